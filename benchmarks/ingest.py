@@ -1,0 +1,158 @@
+"""Ingestion throughput: `livegiving simulate --rate 0 --count N` against plain sqlite3.
+
+The baseline is measured in the same run, on the same machine, into the same schema (a fresh
+database migrated by the app): plain sqlite3 `executemany` of rows of the same shape (the 13
+stored columns) in 1,000-row transactions, WAL and synchronous=FULL like the app. SQLAlchemy
+Core executemany of the same rows is printed for reference. Prints one JSON object.
+
+    python benchmarks/ingest.py [--count 200000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from livegiving_desktop.core.audience import SimulatedAudience
+from livegiving_desktop.core.donations import validate_donation
+from livegiving_desktop.db.models import Donation
+from livegiving_desktop.services.ledger import LedgerService
+
+COLUMNS = (
+    "campaign_id", "external_id", "received_at_us", "donor_name", "anonymous", "amount_minor",
+    "currency", "message", "message_status", "status", "source", "thanked", "donor_key",
+)  # fmt: skip
+ROWS_PER_TRANSACTION = 1000
+
+
+def fresh_database(folder: Path, name: str) -> tuple[str, int]:
+    path = folder / name
+    service = LedgerService.open(str(path))
+    campaign = service.create_fundraiser(
+        title="Benchmark", organization_id="croix-rouge-francaise", goal="5000", currency="EUR"
+    )
+    service.close()
+    return str(path), campaign.id
+
+
+def sample_rows(campaign_id: int, count: int) -> list[tuple[object, ...]]:
+    """Rows of the same shape as the app stores, from the same simulated audience."""
+    audience = SimulatedAudience(7, "EUR", minimum_minor=100)
+    from livegiving_desktop.core.donations import DonationRules
+    from livegiving_desktop.core.moderation import default_message_rules
+
+    rules = DonationRules("EUR", 100, 10_000_000)
+    message_rules = default_message_rules()
+    now = time.time_ns() // 1000
+    rows = []
+    for _ in range(count):
+        d = validate_donation(audience.next_delivery(), rules, message_rules)
+        rows.append((campaign_id, d.external_id, now, d.donor_name, d.anonymous, d.amount_minor,
+                     "EUR", d.message, d.message_status, "completed", d.source, False,
+                     d.donor_key))  # fmt: skip
+    return rows
+
+
+def raw_sqlite(path: str, rows: list[tuple[object, ...]]) -> float:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    sql = f"INSERT INTO donations ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * 13)})"
+    started = time.perf_counter()
+    for start in range(0, len(rows), ROWS_PER_TRANSACTION):
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(sql, rows[start : start + ROWS_PER_TRANSACTION])
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def sqlalchemy_core(path: str, rows: list[tuple[object, ...]]) -> float:
+    service = LedgerService.open(path)
+    params = [dict(zip(COLUMNS, r, strict=True)) for r in rows]
+    started = time.perf_counter()
+    for start in range(0, len(params), ROWS_PER_TRANSACTION):
+        with service.db.writer.begin() as conn:
+            conn.execute(insert(Donation), params[start : start + ROWS_PER_TRANSACTION])
+    elapsed = time.perf_counter() - started
+    service.close()
+    return elapsed
+
+
+def app_simulate(path: str, campaign_id: int, count: int, *extra: str) -> tuple[float, dict]:
+    command = [sys.executable, "-m", "livegiving_desktop", "simulate", "--db", path,
+               "--campaign", str(campaign_id), "--rate", "0", "--count", str(count),
+               "--seed", "7", *extra]  # fmt: skip
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - started
+    return elapsed, json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def startup_seconds() -> float:
+    """The command's fixed cost (interpreter, imports, opening the database): `--version`
+    alone is measured with the imports of a real command."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "import livegiving_desktop.cli, livegiving_desktop.services.ledger"],
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    raw_s, core_s, app_s, app_inner_s = [], [], [], []
+    summary: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _, cid = fresh_database(folder, "rows.db")
+        rows = sample_rows(cid, args.count)
+        for i in range(args.repeat):
+            # Interleaved so that the machine's drift affects every side alike.
+            path, cid = fresh_database(folder, f"raw{i}.db")
+            raw_s.append(raw_sqlite(path, [(cid, *r[1:]) for r in rows]))
+            path, cid = fresh_database(folder, f"core{i}.db")
+            core_s.append(sqlalchemy_core(path, [(cid, *r[1:]) for r in rows]))
+            path, cid = fresh_database(folder, f"app{i}.db")
+            wall, summary = app_simulate(path, cid, args.count)
+            app_s.append(wall)
+            app_inner_s.append(summary["elapsed_s"])
+        startup = startup_seconds()
+    raw, core, app, inner = (statistics.median(x) for x in (raw_s, core_s, app_s, app_inner_s))
+    print(json.dumps({
+        "count": args.count,
+        "repeat": args.repeat,
+        "raw_sqlite_executemany_s": round(raw, 3),
+        "sqlalchemy_core_executemany_s": round(core, 3),
+        "app_simulate_command_s": round(app, 3),
+        "app_simulate_pipeline_s": round(inner, 3),
+        "process_startup_s": round(startup, 3),
+        "core_vs_raw": round(core / raw, 2),
+        "app_command_vs_raw": round(app / raw, 2),
+        "app_pipeline_vs_raw": round(inner / raw, 2),
+        "target_app_vs_raw": 1.5,
+        "app_donations_per_s": round(args.count / inner),
+        "accepted": summary.get("accepted"),
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "cpus": os.cpu_count(),
+    }, indent=2))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

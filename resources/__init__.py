@@ -1,0 +1,1 @@
+"""Bundled data: the nonprofit catalog, word lists, the simulated audience, theme and translations."""

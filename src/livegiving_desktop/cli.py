@@ -1,0 +1,390 @@
+"""The `livegiving` command (also `python -m livegiving_desktop`).
+
+Exit status: 0 success; 2 bad input (the message on stderr names the field and the reason, and
+nothing is written); 1 any other failure. No traceback reaches the user: it goes to the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from livegiving_desktop import __version__
+from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
+from livegiving_desktop.core.errors import LiveGivingError, ValidationError
+from livegiving_desktop.core.money import to_decimal_text
+from livegiving_desktop.db.engine import DatabaseOpenError
+from livegiving_desktop.services import config
+from livegiving_desktop.services.ingest import BatchOutcome, IngestError
+from livegiving_desktop.services.ledger import LedgerService
+
+log = logging.getLogger("livegiving.cli")
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInputError(LiveGivingError):
+    """A command-line refusal that is not a ValidationError of the core rules."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    if not text.strip().isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
+    return int(text)
+
+
+def _non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must be a finite number, zero or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = _non_negative_float(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be more than zero")
+    return value
+
+
+def _fraction(text: str) -> float:
+    value = _non_negative_float(text)
+    if value >= 1:
+        raise argparse.ArgumentTypeError(f"'{text}' must be a fraction below 1 (e.g. 0.05)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = _Parser(add_help=False)
+    db.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="SQLAlchemy URL or path to a SQLite file (default: $LIVEGIVING_DB, else a file in "
+        "the user data directory)",
+    )
+    parser = _Parser(
+        prog="livegiving",
+        parents=[db],
+        description="LiveGiving Desktop: live fundraisers and paid live events.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the demo fundraiser's live view")
+    parser.add_argument("--lang", choices=("en", "fr"), help="language of the app")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    orgs = sub.add_parser("organizations", parents=[db], help="the bundled nonprofit catalog")
+    orgs_sub = orgs.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    org_list = orgs_sub.add_parser("list", parents=[db], help="list or search organizations")
+    org_list.add_argument("--search", default="", help="words of the name, country or category")
+    org_list.add_argument("--json", action="store_true", help="one JSON array")
+
+    camps = sub.add_parser("campaigns", parents=[db], help="create and list campaigns")
+    camps_sub = camps.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    create = camps_sub.add_parser("create", parents=[db], help="create a campaign (a draft)")
+    create.add_argument("--kind", required=True, choices=("fundraiser", "paid-event"))
+    create.add_argument("--title", required=True)
+    create.add_argument("--currency", required=True, help="ISO 4217 code, e.g. EUR")
+    create.add_argument("--organization", help="fundraiser: organization id from the catalog")
+    create.add_argument("--goal", help="fundraiser: goal in major units, e.g. 5000")
+    create.add_argument("--minimum", help="fundraiser: minimum donation (default 1)")
+    create.add_argument("--hide-names", action="store_true", help="do not show names on air")
+    create.add_argument("--hide-amounts", action="store_true", help="do not show amounts on air")
+    create.add_argument("--no-anonymous", action="store_true", help="refuse anonymous donations")
+    create.add_argument("--category", help=f"paid event: one of {', '.join(EVENT_CATEGORIES)}")
+    create.add_argument("--price", help="paid event: ticket price in major units")
+    create.add_argument("--capacity", help="paid event: number of seats (default: no limit)")
+    create.add_argument("--starts-at", help="paid event: ISO 8601 start time")
+    camp_list = camps_sub.add_parser("list", parents=[db], help="one row per campaign")
+    camp_list.add_argument("--json", action="store_true", help="one JSON array")
+
+    donate = sub.add_parser("donate", parents=[db], help="record one offline donation")
+    donate.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    donate.add_argument("--amount", required=True, help="major units with a dot, e.g. 12.50")
+    donate.add_argument("--donor", required=True, metavar="NAME")
+    donate.add_argument("--message", default=None)
+    donate.add_argument("--anonymous", action="store_true")
+    donate.add_argument("--external-id", default=None, metavar="X")
+
+    sim = sub.add_parser("simulate", parents=[db], help="a headless rehearsal")
+    sim.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    sim.add_argument("--rate", type=_non_negative_float, default=0.0, metavar="PER_SECOND")
+    amount = sim.add_mutually_exclusive_group(required=True)
+    amount.add_argument("--count", type=_positive_int, metavar="N")
+    amount.add_argument("--seconds", type=_seconds, metavar="S")
+    sim.add_argument("--seed", type=int, default=None)
+    sim.add_argument("--duplicates", type=_fraction, default=0.0, metavar="FRACTION")
+    sim.add_argument("--progress", choices=("jsonl",), default=None)
+
+    exp = sub.add_parser("export", parents=[db], help="write the ledger")
+    exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    exp.add_argument("--what", choices=("donations", "tickets", "audit"), default="donations")
+    exp.add_argument("--format", required=True, choices=("csv", "json"))
+    exp.add_argument("-o", "--output", default=None, metavar="FILE")
+    return parser
+
+
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
+    service = LedgerService.open(getattr(args, "db", None) or config.default_database())
+    try:
+        yield service
+    finally:
+        service.close()
+
+
+def _print(text: str, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
+
+
+def cmd_organizations(args: argparse.Namespace) -> int:
+    from livegiving_desktop.core.organizations import bundled_catalog
+
+    found = bundled_catalog().search(args.search)
+    if args.json:
+        _print(json.dumps([_org(o) for o in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for org in found:
+        _print(f"{org.id:<40} {org.country}  {org.category:<13} {org.name}")
+    if not found:
+        print(f"no organization matches '{args.search}'", file=sys.stderr)
+    return EXIT_OK
+
+
+def _org(o: object) -> dict[str, str]:
+    return {k: getattr(o, k) for k in ("id", "name", "country", "category", "website")}
+
+
+def cmd_campaigns(args: argparse.Namespace) -> int:
+    if args.action == "create":
+        return _create_campaign(args)
+    with _opened(args) as service:
+        campaigns = service.campaigns()
+    if args.json:
+        rows = [
+            {
+                "id": c.id,
+                "kind": c.kind.value,
+                "title": c.title,
+                "status": c.status.value,
+                "total_minor": c.total_minor,
+                "currency": c.currency,
+                "total": to_decimal_text(c.total_minor, c.currency),
+                "donation_count": c.donation_count,
+                "goal_minor": c.goal_minor,
+                "organization_id": c.organization_id,
+                "is_demo": c.is_demo,
+            }
+            for c in campaigns
+        ]
+        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for c in campaigns:
+        total = f"{to_decimal_text(c.total_minor, c.currency)} {c.currency}"
+        _print(f"{c.id:>5}  {c.kind.value:<10} {c.status.value:<6} {total:>18}  {c.title}")
+    return EXIT_OK
+
+
+def _require(args: argparse.Namespace, kind: str, *names: str) -> None:
+    for name in names:
+        if getattr(args, name.replace("-", "_")) in (None, ""):
+            raise BadInputError(f"--{name}: is required for a {kind}")
+
+
+def _create_campaign(args: argparse.Namespace) -> int:
+    # Validate everything before the database is even opened: bad input writes nothing.
+    from livegiving_desktop.core.campaigns import fundraiser_spec, paid_event_spec
+    from livegiving_desktop.core.organizations import bundled_catalog
+
+    if args.kind == "fundraiser":
+        _require(args, "fundraiser", "organization", "goal")
+        spec: object = fundraiser_spec(
+            title=args.title,
+            organization_id=args.organization,
+            goal=args.goal,
+            currency=args.currency,
+            catalog=bundled_catalog(),
+            minimum=args.minimum,
+            show_names_on_air=not args.hide_names,
+            show_amounts_on_air=not args.hide_amounts,
+            allow_anonymous=not args.no_anonymous,
+        )
+    else:
+        _require(args, "paid event", "category", "price")
+        spec = paid_event_spec(
+            title=args.title,
+            category=args.category,
+            price=args.price,
+            currency=args.currency,
+            capacity=args.capacity,
+            starts_at=args.starts_at,
+        )
+    with _opened(args) as service:
+        campaign = service.create_campaign(spec)  # type: ignore[arg-type]
+    _print(str(campaign.id))
+    return EXIT_OK
+
+
+def cmd_donate(args: argparse.Namespace) -> int:
+    with _opened(args) as service:
+        outcome = service.record_donation(
+            args.campaign,
+            amount=args.amount,
+            donor_name=args.donor,
+            message=args.message,
+            anonymous=args.anonymous,
+            external_id=args.external_id,
+        )
+    if outcome.donation is None:
+        print(
+            f"external id '{outcome.external_id}' is already recorded; nothing was added",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    _print(str(outcome.donation.id))
+    return EXIT_OK
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    on_commit: Callable[[BatchOutcome], None] | None = None
+    if args.progress == "jsonl":
+
+        def on_commit(outcome: BatchOutcome) -> None:
+            # Printed only after the batch's transaction has committed: it is durable.
+            _print(json.dumps({"committed": outcome.committed,
+                               "total_minor": outcome.stats.total_minor}))  # fmt: skip
+
+    with _opened(args) as service:
+        report = service.simulate(
+            args.campaign,
+            rate=args.rate,
+            count=args.count,
+            seconds=args.seconds,
+            seed=args.seed,
+            duplicates=args.duplicates,
+            on_commit=on_commit,
+        )
+        total = service.campaign(args.campaign).total_minor
+    s = report.summary
+    _print(json.dumps({
+        "campaign": args.campaign,
+        "accepted": s.accepted,
+        "duplicates_dropped": s.duplicates_dropped,
+        "rejected": s.rejected,
+        "held": s.held,
+        "total_minor": total,
+        "currency": report.currency,
+        "batches": s.batches,
+        "elapsed_s": round(report.elapsed_s, 3),
+    }))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.what != "donations":
+        raise BadInputError(f"--what: '{args.what}' exports are not available in this version yet")
+    target = Path(args.output) if args.output else None
+    if target is not None and not target.parent.exists():
+        raise BadInputError(f"-o: the folder {target.parent} does not exist")
+    with _opened(args) as service:
+        service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
+        if target is None:
+            service.export_donations(args.campaign, args.format, sys.stdout)
+            sys.stdout.flush()
+            return EXIT_OK
+        # Written beside the target and renamed: a failed export never leaves half a file.
+        fd, tmp = tempfile.mkstemp(prefix=".livegiving-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                count = service.export_donations(args.campaign, args.format, out)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    print(f"{count} donations written to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from livegiving_desktop.app import run_app
+
+    return run_app(db=getattr(args, "db", None), demo=args.demo, lang=args.lang)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "organizations": cmd_organizations,
+    "campaigns": cmd_campaigns,
+    "donate": cmd_donate,
+    "simulate": cmd_simulate,
+    "export": cmd_export,
+}
+
+
+def tune_interpreter() -> None:
+    """The ledger writer thread must get the GIL back promptly each time SQLite hands it back
+    (and the UI thread each frame): a 1 ms switch interval instead of 5 ms lets the
+    producer, the writer and the UI overlap (benchmarks/ingest.py measures it)."""
+    sys.setswitchinterval(0.001)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    tune_interpreter()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    config.setup_logging()
+    try:
+        if args.command is None:
+            return _run_gui(args)
+        return COMMANDS[args.command](args)
+    except IngestError as exc:
+        log.error("ingestion failed: %s", exc)
+        print(f"livegiving: the ledger could not be written: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
+        # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
+        log.info("refused: %s", exc)
+        print(f"livegiving: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except SQLAlchemyError as exc:
+        log.exception("database failure")
+        reason = getattr(exc, "orig", None) or exc
+        print(f"livegiving: database failure: {reason}", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):
+            sys.stdout.close()
+        return EXIT_OK
+    except OSError as exc:
+        log.exception("I/O failure")
+        print(f"livegiving: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception:
+        log.exception("unexpected failure")
+        print(
+            f"livegiving: unexpected error; the details are in {config.log_path()}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

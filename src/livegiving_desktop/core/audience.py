@@ -1,0 +1,199 @@
+"""The simulated audience of a broadcast: deterministic for a seed.
+
+Arrivals are Poisson at the asked rate with bursts (a raid, a shout-out); amounts look real (many
+5, 10, 20, 50 and a long tail); names come from many languages and scripts; messages are French
+or English, some empty, some with emoji, a small share abusive or spam; some donors give again;
+a fraction of deliveries are duplicates of an earlier one (same external id), as a flaky
+platform webhook would send them.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from bisect import bisect
+from collections import deque
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+from livegiving_desktop.core.donations import DonationDraft
+from livegiving_desktop.core.money import minor_per_major
+from livegiving_desktop.core.resources import read_json
+
+# Amounts in major units and how often viewers pick them.
+_COMMON_AMOUNTS = (1, 2, 3, 5, 10, 15, 20, 25, 50, 100)
+_COMMON_WEIGHTS = (3, 5, 3, 24, 23, 4, 14, 5, 9, 4)
+_TAIL_SHARE = 0.06
+# Currencies whose major unit is worth much less than a euro get rounder, bigger amounts.
+_SCALE = {"JPY": 100, "KRW": 1000, "HUF": 300, "INR": 50, "ISK": 100, "CLP": 1000, "IDR": 10000}
+# Where the names come from: French and English audiences first, the world after.
+_LANGUAGE_WEIGHTS = {"fr": 30, "en": 24, "es": 6, "de": 5, "pt": 4, "it": 4, "ar": 4, "ja": 3,
+                     "zh": 3, "ko": 2, "hi": 3, "ru": 2, "el": 1, "tr": 2, "sw": 2, "vi": 2,
+                     "pl": 3}  # fmt: skip
+_AMOUNT_TABLE = 1000
+_NAME_POOL = 20_000
+_BURST_CHANCE_PER_SECOND = 0.04
+_BURST_FACTOR = 4.0
+_BURST_SECONDS = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class AudienceProfile:
+    """The shares that shape an audience (fractions of deliveries)."""
+
+    duplicates: float = 0.0
+    repeat_donors: float = 0.15
+    anonymous: float = 0.08
+    empty_message: float = 0.35
+    abusive: float = 0.02
+    spam: float = 0.01
+
+
+@lru_cache(maxsize=1)
+def _pools() -> dict[str, Any]:
+    names = read_json("audience", "names.json")
+    messages = read_json("audience", "messages.json")
+    languages = [lang for lang in _LANGUAGE_WEIGHTS if lang in names["first"]]
+    return {
+        "languages": languages,
+        "language_cum": list(accumulate(_LANGUAGE_WEIGHTS[lang] for lang in languages)),
+        "first": names["first"],
+        "last": names["last"],
+        "fr": messages["fr"],
+        "en": messages["en"],
+        "abusive": messages["abusive"],
+        "spam": messages["spam"],
+    }
+
+
+class SimulatedAudience:
+    """Generates donation deliveries; `next_gap(rate)` gives the wait before the next one."""
+
+    def __init__(
+        self,
+        seed: int,
+        currency: str,
+        *,
+        minimum_minor: int = 1,
+        maximum_minor: int | None = None,
+        profile: AudienceProfile | None = None,
+        id_prefix: str | None = None,
+    ) -> None:
+        self.seed = seed
+        self.profile = profile or AudienceProfile()
+        self._rng = random.Random(seed)
+        self._unit = minor_per_major(currency) * _SCALE.get(currency, 1)
+        self._minimum = minimum_minor
+        self._maximum = maximum_minor if maximum_minor is not None else 100_000 * self._unit
+        self._prefix = id_prefix if id_prefix is not None else f"sim-{seed}-"
+        self._count = 0
+        self._recent: deque[DonationDraft] = deque(maxlen=256)
+        self._donors: deque[str] = deque(maxlen=2000)
+        self._clock = 0.0
+        self._burst_until = -1.0
+        self._pools = _pools()
+        # Tables drawn once from the seed, so that each delivery costs a few random() calls.
+        cum = list(accumulate(_COMMON_WEIGHTS))
+        self._common_amounts = [
+            _COMMON_AMOUNTS[bisect(cum, (i + 0.5) / _AMOUNT_TABLE * cum[-1])] * self._unit
+            for i in range(_AMOUNT_TABLE)
+        ]
+        self._names = [self._draw_name() for _ in range(_NAME_POOL)]
+
+    @property
+    def delivered(self) -> int:
+        return self._count
+
+    def next_gap(self, rate: float) -> float:
+        """Seconds until the next delivery at `rate` per second (Poisson, with bursts)."""
+        if rate <= 0:
+            return 0.0
+        rng = self._rng
+        in_burst = self._clock < self._burst_until
+        if not in_burst and rng.random() < _BURST_CHANCE_PER_SECOND / rate:
+            self._burst_until = self._clock + _BURST_SECONDS
+            in_burst = True
+        gap = rng.expovariate(rate * (_BURST_FACTOR if in_burst else 1.0))
+        self._clock += gap
+        return gap
+
+    def next_delivery(self) -> DonationDraft:
+        """The next delivery: a new donation, or now and then a duplicate of a recent one."""
+        rng = self._rng
+        self._count += 1
+        if self._recent and rng.random() < self.profile.duplicates:
+            return self._recent[int(rng.random() * len(self._recent))]
+        draft = DonationDraft(
+            f"{self._prefix}{self._count}",
+            self._name(),
+            self._amount(),
+            self._message(),
+            rng.random() < self.profile.anonymous,
+        )
+        self._recent.append(draft)
+        return draft
+
+    def _amount(self) -> int:
+        rng = self._rng
+        if rng.random() < _TAIL_SHARE:
+            # A Pareto tail from 10 up: now and then a very generous gift.
+            major = int(10 * rng.paretovariate(1.3))
+            amount = max(1, round(major, -1 if major >= 100 else 0)) * self._unit
+        else:
+            amount = self._common_amounts[int(rng.random() * _AMOUNT_TABLE)]
+        if amount < self._minimum:
+            return self._minimum
+        return amount if amount <= self._maximum else self._maximum
+
+    def _name(self) -> str:
+        rng = self._rng
+        if self._donors and rng.random() < self.profile.repeat_donors:
+            return self._donors[int(rng.random() * len(self._donors))]
+        name = self._names[int(rng.random() * _NAME_POOL)]
+        self._donors.append(name)
+        return name
+
+    def _draw_name(self) -> str:
+        rng = self._rng
+        pools = self._pools
+        cum = pools["language_cum"]
+        lang = pools["languages"][bisect(cum, rng.random() * cum[-1])]
+        firsts, lasts = pools["first"][lang], pools["last"][lang]
+        first = firsts[int(rng.random() * len(firsts))]
+        last = lasts[int(rng.random() * len(lasts))]
+        style = rng.random()
+        if lang in ("ja", "zh", "ko"):
+            name = f"{last}{first}"
+        elif style < 0.6:
+            name = f"{first} {last}"
+        elif style < 0.85:
+            name = f"{first} {last[0]}."
+        else:
+            name = first
+        return name
+
+    def _message(self) -> str | None:
+        rng = self._rng
+        profile = self.profile
+        roll = rng.random()
+        if roll < profile.abusive:
+            return _pick(rng, self._pools["abusive"])
+        roll -= profile.abusive
+        if roll < profile.spam:
+            return _pick(rng, self._pools["spam"])
+        roll -= profile.spam
+        if roll < profile.empty_message:
+            return None
+        return _pick(rng, self._pools["fr" if rng.random() < 0.5 else "en"])
+
+
+def _pick(rng: random.Random, pool: list[str]) -> str:
+    # int(random() * n) is three times faster than rng.choice and as uniform for small pools.
+    return pool[int(rng.random() * len(pool))]
+
+
+def expected_deliveries(rate: float, seconds: float) -> int:
+    """How many deliveries a rehearsal of `seconds` at `rate` asks for (for progress bars)."""
+    return math.ceil(rate * seconds)

@@ -1,0 +1,197 @@
+"""Campaigns: a fundraiser or a paid live event; their set-up rules and lifecycle."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from livegiving_desktop.core.errors import StateError, ValidationError
+from livegiving_desktop.core.money import check_currency, minor_per_major, parse_amount
+from livegiving_desktop.core.organizations import OrganizationCatalog
+
+TITLE_MAX = 120
+GOAL_MAXIMUM_MAJOR = 1_000_000_000
+DONATION_MAXIMUM_MAJOR = 100_000
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class CampaignKind(StrEnum):
+    FUNDRAISER = "fundraiser"
+    PAID_EVENT = "paid-event"
+
+
+class CampaignStatus(StrEnum):
+    DRAFT = "draft"
+    LIVE = "live"
+    ENDED = "ended"
+
+
+EVENT_CATEGORIES = ("performance", "cooking-class", "conference", "fitness", "talk", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class FundraiserSpec:
+    """A validated fundraiser, ready to be stored."""
+
+    title: str
+    organization_id: str
+    goal_minor: int
+    currency: str
+    show_names_on_air: bool = True
+    show_amounts_on_air: bool = True
+    allow_anonymous: bool = True
+    minimum_minor: int = 100
+    maximum_minor: int = 10_000_000
+
+    kind = CampaignKind.FUNDRAISER
+
+
+@dataclass(frozen=True, slots=True)
+class PaidEventSpec:
+    """A validated paid live event, ready to be stored."""
+
+    title: str
+    category: str
+    ticket_price_minor: int
+    currency: str
+    capacity: int | None = None
+    starts_at: datetime | None = None
+    duration_minutes: int = 60
+    online_only: bool = True
+    description: str = ""
+    maximum_minor: int = 10_000_000
+
+    kind = CampaignKind.PAID_EVENT
+
+
+CampaignSpec = FundraiserSpec | PaidEventSpec
+
+
+def clean_title(text: str, field: str = "title") -> str:
+    title = " ".join(text.split())
+    if not title:
+        raise ValidationError(field, "is empty; give the campaign a title")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(field, f"is {len(title)} characters long; at most {TITLE_MAX}")
+    if _CONTROL_RE.search(title):
+        raise ValidationError(field, "contains control characters")
+    return title
+
+
+def fundraiser_spec(
+    *,
+    title: str,
+    organization_id: str,
+    goal: str,
+    currency: str,
+    catalog: OrganizationCatalog,
+    minimum: str | None = None,
+    show_names_on_air: bool = True,
+    show_amounts_on_air: bool = True,
+    allow_anonymous: bool = True,
+) -> FundraiserSpec:
+    """Validate the set-up of a fundraiser, field by field in form order."""
+    clean = clean_title(title)
+    if not organization_id.strip():
+        raise ValidationError("organization", "is not chosen; pick a nonprofit from the catalog")
+    org = catalog.require(organization_id)
+    code = check_currency(currency)
+    goal_minor = parse_amount(
+        goal, code, field="goal", maximum=GOAL_MAXIMUM_MAJOR * minor_per_major(code)
+    )
+    maximum_minor = DONATION_MAXIMUM_MAJOR * minor_per_major(code)
+    minimum_minor = (
+        minor_per_major(code)
+        if minimum is None or not minimum.strip()
+        else parse_amount(minimum, code, field="minimum donation", maximum=maximum_minor)
+    )
+    return FundraiserSpec(
+        title=clean,
+        organization_id=org.id,
+        goal_minor=goal_minor,
+        currency=code,
+        show_names_on_air=show_names_on_air,
+        show_amounts_on_air=show_amounts_on_air,
+        allow_anonymous=allow_anonymous,
+        minimum_minor=minimum_minor,
+        maximum_minor=maximum_minor,
+    )
+
+
+def parse_start_time(text: str, field: str = "starts at") -> datetime:
+    """An ISO 8601 time; a time without offset is taken as UTC. Returned in UTC."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            field, f"'{text}' is not an ISO 8601 time such as 2026-12-31T20:00+01:00"
+        ) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def paid_event_spec(
+    *,
+    title: str,
+    category: str,
+    price: str,
+    currency: str,
+    capacity: str | int | None = None,
+    starts_at: str | datetime | None = None,
+    duration_minutes: int = 60,
+    online_only: bool = True,
+    description: str = "",
+) -> PaidEventSpec:
+    """Validate the set-up of a paid live event."""
+    clean = clean_title(title)
+    cat = category.strip().lower()
+    if cat not in EVENT_CATEGORIES:
+        raise ValidationError(
+            "category", f"'{category}' is not one of {', '.join(EVENT_CATEGORIES)}"
+        )
+    code = check_currency(currency)
+    maximum_minor = DONATION_MAXIMUM_MAJOR * minor_per_major(code)
+    price_minor = parse_amount(price, code, field="ticket price", maximum=maximum_minor)
+    cap: int | None = None
+    if capacity is not None and str(capacity).strip():
+        text = str(capacity).strip()
+        if not text.isdigit() or int(text) <= 0:
+            raise ValidationError("capacity", f"'{capacity}' is not a whole number above zero")
+        cap = int(text)
+    when: datetime | None
+    if isinstance(starts_at, datetime):
+        when = starts_at if starts_at.tzinfo else starts_at.replace(tzinfo=UTC)
+    elif starts_at is None or not starts_at.strip():
+        when = None
+    else:
+        when = parse_start_time(starts_at)
+    if not 1 <= duration_minutes <= 24 * 60:
+        raise ValidationError("duration", "must be between 1 minute and 24 hours")
+    if len(description) > 2000:
+        raise ValidationError("description", "is longer than 2000 characters")
+    return PaidEventSpec(
+        title=clean,
+        category=cat,
+        ticket_price_minor=price_minor,
+        currency=code,
+        capacity=cap,
+        starts_at=when,
+        duration_minutes=duration_minutes,
+        online_only=online_only,
+        description=description.strip(),
+        maximum_minor=maximum_minor,
+    )
+
+
+def check_transition(current: CampaignStatus, target: CampaignStatus) -> None:
+    """Draft -> live -> ended, never back. Raises StateError with the reason."""
+    allowed = {
+        CampaignStatus.DRAFT: {CampaignStatus.LIVE, CampaignStatus.ENDED},
+        CampaignStatus.LIVE: {CampaignStatus.ENDED},
+        CampaignStatus.ENDED: set(),
+    }
+    if target not in allowed[current]:
+        raise StateError(f"a {current.value} campaign cannot become {target.value}")

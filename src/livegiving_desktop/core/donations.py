@@ -1,0 +1,158 @@
+"""Donations: what the ledger accepts, and the cleaning of names and messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from livegiving_desktop.core.errors import ValidationError
+from livegiving_desktop.core.moderation import MessageRules
+from livegiving_desktop.core.money import to_decimal_text
+from livegiving_desktop.core.text import BIDI_CONTROLS, donor_key, strip_bidi
+
+NAME_MAX = 100
+MESSAGE_MAX = 500
+EXTERNAL_ID_MAX = 200
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_MESSAGE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Anything that needs the slow path: control characters or bidi controls.
+_SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+class DonationStatus(StrEnum):
+    COMPLETED = "completed"
+    REFUNDED = "refunded"
+
+
+class DonationSource(StrEnum):
+    STREAM = "stream"  # the (simulated) audience of the broadcast
+    OFFLINE = "offline"  # given outside the stream: cash at a venue, a bank transfer
+
+
+class DonationDraft(NamedTuple):
+    """A donation as it arrives, before validation. (NamedTuples: thousands a second.)"""
+
+    external_id: str
+    donor_name: str
+    amount_minor: int
+    message: str | None = None
+    anonymous: bool = False
+    source: str = DonationSource.STREAM.value
+
+
+@dataclass(frozen=True, slots=True)
+class DonationRules:
+    """What a campaign accepts."""
+
+    currency: str
+    minimum_minor: int
+    maximum_minor: int
+    allow_anonymous: bool = True
+
+
+class ValidDonation(NamedTuple):
+    """A donation that passed validation, fields in the ledger's insert order.
+    message_status is None when there is no message."""
+
+    external_id: str
+    donor_name: str
+    anonymous: bool
+    amount_minor: int
+    message: str | None
+    message_status: str | None
+    source: str
+    donor_key: str
+
+
+def clean_donor_name(text: str, field: str = "donor name") -> str:
+    """1 to 100 characters after trimming, no control characters, bidi overrides removed."""
+    name = strip_bidi(text).strip()
+    if not name:
+        raise ValidationError(field, "is empty; give the donor's name")
+    if len(name) > NAME_MAX:
+        raise ValidationError(field, f"is {len(name)} characters long; at most {NAME_MAX}")
+    if _CONTROL_RE.search(name):
+        raise ValidationError(field, "contains control characters")
+    return name
+
+
+def clean_message(text: str | None, field: str = "message") -> str | None:
+    """Up to 500 characters, bidi overrides removed; empty means no message."""
+    if text is None:
+        return None
+    message = strip_bidi(text).strip()
+    if not message:
+        return None
+    if len(message) > MESSAGE_MAX:
+        raise ValidationError(field, f"is {len(message)} characters long; at most {MESSAGE_MAX}")
+    if _MESSAGE_CONTROL_RE.search(message):
+        raise ValidationError(field, "contains control characters")
+    return message
+
+
+def clean_external_id(text: str, field: str = "external id") -> str:
+    value = text.strip()
+    if not value:
+        raise ValidationError(field, "is empty")
+    if len(value) > EXTERNAL_ID_MAX or _CONTROL_RE.search(value):
+        raise ValidationError(field, f"must be 1 to {EXTERNAL_ID_MAX} printable characters")
+    return value
+
+
+def validate_donation(
+    draft: DonationDraft, rules: DonationRules, message_rules: MessageRules
+) -> ValidDonation:
+    """Validate a donation for a campaign and apply the first message rule.
+
+    Written for the ingestion hot path: one regex search per text finds anything suspect
+    (control or bidi characters), and only then do the slower cleaning functions run.
+    """
+    name = draft.donor_name
+    if _SUSPECT_RE.search(name) is None:
+        name = name.strip()
+        if not name or len(name) > NAME_MAX:
+            name = clean_donor_name(name)
+    else:
+        name = clean_donor_name(name)
+    message = draft.message
+    status: str | None = None
+    if message is not None:
+        if _SUSPECT_RE.search(message) is None:
+            message = message.strip()
+            if len(message) > MESSAGE_MAX:
+                clean_message(message)
+        else:
+            message = clean_message(message)
+        if message:
+            status = message_rules.classify(message).value
+        else:
+            message = None
+    external_id = draft.external_id
+    if (
+        not external_id
+        or len(external_id) > EXTERNAL_ID_MAX
+        or _SUSPECT_RE.search(external_id) is not None
+        or external_id.strip() != external_id
+    ):
+        external_id = clean_external_id(external_id)
+    amount = draft.amount_minor
+    if amount < rules.minimum_minor:
+        raise ValidationError(
+            "amount",
+            f"is below the campaign's minimum donation of "
+            f"{to_decimal_text(rules.minimum_minor, rules.currency)} {rules.currency}",
+        )
+    if amount > rules.maximum_minor:
+        raise ValidationError(
+            "amount",
+            f"is above the campaign's maximum of "
+            f"{to_decimal_text(rules.maximum_minor, rules.currency)} {rules.currency}",
+        )
+    if draft.anonymous and not rules.allow_anonymous:
+        raise ValidationError("anonymous", "this campaign does not accept anonymous donations")
+    return ValidDonation(
+        external_id, name, draft.anonymous, amount, message, status, draft.source,
+        donor_key(name),
+    )  # fmt: skip

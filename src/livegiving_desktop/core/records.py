@@ -1,0 +1,103 @@
+"""Read models shared by the services, the CLI and the UI: plain, immutable data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
+from livegiving_desktop.core.donations import DonationRules
+
+
+def from_us(value: int) -> datetime:
+    """Microseconds since the epoch (as stored) to an aware UTC datetime."""
+    return datetime.fromtimestamp(value / 1_000_000, tz=UTC).replace(microsecond=value % 1_000_000)
+
+
+def to_us(value: datetime) -> int:
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    delta = aware - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRecord:
+    id: int
+    kind: CampaignKind
+    title: str
+    status: CampaignStatus
+    currency: str
+    created_at_us: int
+    started_at_us: int | None
+    ended_at_us: int | None
+    is_demo: bool
+    organization_id: str | None
+    goal_minor: int | None
+    show_names_on_air: bool
+    show_amounts_on_air: bool
+    allow_anonymous: bool
+    minimum_minor: int
+    maximum_minor: int
+    category: str | None
+    ticket_price_minor: int | None
+    capacity: int | None
+    starts_at_us: int | None
+    duration_minutes: int | None
+    online_only: bool
+    description: str
+    total_minor: int
+    donation_count: int
+    held_count: int
+    donor_count: int
+
+    @property
+    def donation_rules(self) -> DonationRules:
+        return DonationRules(
+            currency=self.currency,
+            minimum_minor=self.minimum_minor,
+            maximum_minor=self.maximum_minor,
+            allow_anonymous=self.allow_anonymous,
+        )
+
+
+class StoredDonation(NamedTuple):
+    """A donation as the ledger holds it (committed, durable). A NamedTuple: thousands are
+    made per second on the ingestion path."""
+
+    id: int
+    campaign_id: int
+    external_id: str
+    received_at_us: int
+    donor_name: str
+    anonymous: bool
+    amount_minor: int
+    currency: str
+    message: str | None
+    message_status: str | None
+    status: str
+    source: str
+    thanked: bool
+
+    @property
+    def received_at(self) -> datetime:
+        return from_us(self.received_at_us)
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignStats:
+    """The running totals of a campaign. Exact: read in one transaction with the ledger."""
+
+    total_minor: int
+    donation_count: int
+    held_count: int
+    donor_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopDonor:
+    """A donor's completed total. `name` is None for a donor who always gave anonymously."""
+
+    name: str | None
+    total_minor: int
+    donation_count: int

@@ -1,0 +1,43 @@
+"""Text helpers shared by search, donor identity and moderation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters that reorder text on screen (Trojan-source style): removed from names and messages.
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+_BIDI_TABLE = {ord(c): None for c in BIDI_CONTROLS}
+
+
+_BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def strip_bidi(text: str) -> str:
+    """Remove bidirectional override and isolate characters."""
+    return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
+
+
+def has_control_characters(text: str, *, allow_newlines: bool = False) -> bool:
+    """True when text holds a C0/C1 control character (newlines allowed on request)."""
+    for ch in text:
+        if unicodedata.category(ch) == "Cc" and not (allow_newlines and ch in "\n\r\t"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: `Croix-Rouge Française` -> `croix-rouge francaise`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.replace("œ", "oe").replace("æ", "ae"))
+
+
+@lru_cache(maxsize=65536)
+def donor_key(name: str) -> str:
+    """The identity of a donor within a campaign: the name, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -1,0 +1,497 @@
+"""The ledger store: every SQL statement of the app on campaigns, donations and donors.
+
+Writes happen in short transactions. On SQLite the writer engine begins IMMEDIATE (the write
+lock is taken up front); on PostgreSQL the campaign row is locked FOR UPDATE first, so batches
+of one campaign commit one after another and donation ids grow in commit order (the donor
+statistics rely on it).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from typing import Any, cast
+
+from sqlalchemy import Connection, Row, Table, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from livegiving_desktop.core.campaigns import (
+    CampaignKind,
+    CampaignSpec,
+    CampaignStatus,
+    FundraiserSpec,
+    PaidEventSpec,
+    check_transition,
+)
+from livegiving_desktop.core.donations import DonationStatus, ValidDonation
+from livegiving_desktop.core.errors import NotFoundError, StateError
+from livegiving_desktop.core.moderation import MessageStatus
+from livegiving_desktop.core.records import (
+    CampaignRecord,
+    CampaignStats,
+    StoredDonation,
+    TopDonor,
+    to_us,
+)
+from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.models import Campaign, Donation, Donor
+
+campaigns = cast(Table, Campaign.__table__)
+donations = cast(Table, Donation.__table__)
+donors = cast(Table, Donor.__table__)
+
+_DONATION_COLUMNS = (
+    donations.c.id,
+    donations.c.campaign_id,
+    donations.c.external_id,
+    donations.c.received_at_us,
+    donations.c.donor_name,
+    donations.c.anonymous,
+    donations.c.amount_minor,
+    donations.c.currency,
+    donations.c.message,
+    donations.c.message_status,
+    donations.c.status,
+    donations.c.source,
+    donations.c.thanked,
+)
+_CAMPAIGN_FIELDS = tuple(CampaignRecord.__dataclass_fields__)
+
+# Donor statistics catch-up: fold the completed donations above the watermark into `donors`.
+_CATCH_UP_NEW_DONORS = text(
+    """
+    SELECT count(*) FROM (
+        SELECT DISTINCT donor_key FROM donations
+        WHERE campaign_id = :c AND id > :low AND id <= :high AND status = 'completed'
+    ) AS d
+    WHERE NOT EXISTS (
+        SELECT 1 FROM donors AS x
+        WHERE x.campaign_id = :c AND x.donor_key = d.donor_key AND x.donation_count > 0
+    )
+    """
+)
+_CATCH_UP_UPSERT = text(
+    """
+    INSERT INTO donors (campaign_id, donor_key, donor_name, total_minor, donation_count,
+                        named_count)
+    SELECT campaign_id, donor_key, max(donor_name), sum(amount_minor), count(*),
+           sum(CASE WHEN anonymous THEN 0 ELSE 1 END)
+    FROM donations
+    WHERE campaign_id = :c AND id > :low AND id <= :high AND status = 'completed'
+    GROUP BY campaign_id, donor_key
+    ON CONFLICT (campaign_id, donor_key) DO UPDATE SET
+        total_minor = donors.total_minor + excluded.total_minor,
+        donation_count = donors.donation_count + excluded.donation_count,
+        named_count = donors.named_count + excluded.named_count,
+        donor_name = excluded.donor_name
+    """
+)
+
+
+_SQLITE_ROWS_PER_STATEMENT = 1000  # 8 parameters a row: within SQLite's 32766 variables
+
+
+@lru_cache(maxsize=64)
+def _sqlite_insert_sql(rows: int) -> str:
+    """INSERT of `rows` donations: ?1 campaign id, ?2 received time, ?3 currency, then the
+    fields of each ValidDonation."""
+    width = len(ValidDonation._fields)
+    values = []
+    for r in range(rows):
+        fields = ", ".join(f"?{4 + r * width + i}" for i in range(width))
+        values.append(f"({fields}, ?1, ?2, ?3, 'completed', 0)")
+    return (
+        f"INSERT INTO donations ({', '.join(ValidDonation._fields)}, campaign_id,"
+        " received_at_us, currency, status, thanked)"
+        f" VALUES {', '.join(values)}"
+        " ON CONFLICT (campaign_id, external_id) DO NOTHING"
+    )
+
+
+_COMPLETED = DonationStatus.COMPLETED.value
+_HELD = MessageStatus.HELD.value
+
+
+def now_us() -> int:
+    return time.time_ns() // 1000
+
+
+@dataclass(frozen=True, slots=True)
+class BatchWrite:
+    """What one committed batch did."""
+
+    accepted: list[StoredDonation]  # empty when the rows were not wanted
+    accepted_count: int
+    held_count: int
+    duplicates: list[str]  # external ids already in the ledger (or twice in the batch)
+    stats: CampaignStats
+
+
+def _campaign(row: Any) -> CampaignRecord:
+    values = dict(row._mapping)
+    values["kind"] = CampaignKind(values["kind"])
+    values["status"] = CampaignStatus(values["status"])
+    return CampaignRecord(**{name: values[name] for name in _CAMPAIGN_FIELDS})
+
+
+def _donation(row: Any) -> StoredDonation:
+    return StoredDonation._make(row)
+
+
+class LedgerStore:
+    """Synchronous access to the ledger. Thread-safe: each call uses its own connection."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._insert = (
+            postgresql.insert(donations) if db.dialect == "postgresql" else sqlite.insert(donations)
+        ).on_conflict_do_nothing(index_elements=["campaign_id", "external_id"])
+
+    # -- campaigns -------------------------------------------------------------------------
+
+    def create_campaign(self, spec: CampaignSpec, *, is_demo: bool = False) -> int:
+        values: dict[str, Any] = {
+            "kind": spec.kind.value,
+            "title": spec.title,
+            "status": CampaignStatus.DRAFT.value,
+            "currency": spec.currency,
+            "created_at_us": now_us(),
+            "is_demo": is_demo,
+            "maximum_minor": spec.maximum_minor,
+            "total_minor": 0,
+            "donation_count": 0,
+            "held_count": 0,
+            "donors_through_id": 0,
+            "donor_count": 0,
+            "description": "",
+            "show_names_on_air": True,
+            "show_amounts_on_air": True,
+            "allow_anonymous": True,
+            "online_only": True,
+            "minimum_minor": 1,
+        }
+        if isinstance(spec, FundraiserSpec):
+            values.update(
+                organization_id=spec.organization_id,
+                goal_minor=spec.goal_minor,
+                show_names_on_air=spec.show_names_on_air,
+                show_amounts_on_air=spec.show_amounts_on_air,
+                allow_anonymous=spec.allow_anonymous,
+                minimum_minor=spec.minimum_minor,
+            )
+        elif isinstance(spec, PaidEventSpec):
+            values.update(
+                category=spec.category,
+                ticket_price_minor=spec.ticket_price_minor,
+                capacity=spec.capacity,
+                starts_at_us=None if spec.starts_at is None else to_us(spec.starts_at),
+                duration_minutes=spec.duration_minutes,
+                online_only=spec.online_only,
+                description=spec.description,
+            )
+        with self.db.writer.begin() as conn:
+            result = conn.execute(campaigns.insert().values(**values).returning(campaigns.c.id))
+            return int(result.scalar_one())
+
+    def get_campaign(self, campaign_id: int) -> CampaignRecord:
+        with self.db.reader.connect() as conn:
+            row = conn.execute(select(campaigns).where(campaigns.c.id == campaign_id)).first()
+        if row is None:
+            raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+        return _campaign(row)
+
+    def list_campaigns(self) -> list[CampaignRecord]:
+        order = (
+            func.coalesce(campaigns.c.started_at_us, campaigns.c.created_at_us).desc(),
+            campaigns.c.id.desc(),
+        )
+        with self.db.reader.connect() as conn:
+            return [_campaign(r) for r in conn.execute(select(campaigns).order_by(*order))]
+
+    def find_demo_campaign(self) -> CampaignRecord | None:
+        query = (
+            select(campaigns)
+            .where(campaigns.c.is_demo.is_(True), campaigns.c.status != "ended")
+            .order_by(campaigns.c.id.desc())
+            .limit(1)
+        )
+        with self.db.reader.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else _campaign(row)
+
+    def set_status(self, campaign_id: int, target: CampaignStatus) -> CampaignRecord:
+        with self.db.writer.begin() as conn:
+            current = self._lock_campaign(conn, campaign_id)
+            check_transition(CampaignStatus(current.status), target)
+            values: dict[str, Any] = {"status": target.value}
+            if target is CampaignStatus.LIVE:
+                values["started_at_us"] = now_us()
+            if target is CampaignStatus.ENDED:
+                values["ended_at_us"] = now_us()
+            conn.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(**values))
+        return self.get_campaign(campaign_id)
+
+    def _lock_campaign(self, conn: Connection, campaign_id: int) -> Row[Any, Any]:
+        query = select(campaigns.c.status, campaigns.c.currency).where(
+            campaigns.c.id == campaign_id
+        )
+        row = conn.execute(query.with_for_update()).first()
+        if row is None:
+            raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+        return row
+
+    # -- donations -------------------------------------------------------------------------
+
+    def insert_batch(
+        self,
+        campaign_id: int,
+        items: Sequence[ValidDonation],
+        received_at_us: int | None = None,
+        *,
+        want_rows: bool = True,
+    ) -> BatchWrite:
+        """Store a batch in one transaction; a donation whose external id is already in the
+        ledger (or earlier in the batch) is dropped and reported instead of counted twice.
+        `want_rows=False` skips building the stored rows when only the counts are needed."""
+        received = now_us() if received_at_us is None else received_at_us
+        with self.db.writer.begin() as conn:
+            row = self._lock_campaign(conn, campaign_id)
+            if row.status == CampaignStatus.ENDED.value:
+                raise StateError("the campaign has ended; it takes no more donations")
+            currency: str = row.currency
+            first_id, by_external_id = (
+                self._insert_rows(conn, campaign_id, received, currency, items)
+                if items
+                else (0, None)
+            )
+            if by_external_id is None:  # every donation of the batch is new, ids in order
+                new_items: Sequence[ValidDonation] = items
+                ids: Sequence[int] = range(first_id, first_id + len(items))
+                duplicates: list[str] = []
+            else:
+                new_items, ids, duplicates = [], [], []
+                for d in items:
+                    donation_id = by_external_id.pop(d.external_id, None)
+                    if donation_id is None:
+                        duplicates.append(d.external_id)
+                    else:
+                        new_items.append(d)
+                        ids.append(donation_id)
+            total = sum(d.amount_minor for d in new_items)
+            held = sum(1 for d in new_items if d.message_status == _HELD)
+            stats = conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id)
+                .values(
+                    total_minor=campaigns.c.total_minor + total,
+                    donation_count=campaigns.c.donation_count + len(new_items),
+                    held_count=campaigns.c.held_count + held,
+                )
+                .returning(
+                    campaigns.c.total_minor,
+                    campaigns.c.donation_count,
+                    campaigns.c.held_count,
+                    campaigns.c.donor_count,
+                )
+            ).one()
+        accepted = (
+            [
+                StoredDonation(
+                    i, campaign_id, d.external_id, received, d.donor_name, d.anonymous,
+                    d.amount_minor, currency, d.message, d.message_status, _COMPLETED, d.source,
+                    False,
+                )
+                for i, d in zip(ids, new_items, strict=True)
+            ]
+            if want_rows
+            else []
+        )  # fmt: skip
+        return BatchWrite(accepted, len(new_items), held, duplicates, CampaignStats(*stats))
+
+    def _insert_rows(
+        self,
+        conn: Connection,
+        campaign_id: int,
+        received: int,
+        currency: str,
+        items: Sequence[ValidDonation],
+    ) -> tuple[int, dict[str, int] | None]:
+        """Insert, ignoring external ids already stored. Returns (first id, None) when every
+        row was new (ids first_id, first_id+1, ... in order), else (0, {external_id: id})."""
+        if self.db.dialect != "sqlite":
+            constants = {
+                "campaign_id": campaign_id,
+                "received_at_us": received,
+                "currency": currency,
+                "status": _COMPLETED,
+                "thanked": False,
+            }
+            rows = [{**d._asdict(), **constants} for d in items]
+            result = conn.execute(
+                self._insert.returning(donations.c.id, donations.c.external_id), rows
+            )
+            return 0, {ext: id_ for id_, ext in result}
+        # SQLite: one multi-row INSERT of the validated tuples themselves; the batch's
+        # constants are parameters ?1..?3 shared by every row, so the statement text depends on
+        # the row count alone and stays prepared in the driver's cache. sqlite3 releases the
+        # GIL once for the whole statement (an executemany releases and re-takes it per row),
+        # so the producer thread can validate
+        # the next batch meanwhile. Under the write lock, new rowids are max(id)+1, +2, ... in
+        # VALUES order, so a batch without duplicates needs no read back; with duplicates
+        # the new rows are read back by id.
+        before = conn.execute(select(func.max(donations.c.id))).scalar_one() or 0
+        inserted = 0
+        for start in range(0, len(items), _SQLITE_ROWS_PER_STATEMENT):
+            chunk = items[start : start + _SQLITE_ROWS_PER_STATEMENT]
+            params = (campaign_id, received, currency, *chain.from_iterable(chunk))
+            inserted += conn.exec_driver_sql(_sqlite_insert_sql(len(chunk)), params).rowcount
+        if inserted == len(items):
+            return before + 1, None
+        query = select(donations.c.external_id, donations.c.id).where(
+            donations.c.campaign_id == campaign_id, donations.c.id > before
+        )
+        return 0, {ext: id_ for ext, id_ in conn.execute(query)}
+
+    def donation(self, donation_id: int) -> StoredDonation:
+        with self.db.reader.connect() as conn:
+            row = conn.execute(
+                select(*_DONATION_COLUMNS).where(donations.c.id == donation_id)
+            ).first()
+        if row is None:
+            raise NotFoundError("donation", f"no donation has the id {donation_id}")
+        return _donation(row)
+
+    def recent_donations(
+        self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
+    ) -> list[StoredDonation]:
+        """Newest first; `before_id` pages further back (keyset pagination)."""
+        query = select(*_DONATION_COLUMNS).where(donations.c.campaign_id == campaign_id)
+        if before_id is not None:
+            query = query.where(donations.c.id < before_id)
+        query = query.order_by(donations.c.id.desc()).limit(limit)
+        with self.db.reader.connect() as conn:
+            return [_donation(r) for r in conn.execute(query)]
+
+    def unthanked_donations(self, campaign_id: int, limit: int = 200) -> list[StoredDonation]:
+        query = (
+            select(*_DONATION_COLUMNS)
+            .where(
+                donations.c.campaign_id == campaign_id,
+                donations.c.thanked.is_(False),
+                donations.c.status == DonationStatus.COMPLETED.value,
+            )
+            .order_by(donations.c.id.desc())
+            .limit(limit)
+        )
+        with self.db.reader.connect() as conn:
+            return [_donation(r) for r in conn.execute(query)]
+
+    def mark_thanked(self, campaign_id: int, donation_ids: Sequence[int]) -> list[int]:
+        """Mark donations thanked; returns the ids that were not thanked before."""
+        if not donation_ids:
+            return []
+        stamp = now_us()
+        newly: list[int] = []
+        with self.db.writer.begin() as conn:
+            for start in range(0, len(donation_ids), 500):
+                chunk = list(donation_ids[start : start + 500])
+                result = conn.execute(
+                    update(donations)
+                    .where(
+                        donations.c.campaign_id == campaign_id,
+                        donations.c.id.in_(chunk),
+                        donations.c.thanked.is_(False),
+                    )
+                    .values(thanked=True, thanked_at_us=stamp)
+                    .returning(donations.c.id)
+                )
+                newly.extend(r[0] for r in result)
+        return newly
+
+    def iter_donations(self, campaign_id: int, chunk: int = 5000) -> Iterator[StoredDonation]:
+        """Every donation of a campaign, oldest first, in chunks (for exports)."""
+        last = 0
+        while True:
+            query = (
+                select(*_DONATION_COLUMNS)
+                .where(donations.c.campaign_id == campaign_id, donations.c.id > last)
+                .order_by(donations.c.id)
+                .limit(chunk)
+            )
+            with self.db.reader.connect() as conn:
+                rows = [_donation(r) for r in conn.execute(query)]
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1].id
+
+    def completed_sum(self, campaign_id: int) -> tuple[int, int]:
+        """(sum, count) of completed donations, recomputed from the rows (for checks)."""
+        query = select(func.coalesce(func.sum(donations.c.amount_minor), 0), func.count()).where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.status == DonationStatus.COMPLETED.value,
+        )
+        with self.db.reader.connect() as conn:
+            total, count = conn.execute(query).one()
+        return int(total), int(count)
+
+    # -- donor statistics ------------------------------------------------------------------
+
+    def catch_up_donor_stats(self, campaign_id: int) -> int:
+        """Fold donations above the watermark into per-donor totals; returns how many."""
+        with self.db.writer.begin() as conn:
+            self._lock_campaign(conn, campaign_id)
+            low = conn.execute(
+                select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
+            ).scalar_one()
+            high = conn.execute(
+                select(func.max(donations.c.id)).where(donations.c.campaign_id == campaign_id)
+            ).scalar_one()
+            if high is None or high <= low:
+                return 0
+            bounds = {"c": campaign_id, "low": low, "high": high}
+            new_donors = conn.execute(_CATCH_UP_NEW_DONORS, bounds).scalar_one()
+            conn.execute(_CATCH_UP_UPSERT, bounds)
+            conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id)
+                .values(donors_through_id=high, donor_count=campaigns.c.donor_count + new_donors)
+            )
+            return int(high - low)
+
+    def stats(self, campaign_id: int) -> CampaignStats:
+        """Exact totals; per-donor figures are caught up first (cheap when little is new)."""
+        self.catch_up_donor_stats(campaign_id)
+        query = select(
+            campaigns.c.total_minor,
+            campaigns.c.donation_count,
+            campaigns.c.held_count,
+            campaigns.c.donor_count,
+        ).where(campaigns.c.id == campaign_id)
+        with self.db.reader.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+        return CampaignStats(*row)
+
+    def top_donors(self, campaign_id: int, limit: int = 5) -> list[TopDonor]:
+        self.catch_up_donor_stats(campaign_id)
+        query = (
+            select(
+                donors.c.donor_name,
+                donors.c.total_minor,
+                donors.c.donation_count,
+                donors.c.named_count,
+            )
+            .where(donors.c.campaign_id == campaign_id, donors.c.donation_count > 0)
+            .order_by(donors.c.total_minor.desc(), donors.c.id)
+            .limit(limit)
+        )
+        with self.db.reader.connect() as conn:
+            return [
+                TopDonor(name if named else None, total, count)
+                for name, total, count, named in conn.execute(query)
+            ]

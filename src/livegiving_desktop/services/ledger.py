@@ -1,0 +1,311 @@
+"""LedgerService: the operations the CLI and the GUI call on campaigns and donations.
+
+Every method is synchronous and may touch the database: the GUI calls them on its database
+thread (never on the UI thread), the CLI directly.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
+from livegiving_desktop.core.campaigns import (
+    CampaignKind,
+    CampaignSpec,
+    CampaignStatus,
+    fundraiser_spec,
+    paid_event_spec,
+)
+from livegiving_desktop.core.donations import (
+    DonationDraft,
+    DonationSource,
+    clean_external_id,
+    validate_donation,
+)
+from livegiving_desktop.core.errors import StateError, ValidationError
+from livegiving_desktop.core.moderation import MessageRules, default_message_rules
+from livegiving_desktop.core.money import default_currency_for_locale, parse_amount
+from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
+from livegiving_desktop.core.records import (
+    CampaignRecord,
+    CampaignStats,
+    StoredDonation,
+    TopDonor,
+)
+from livegiving_desktop.db.engine import Database, open_database
+from livegiving_desktop.db.ledger import LedgerStore
+from livegiving_desktop.services import export
+from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
+from livegiving_desktop.services.simulation import AudienceRunner
+
+DEMO_ORGANIZATION = "croix-rouge-francaise"
+
+
+@dataclass(frozen=True, slots=True)
+class OfflineOutcome:
+    """The result of recording one donation: stored, or a replay of an external id."""
+
+    donation: StoredDonation | None
+    external_id: str
+
+    @property
+    def duplicate(self) -> bool:
+        return self.donation is None
+
+
+@dataclass(frozen=True, slots=True)
+class SimulationReport:
+    summary: IngestSummary
+    currency: str
+    elapsed_s: float
+
+
+class LedgerService:
+    """Campaigns, donations and their totals, over one database."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        catalog: OrganizationCatalog | None = None,
+        message_rules: MessageRules | None = None,
+    ) -> None:
+        self.db = db
+        self.store = LedgerStore(db)
+        self.catalog = catalog or bundled_catalog()
+        self.message_rules = message_rules or default_message_rules()
+
+    @classmethod
+    def open(cls, url: str) -> LedgerService:
+        return cls(open_database(url))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- campaigns -------------------------------------------------------------------------
+
+    def create_campaign(self, spec: CampaignSpec, *, is_demo: bool = False) -> CampaignRecord:
+        return self.store.get_campaign(self.store.create_campaign(spec, is_demo=is_demo))
+
+    def create_fundraiser(
+        self,
+        *,
+        title: str,
+        organization_id: str,
+        goal: str,
+        currency: str,
+        minimum: str | None = None,
+        show_names_on_air: bool = True,
+        show_amounts_on_air: bool = True,
+        allow_anonymous: bool = True,
+    ) -> CampaignRecord:
+        spec = fundraiser_spec(
+            title=title,
+            organization_id=organization_id,
+            goal=goal,
+            currency=currency,
+            catalog=self.catalog,
+            minimum=minimum,
+            show_names_on_air=show_names_on_air,
+            show_amounts_on_air=show_amounts_on_air,
+            allow_anonymous=allow_anonymous,
+        )
+        return self.create_campaign(spec)
+
+    def create_paid_event(
+        self,
+        *,
+        title: str,
+        category: str,
+        price: str,
+        currency: str,
+        capacity: str | None = None,
+        starts_at: str | None = None,
+    ) -> CampaignRecord:
+        spec = paid_event_spec(
+            title=title,
+            category=category,
+            price=price,
+            currency=currency,
+            capacity=capacity,
+            starts_at=starts_at,
+        )
+        return self.create_campaign(spec)
+
+    def campaigns(self) -> list[CampaignRecord]:
+        return self.store.list_campaigns()
+
+    def campaign(self, campaign_id: int) -> CampaignRecord:
+        return self.store.get_campaign(campaign_id)
+
+    def go_live(self, campaign_id: int) -> CampaignRecord:
+        campaign = self.store.get_campaign(campaign_id)
+        if campaign.status is CampaignStatus.LIVE:
+            return campaign
+        return self.store.set_status(campaign_id, CampaignStatus.LIVE)
+
+    def end_broadcast(self, campaign_id: int) -> CampaignRecord:
+        return self.store.set_status(campaign_id, CampaignStatus.ENDED)
+
+    def ensure_demo_campaign(self, locale: str = "en") -> CampaignRecord:
+        """The demo fundraiser: re-used on later runs (a new one only once it has ended)."""
+        existing = self.store.find_demo_campaign()
+        if existing is not None:
+            return existing
+        french = locale.startswith("fr")
+        spec = fundraiser_spec(
+            title="Marathon solidaire en direct" if french else "Live charity marathon",
+            organization_id=DEMO_ORGANIZATION,
+            goal="5000",
+            currency=default_currency_for_locale(locale),
+            catalog=self.catalog,
+            minimum="2",
+        )
+        return self.create_campaign(spec, is_demo=True)
+
+    # -- donations -------------------------------------------------------------------------
+
+    def offline_draft(
+        self,
+        campaign: CampaignRecord,
+        *,
+        amount: str,
+        donor_name: str,
+        message: str | None = None,
+        anonymous: bool = False,
+        external_id: str | None = None,
+    ) -> DonationDraft:
+        """Validate a donation given outside the stream (all fields, as the ledger will)."""
+        if campaign.status is CampaignStatus.ENDED:
+            raise StateError("the campaign has ended; it takes no more donations")
+        amount_minor = parse_amount(amount, campaign.currency, maximum=campaign.maximum_minor)
+        ext = (
+            clean_external_id(external_id)
+            if external_id is not None
+            else f"offline-{secrets.token_hex(8)}"
+        )
+        draft = DonationDraft(
+            external_id=ext,
+            donor_name=donor_name,
+            amount_minor=amount_minor,
+            message=message,
+            anonymous=anonymous,
+            source=DonationSource.OFFLINE.value,
+        )
+        validate_donation(draft, campaign.donation_rules, self.message_rules)
+        return draft
+
+    def record_donation(self, campaign_id: int, **fields: object) -> OfflineOutcome:
+        """Validate and store one donation through the ingestion pipeline; a replayed external
+        id stores nothing (OfflineOutcome.duplicate)."""
+        campaign = self.store.get_campaign(campaign_id)
+        draft = self.offline_draft(campaign, **fields)  # type: ignore[arg-type]
+        outcomes: list[BatchOutcome] = []
+        pipeline = IngestionPipeline(
+            self.store,
+            campaign,
+            on_commit=outcomes.append,
+            message_rules=self.message_rules,
+            max_delay=0.0,
+            max_attempts=5,
+        )
+        refusals = pipeline.submit_many([draft])
+        pipeline.close()
+        if refusals:
+            raise refusals[0]
+        summary = pipeline.summary()
+        if summary.rejections.get("campaign"):
+            raise StateError("the campaign has ended; it takes no more donations")
+        for outcome in outcomes:
+            for donation in outcome.accepted:
+                return OfflineOutcome(donation, draft.external_id)
+        return OfflineOutcome(None, draft.external_id)
+
+    def thank(self, campaign_id: int, donation_ids: list[int]) -> list[int]:
+        return self.store.mark_thanked(campaign_id, donation_ids)
+
+    def stats(self, campaign_id: int) -> CampaignStats:
+        return self.store.stats(campaign_id)
+
+    def top_donors(self, campaign_id: int, limit: int = 5) -> list[TopDonor]:
+        return self.store.top_donors(campaign_id, limit)
+
+    def recent_donations(
+        self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
+    ) -> list[StoredDonation]:
+        return self.store.recent_donations(campaign_id, before_id=before_id, limit=limit)
+
+    def unthanked(self, campaign_id: int, limit: int = 200) -> list[StoredDonation]:
+        return self.store.unthanked_donations(campaign_id, limit)
+
+    # -- rehearsal -------------------------------------------------------------------------
+
+    def simulate(
+        self,
+        campaign_id: int,
+        *,
+        rate: float = 0.0,
+        count: int | None = None,
+        seconds: float | None = None,
+        seed: int | None = None,
+        duplicates: float = 0.0,
+        on_commit: Callable[[BatchOutcome], None] | None = None,
+    ) -> SimulationReport:
+        """A headless rehearsal: the simulated audience through the ingestion pipeline."""
+        if count is None and seconds is None:
+            raise ValidationError("count", "give --count or --seconds")
+        if count is not None and count <= 0:
+            raise ValidationError("count", "must be a whole number above zero")
+        if seconds is not None and seconds <= 0:
+            raise ValidationError("seconds", "must be more than zero")
+        if rate < 0:
+            raise ValidationError("rate", "must be zero (as fast as possible) or more")
+        if not 0.0 <= duplicates < 1.0:
+            raise ValidationError("duplicates", "must be a fraction from 0 to below 1")
+        campaign = self.store.get_campaign(campaign_id)
+        if campaign.kind is not CampaignKind.FUNDRAISER:
+            raise StateError("simulating a paid event's audience comes with ticketing")
+        if campaign.status is CampaignStatus.ENDED:
+            raise StateError("the campaign has ended; rehearse on a draft or live campaign")
+        audience = SimulatedAudience(
+            seed if seed is not None else secrets.randbits(32),
+            campaign.currency,
+            minimum_minor=campaign.minimum_minor,
+            maximum_minor=campaign.maximum_minor,
+            profile=AudienceProfile(duplicates=duplicates),
+        )
+        started = time.perf_counter()
+        pipeline = IngestionPipeline(
+            self.store,
+            campaign,
+            on_commit=on_commit,
+            message_rules=self.message_rules,
+            max_attempts=20,
+            donor_stats=False,
+            want_rows=False,
+        )
+        runner = AudienceRunner(audience, pipeline, rate=rate, count=count, seconds=seconds)
+        runner.start()
+        runner.join()
+        summary = pipeline.close()
+        if runner.error is not None:
+            raise runner.error
+        return SimulationReport(summary, campaign.currency, time.perf_counter() - started)
+
+    # -- export ----------------------------------------------------------------------------
+
+    def iter_donations(self, campaign_id: int) -> Iterator[StoredDonation]:
+        self.store.get_campaign(campaign_id)
+        return self.store.iter_donations(campaign_id)
+
+    def export_donations(self, campaign_id: int, fmt: str, out: TextIO) -> int:
+        rows = (export.donation_row(d) for d in self.iter_donations(campaign_id))
+        if fmt == "csv":
+            return export.write_csv(rows, export.DONATION_COLUMNS, out)
+        if fmt == "json":
+            return export.write_json(rows, out)
+        raise ValidationError("format", f"'{fmt}' is not csv or json")
