@@ -101,6 +101,7 @@ class IngestionPipeline:
         self._lock = threading.Lock()
         self._summary = IngestSummary()
         self._failure: Exception | None = None
+        self._written_since_stats = False
         self._thread = threading.Thread(target=self._run, name="ledger-writer", daemon=True)
         self._thread.start()
 
@@ -192,7 +193,8 @@ class IngestionPipeline:
             if self._failure is not None:
                 pending = []  # Never acknowledged: the submitter is told through the failure.
             idle = not pending and self._queue.empty()
-            if self.donor_stats and (idle or time.monotonic() - last_stats > DONOR_STATS_EVERY_S):
+            due = idle or time.monotonic() - last_stats > DONOR_STATS_EVERY_S
+            if self.donor_stats and self._written_since_stats and due:
                 self._catch_up_donor_stats()
                 last_stats = time.monotonic()
 
@@ -223,6 +225,7 @@ class IngestionPipeline:
             s.batches += 1
             s.stats = written.stats
             committed = s.accepted
+        self._written_since_stats = True
         if self.on_commit is not None:
             self.on_commit(
                 BatchOutcome(
@@ -245,6 +248,7 @@ class IngestionPipeline:
             ) + len(batch)
 
     def _catch_up_donor_stats(self) -> None:
+        self._written_since_stats = False
         try:
             self.store.catch_up_donor_stats(self.campaign.id)
         except SQLAlchemyError as exc:  # Statistics only: the ledger itself is untouched.

@@ -204,6 +204,10 @@ class LedgerService:
         id stores nothing (OfflineOutcome.duplicate)."""
         campaign = self.store.get_campaign(campaign_id)
         draft = self.offline_draft(campaign, **fields)  # type: ignore[arg-type]
+        return self.record_draft(campaign, draft)
+
+    def record_draft(self, campaign: CampaignRecord, draft: DonationDraft) -> OfflineOutcome:
+        """Store one validated draft through a short-lived ingestion pipeline."""
         outcomes: list[BatchOutcome] = []
         pipeline = IngestionPipeline(
             self.store,
@@ -214,10 +218,9 @@ class LedgerService:
             max_attempts=5,
         )
         refusals = pipeline.submit_many([draft])
-        pipeline.close()
+        summary = pipeline.close()
         if refusals:
             raise refusals[0]
-        summary = pipeline.summary()
         if summary.rejections.get("campaign"):
             raise StateError("the campaign has ended; it takes no more donations")
         for outcome in outcomes:
@@ -302,8 +305,24 @@ class LedgerService:
         self.store.get_campaign(campaign_id)
         return self.store.iter_donations(campaign_id)
 
-    def export_donations(self, campaign_id: int, fmt: str, out: TextIO) -> int:
-        rows = (export.donation_row(d) for d in self.iter_donations(campaign_id))
+    def export_donations(
+        self,
+        campaign_id: int,
+        fmt: str,
+        out: TextIO,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Write every donation of the campaign; `progress(rows written)` every 1,000 rows."""
+
+        def rows() -> Iterator[dict[str, object]]:
+            for count, donation in enumerate(self.iter_donations(campaign_id), start=1):
+                if progress is not None and count % 1000 == 0:
+                    progress(count)
+                yield export.donation_row(donation)
+
+        return self._write_export(rows(), fmt, out)
+
+    def _write_export(self, rows: Iterator[dict[str, object]], fmt: str, out: TextIO) -> int:
         if fmt == "csv":
             return export.write_csv(rows, export.DONATION_COLUMNS, out)
         if fmt == "json":

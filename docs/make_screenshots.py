@@ -1,0 +1,90 @@
+"""Regenerates docs/screenshots/: set-up, live in English, live in French, home.
+
+    make screenshots     (QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
+
+Each run works on a throwaway database and user folder; the simulated audience is seeded so
+the pictures change only when the app does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1440, 900)
+
+
+async def capture(language: str, folder: Path) -> None:
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    os.environ["LIVEGIVING_DATA_DIR"] = str(folder / f"data-{language}")
+    window = MainWindow(db_url=str(folder / f"{language}.db"), language=language)
+    window.resize(*SIZE)
+    window.show()
+    while not window.is_ready():
+        await asyncio.sleep(0.05)
+
+    async def settle(seconds: float = 0.4) -> None:
+        # Qt processes its events while the coroutine sleeps (never processEvents() here:
+        # that would run other tasks inside this one).
+        await asyncio.sleep(seconds)
+
+    if language == "en":
+        await settle()
+        window.grab().save(str(OUT / "home-empty.png"))
+    # Set-up, filled in.
+    window.home.new_button.click()
+    setup = window.setup
+    setup.title.setText(
+        "Marathon solidaire 24 h" if language == "fr" else "24-hour charity marathon"
+    )
+    setup.org_search.setText("croix")
+    setup.org_list.setCurrentIndex(setup.org_model.index(0))
+    setup.goal.setText("5000")
+    setup.minimum.setText("2")
+    await settle()
+    if language == "en":
+        window.grab().save(str(OUT / "setup.png"))
+    setup.create.click()
+    while window.live.campaign is None:
+        await asyncio.sleep(0.05)
+    live = window.live
+    live.rate.setValue(40)
+    live.go_live.click()
+    await settle(7.0)
+    live.select_feed_row(2)
+    live.thank.click()
+    await settle(1.0)
+    window.grab().save(str(OUT / f"live-{language}.png"))
+    await window.live.close_campaign()
+    if language == "en":
+        await window.show_home()
+        await settle()
+        window.grab().save(str(OUT / "home.png"))
+    window.shutdown_now()
+    window.close()
+
+
+def main() -> int:
+    import qasync
+
+    from livegiving_desktop.app import create_application, prepare
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for language in ("en", "fr"):
+            prepare(app, language)
+            results.append(qasync.run(capture(language, Path(tmp))))
+    print("screenshots written to", OUT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,659 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Message held for review</source>
+        <translation>Message mis en attente</translation>
+    </message>
+    <message>
+        <source>Message hidden by a moderator</source>
+        <translation>Message masqué par un modérateur</translation>
+    </message>
+    <message>
+        <source>Thanked on air</source>
+        <translation>Remercié à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Not thanked yet</source>
+        <translation>Pas encore remercié</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSetupPage</name>
+    <message>
+        <source>Fundraiser</source>
+        <translation>Collecteur de fonds</translation>
+    </message>
+    <message>
+        <source>Paid live event</source>
+        <translation>Événement en direct payant</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>e.g. 24-hour charity stream</source>
+        <translation>ex.&#xa0;: diffusion caritative de 24&#xa0;h</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Search nonprofits</source>
+        <translation>Rechercher des organisations à but non lucratif</translation>
+    </message>
+    <message>
+        <source>Search by name, country or cause</source>
+        <translation>Rechercher par nom, pays ou cause</translation>
+    </message>
+    <message>
+        <source>Nonprofit organizations</source>
+        <translation>Organisations à but non lucratif</translation>
+    </message>
+    <message>
+        <source>CHOSEN NONPROFIT</source>
+        <translation>ORGANISATION CHOISIE</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Minimum donation</source>
+        <translation>Don minimum</translation>
+    </message>
+    <message>
+        <source>Show donor names on air</source>
+        <translation>Afficher le nom des donateurs à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Show amounts on air</source>
+        <translation>Afficher les montants à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Accept anonymous donations</source>
+        <translation>Accepter les dons anonymes</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>Cooking class</source>
+        <translation>Cours de cuisine</translation>
+    </message>
+    <message>
+        <source>Professional conference</source>
+        <translation>Conférence professionnelle</translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation>Remise en forme</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>Causerie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Ticket price</source>
+        <translation>Prix du billet</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Set-up error</source>
+        <translation>Erreur de configuration</translation>
+    </message>
+    <message>
+        <source>Create campaign</source>
+        <translation>Créer la campagne</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Back to campaigns</source>
+        <translation>Retour aux campagnes</translation>
+    </message>
+    <message>
+        <source>NEW CAMPAIGN</source>
+        <translation>NOUVELLE CAMPAGNE</translation>
+    </message>
+    <message>
+        <source>Set up your live campaign</source>
+        <translation>Configurez votre campagne en direct</translation>
+    </message>
+    <message>
+        <source>Nonprofit organization</source>
+        <translation>Organisation à but non lucratif</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>À l&apos;antenne</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the selected campaign</source>
+        <translation>Ouvrir la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Raise money live for a cause you love</source>
+        <translation>Collectez des fonds en direct pour une cause qui vous est chère</translation>
+    </message>
+    <message>
+        <source>Create your first fundraiser: pick a nonprofit, set a goal, then go live and thank your donors on air.</source>
+        <translation>Créez votre premier collecteur de fonds&#xa0;: choisissez une organisation à but non lucratif, fixez un objectif, puis passez en direct et remerciez vos donateurs à l&apos;antenne.</translation>
+    </message>
+    <message>
+        <source>Create a fundraiser</source>
+        <translation>Créer un collecteur de fonds</translation>
+    </message>
+    <message>
+        <source>LIVEGIVING</source>
+        <translation>LIVEGIVING</translation>
+    </message>
+    <message>
+        <source>Your campaigns</source>
+        <translation>Vos campagnes</translation>
+    </message>
+</context>
+<context>
+    <name>LivePage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>Passer en direct</translation>
+    </message>
+    <message>
+        <source>Go live (Ctrl+L)</source>
+        <translation>Passer en direct (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>End broadcast</source>
+        <translation>Terminer la diffusion</translation>
+    </message>
+    <message>
+        <source>End broadcast (Ctrl+E)</source>
+        <translation>Terminer la diffusion (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Broadcast preview</source>
+        <translation>Aperçu de la diffusion</translation>
+    </message>
+    <message>
+        <source>Simulated donations per second</source>
+        <translation>Dons simulés par seconde</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation>&#xa0;/s</translation>
+    </message>
+    <message>
+        <source>Simulated audience: donations per second (0 = paused)</source>
+        <translation>Public simulé&#xa0;: dons par seconde (0 = en pause)</translation>
+    </message>
+    <message>
+        <source>Pause audience</source>
+        <translation>Suspendre le public</translation>
+    </message>
+    <message>
+        <source>Pause or resume the audience (Ctrl+P)</source>
+        <translation>Suspendre ou reprendre le public (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Offline donation</source>
+        <translation>Don hors ligne</translation>
+    </message>
+    <message>
+        <source>Add an offline donation (Ctrl+D)</source>
+        <translation>Ajouter un don hors ligne (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Thank donor</source>
+        <translation>Remercier</translation>
+    </message>
+    <message>
+        <source>Thank the selected donor on air (Ctrl+T)</source>
+        <translation>Remercier le donateur sélectionné à l&apos;antenne (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Live donations, newest first</source>
+        <translation>Dons en direct, les plus récents en premier</translation>
+    </message>
+    <message>
+        <source>No donations yet. Go live and the first gifts appear here.</source>
+        <translation>Aucun don pour l&apos;instant. Passez en direct et les premiers dons apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Amount raised</source>
+        <translation>Montant récolté</translation>
+    </message>
+    <message>
+        <source>Goal progress</source>
+        <translation>Progression vers l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>DONORS</source>
+        <translation>DONATEURS</translation>
+    </message>
+    <message>
+        <source>DONATIONS</source>
+        <translation>DONS</translation>
+    </message>
+    <message>
+        <source>AVERAGE</source>
+        <translation>MOYENNE</translation>
+    </message>
+    <message>
+        <source>Donations per second, last minute</source>
+        <translation>Dons par seconde, dernière minute</translation>
+    </message>
+    <message>
+        <source>Top donors</source>
+        <translation>Meilleurs donateurs</translation>
+    </message>
+    <message>
+        <source>Donors not yet thanked</source>
+        <translation>Donateurs pas encore remerciés</translation>
+    </message>
+    <message>
+        <source>Thank all</source>
+        <translation>Remercier tous</translation>
+    </message>
+    <message>
+        <source>Thank everyone in the queue (Ctrl+Shift+T)</source>
+        <translation>Remercier tous les donateurs en attente (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Live donations</source>
+        <translation>Dons en direct</translation>
+    </message>
+    <message>
+        <source>AMOUNT RAISED</source>
+        <translation>MONTANT RÉCOLTÉ</translation>
+    </message>
+    <message>
+        <source>DONATIONS PER SECOND · LAST MINUTE</source>
+        <translation>DONS PAR SECONDE · DERNIÈRE MINUTE</translation>
+    </message>
+    <message>
+        <source>TOP DONORS</source>
+        <translation>MEILLEURS DONATEURS</translation>
+    </message>
+    <message>
+        <source>Loading the campaign…</source>
+        <translation>Chargement de la campagne…</translation>
+    </message>
+    <message>
+        <source>Donations are waiting to be saved: %1</source>
+        <translation>Des dons attendent d&apos;être enregistrés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 donated %2</source>
+        <translation>%1 a fait un don de %2</translation>
+    </message>
+    <message>
+        <source>%1 donated</source>
+        <translation>%1 a fait un don</translation>
+    </message>
+    <message>
+        <source>%1 % of the %2 goal</source>
+        <translation>%1&#xa0;% de l&apos;objectif de %2</translation>
+    </message>
+    <message>
+        <source>%1 raised of %2</source>
+        <translation>%1 récoltés sur %2</translation>
+    </message>
+    <message>
+        <source>Goal reached! Thank you all!</source>
+        <translation>Objectif atteint&#xa0;! Merci à tous&#xa0;!</translation>
+    </message>
+    <message>
+        <source>%1 % of the goal reached!</source>
+        <translation>%1&#xa0;% de l&apos;objectif atteint&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>%1&#xa0;/s</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>BROUILLON</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>EN DIRECT</translation>
+    </message>
+    <message>
+        <source>ENDED</source>
+        <translation>TERMINÉE</translation>
+    </message>
+    <message>
+        <source>Ready when you are: press Go live</source>
+        <translation>Tout est prêt&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;»</translation>
+    </message>
+    <message>
+        <source>This broadcast has ended</source>
+        <translation>Cette diffusion est terminée</translation>
+    </message>
+    <message>
+        <source>%1 donations</source>
+        <translation>%1 dons</translation>
+    </message>
+    <message>
+        <source>To thank (%1)</source>
+        <translation>À remercier (%1)</translation>
+    </message>
+    <message>
+        <source>Total raised</source>
+        <translation>Total récolté</translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation>Donateurs</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <source>Average donation</source>
+        <translation>Don moyen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Resume audience</source>
+        <translation>Reprendre le public</translation>
+    </message>
+    <message>
+        <source>Thank you, %1!</source>
+        <translation>Merci, %1&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Thank you to our %1 donors!</source>
+        <translation>Merci à nos %1 donateurs&#xa0;!</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+        <source>Every donation shown is saved</source>
+        <translation>Chaque don affiché est enregistré</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Impossible d&apos;ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>The live view of paid events comes with ticketing.</source>
+        <translation>La vue en direct des événements payants arrivera avec la billetterie.</translation>
+    </message>
+    <message>
+        <source>Paid event created as a draft.</source>
+        <translation>Événement payant créé comme brouillon.</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign</source>
+        <translation>&amp;Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Campagnes</translation>
+    </message>
+    <message>
+        <source>&amp;Export donations…</source>
+        <translation>&amp;Exporter les dons…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go live</source>
+        <translation>Passer en &amp;direct</translation>
+    </message>
+    <message>
+        <source>&amp;End broadcast</source>
+        <translation>&amp;Terminer la diffusion</translation>
+    </message>
+    <message>
+        <source>&amp;Thank selected donor</source>
+        <translation>&amp;Remercier le donateur sélectionné</translation>
+    </message>
+    <message>
+        <source>Thank &amp;all in the queue</source>
+        <translation>Remercier tou&amp;s les donateurs en attente</translation>
+    </message>
+    <message>
+        <source>Add &amp;offline donation…</source>
+        <translation>Ajouter un don &amp;hors ligne…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause or resume the audience</source>
+        <translation>Suspendre ou reprendre le &amp;public</translation>
+    </message>
+    <message>
+        <source>Focus the donor &amp;feed</source>
+        <translation>Aller au &amp;fil des dons</translation>
+    </message>
+    <message>
+        <source>&amp;About LiveGiving Desktop</source>
+        <translation>À &amp;propos de LiveGiving Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation>&amp;Diffusion</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>The language changes the next time LiveGiving Desktop starts.</source>
+        <translation>La langue changera au prochain démarrage de LiveGiving Desktop.</translation>
+    </message>
+    <message>
+        <source>About LiveGiving Desktop</source>
+        <translation>À propos de LiveGiving Desktop</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Log: %2</source>
+        <translation>Base de données&#xa0;: %1
+Journal&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export donations</source>
+        <translation>Exporter les dons</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>Feuille de calcul CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting donations…</source>
+        <translation>Exportation des dons…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>%1 donations exported to %2</source>
+        <translation>%1 dons exportés vers %2</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Une erreur s&apos;est produite</translation>
+    </message>
+    <message>
+        <source>This cannot be done</source>
+        <translation>Cette action est impossible</translation>
+    </message>
+    <message>
+        <source>%1
+
+The details are in the log: %2</source>
+        <translation>%1
+
+Les détails figurent dans le journal&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Saving the last donations…</source>
+        <translation>Enregistrement des derniers dons…</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineDonationDialog</name>
+    <message>
+        <source>Add an offline donation</source>
+        <translation>Ajouter un don hors ligne</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Donor name</source>
+        <translation>Nom du donateur</translation>
+    </message>
+    <message>
+        <source>Name as the donor gave it</source>
+        <translation>Nom tel qu&apos;indiqué par le donateur</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Optional message, read on air</source>
+        <translation>Message facultatif, lu à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Show as Anonymous on air</source>
+        <translation>Afficher «&#xa0;Anonyme&#xa0;» à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Anonymous donation</source>
+        <translation>Don anonyme</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Add donation</source>
+        <translation>Ajouter le don</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <source>Offline donation</source>
+        <translation>Don hors ligne</translation>
+    </message>
+    <message>
+        <source>Cash at the venue, a bank transfer, a cheque…</source>
+        <translation>Espèces sur place, virement bancaire, chèque…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Broadcast summary</source>
+        <translation>Bilan de la diffusion</translation>
+    </message>
+    <message>
+        <source>That&apos;s a wrap!</source>
+        <translation>C&apos;est dans la boîte&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Top donors</source>
+        <translation>Meilleurs donateurs</translation>
+    </message>
+</context>
+</TS>

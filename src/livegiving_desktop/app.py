@@ -1,0 +1,82 @@
+"""Starts the Qt application on the asyncio loop (qasync)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+
+os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 (qasync #23)
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import qasync  # noqa: E402
+from livegiving_desktop.services import config  # noqa: E402
+from livegiving_desktop.ui.i18n import install_translators, system_language  # noqa: E402
+from livegiving_desktop.ui.main_window import MainWindow, app_settings  # noqa: E402
+from livegiving_desktop.ui.theme import apply_theme  # noqa: E402
+from livegiving_desktop.ui.widgets import icon  # noqa: E402
+
+qt_log = logging.getLogger("livegiving.qt")
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    qt_log.log(_LEVELS.get(kind, logging.INFO), "%s", message)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with its names and Qt's messages routed into logging."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough
+    )
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("LiveGiving Desktop")
+    app.setOrganizationName("LiveGiving")
+    app.setApplicationVersion(__import__("livegiving_desktop").__version__)
+    qInstallMessageHandler(_qt_message)
+    return app
+
+
+def prepare(app: QApplication, lang: str | None) -> str:
+    """Language (option, else the saved choice, else the system's) and the theme."""
+    saved = app_settings().value("language")
+    language = install_translators(app, lang or (str(saved) if saved else system_language()))
+    apply_theme(app)
+    hints = app.styleHints()
+    if hints is not None:
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    app.setWindowIcon(QIcon(icon("mdi6.hand-heart", "#FF4F7B")))
+    return language
+
+
+def run_app(*, db: str | None, demo: bool, lang: str | None) -> int:
+    """`livegiving [--demo] [--lang en|fr] [--db URL]`: the main window until it closes."""
+    app = create_application()
+    language = prepare(app, lang)
+    url = db or config.default_database()
+
+    async def main() -> int:
+        window = MainWindow(db_url=url, language=language, demo=demo)
+        closed = asyncio.get_running_loop().create_future()
+        app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(0))
+        window.show()
+        await closed
+        return 0
+
+    try:
+        return int(qasync.run(main()))
+    except asyncio.CancelledError:
+        return 0

@@ -1,0 +1,59 @@
+"""The `livegiving` pytest plugin (entry point group pytest11): fixtures for GUI tests.
+
+- `livegiving_db_url`: a fresh migrated SQLite database in a temporary folder.
+- `livegiving_window`: the main window on that database, shown, with the asyncio loop
+  integrated so that `qtbot.waitUntil(...)` lets the broadcast and the database progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+
+@pytest.fixture
+def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh migrated SQLite database (a plain path, accepted wherever a URL is)."""
+    from livegiving_desktop.db.engine import open_database
+
+    monkeypatch.setenv("LIVEGIVING_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.delenv("LIVEGIVING_DB", raising=False)
+    path = tmp_path / "livegiving.db"
+    open_database(str(path)).close()
+    return str(path)
+
+
+@pytest.fixture
+def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator[Any]:
+    """The main window, shown, in English, on `livegiving_db_url`; closed afterwards."""
+    import qasync
+
+    from livegiving_desktop.app import prepare
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    language = prepare(qapp, "en")
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    window = MainWindow(db_url=livegiving_db_url, language=language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.is_ready, timeout=15_000)
+    try:
+        yield window
+    finally:
+        window.shutdown_now()
+        # Let queued callbacks of the finished work run, then release the loop.
+        qapp.processEvents()
+        # Mark the loop stopped without QApplication.exit(): that would end the next test's loop.
+        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+        asyncio.events._set_running_loop(None)
+        asyncio.set_event_loop(None)
+        loop.close()

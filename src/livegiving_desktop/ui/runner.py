@@ -1,0 +1,57 @@
+"""Database work off the UI thread: one executor thread, awaited from the asyncio loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any, ParamSpec, TypeVar
+
+log = logging.getLogger("livegiving.ui")
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+_tasks: set[asyncio.Task[Any]] = set()
+
+
+class DbRunner:
+    """Runs service calls on a single database thread so the UI never waits on the database."""
+
+    def __init__(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livegiving-db")
+
+    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(fn, *args, **kwargs))
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=False)
+
+
+def spawn(
+    coro: Coroutine[Any, Any, Any], on_error: Callable[[BaseException], None] | None = None
+) -> asyncio.Task[Any]:
+    """Start a coroutine from a slot; errors go to `on_error` (or the log), never lost."""
+    task = asyncio.ensure_future(coro)
+    _tasks.add(task)
+
+    def _done(t: asyncio.Task[Any]) -> None:
+        _tasks.discard(t)
+        if t.cancelled():
+            return
+        exc = t.exception()
+        if exc is None:
+            return
+        log.error("task failed: %s", exc, exc_info=exc)
+        if on_error is not None:
+            on_error(exc)
+
+    task.add_done_callback(_done)
+    return task
+
+
+def pending_tasks() -> int:
+    return len(_tasks)

@@ -1,0 +1,79 @@
+"""A live broadcast's moving parts for the UI: the simulated audience and the ingestion
+pipeline, whose committed batches arrive on the UI thread as a Qt signal."""
+
+from __future__ import annotations
+
+import secrets
+
+from PySide6.QtCore import QObject, Signal
+
+from livegiving_desktop.core.audience import SimulatedAudience
+from livegiving_desktop.core.donations import DonationDraft
+from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.simulation import AudienceRunner
+
+
+class LiveSession(QObject):
+    """Runs the audience into the pipeline. `batchCommitted` carries each durable batch."""
+
+    batchCommitted = Signal(object)  # BatchOutcome, emitted from the writer thread (queued)
+    ingestFailed = Signal(str)
+
+    def __init__(
+        self,
+        service: LedgerService,
+        campaign: CampaignRecord,
+        *,
+        rate: float,
+        seed: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.campaign = campaign
+        self.pipeline = IngestionPipeline(
+            service.store,
+            campaign,
+            on_commit=self._emit_batch,
+            on_error=self._emit_error,
+            message_rules=service.message_rules,
+        )
+        audience = SimulatedAudience(
+            seed if seed is not None else secrets.randbits(32),
+            campaign.currency,
+            minimum_minor=campaign.minimum_minor,
+            maximum_minor=campaign.maximum_minor,
+            id_prefix=f"live-{campaign.id}-{secrets.token_hex(4)}-",
+        )
+        self.runner = AudienceRunner(audience, self.pipeline, rate=rate)
+        self.runner.start()
+
+    def _emit_batch(self, outcome: BatchOutcome) -> None:
+        self.batchCommitted.emit(outcome)
+
+    def _emit_error(self, exc: Exception) -> None:
+        self.ingestFailed.emit(str(exc))
+
+    def set_rate(self, rate: float) -> None:
+        self.runner.set_rate(rate)
+
+    def pause(self) -> None:
+        self.runner.pause()
+
+    def resume(self) -> None:
+        self.runner.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.runner.paused
+
+    def submit(self, draft: DonationDraft) -> None:
+        """An offline donation joins the same pipeline as the audience's."""
+        self.pipeline.submit_many([draft])
+
+    def stop(self) -> IngestSummary:
+        """Stop the audience and commit what is queued. Blocks: call it on the db thread."""
+        self.runner.stop()
+        self.runner.join()
+        return self.pipeline.close()

@@ -1,0 +1,195 @@
+"""The command line end to end, as scripts call it (automation contract, sections 2 and 3)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from helpers.cli import Cli, run_cli
+from helpers.ledger import PREPARED_FUNDRAISER
+from livegiving_desktop.services.ledger import LedgerService
+
+CAMPAIGN = str(PREPARED_FUNDRAISER)
+EXPORT_HEADER = (
+    "donation_id,external_id,received_at,donor_name,anonymous,amount,currency,message,status,"
+    "message_status,thanked"
+)
+
+
+def campaigns_json(cli: Cli) -> dict[int, dict[str, object]]:
+    result = cli("campaigns", "list", "--json")
+    assert result.code == 0, result.stderr
+    return {row["id"]: row for row in json.loads(result.stdout)}
+
+
+def test_version(user_data_dir: Path) -> None:
+    result = run_cli("--version", data_dir=user_data_dir)
+    assert result.code == 0
+    assert "0.1.0" in result.stdout
+
+
+def test_organizations_search(user_data_dir: Path) -> None:
+    result = run_cli("organizations", "list", "--search", "croix", data_dir=user_data_dir)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all("croix" in line.lower() for line in lines)
+    assert any(line.startswith("croix-rouge-francaise") for line in lines)
+
+
+def test_organizations_json(user_data_dir: Path) -> None:
+    result = run_cli("organizations", "list", "--json", data_dir=user_data_dir)
+    assert result.code == 0, result.stderr
+    orgs = json.loads(result.stdout)
+    assert len(orgs) >= 30
+    assert all(set(o) >= {"id", "name", "country", "category", "website"} for o in orgs)
+    assert "croix-rouge-francaise" in {o["id"] for o in orgs}
+
+
+def test_organizations_search_without_match_says_so(user_data_dir: Path) -> None:
+    result = run_cli(
+        "organizations", "list", "--search", "zzzznotaword", data_dir=user_data_dir
+    )
+    assert result.code == 0
+    assert result.stdout == ""
+    assert "zzzznotaword" in result.stderr
+
+
+def test_create_and_list_campaigns(cli: Cli) -> None:
+    fundraiser = cli(
+        "campaigns", "create", "--kind", "fundraiser", "--title", "Live charity marathon",
+        "--organization", "croix-rouge-francaise", "--goal", "5000", "--currency", "EUR",
+    )  # fmt: skip
+    assert fundraiser.code == 0, fundraiser.stderr
+    assert fundraiser.stdout.strip().isdigit()
+    assert fundraiser.stdout == fundraiser.stdout.strip() + "\n"  # the id alone
+    event = cli(
+        "campaigns", "create", "--kind", "paid-event", "--title", "Cooking with Ana",
+        "--category", "cooking-class", "--price", "15", "--currency", "EUR",
+        "--capacity", "40", "--starts-at", "2026-12-31T20:00+01:00",
+    )  # fmt: skip
+    assert event.code == 0, event.stderr
+    assert event.stdout.strip().isdigit()
+    fundraiser_id, event_id = int(fundraiser.stdout), int(event.stdout)
+    assert fundraiser_id != event_id
+
+    rows = campaigns_json(cli)
+    assert set(rows) == {fundraiser_id, event_id}
+    for row in rows.values():
+        assert set(row) >= {"id", "kind", "title", "status", "total_minor", "currency"}
+    assert rows[fundraiser_id]["kind"] == "fundraiser"
+    assert rows[fundraiser_id]["title"] == "Live charity marathon"
+    assert rows[fundraiser_id]["status"] == "draft"
+    assert (rows[fundraiser_id]["total_minor"], rows[fundraiser_id]["currency"]) == (0, "EUR")
+    assert rows[event_id]["kind"] == "paid-event"
+
+
+def test_donate_and_replay(cli_prepared: Cli) -> None:
+    cli = cli_prepared
+    before = campaigns_json(cli)[PREPARED_FUNDRAISER]["total_minor"]
+    first = cli(
+        "donate", "--campaign", CAMPAIGN, "--amount", "7.25", "--donor", "Alice",
+        "--message", "Bravo !", "--external-id", "hook-1",
+    )  # fmt: skip
+    assert first.code == 0, first.stderr
+    assert first.stdout.strip().isdigit()
+    replay = cli(
+        "donate", "--campaign", CAMPAIGN, "--amount", "99", "--donor", "Mallory",
+        "--external-id", "hook-1",
+    )  # fmt: skip
+    assert replay.code == 0, replay.stderr
+    assert replay.stdout == ""
+    assert "hook-1" in replay.stderr and "already" in replay.stderr
+    exported = cli("export", "--campaign", CAMPAIGN, "--format", "json")
+    donations = {d["external_id"]: d for d in json.loads(exported.stdout)}
+    hooked = donations["hook-1"]
+    assert (hooked["donor_name"], hooked["amount"], hooked["message"]) == (
+        "Alice", "7.25", "Bravo !",
+    )  # fmt: skip
+    assert hooked["donation_id"] == int(first.stdout)
+    assert "Mallory" not in {d["donor_name"] for d in donations.values()}
+    assert campaigns_json(cli)[PREPARED_FUNDRAISER]["total_minor"] == before + 725
+
+
+def test_simulate_reports_durable_progress_and_a_summary(cli_prepared: Cli) -> None:
+    cli = cli_prepared
+    result = cli(
+        "simulate", "--campaign", CAMPAIGN, "--count", "3000", "--rate", "0",
+        "--seed", "5", "--progress", "jsonl",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    progress, summary = lines[:-1], lines[-1]
+    assert progress, "one progress line per committed batch"
+    assert all(set(p) == {"committed", "total_minor"} for p in progress)
+    committed = [p["committed"] for p in progress]
+    assert committed == sorted(set(committed)), committed  # strictly increasing
+    totals = [p["total_minor"] for p in progress]
+    assert totals == sorted(totals)
+    assert set(summary) >= {
+        "accepted", "duplicates_dropped", "rejected", "held", "total_minor", "currency",
+    }  # fmt: skip
+    assert summary["accepted"] + summary["duplicates_dropped"] + summary["rejected"] == 3000
+    assert summary["currency"] == "EUR"
+    assert committed[-1] == summary["accepted"]
+    assert totals[-1] == summary["total_minor"]
+
+    exported = cli("export", "--campaign", CAMPAIGN, "--format", "json")
+    assert exported.code == 0, exported.stderr
+    completed = [d for d in json.loads(exported.stdout) if d["status"] == "completed"]
+    assert len(completed) == summary["accepted"] + 1  # and the prepared ledger's donation
+    assert sum(int(Decimal(d["amount"]) * 100) for d in completed) == summary["total_minor"]
+    simulated = [d for d in completed if d["external_id"].startswith("sim-5-")]
+    assert sum(1 for d in simulated if d["message_status"] == "held") == summary["held"]
+
+
+def test_simulate_replay_with_the_same_seed_adds_nothing(cli_prepared: Cli) -> None:
+    args = ("simulate", "--campaign", CAMPAIGN, "--count", "500", "--seed", "8",
+            "--duplicates", "0.1")  # fmt: skip
+    first = cli_prepared(*args)
+    assert first.code == 0, first.stderr
+    again = cli_prepared(*args)
+    assert again.code == 0, again.stderr
+    before, after = json.loads(first.stdout), json.loads(again.stdout)
+    assert before["accepted"] > 0
+    assert after["accepted"] == 0
+    assert after["duplicates_dropped"] == 500 - after["rejected"]
+    assert after["total_minor"] == before["total_minor"]
+
+
+def test_export_to_stdout_and_to_files(cli_prepared: Cli, ledger_copy: Path, tmp_path: Path) -> None:
+    service = LedgerService.open(str(ledger_copy))
+    try:
+        service.record_donation(PREPARED_FUNDRAISER, amount="10", donor_name="=1+1", message="@me")
+        service.record_donation(PREPARED_FUNDRAISER, amount="2.5", donor_name="Bob", anonymous=True)
+    finally:
+        service.close()
+    to_stdout = cli_prepared("export", "--campaign", CAMPAIGN, "--format", "csv")
+    assert to_stdout.code == 0, to_stdout.stderr
+    assert to_stdout.stdout.splitlines()[0] == EXPORT_HEADER
+    rows = list(csv.DictReader(io.StringIO(to_stdout.stdout, newline="")))
+    assert [(r["donor_name"], r["amount"], r["anonymous"], r["message"]) for r in rows] == [
+        ("First donor", "12.50", "false", ""),
+        ("'=1+1", "10.00", "false", "'@me"),
+        ("Bob", "2.50", "true", ""),
+    ]
+
+    target = tmp_path / "out" / "donations.json"
+    target.parent.mkdir()
+    to_file = cli_prepared("export", "--campaign", CAMPAIGN, "--format", "json", "-o", str(target))
+    assert to_file.code == 0, to_file.stderr
+    assert to_file.stdout == ""
+    assert "3" in to_file.stderr
+    donations = json.loads(target.read_text(encoding="utf-8"))
+    assert [(d["donor_name"], d["message"]) for d in donations] == [
+        ("First donor", ""), ("=1+1", "@me"), ("Bob", ""),
+    ]  # fmt: skip
+    assert all(list(d) == EXPORT_HEADER.split(",") for d in donations)
+
+    csv_file = tmp_path / "out" / "donations.csv"
+    to_csv = cli_prepared("export", "--campaign", CAMPAIGN, "--format", "csv", "-o", str(csv_file))
+    assert to_csv.code == 0, to_csv.stderr
+    assert csv_file.read_text(encoding="utf-8") == to_stdout.stdout
+    assert sorted(p.name for p in target.parent.iterdir()) == ["donations.csv", "donations.json"]

@@ -1,0 +1,99 @@
+"""Shared fixtures: a database per test (SQLite always, PostgreSQL when configured), a ledger
+service on it, and an isolated user data directory so no test touches the real one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from sqlalchemy import create_engine, text
+
+# The GUI tests need no display; set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+settings.register_profile(
+    "livegiving",
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("livegiving")
+
+PG_ENV = "LIVEGIVING_TEST_PG_URL"
+
+_slow_option_is_ours = False
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    global _slow_option_is_ours  # noqa: PLW0603
+    try:
+        parser.addoption(
+            "--run-slow", action="store_true", default=False, help="run tests marked slow"
+        )
+        _slow_option_is_ours = True
+    except ValueError:  # The package's pytest plugin already offers it.
+        _slow_option_is_ours = False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not _slow_option_is_ours or config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def user_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Every test gets its own user data directory; LIVEGIVING_DB never leaks in."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("LIVEGIVING_DATA_DIR", str(folder))
+    monkeypatch.delenv("LIVEGIVING_DB", raising=False)
+    return folder
+
+
+def _reset_postgresql(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not os.environ.get(PG_ENV), reason=f"set {PG_ENV} to run on PostgreSQL"
+            ),
+        ),
+    ]
+)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database URL: a fresh SQLite file (a plain path), or a wiped PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    url = os.environ[PG_ENV]
+    _reset_postgresql(url)
+    yield url
+
+
+@pytest.fixture
+def service(db_url: str) -> Iterator:
+    """A LedgerService on the test's database, closed after the test."""
+    from livegiving_desktop.services.ledger import LedgerService
+
+    opened = LedgerService.open(db_url)
+    try:
+        yield opened
+    finally:
+        opened.close()

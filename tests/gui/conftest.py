@@ -1,0 +1,43 @@
+"""GUI test helpers: finding widgets by the contract's object names, reading the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from livegiving_desktop.services.ledger import LedgerService
+
+T = TypeVar("T", bound=QObject)
+
+
+def find(window: QWidget, kind: type[T], name: str) -> T:
+    widget = window.findChild(kind, name)
+    assert widget is not None, f"no {kind.__name__} named {name!r}"
+    return widget
+
+
+@pytest.fixture
+def ledger(livegiving_db_url: str) -> Iterator[LedgerService]:
+    """A second connection to the window's database, to check what was really stored."""
+    service = LedgerService.open(livegiving_db_url)
+    yield service
+    service.close()
+
+
+def create_fundraiser(qtbot: Any, window: Any, *, goal: str = "5000", title: str = "Test") -> None:
+    """Fill in set-up through the object names and create the campaign."""
+    from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
+
+    find(window, QPushButton, "newCampaign").click()
+    find(window, QLineEdit, "campaignTitle").setText(title)
+    find(window, QLineEdit, "organizationSearch").setText("croix")
+    org_list = find(window, QListView, "organizationList")
+    org_list.setCurrentIndex(org_list.model().index(0, 0))
+    find(window, QLineEdit, "goalAmount").setText(goal)
+    find(window, QPushButton, "createCampaign").click()
+    go_live = find(window, QPushButton, "goLive")
+    qtbot.waitUntil(lambda: window.live.campaign is not None and go_live.isVisible(), timeout=10_000)
