@@ -50,11 +50,11 @@ async def capture(language: str, folder: Path) -> None:
     await settle()
     if language == "en":
         window.grab().save(str(OUT / "setup.png"))
-    setup.create.click()
+    setup.create_button.click()
     while window.live.campaign is None:
         await asyncio.sleep(0.05)
     live = window.live
-    live.rate.setValue(40)
+    live.rate.setValue(12)
     live.go_live.click()
     await settle(7.0)
     live.select_feed_row(2)

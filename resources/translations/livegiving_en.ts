@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Anonymous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message held for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message hidden by a moderator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thanked on air</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not thanked yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -160,6 +137,29 @@
     </message>
 </context>
 <context>
+    <name>Feed</name>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message held for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message hidden by a moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanked on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not thanked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>New campaign</source>
@@ -218,6 +218,10 @@
     </message>
     <message>
         <source>End broadcast (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFF AIR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -361,6 +365,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No donors yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Anonymous</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,6 +379,13 @@
     <message>
         <source>DRAFT</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s)</source>
+        <translation>
+            <numerusform>%n donation</numerusform>
+            <numerusform>%n donations</numerusform>
+        </translation>
     </message>
     <message>
         <source>LIVE</source>
@@ -386,10 +401,6 @@
     </message>
     <message>
         <source>This broadcast has ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 donations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>Anonymous</source>
-        <translation>Anonyme</translation>
-    </message>
-    <message>
-        <source>Message held for review</source>
-        <translation>Message mis en attente</translation>
-    </message>
-    <message>
-        <source>Message hidden by a moderator</source>
-        <translation>Message masqué par un modérateur</translation>
-    </message>
-    <message>
-        <source>Thanked on air</source>
-        <translation>Remercié à l&apos;antenne</translation>
-    </message>
-    <message>
-        <source>Not thanked yet</source>
-        <translation>Pas encore remercié</translation>
-    </message>
-</context>
-<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -160,6 +137,29 @@
     </message>
 </context>
 <context>
+    <name>Feed</name>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Message held for review</source>
+        <translation>Message mis en attente</translation>
+    </message>
+    <message>
+        <source>Message hidden by a moderator</source>
+        <translation>Message masqué par un modérateur</translation>
+    </message>
+    <message>
+        <source>Thanked on air</source>
+        <translation>Remercié à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Not thanked yet</source>
+        <translation>Pas encore remercié</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>New campaign</source>
@@ -219,6 +219,10 @@
     <message>
         <source>End broadcast (Ctrl+E)</source>
         <translation>Terminer la diffusion (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>OFF AIR</source>
+        <translation>HORS ANTENNE</translation>
     </message>
     <message>
         <source>Broadcast preview</source>
@@ -361,6 +365,10 @@
         <translation>%1&#xa0;% de l&apos;objectif atteint&#xa0;!</translation>
     </message>
     <message>
+        <source>No donors yet</source>
+        <translation>Aucun donateur pour l&apos;instant</translation>
+    </message>
+    <message>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
@@ -371,6 +379,13 @@
     <message>
         <source>DRAFT</source>
         <translation>BROUILLON</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s)</source>
+        <translation>
+            <numerusform>%n don</numerusform>
+            <numerusform>%n dons</numerusform>
+        </translation>
     </message>
     <message>
         <source>LIVE</source>
@@ -387,10 +402,6 @@
     <message>
         <source>This broadcast has ended</source>
         <translation>Cette diffusion est terminée</translation>
-    </message>
-    <message>
-        <source>%1 donations</source>
-        <translation>%1 dons</translation>
     </message>
     <message>
         <source>To thank (%1)</source>

@@ -9,16 +9,16 @@ import sys
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 (qasync #23)
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
 
-import qasync  # noqa: E402
-from livegiving_desktop.services import config  # noqa: E402
-from livegiving_desktop.ui.i18n import install_translators, system_language  # noqa: E402
-from livegiving_desktop.ui.main_window import MainWindow, app_settings  # noqa: E402
-from livegiving_desktop.ui.theme import apply_theme  # noqa: E402
-from livegiving_desktop.ui.widgets import icon  # noqa: E402
+from livegiving_desktop.services import config
+from livegiving_desktop.ui.i18n import install_translators, system_language
+from livegiving_desktop.ui.main_window import MainWindow, app_settings
+from livegiving_desktop.ui.theme import apply_theme
+from livegiving_desktop.ui.widgets import icon
 
 qt_log = logging.getLogger("livegiving.qt")
 _LEVELS = {
@@ -71,7 +71,12 @@ def run_app(*, db: str | None, demo: bool, lang: str | None) -> int:
     async def main() -> int:
         window = MainWindow(db_url=url, language=language, demo=demo)
         closed = asyncio.get_running_loop().create_future()
-        app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(0))
+
+        def on_last_window_closed() -> None:
+            if not closed.done():
+                closed.set_result(0)
+
+        app.lastWindowClosed.connect(on_last_window_closed)
         window.show()
         await closed
         return 0

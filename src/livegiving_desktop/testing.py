@@ -53,7 +53,7 @@ def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator
         # Let queued callbacks of the finished work run, then release the loop.
         qapp.processEvents()
         # Mark the loop stopped without QApplication.exit(): that would end the next test's loop.
-        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+        loop._QEventLoop__is_running = False
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         loop.close()

@@ -40,4 +40,6 @@ def create_fundraiser(qtbot: Any, window: Any, *, goal: str = "5000", title: str
     find(window, QLineEdit, "goalAmount").setText(goal)
     find(window, QPushButton, "createCampaign").click()
     go_live = find(window, QPushButton, "goLive")
-    qtbot.waitUntil(lambda: window.live.campaign is not None and go_live.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.live.campaign is not None and go_live.isVisible(), timeout=10_000
+    )

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from tests.gui.conftest import create_fundraiser, find
 
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.services.ledger import LedgerService
-from tests.gui.conftest import create_fundraiser, find
 
 
 def _total_text(ledger: LedgerService, campaign_id: int) -> str:
@@ -89,7 +89,9 @@ def test_go_live_feed_total_and_goal_follow_the_ledger(
     find(w, QSpinBox, "simulationRate").setValue(300)
     find(w, QPushButton, "goLive").click()
     feed = find(w, QListView, "donorFeed")
-    qtbot.waitUntil(lambda: feed.model() is not None and feed.model().rowCount() > 20, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: feed.model() is not None and feed.model().rowCount() > 20, timeout=15_000
+    )
     assert ledger.campaign(campaign_id).status.value == "live"
     find(w, QPushButton, "pauseAudience").click()  # pause, then let the last batch land
     total = find(w, QLabel, "totalRaised")
@@ -119,7 +121,9 @@ def test_thank_selected_donor_and_thank_all(
     find(w, QSpinBox, "simulationRate").setValue(100)
     find(w, QPushButton, "goLive").click()
     feed = find(w, QListView, "donorFeed")
-    qtbot.waitUntil(lambda: feed.model() is not None and feed.model().rowCount() >= 5, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: feed.model() is not None and feed.model().rowCount() >= 5, timeout=15_000
+    )
     find(w, QPushButton, "pauseAudience").click()
     thank = find(w, QPushButton, "thankDonor")
     assert not thank.isEnabled()  # nothing selected yet
@@ -157,7 +161,9 @@ def test_refused_offline_donation_saves_nothing_then_valid_one_is_recorded(
     amount = find(dialog, QLineEdit, "donationAmount")
     name = find(dialog, QLineEdit, "donorName")
     error = find(dialog, QLabel, "donationError")
-    ok = find(dialog, QDialogButtonBox, "donationButtons").button(QDialogButtonBox.StandardButton.Ok)
+    ok = find(dialog, QDialogButtonBox, "donationButtons").button(
+        QDialogButtonBox.StandardButton.Ok
+    )
     amount.setText("12,50")
     name.setText("Zoë Martin")
     ok.click()
@@ -176,7 +182,11 @@ def test_refused_offline_donation_saves_nothing_then_valid_one_is_recorded(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     qtbot.waitUntil(lambda: ledger.campaign(campaign_id).donation_count == 1, timeout=10_000)
     stored = ledger.recent_donations(campaign_id)[0]
-    assert (stored.donor_name, stored.amount_minor, stored.source) == ("Zoë Martin", 1250, "offline")
+    assert (stored.donor_name, stored.amount_minor, stored.source) == (
+        "Zoë Martin",
+        1250,
+        "offline",
+    )
     feed = find(w, QListView, "donorFeed")
     qtbot.waitUntil(lambda: feed.model().rowCount() == 1, timeout=5_000)
     assert "Zoë Martin" in feed.model().index(0, 0).data()
@@ -257,3 +267,29 @@ def test_last_campaign_and_geometry_are_remembered(
         assert (again.width(), again.height()) != (1440, 900)
     finally:
         again.shutdown_now()
+
+
+def test_french_interface_and_money(qtbot: Any, livegiving_window: Any, qapp: Any) -> None:
+    """--lang fr: the app speaks French and formats money the French way."""
+    from livegiving_desktop.app import prepare
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    db_url = livegiving_window.db_url
+    livegiving_window.shutdown_now()
+    prepare(qapp, "fr")
+    try:
+        window = MainWindow(db_url=db_url, language="fr")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(window.is_ready, timeout=10_000)
+        assert find(window, QPushButton, "newCampaign").text() == "Nouvelle campagne"
+        find(window, QPushButton, "newCampaign").click()
+        assert find(window, QComboBox, "currency").currentText() == "EUR"
+        create_fundraiser(qtbot, window, goal="1234.5")
+        assert find(window, QPushButton, "goLive").text() == "Passer en direct"
+        goal_label = find(window, QLabel, "goalLabel")
+        assert "1\u00a0234,50\u00a0€" in goal_label.text()
+        assert find(window, QLabel, "totalRaised").text() == "0,00\u00a0€"
+        window.shutdown_now()
+    finally:
+        prepare(qapp, "en")

@@ -35,5 +35,6 @@ def test_window_fixture_lets_the_broadcast_progress(qtbot: Any, livegiving_windo
         await asyncio.sleep(0.05)
         done.append(1)
 
-    asyncio.ensure_future(probe())
+    task = asyncio.ensure_future(probe())
     qtbot.waitUntil(lambda: done == [1], timeout=5_000)
+    assert task.done()

@@ -37,6 +37,8 @@ _NAME_POOL = 20_000
 _BURST_CHANCE_PER_SECOND = 0.04
 _BURST_FACTOR = 4.0
 _BURST_SECONDS = 3.0
+_BURST_SHARE = _BURST_CHANCE_PER_SECOND * _BURST_SECONDS  # share of time spent in a burst
+_MEAN_FACTOR = 1 - _BURST_SHARE + _BURST_SHARE * _BURST_FACTOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class AudienceProfile:
     empty_message: float = 0.35
     abusive: float = 0.02
     spam: float = 0.01
+    bursts: bool = True  # raids and shout-outs; the mean rate stays the asked one
 
 
 @lru_cache(maxsize=1)
@@ -111,11 +114,16 @@ class SimulatedAudience:
         if rate <= 0:
             return 0.0
         rng = self._rng
+        if not self.profile.bursts:
+            gap = rng.expovariate(rate)
+            self._clock += gap
+            return gap
         in_burst = self._clock < self._burst_until
         if not in_burst and rng.random() < _BURST_CHANCE_PER_SECOND / rate:
             self._burst_until = self._clock + _BURST_SECONDS
             in_burst = True
-        gap = rng.expovariate(rate * (_BURST_FACTOR if in_burst else 1.0))
+        # Bursts reshape the rate without changing its mean: calmer in between.
+        gap = rng.expovariate(rate * (_BURST_FACTOR if in_burst else 1.0) / _MEAN_FACTOR)
         self._clock += gap
         return gap
 

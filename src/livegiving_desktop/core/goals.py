@@ -23,11 +23,7 @@ def milestones_crossed(before_minor: int, after_minor: int, goal_minor: int | No
     """The milestones passed when the total went from `before` to `after` (rising only)."""
     if not goal_minor or goal_minor <= 0 or after_minor <= before_minor:
         return []
-    return [
-        m
-        for m in MILESTONES
-        if before_minor * 100 < m * goal_minor <= after_minor * 100
-    ]
+    return [m for m in MILESTONES if before_minor * 100 < m * goal_minor <= after_minor * 100]
 
 
 def reached_milestones(total_minor: int, goal_minor: int | None) -> list[int]:

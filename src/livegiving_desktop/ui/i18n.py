@@ -25,9 +25,9 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     lang = language if language in LANGUAGES else "en"
-    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
-    if lang == "en":
-        return lang
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
+    )
     qm = resource("translations", f"livegiving_{lang}.qm")
     with as_file(qm) as path:
         translator = QTranslator(app)
@@ -36,8 +36,12 @@ def install_translators(app: QCoreApplication, language: str) -> str:
             _installed.append(translator)
         else:
             log.warning("no compiled translation at %s (run `make translations`)", path)
+    if lang == "en":
+        return lang  # English is the source; its catalog only holds the plural forms
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_translator.load(
+        f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
     return lang

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livegiving_desktop.core.audience import AudienceProfile
 from livegiving_desktop.core.campaigns import CampaignStatus
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.money import format_money
@@ -46,6 +47,8 @@ from livegiving_desktop.ui.widgets import (
 FLUSH_MS = 100  # the feed takes committed batches at most ten times a second
 PAGE = 200
 OVERLAY_MS = 6000
+ALERT_MIN_S = 1.5
+STAGE_REPAINT_MS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,7 @@ class LivePage(QWidget):
         self.setObjectName("page")
         self.runner = runner
         self.service: LedgerService | None = None
-        self.locale = "en"
+        self.money_locale = "en"
         self.campaign: CampaignRecord | None = None
         self.session: LiveSession | None = None
         self.privacy: OnAirPrivacy | None = None
@@ -124,6 +127,7 @@ class LivePage(QWidget):
         self._per_second: Counter[int] = Counter()
         self._viewers = 0.0
         self._rng = random.Random()
+        self.audience_profile = AudienceProfile()
         self._build()
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(FLUSH_MS)
@@ -138,6 +142,10 @@ class LivePage(QWidget):
         self._alert_timer.timeout.connect(self._on_alert_timer_timeout)
         self._banner_timer = QTimer(self, singleShot=True, interval=OVERLAY_MS)
         self._banner_timer.timeout.connect(self._on_banner_timer_timeout)
+        # The stage repaints at most four times a second, however fast the donations come.
+        self._stage_timer = QTimer(self, singleShot=True, interval=STAGE_REPAINT_MS)
+        self._stage_timer.timeout.connect(self.stage.update)
+        self._alert_until = 0.0
 
     # -- construction ----------------------------------------------------------------------
 
@@ -170,6 +178,8 @@ class LivePage(QWidget):
         self.end.clicked.connect(self._on_end_clicked)
 
         self.stage = BroadcastStage()
+        self.stage.live_text = self.tr("LIVE")
+        self.stage.off_air_text = self.tr("OFF AIR")
         self.stage.setObjectName("broadcastStage")
         self.stage.setAccessibleName(self.tr("Broadcast preview"))
 
@@ -186,8 +196,12 @@ class LivePage(QWidget):
                                   tip=self.tr("Pause or resume the audience (Ctrl+P)"))  # fmt: skip
         self.pause.setCheckable(True)
         self.pause.toggled.connect(self._on_pause_toggled)
-        self.offline = self._button(self.tr("Offline donation"), "addOfflineDonation",
-                                    "mdi6.cash-plus", tip=self.tr("Add an offline donation (Ctrl+D)"))  # fmt: skip
+        self.offline = self._button(
+            self.tr("Offline donation"),
+            "addOfflineDonation",
+            "mdi6.cash-plus",
+            tip=self.tr("Add an offline donation (Ctrl+D)"),
+        )
         self.offline.clicked.connect(self._on_offline_clicked)
         self.thank = self._button(self.tr("Thank donor"), "thankDonor", "mdi6.heart", "primary",
                                   self.tr("Thank the selected donor on air (Ctrl+T)"))  # fmt: skip
@@ -236,8 +250,12 @@ class LivePage(QWidget):
         self.queue.setUniformItemSizes(True)
         self.queue.setMinimumHeight(120)
         self.queue_title = label("", "h2")
-        self.thank_all = self._button(self.tr("Thank all"), "thankAll", "mdi6.heart-multiple",
-                                      tip=self.tr("Thank everyone in the queue (Ctrl+Shift+T)"))  # fmt: skip
+        self.thank_all = self._button(
+            self.tr("Thank all"),
+            "thankAll",
+            "mdi6.heart-multiple",
+            tip=self.tr("Thank everyone in the queue (Ctrl+Shift+T)"),
+        )
         self.thank_all.clicked.connect(self._on_thank_all_clicked)
 
         header = QHBoxLayout()
@@ -338,13 +356,13 @@ class LivePage(QWidget):
 
     def attach(self, service: LedgerService, locale: str) -> None:
         self.service = service
-        self.locale = locale
+        self.money_locale = locale
 
     async def open_campaign(self, campaign_id: int) -> None:
         assert self.service is not None
         await self.close_campaign()
         self.stage.status_text = self.tr("Loading the campaign…")
-        self.stage.update()
+        self._repaint_stage()
         snapshot = await self.runner.call(load_snapshot, self.service, campaign_id)
         self._show_snapshot(snapshot)
         if snapshot.campaign.status is CampaignStatus.LIVE:
@@ -352,7 +370,7 @@ class LivePage(QWidget):
 
     def _show_snapshot(self, snap: CampaignSnapshot) -> None:
         self.campaign = snap.campaign
-        self.privacy = OnAirPrivacy(snap.campaign, self.locale)
+        self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
         self.feed_model = DonationFeedModel(self.privacy, parent=self)
         self.feed_model.olderRequested.connect(self._on_feed_older_requested)
         self.feed_model.reset(snap.recent, has_older=len(snap.recent) >= PAGE)
@@ -393,7 +411,13 @@ class LivePage(QWidget):
 
     def _start_session(self) -> None:
         assert self.service is not None and self.campaign is not None
-        self.session = LiveSession(self.service, self.campaign, rate=self.rate.value(), parent=self)
+        self.session = LiveSession(
+            self.service,
+            self.campaign,
+            rate=self.rate.value(),
+            profile=self.audience_profile,
+            parent=self,
+        )
         self.session.batchCommitted.connect(self._on_session_batch_committed)
         self.session.ingestFailed.connect(self._on_session_ingest_failed)
         if self.pause.isChecked():
@@ -430,7 +454,9 @@ class LivePage(QWidget):
             )
         self.queue_model.prepend([d for d in newest if not d.thanked])
         self._apply_stats(outcomes[-1].stats)
-        if newest and self.privacy is not None:
+        if newest and self.privacy is not None and time.monotonic() >= self._alert_until:
+            # Each alert stays readable for a moment, as on a real stream overlay.
+            self._alert_until = time.monotonic() + ALERT_MIN_S
             latest = newest[0]
             amount = self.privacy.amount_text(latest)
             name = self.privacy.shown_name(latest)
@@ -441,29 +467,35 @@ class LivePage(QWidget):
             )
             self.stage.alert_message = self.privacy.message_text(latest)
             self._alert_timer.start()
-            self.stage.update()
+            self._repaint_stage()
         self._update_state()
+
+    def _repaint_stage(self) -> None:
+        if not self._stage_timer.isActive():
+            self._stage_timer.start()
 
     def _apply_stats(self, stats: CampaignStats, *, announce: bool = True) -> None:
         assert self.campaign is not None
         before = self.stats.total_minor
         self.stats = stats
         c = self.campaign
-        self.total.setText(format_money(stats.total_minor, c.currency, self.locale))
+        self.total.setText(format_money(stats.total_minor, c.currency, self.money_locale))
         self.donors.value.setText(f"{stats.donor_count:,}".replace(",", "\u202f"))
         self.donations.value.setText(f"{stats.donation_count:,}".replace(",", "\u202f"))
         average = stats.total_minor // stats.donation_count if stats.donation_count else 0
-        self.average.value.setText(format_money(average, c.currency, self.locale))
+        self.average.value.setText(format_money(average, c.currency, self.money_locale))
         self.goal_bar.setValue(progress_permille(stats.total_minor, c.goal_minor))
         if c.goal_minor:
             percent = percent_reached(stats.total_minor, c.goal_minor)
-            goal = format_money(c.goal_minor, c.currency, self.locale)
+            goal = format_money(c.goal_minor, c.currency, self.money_locale)
             self.goal_label.setText(
                 self.tr("%1 % of the %2 goal").replace("%1", str(percent)).replace("%2", goal)
             )
-            self.stage.goal_text = self.tr("%1 raised of %2").replace(
-                "%1", format_money(stats.total_minor, c.currency, self.locale)
-            ).replace("%2", goal)
+            self.stage.goal_text = (
+                self.tr("%1 raised of %2")
+                .replace("%1", format_money(stats.total_minor, c.currency, self.money_locale))
+                .replace("%2", goal)
+            )
             self.stage.goal_fraction = progress_permille(stats.total_minor, c.goal_minor) / 1000
         crossed = milestones_crossed(before, stats.total_minor, c.goal_minor) if announce else []
         if crossed:
@@ -475,19 +507,20 @@ class LivePage(QWidget):
             self.milestone.setText(text)
             self.stage.notice = text
             self._banner_timer.start()
-        self.stage.update()
+        self._repaint_stage()
 
     def _show_top(self, top: list[TopDonor]) -> None:
         if self.campaign is None:
             return
         if not top:
-            self.top_list.setText(f"<span>{self.tr('No donors yet')}</span>")
+            nobody = self.tr("No donors yet")
+            self.top_list.setText(f"<span>{nobody}</span>")
             return
         rows = []
         for rank, donor in enumerate(top, start=1):
             name = donor.name if donor.name and self.campaign.show_names_on_air else None
             shown = name or self.tr("Anonymous")
-            amount = format_money(donor.total_minor, self.campaign.currency, self.locale)
+            amount = format_money(donor.total_minor, self.campaign.currency, self.money_locale)
             rows.append(
                 f"<tr><td style='color:{Theme.colors['muted']}'>{rank}</td>"
                 f"<td style='padding-left:10px'>{_escape(shown)}</td>"
@@ -523,7 +556,7 @@ class LivePage(QWidget):
             del self._per_second[old]
         self.sparkline.set_values(values)
         self.rate_now.setText(self.tr("%1 /s").replace("%1", str(values[-1])))
-        self.stage.update()
+        self._repaint_stage()
 
     @Slot()
     def _on_refresh_timeout(self) -> None:
@@ -544,12 +577,12 @@ class LivePage(QWidget):
     @Slot()
     def _on_alert_timer_timeout(self) -> None:
         self.stage.alert_title = self.stage.alert_message = ""
-        self.stage.update()
+        self._repaint_stage()
 
     @Slot()
     def _on_banner_timer_timeout(self) -> None:
         self.stage.banner = self.stage.notice = ""
-        self.stage.update()
+        self._repaint_stage()
 
     def _update_state(self) -> None:
         c = self.campaign
@@ -579,9 +612,7 @@ class LivePage(QWidget):
         count = self.feed_model.rowCount() if self.feed_model else 0
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
-        self.feed_count.setText(
-            self.tr("%1 donations").replace("%1", f"{self.stats.donation_count:,}")
-        )
+        self.feed_count.setText(self.tr("%n donation(s)", "", self.stats.donation_count))
         queued = self.queue_model.rowCount() if self.queue_model else 0
         self.queue_title.setText(self.tr("To thank (%1)").replace("%1", str(queued)))
         self.thank_all.setEnabled(queued > 0)
@@ -652,16 +683,18 @@ class LivePage(QWidget):
             int(((c.ended_at_us or 0) - (c.started_at_us or 0)) / 1e6) if c.started_at_us else 0
         )
         duration = f"{seconds // 3600} h {seconds % 3600 // 60:02d} min {seconds % 60:02d} s"
+        money = self.money_locale
         lines = [
-            (self.tr("Total raised"), format_money(stats.total_minor, c.currency, self.locale)),
+            (self.tr("Total raised"), format_money(stats.total_minor, c.currency, money)),
             (self.tr("Donors"), str(stats.donor_count)),
             (self.tr("Donations"), str(stats.donation_count)),
-            (self.tr("Average donation"), format_money(average, c.currency, self.locale)),
+            (self.tr("Average donation"), format_money(average, c.currency, self.money_locale)),
             (self.tr("Duration"), duration),
         ]
+        anonymous = self.tr("Anonymous")
         names = [
-            f"{i}. {(d.name if d.name and c.show_names_on_air else self.tr('Anonymous'))} — "
-            f"{format_money(d.total_minor, c.currency, self.locale)}"
+            f"{i}. {(d.name if d.name and c.show_names_on_air else anonymous)} — "
+            f"{format_money(d.total_minor, c.currency, self.money_locale)}"
             for i, d in enumerate(top, start=1)
         ]
         self.summary = SummaryDialog(lines, names, self)
@@ -712,7 +745,7 @@ class LivePage(QWidget):
                     "%1", str(len({d.donor_name for d in donations}))
                 )
             self._banner_timer.start()
-            self.stage.update()
+            self._repaint_stage()
         self._update_state()
 
     @Slot()

@@ -4,7 +4,6 @@ older ones in from the database as the user scrolls."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,10 +32,6 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Feed", text)
-
-
 class OnAirPrivacy:
     """How the campaign shows donors on air (the feed follows the same choices)."""
 
@@ -47,7 +42,11 @@ class OnAirPrivacy:
         self.locale = locale
 
     def shown_name(self, d: StoredDonation) -> str:
-        return tr("Anonymous") if d.anonymous or not self.show_names else d.donor_name
+        return (
+            QCoreApplication.translate("Feed", "Anonymous")
+            if d.anonymous or not self.show_names
+            else d.donor_name
+        )
 
     def line(self, d: StoredDonation) -> str:
         """`Name — €12.50`; the name is isolated so that a right-to-left name does not pull
@@ -62,9 +61,9 @@ class OnAirPrivacy:
         if not d.message:
             return ""
         if d.message_status == "held":
-            return tr("Message held for review")
+            return QCoreApplication.translate("Feed", "Message held for review")
         if d.message_status == "hidden":
-            return tr("Message hidden by a moderator")
+            return QCoreApplication.translate("Feed", "Message hidden by a moderator")
         return d.message
 
 
@@ -106,13 +105,20 @@ class DonationFeedModel(QAbstractListModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
             when = d.received_at.astimezone().strftime("%H:%M:%S")
-            thanked = tr("Thanked on air") if d.thanked else tr("Not thanked yet")
+            thanked = (
+                QCoreApplication.translate("Feed", "Thanked on air")
+                if d.thanked
+                else QCoreApplication.translate("Feed", "Not thanked yet")
+            )
             return f"{self.privacy.shown_name(d)} · {when} · {thanked}"
         return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_older and not self._loading_older and bool(
-            self._rows
+        return (
+            not parent.isValid()
+            and self._has_older
+            and not self._loading_older
+            and bool(self._rows)
         )
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
@@ -278,4 +284,4 @@ class OrganizationListModel(QAbstractListModel):
 
 
 def short_time(d: StoredDonation) -> str:
-    return datetime.fromtimestamp(d.received_at_us / 1_000_000).strftime("%H:%M:%S")
+    return d.received_at.astimezone().strftime("%H:%M:%S")  # the creator's local time

@@ -7,7 +7,7 @@ import secrets
 
 from PySide6.QtCore import QObject, Signal
 
-from livegiving_desktop.core.audience import SimulatedAudience
+from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
@@ -28,6 +28,7 @@ class LiveSession(QObject):
         *,
         rate: float,
         seed: int | None = None,
+        profile: AudienceProfile | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,8 +46,11 @@ class LiveSession(QObject):
             minimum_minor=campaign.minimum_minor,
             maximum_minor=campaign.maximum_minor,
             id_prefix=f"live-{campaign.id}-{secrets.token_hex(4)}-",
+            profile=profile,
         )
+        self._held = False  # paused by the creator
         self.runner = AudienceRunner(audience, self.pipeline, rate=rate)
+        self.set_rate(rate)
         self.runner.start()
 
     def _emit_batch(self, outcome: BatchOutcome) -> None:
@@ -56,13 +60,24 @@ class LiveSession(QObject):
         self.ingestFailed.emit(str(exc))
 
     def set_rate(self, rate: float) -> None:
+        """In the live view a rate of 0 means nobody is giving (on the command line, 0 means
+        as fast as possible)."""
         self.runner.set_rate(rate)
+        self._apply_pause()
 
     def pause(self) -> None:
-        self.runner.pause()
+        self._held = True
+        self._apply_pause()
 
     def resume(self) -> None:
-        self.runner.resume()
+        self._held = False
+        self._apply_pause()
+
+    def _apply_pause(self) -> None:
+        if self._held or self.runner.rate <= 0:
+            self.runner.pause()
+        else:
+            self.runner.resume()
 
     @property
     def paused(self) -> bool:

@@ -4,6 +4,8 @@ saved until everything is valid."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QDateTime, QItemSelectionModel, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -140,11 +142,13 @@ class CampaignSetupPage(QWidget):
         self.error = label("", "error", wrap=True)
         self.error.setObjectName("setupError")
         self.error.setAccessibleName(self.tr("Set-up error"))
-        self.create = QPushButton(icon("mdi6.check-bold", "white"), self.tr("Create campaign"))
-        self.create.setObjectName("createCampaign")
-        self.create.setAccessibleName(self.tr("Create campaign"))
-        self.create.setProperty("role", "primary")
-        self.create.setDefault(True)
+        self.create_button = QPushButton(
+            icon("mdi6.check-bold", "white"), self.tr("Create campaign")
+        )
+        self.create_button.setObjectName("createCampaign")
+        self.create_button.setAccessibleName(self.tr("Create campaign"))
+        self.create_button.setProperty("role", "primary")
+        self.create_button.setDefault(True)
         self.cancel = QPushButton(self.tr("Back"))
         self.cancel.setObjectName("cancelSetup")
         self.cancel.setAccessibleName(self.tr("Back to campaigns"))
@@ -253,7 +257,7 @@ class CampaignSetupPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.cancel)
         actions.addStretch(1)
-        actions.addWidget(self.create)
+        actions.addWidget(self.create_button)
         column.addLayout(actions)
         column.addStretch(1)
 
@@ -261,7 +265,7 @@ class CampaignSetupPage(QWidget):
         self.kind_group.buttonToggled.connect(self._on_kind_changed)
         self.org_search.textChanged.connect(self._on_org_search_text_changed)
         self.org_list.selectionModel().currentChanged.connect(self._on_org_list_current_changed)
-        self.create.clicked.connect(self._on_create_clicked)
+        self.create_button.clicked.connect(self._on_create_clicked)
         self.cancel.clicked.connect(self.cancelled)
         for line in (self.title, self.goal, self.minimum, self.price, self.capacity):
             line.textChanged.connect(self._on_field_edited)
@@ -360,7 +364,9 @@ class CampaignSetupPage(QWidget):
             price=self.price.text(),
             currency=self.currency.currentText(),
             capacity=self.capacity.text() or None,
-            starts_at=self.starts_at.dateTime().toPython().astimezone(),
+            starts_at=datetime.fromisoformat(
+                self.starts_at.dateTime().toString("yyyy-MM-ddTHH:mm:ss")
+            ).astimezone(),
         )
 
     def _show_error(self, exc: ValidationError | None) -> None:

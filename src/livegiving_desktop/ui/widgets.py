@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QRadialGradient,
 )
 from PySide6.QtWidgets import (
@@ -50,7 +51,8 @@ FEED_ROW_HEIGHT = 64
 
 def icon(name: str, color: str | None = None) -> QIcon:
     """An icon from the Material Design Icons set (qtawesome), in a theme colour."""
-    return qta.icon(name, color=color or Theme.colors["text"])
+    result: QIcon = qta.icon(name, color=color or Theme.colors["text"])
+    return result
 
 
 def initials(name: str) -> str:
@@ -132,13 +134,13 @@ class FeedDelegate(QStyledItemDelegate):
             amount_font.setPointSizeF(option.font.pointSizeF() * 1.35)
             painter.setFont(amount_font)
             painter.setPen(QColor(c["accent"]))
-            width = QFontMetrics(amount_font).horizontalAdvance(amount) + 4
+            amount_width = QFontMetrics(amount_font).horizontalAdvance(amount) + 4
             painter.drawText(
-                QRectF(right - width, rect.top(), width, rect.height()),
+                QRectF(right - amount_width, rect.top(), amount_width, rect.height()),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 amount,
             )
-            right -= width + 10
+            right -= amount_width + 10
         if d.thanked:
             if self._thanked_icon is None:
                 self._thanked_icon = icon("mdi6.heart-circle", c["success"])
@@ -205,7 +207,7 @@ class Sparkline(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(2, 4, -2, -2)
         values = self._values or [0]
-        top = max(max(values), 1)
+        top = max(*values, 1)
         step = rect.width() / max(len(values) - 1, 1)
         path = QPainterPath()
         for i, v in enumerate(values):
@@ -241,6 +243,8 @@ class BroadcastStage(QWidget):
         self.setMinimumSize(480, 270)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.live = False
+        self.live_text = "LIVE"
+        self.off_air_text = "OFF AIR"
         self.elapsed_text = "00:00:00"
         self.viewers_text = ""
         self.title = ""
@@ -252,7 +256,9 @@ class BroadcastStage(QWidget):
         self.banner = ""
         self.notice = ""
         self.status_text = ""
-        self._eye = None
+        self._eye: QIcon | None = None
+        self._background_key: tuple[int, int, float, str] | None = None
+        self._background_pixmap: QPixmap | None = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -260,19 +266,10 @@ class BroadcastStage(QWidget):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         r = QRectF(self.rect())
         scale = max(0.6, min(r.width() / 960, r.height() / 540))
+        p.drawPixmap(0, 0, self._background())
         clip = QPainterPath()
         clip.addRoundedRect(r, 16, 16)
         p.setClipPath(clip)
-        gradient = QLinearGradient(r.topLeft(), r.bottomRight())
-        gradient.setColorAt(0, Theme.color("stage_top"))
-        gradient.setColorAt(1, Theme.color("stage_bottom"))
-        p.fillRect(r, gradient)
-        glow = QRadialGradient(r.center() + QPointF(r.width() * 0.18, -r.height() * 0.1), r.width())
-        accent = Theme.color("accent")
-        accent.setAlpha(70)
-        glow.setColorAt(0, accent)
-        glow.setColorAt(0.6, QColor(0, 0, 0, 0))
-        p.fillRect(r, glow)
         pad = 22 * scale
         # Scene title in the middle, as a stream scene would show it.
         p.setPen(QColor(255, 255, 255, 235))
@@ -292,7 +289,7 @@ class BroadcastStage(QWidget):
         # LIVE badge and elapsed time
         badge_font = self._font(13 * scale, bold=True)
         p.setFont(badge_font)
-        badge_text = "LIVE" if self.live else "OFF AIR"
+        badge_text = self.live_text if self.live else self.off_air_text
         bw = QFontMetrics(badge_font).horizontalAdvance(badge_text) + 26 * scale
         badge = QRectF(pad, pad, bw, 30 * scale)
         p.setPen(Qt.PenStyle.NoPen)
@@ -307,7 +304,9 @@ class BroadcastStage(QWidget):
         p.drawRoundedRect(time_rect.adjusted(0, 0, -40 * scale, 0), 7 * scale, 7 * scale)
         p.setPen(QColor("white"))
         p.drawText(
-            time_rect.adjusted(0, 0, -40 * scale, 0), Qt.AlignmentFlag.AlignCenter, self.elapsed_text
+            time_rect.adjusted(0, 0, -40 * scale, 0),
+            Qt.AlignmentFlag.AlignCenter,
+            self.elapsed_text,
         )
         if self.viewers_text:
             vw = QFontMetrics(p.font()).horizontalAdvance(self.viewers_text) + 44 * scale
@@ -319,7 +318,11 @@ class BroadcastStage(QWidget):
                 self._eye = icon("mdi6.eye", "white")
             size = int(18 * scale)
             self._eye.paint(
-                p, int(viewers.left() + 10 * scale), int(viewers.center().y() - size / 2), size, size
+                p,
+                int(viewers.left() + 10 * scale),
+                int(viewers.center().y() - size / 2),
+                size,
+                size,
             )
             p.setPen(QColor("white"))
             p.drawText(
@@ -355,6 +358,35 @@ class BroadcastStage(QWidget):
                 self.goal_text,
             )
         p.end()
+
+    def _background(self) -> QPixmap:
+        """The scene's gradients, painted once per size and theme (they are the costly part)."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, Theme.colors["stage_top"])
+        if self._background_key == key and self._background_pixmap is not None:
+            return self._background_pixmap
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(0, 0, self.width(), self.height())
+        clip = QPainterPath()
+        clip.addRoundedRect(r, 16, 16)
+        p.setClipPath(clip)
+        gradient = QLinearGradient(r.topLeft(), r.bottomRight())
+        gradient.setColorAt(0, Theme.color("stage_top"))
+        gradient.setColorAt(1, Theme.color("stage_bottom"))
+        p.fillRect(r, gradient)
+        glow = QRadialGradient(r.center() + QPointF(r.width() * 0.18, -r.height() * 0.1), r.width())
+        accent = Theme.color("accent")
+        accent.setAlpha(70)
+        glow.setColorAt(0, accent)
+        glow.setColorAt(0.6, QColor(0, 0, 0, 0))
+        p.fillRect(r, glow)
+        p.end()
+        self._background_key, self._background_pixmap = key, pixmap
+        return pixmap
 
     def _font(self, size: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())

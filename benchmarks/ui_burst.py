@@ -1,0 +1,141 @@
+"""The live view under a burst: the main window offscreen, live at RATE donations per second for
+SECONDS, while a 5 ms precise heartbeat timer measures how late each of its ticks fires.
+
+Prints one JSON object: per rate, p50/p99/max lateness in ms, the rate achieved (stored and
+shown), and whether the feed and the total match the ledger; the baseline is the same heartbeat
+with the same window open but the audience at 0, measured in the same run.
+
+    python benchmarks/ui_burst.py [--seconds 10] [--rates 5000,10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HEARTBEAT_MS = 5
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def measure(rate: int, seconds: float, folder: Path) -> dict[str, object]:
+    from PySide6.QtCore import Qt, QTimer
+
+    from livegiving_desktop.core.audience import AudienceProfile
+    from livegiving_desktop.core.money import format_money
+    from livegiving_desktop.services.ledger import LedgerService
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    db = str(folder / "burst.db")
+    os.environ["LIVEGIVING_DATA_DIR"] = str(folder / "data")
+    setup = LedgerService.open(db)
+    campaign = setup.create_fundraiser(
+        title="Burst", organization_id="croix-rouge-francaise", goal="100000000", currency="EUR"
+    )
+    setup.close()
+    window = MainWindow(db_url=db, language="en")
+    window.resize(1440, 900)
+    window.show()
+    while not window.is_ready():
+        await asyncio.sleep(0.02)
+    await window.show_live(campaign.id)
+    live = window.live
+    live.audience_profile = AudienceProfile(bursts=False)  # a steady rate: the asked one
+    live.rate.setValue(rate)
+    await live.go_live_now()
+    await asyncio.sleep(0.5)  # the audience is up to speed
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(HEARTBEAT_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    count_before = live.stats.donation_count
+    started = time.perf_counter()
+    timer.start()
+    await asyncio.sleep(seconds)
+    timer.stop()
+    elapsed = time.perf_counter() - started
+    shown_during = live.stats.donation_count - count_before
+    live.pause.setChecked(True)
+    await live.close_campaign()  # commit what was queued, flush it into the view
+    lateness = [max(0.0, (b - a) * 1000 - HEARTBEAT_MS) for a, b in itertools.pairwise(ticks)]
+    service = window.service
+    assert service is not None
+    stored = service.campaign(campaign.id)
+    newest = service.recent_donations(campaign.id, limit=1)
+    feed_row0 = live.feed_model.donation(0) if live.feed_model else None
+    result = {
+        "rate_asked": rate,
+        "heartbeat_ticks": len(ticks),
+        "lateness_p50_ms": round(percentile(lateness, 0.50), 2),
+        "lateness_p99_ms": round(percentile(lateness, 0.99), 2),
+        "lateness_max_ms": round(max(lateness, default=0.0), 2),
+        "lateness_mean_ms": round(statistics.fmean(lateness), 2) if lateness else 0.0,
+        "rate_shown_per_s": round(shown_during / elapsed),
+        "share_of_asked_rate": round(shown_during / elapsed / rate, 3) if rate else None,
+        "stored_total": stored.donation_count,
+        "total_label_matches_ledger": live.total.text()
+        == format_money(stored.total_minor, stored.currency, "en"),
+        "feed_newest_matches_ledger": (feed_row0.id if feed_row0 else None)
+        == (newest[0].id if newest else None),
+        "shown_count_matches_ledger": live.stats.donation_count == stored.donation_count,
+    }  # fmt: skip
+    window.shutdown_now()
+    window.close()
+    return result
+
+
+def run_one(rate: int, seconds: float) -> dict[str, object]:
+    import qasync
+
+    from livegiving_desktop.app import create_application, prepare
+    from livegiving_desktop.cli import tune_interpreter
+
+    tune_interpreter()
+    app = create_application()
+    prepare(app, "en")
+    with tempfile.TemporaryDirectory() as tmp:
+        return dict(qasync.run(measure(rate, seconds, Path(tmp))))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rates", default="5000,10000")
+    parser.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(run_one(args.one, args.seconds)))
+        return
+    results = {}
+    # Each rate in a process of its own; the baseline (audience at 0) first.
+    for rate in [0, *(int(r) for r in args.rates.split(","))]:
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(rate), "--seconds", str(args.seconds)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        results["baseline_idle" if rate == 0 else f"rate_{rate}"] = json.loads(
+            done.stdout.strip().splitlines()[-1]
+        )
+    results["targets"] = {"lateness_p99_ms": 16, "lateness_max_ms": 33, "share_of_asked_rate": 0.95}
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
