@@ -153,6 +153,12 @@ def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
         service.close()
 
 
+def _silence_stdout() -> None:
+    """After a broken pipe, send further output to devnull (Python's documented recipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _print(text: str, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     stream.write(text + "\n")
@@ -273,8 +279,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         def on_commit(outcome: BatchOutcome) -> None:
             # Printed only after the batch's transaction has committed: it is durable.
-            _print(json.dumps({"committed": outcome.committed,
-                               "total_minor": outcome.stats.total_minor}))  # fmt: skip
+            line = {"committed": outcome.committed, "total_minor": outcome.stats.total_minor}
+            try:
+                _print(json.dumps(line))
+            except BrokenPipeError:
+                _silence_stdout()  # the reader went away: the rehearsal itself goes on
 
     with _opened(args) as service:
         report = service.simulate(
@@ -374,8 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"livegiving: database failure: {reason}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
-        with contextlib.suppress(OSError):
-            sys.stdout.close()
+        _silence_stdout()
         return EXIT_OK
     except OSError as exc:
         log.exception("I/O failure")

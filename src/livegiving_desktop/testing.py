@@ -43,13 +43,16 @@ def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     window = MainWindow(db_url=livegiving_db_url, language=language)
-    qtbot.addWidget(window)
+    # Not qtbot.addWidget: pytest-qt would close the window before this fixture's teardown and
+    # start the asynchronous close; the fixture closes it synchronously itself.
     window.show()
     qtbot.waitUntil(window.is_ready, timeout=15_000)
     try:
         yield window
     finally:
         window.shutdown_now()
+        window.close()
+        window.deleteLater()
         # Let queued callbacks of the finished work run, then release the loop.
         qapp.processEvents()
         # Mark the loop stopped without QApplication.exit(): that would end the next test's loop.

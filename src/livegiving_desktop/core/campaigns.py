@@ -77,6 +77,8 @@ def clean_title(text: str, field: str = "title") -> str:
         raise ValidationError(field, f"is {len(title)} characters long; at most {TITLE_MAX}")
     if _CONTROL_RE.search(title):
         raise ValidationError(field, "contains control characters")
+    if re.search("[\ud800-\udfff]", title):
+        raise ValidationError(field, "contains characters that are not valid text")
     return title
 
 
@@ -130,7 +132,10 @@ def parse_start_time(text: str, field: str = "starts at") -> datetime:
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValidationError(field, f"'{text}' is outside the supported years") from None
 
 
 def paid_event_spec(
@@ -158,7 +163,7 @@ def paid_event_spec(
     cap: int | None = None
     if capacity is not None and str(capacity).strip():
         text = str(capacity).strip()
-        if not text.isdigit() or int(text) <= 0:
+        if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) <= 0:
             raise ValidationError("capacity", f"'{capacity}' is not a whole number above zero")
         cap = int(text)
     when: datetime | None

@@ -18,7 +18,9 @@ EXTERNAL_ID_MAX = 200
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MESSAGE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Anything that needs the slow path: control characters or bidi controls.
-_SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+# Lone surrogates: text decoded with errors="surrogateescape" and friends; not storable text.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class DonationStatus(StrEnum):
@@ -75,6 +77,8 @@ def clean_donor_name(text: str, field: str = "donor name") -> str:
         raise ValidationError(field, f"is {len(name)} characters long; at most {NAME_MAX}")
     if _CONTROL_RE.search(name):
         raise ValidationError(field, "contains control characters")
+    if _SURROGATE_RE.search(name):
+        raise ValidationError(field, "contains characters that are not valid text")
     return name
 
 
@@ -89,6 +93,8 @@ def clean_message(text: str | None, field: str = "message") -> str | None:
         raise ValidationError(field, f"is {len(message)} characters long; at most {MESSAGE_MAX}")
     if _MESSAGE_CONTROL_RE.search(message):
         raise ValidationError(field, "contains control characters")
+    if _SURROGATE_RE.search(message):
+        raise ValidationError(field, "contains characters that are not valid text")
     return message
 
 
@@ -96,7 +102,7 @@ def clean_external_id(text: str, field: str = "external id") -> str:
     value = text.strip()
     if not value:
         raise ValidationError(field, "is empty")
-    if len(value) > EXTERNAL_ID_MAX or _CONTROL_RE.search(value):
+    if len(value) > EXTERNAL_ID_MAX or _CONTROL_RE.search(value) or _SURROGATE_RE.search(value):
         raise ValidationError(field, f"must be 1 to {EXTERNAL_ID_MAX} printable characters")
     return value
 

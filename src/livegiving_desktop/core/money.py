@@ -17,6 +17,7 @@ from babel.numbers import format_currency, get_currency_precision, list_currenci
 from livegiving_desktop.core.errors import ValidationError
 
 DEFAULT_MAXIMUM_MAJOR = 100_000
+MAX_AMOUNT_CHARS = 40  # far above any real amount; keeps int() away from huge digit strings
 # Digits, an optional dot and digits: no sign, no exponent, no comma, no spaces.
 _AMOUNT_RE = re.compile(r"(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?\Z")
 
@@ -80,6 +81,8 @@ def parse_amount(
     raw = text.strip()
     if not raw:
         raise ValidationError(field, "is empty; enter an amount such as 12.50")
+    if len(raw) > MAX_AMOUNT_CHARS:
+        raise ValidationError(field, f"is {len(raw)} characters long; no amount needs that many")
     match = _AMOUNT_RE.match(raw)
     if match is None:
         if "," in raw:

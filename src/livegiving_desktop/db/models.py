@@ -88,7 +88,7 @@ class Donation(Base):
     external_id: Mapped[str] = mapped_column(String(200))
     received_at_us: Mapped[int] = mapped_column(BigInteger)
     donor_name: Mapped[str] = mapped_column(String(100))
-    donor_key: Mapped[str] = mapped_column(String(400))
+    donor_key: Mapped[str] = mapped_column(Text)  # NFKC can lengthen a name
     anonymous: Mapped[bool] = mapped_column(Boolean)
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
@@ -112,7 +112,7 @@ class Donor(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
-    donor_key: Mapped[str] = mapped_column(String(400))
+    donor_key: Mapped[str] = mapped_column(Text)  # NFKC can lengthen a name
     donor_name: Mapped[str] = mapped_column(String(100))
     total_minor: Mapped[int] = mapped_column(BigInteger)
     donation_count: Mapped[int] = mapped_column(BigInteger)

@@ -227,16 +227,18 @@ class IngestionPipeline:
             committed = s.accepted
         self._written_since_stats = True
         if self.on_commit is not None:
-            self.on_commit(
-                BatchOutcome(
-                    self.campaign.id,
-                    written.accepted,
-                    written.accepted_count,
-                    written.duplicates,
-                    written.stats,
-                    committed,
-                )
+            outcome = BatchOutcome(
+                self.campaign.id,
+                written.accepted,
+                written.accepted_count,
+                written.duplicates,
+                written.stats,
+                committed,
             )
+            try:
+                self.on_commit(outcome)
+            except Exception:  # The batch is committed: a failing listener never stops the ledger.
+                log.exception("commit listener failed; ingestion goes on")
         return rest
 
     def _reject_all(self, batch: list[ValidDonation], exc: StateError) -> None:
