@@ -110,8 +110,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "scale.db")
         empty_id, big_id, seeded = seed(db, args.donations)
-        results: dict[str, object] = {"donations": args.donations, "seed_s": round(seeded, 1),
-                                      "database_mb": round(Path(db).stat().st_size / 2**20, 1)}  # fmt: skip
+        results: dict[str, object] = {
+            "donations": args.donations,
+            "seed_s": round(seeded, 1),
+            "database_mb": round(Path(db).stat().st_size / 2**20, 1),
+        }
         for name, campaign_id in (
             ("baseline_empty_campaign", empty_id),
             ("large_campaign", big_id),
