@@ -3,13 +3,18 @@ service on it, and an isolated user data directory so no test touches the real o
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
+
+if TYPE_CHECKING:
+    from livegiving_desktop.services.ledger import LedgerService
 
 # The GUI tests need no display; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,22 +29,17 @@ settings.load_profile("livegiving")
 
 PG_ENV = "LIVEGIVING_TEST_PG_URL"
 
-_slow_option_is_ours = False
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    global _slow_option_is_ours  # noqa: PLW0603
-    try:
+    # The package's pytest plugin may already offer it (ValueError: option already added).
+    with contextlib.suppress(ValueError):
         parser.addoption(
             "--run-slow", action="store_true", default=False, help="run tests marked slow"
         )
-        _slow_option_is_ours = True
-    except ValueError:  # The package's pytest plugin already offers it.
-        _slow_option_is_ours = False
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not _slow_option_is_ours or config.getoption("--run-slow"):
+    if config.getoption("--run-slow"):
         return
     skip = pytest.mark.skip(reason="slow: run with --run-slow")
     for item in items:
@@ -48,7 +48,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
-def user_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+def user_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own user data directory; LIVEGIVING_DB never leaks in."""
     folder = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("LIVEGIVING_DATA_DIR", str(folder))
@@ -88,7 +90,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def service(db_url: str) -> Iterator:
+def service(db_url: str) -> Iterator[LedgerService]:
     """A LedgerService on the test's database, closed after the test."""
     from livegiving_desktop.services.ledger import LedgerService
 

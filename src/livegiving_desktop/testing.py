@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,6 +51,11 @@ def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator
     try:
         yield window
     finally:
+        from livegiving_desktop.ui.runner import pending_tasks
+
+        # Let the window's own tasks (opening a view, a thank-you) finish before closing.
+        with contextlib.suppress(Exception):
+            qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)
         window.shutdown_now()
         window.close()
         window.deleteLater()

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from helpers.cli import Cli, CliResult, run_cli
 from helpers.ledger import prepare_ledger
 

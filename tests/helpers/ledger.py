@@ -39,6 +39,7 @@ def valid(
     external_id: str,
     donor_name: str = "Alice Martin",
     amount_minor: int = 1000,
+    *,
     message: str | None = None,
     anonymous: bool = False,
     rules: DonationRules = EUR_RULES,

@@ -217,6 +217,12 @@ class IngestionPipeline:
                     self._failure = exc
                     return rest
                 time.sleep(min(2.0, 0.05 * 2**attempt))
+            except Exception as exc:  # Unknown: not retried, never taken for a success.
+                log.exception("batch of %d not written", len(batch))
+                if self.on_error is not None:
+                    self.on_error(exc)
+                self._failure = exc
+                return rest
         with self._lock:
             s = self._summary
             s.accepted += written.accepted_count

@@ -11,7 +11,9 @@ from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
 
 
-def deliveries(seed: int, count: int, currency: str = "EUR", **kwargs: object) -> list[DonationDraft]:
+def deliveries(
+    seed: int, count: int, currency: str = "EUR", **kwargs: object
+) -> list[DonationDraft]:
     audience = SimulatedAudience(seed, currency, **kwargs)  # type: ignore[arg-type]
     return [audience.next_delivery() for _ in range(count)]
 

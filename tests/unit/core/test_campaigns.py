@@ -126,15 +126,43 @@ def test_paid_event_refusals_name_the_field(changes: dict[str, str], field: str)
     assert caught.value.reason
 
 
-@pytest.mark.xfail(
-    reason="BUG: capacity '²' passes str.isdigit() but int('²') raises ValueError, not "
-    "ValidationError (the CLI then exits 1 'unexpected error' instead of 2)",
-    strict=True,
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        pytest.param(
+            {"capacity": "²"},
+            "capacity",
+            id="capacity-superscript-digit",
+        ),
+        pytest.param(
+            {"capacity": "9" * 5000},
+            "capacity",
+            id="capacity-5000-digits",
+        ),
+        pytest.param(
+            {"starts_at": "9999-12-31T23:59:59-01:00"},
+            "starts at",
+            id="starts-after-year-9999-in-utc",
+        ),
+        pytest.param(
+            {"starts_at": "0001-01-01T00:00+01:00"},
+            "starts at",
+            id="starts-before-year-1-in-utc",
+        ),
+    ],
 )
-def test_paid_event_capacity_with_a_superscript_digit_is_a_validation_error() -> None:
+def test_odd_event_input_is_a_refusal_not_a_crash(changes: dict[str, str], field: str) -> None:
+    # Regressions: each of these once escaped as ValueError or OverflowError (CLI exit 1).
     with pytest.raises(ValidationError) as caught:
-        make_event(capacity="²")
-    assert caught.value.field == "capacity"
+        make_event(**changes)
+    assert caught.value.field == field
+
+
+def test_title_that_is_not_valid_unicode_is_refused() -> None:
+    # A title decoded from invalid UTF-8 (surrogateescape) cannot be stored.
+    with pytest.raises(ValidationError) as caught:
+        make_fundraiser(title="Caf\udce9")
+    assert caught.value.field == "title"
 
 
 def test_paid_event_refusal_lists_the_categories() -> None:

@@ -28,6 +28,7 @@ def validate(
     donor_name: str = "Alice Martin",
     amount_minor: int = 1000,
     message: str | None = None,
+    *,
     anonymous: bool = False,
     external_id: str = "ext-1",
     rules: DonationRules = RULES,
@@ -158,11 +159,25 @@ def test_ordinary_messages_are_visible(message: str) -> None:
     assert validate(message=message).message_status == "visible"
 
 
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"donor_name": "Caf\udce9"}, "donor name"),
+        ({"message": "Merci \udcff"}, "message"),
+        ({"external_id": "hook-\udc80"}, "external id"),
+    ],
+    ids=["name", "message", "external-id"],
+)
+def test_text_that_is_not_valid_unicode_is_refused(fields: dict[str, str], field: str) -> None:
+    # Lone surrogates (invalid UTF-8 read with surrogateescape) cannot be stored.
+    assert refusal(**fields).field == field
+
+
 # Names and messages as a hostile platform might send them.
 _hostile_text = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8"),
-        st.sampled_from(sorted(BIDI_CONTROLS) + ["\x00", "\x1b", "\x85", "\n", " "]),
+        st.sampled_from([*sorted(BIDI_CONTROLS), "\x00", "\x1b", "\x85", "\n", " "]),
     ),
     max_size=140,
 )

@@ -120,6 +120,27 @@ def test_refusal_reasons_say_what_is_wrong() -> None:
     assert "empty" in reason("")
 
 
+@given(st.text(max_size=40), st.sampled_from(CURRENCIES))
+def test_any_typed_text_is_an_amount_in_range_or_a_refusal(text: str, currency: str) -> None:
+    try:
+        minor = parse_amount(text, currency)
+    except ValidationError as exc:
+        assert exc.field == "amount"
+        return
+    assert 0 < minor <= maximum_minor(currency)
+    assert parse_amount(to_decimal_text(minor, currency), currency) == minor
+
+
+@pytest.mark.parametrize(
+    "text", ["9" * 5000, "0" * 4400 + "1"], ids=["5000-nines", "4400-zeros-then-1"]
+)
+def test_absurdly_long_amount_is_a_refusal(text: str) -> None:
+    # Regression: int() of more than 4300 digits raised ValueError (CLI exit 1, not 2).
+    with pytest.raises(ValidationError) as caught:
+        parse_amount(text, "EUR")
+    assert caught.value.field == "amount"
+
+
 def test_amount_over_a_custom_maximum_is_refused() -> None:
     assert parse_amount("50", "EUR", maximum=5000) == 5000
     with pytest.raises(ValidationError, match=r"at most 50\.00 EUR"):

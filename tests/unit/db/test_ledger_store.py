@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.ledger import fundraiser, valid, valid_many
 
+from helpers.ledger import fundraiser, valid, valid_many
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.text import donor_key
 from livegiving_desktop.services.ledger import LedgerService
@@ -203,3 +203,34 @@ def test_campaign_lifecycle_is_stored(service: LedgerService) -> None:
     with pytest.raises(StateError):
         service.go_live(campaign.id)
     assert service.campaign(campaign.id).status.value == "ended"
+
+
+def test_a_batch_larger_than_one_statement_with_a_late_replay(service: LedgerService) -> None:
+    campaign = fundraiser(service)
+    store = service.store
+    store.insert_batch(campaign.id, [valid("old-7", "Early", 100)])
+    items = [(f"n{i}", f"Donor {i % 40}", 100 + i) for i in range(2500)]
+    items.insert(1800, ("old-7", "Early", 100))  # in the second statement's rows
+    written = store.insert_batch(campaign.id, valid_many(items))
+    assert written.duplicates == ["old-7"]
+    assert written.accepted_count == 2500
+    by_external_id = {d.external_id: d for d in store.iter_donations(campaign.id)}
+    assert len(by_external_id) == 2501
+    for d in written.accepted:  # every reported id is the stored row of that donation
+        assert by_external_id[d.external_id].id == d.id
+        assert by_external_id[d.external_id].amount_minor == d.amount_minor
+    expected = 100 + sum(amount for _, _, amount in items) - 100
+    assert store.completed_sum(campaign.id) == (expected, 2501)
+
+
+def test_a_name_whose_identity_key_expands_is_stored(service: LedgerService) -> None:
+    # Regression: donor_key was String(400) and failed the whole batch on PostgreSQL.
+    campaign = fundraiser(service)
+    name = "ﷺ" * 100  # one character, 18 after NFKC: a valid name of 100 characters
+    assert len(donor_key(name)) > 400
+    written = service.store.insert_batch(
+        campaign.id, [valid("long-key", name, 1000), valid("plain", "Alice", 500)]
+    )
+    assert written.accepted_count == 2
+    assert service.store.completed_sum(campaign.id) == (1500, 2)
+    assert service.stats(campaign.id).donor_count == 2

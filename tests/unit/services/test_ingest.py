@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
-from helpers.ledger import fundraiser
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
+from helpers.ledger import fundraiser
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.db.engine import open_database
-from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline
+from livegiving_desktop.services.ingest import BatchOutcome, IngestError, IngestionPipeline
 from livegiving_desktop.services.ledger import LedgerService
 
 pytestmark = pytest.mark.db
+
+STORED_IDS = text("SELECT count(*) FROM donations WHERE id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
 
 
 def drafts(count: int, prefix: str = "d", amount: int = 500) -> list[DonationDraft]:
@@ -29,9 +34,7 @@ def test_batches_are_reported_only_once_committed(service: LedgerService, db_url
     def on_commit(outcome: BatchOutcome) -> None:
         ids = [d.id for d in outcome.accepted]
         with observer.reader.connect() as conn:
-            found = conn.execute(
-                text("SELECT count(*) FROM donations WHERE id IN (%s)" % ",".join(map(str, ids)))  # noqa: S608, UP031
-            ).scalar_one()
+            found = conn.execute(STORED_IDS, {"ids": ids}).scalar_one()
             total = conn.execute(
                 text("SELECT total_minor FROM campaigns WHERE id = :c"), {"c": campaign.id}
             ).scalar_one()
@@ -90,7 +93,13 @@ def test_refused_drafts_are_counted_by_field(service: LedgerService) -> None:
     ]
     refusals = pipeline.submit_many([*bad, DonationDraft("ok", "Fine", 500)])
     summary = pipeline.close()
-    assert [r.field for r in refusals] == ["donor name", "donor name", "amount", "amount", "message"]
+    assert [r.field for r in refusals] == [
+        "donor name",
+        "donor name",
+        "amount",
+        "amount",
+        "message",
+    ]
     assert summary.rejected == 5
     assert summary.rejections == {"donor name": 2, "amount": 2, "message": 1}
     assert summary.accepted == 1
@@ -127,3 +136,101 @@ def test_donations_to_an_ended_campaign_are_refused(service: LedgerService) -> N
     assert summary.rejections == {"campaign": 3}
     assert service.store.completed_sum(campaign.id) == (0, 0)
 
+
+def test_donations_arriving_one_by_one_share_transactions(service: LedgerService) -> None:
+    campaign = fundraiser(service)
+    pipeline = IngestionPipeline(service.store, campaign, max_delay=0.3)
+    for draft in drafts(50):
+        pipeline.submit_many([draft])
+    summary = pipeline.close()
+    assert summary.accepted == 50
+    assert summary.batches < 10  # one transaction per batch, not one per donation
+
+
+def test_a_failing_commit_listener_never_hangs_the_producer(tmp_path) -> None:
+    service = LedgerService.open(str(tmp_path / "listener.db"))
+    try:
+        campaign = fundraiser(service)
+
+        def on_commit(outcome: BatchOutcome) -> None:
+            raise BrokenPipeError("the progress reader went away")
+
+        pipeline = IngestionPipeline(
+            service.store, campaign, on_commit=on_commit, max_batch=10, queue_chunks=2
+        )
+        errors: list[Exception] = []
+
+        def produce() -> None:
+            try:
+                for chunk in range(6):
+                    pipeline.submit_many(drafts(10, prefix=f"c{chunk}"))
+            except IngestError as exc:
+                errors.append(exc)
+
+        producer = threading.Thread(target=produce, daemon=True)
+        producer.start()
+        producer.join(timeout=5)
+        assert not producer.is_alive(), "submit_many is blocked for good"
+        try:
+            summary = pipeline.close(timeout=5)
+        except IngestError as exc:
+            errors.append(exc)
+        else:
+            # Either the failure reaches the submitter, or every donation was committed.
+            assert errors or summary.accepted == 60
+    finally:
+        service.close()
+
+
+def _broken_store(service: LedgerService, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store fails with an error the pipeline does not expect (a driver or code bug)."""
+
+    def insert_batch(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("unexpected failure inside the ledger writer")
+
+    monkeypatch.setattr(service.store, "insert_batch", insert_batch)
+
+
+def test_an_unexpected_writer_failure_is_not_reported_as_a_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = LedgerService.open(str(tmp_path / "broken.db"))
+    try:
+        campaign = fundraiser(service)
+        _broken_store(service, monkeypatch)
+        # Nothing could be stored: the answer is a failure, never "already recorded".
+        with pytest.raises(IngestError):
+            service.record_donation(
+                campaign.id, amount="10", donor_name="Alice", external_id="fresh-id"
+            )
+        monkeypatch.undo()
+        assert service.store.completed_sum(campaign.id) == (0, 0)
+    finally:
+        service.close()
+
+
+def test_an_unexpected_writer_failure_reaches_the_submitter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = LedgerService.open(str(tmp_path / "broken.db"))
+    try:
+        campaign = fundraiser(service)
+        _broken_store(service, monkeypatch)
+        pipeline = IngestionPipeline(service.store, campaign, max_batch=10, queue_chunks=2)
+        errors: list[Exception] = []
+
+        def produce() -> None:
+            try:
+                for chunk in range(6):
+                    pipeline.submit_many(drafts(10, prefix=f"c{chunk}"))
+                pipeline.close(timeout=2)
+            except IngestError as exc:
+                errors.append(exc)
+
+        producer = threading.Thread(target=produce, daemon=True)
+        producer.start()
+        producer.join(timeout=2)  # 60 donations take well under 0.2 s
+        assert not producer.is_alive(), "submit_many is blocked for good"
+        assert errors, "the failure must reach the submitter as an IngestError"
+    finally:
+        service.close()

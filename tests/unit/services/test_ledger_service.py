@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.ledger import fundraiser
 
+from helpers.ledger import fundraiser
 from livegiving_desktop.core.errors import NotFoundError, StateError, ValidationError
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -119,6 +119,16 @@ def test_a_different_seed_adds_to_the_total(service: LedgerService) -> None:
     second = service.simulate(campaign.id, count=300, seed=2).summary
     assert first.accepted == second.accepted == 300
     assert service.store.completed_sum(campaign.id)[1] == 600
+
+
+def test_a_timed_rehearsal_delivers_at_about_the_rate(service: LedgerService) -> None:
+    campaign = fundraiser(service)
+    report = service.simulate(campaign.id, seconds=0.3, rate=200, seed=4)
+    accepted = report.summary.accepted
+    # 60 expected; bursts may quadruple the rate for a while.
+    assert 10 <= accepted <= 0.3 * 200 * 4 + 5
+    assert service.store.completed_sum(campaign.id)[1] == accepted
+    assert report.elapsed_s >= 0.3
 
 
 @pytest.mark.parametrize(
