@@ -10,11 +10,11 @@ from enum import StrEnum
 from livegiving_desktop.core.errors import StateError, ValidationError
 from livegiving_desktop.core.money import check_currency, minor_per_major, parse_amount
 from livegiving_desktop.core.organizations import OrganizationCatalog
+from livegiving_desktop.core.text import CONTROL_RE
 
 TITLE_MAX = 120
 GOAL_MAXIMUM_MAJOR = 1_000_000_000
 DONATION_MAXIMUM_MAJOR = 100_000
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class CampaignKind(StrEnum):
@@ -75,7 +75,7 @@ def clean_title(text: str, field: str = "title") -> str:
         raise ValidationError(field, "is empty; give the campaign a title")
     if len(title) > TITLE_MAX:
         raise ValidationError(field, f"is {len(title)} characters long; at most {TITLE_MAX}")
-    if _CONTROL_RE.search(title):
+    if CONTROL_RE.search(title):
         raise ValidationError(field, "contains control characters")
     if re.search("[\ud800-\udfff]", title):
         raise ValidationError(field, "contains characters that are not valid text")

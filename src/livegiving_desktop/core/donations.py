@@ -10,12 +10,11 @@ from typing import NamedTuple
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import MessageRules
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.core.text import BIDI_CONTROLS, donor_key, strip_bidi
+from livegiving_desktop.core.text import BIDI_CONTROLS, CONTROL_RE, donor_key, strip_bidi
 
 NAME_MAX = 100
 MESSAGE_MAX = 500
 EXTERNAL_ID_MAX = 200
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MESSAGE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Anything that needs the slow path: control characters or bidi controls.
 _SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
@@ -75,7 +74,7 @@ def clean_donor_name(text: str, field: str = "donor name") -> str:
         raise ValidationError(field, "is empty; give the donor's name")
     if len(name) > NAME_MAX:
         raise ValidationError(field, f"is {len(name)} characters long; at most {NAME_MAX}")
-    if _CONTROL_RE.search(name):
+    if CONTROL_RE.search(name):
         raise ValidationError(field, "contains control characters")
     if _SURROGATE_RE.search(name):
         raise ValidationError(field, "contains characters that are not valid text")
@@ -102,7 +101,7 @@ def clean_external_id(text: str, field: str = "external id") -> str:
     value = text.strip()
     if not value:
         raise ValidationError(field, "is empty")
-    if len(value) > EXTERNAL_ID_MAX or _CONTROL_RE.search(value) or _SURROGATE_RE.search(value):
+    if len(value) > EXTERNAL_ID_MAX or CONTROL_RE.search(value) or _SURROGATE_RE.search(value):
         raise ValidationError(field, f"must be 1 to {EXTERNAL_ID_MAX} printable characters")
     return value
 

@@ -13,6 +13,8 @@ BIDI_CONTROLS = frozenset(
 _BIDI_TABLE = {ord(c): None for c in BIDI_CONTROLS}
 
 
+# C0 and C1 control characters: refused in names, titles and ids.
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 

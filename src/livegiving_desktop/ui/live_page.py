@@ -29,7 +29,12 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.models import DonationFeedModel, DonationListModel, OnAirPrivacy
+from livegiving_desktop.ui.models import (
+    DonationFeedModel,
+    DonationListModel,
+    DonationRole,
+    OnAirPrivacy,
+)
 from livegiving_desktop.ui.offline_dialog import OfflineDonationDialog
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.session import LiveSession
@@ -724,8 +729,10 @@ class LivePage(QWidget):
     @Slot()
     def _on_thank_all_clicked(self) -> None:
         if self.queue_model is not None and self.queue_model.rowCount():
-            rows = [self.queue_model.index(r).data(Qt.ItemDataRole.UserRole + 1)
-                    for r in range(self.queue_model.rowCount())]  # fmt: skip
+            rows = [
+                self.queue_model.index(r).data(DonationRole)
+                for r in range(self.queue_model.rowCount())
+            ]
             spawn(self.thank_now(rows), self._report)
 
     async def thank_now(self, donations: list[StoredDonation]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import hashlib
@@ -301,8 +302,6 @@ class MainWindow(QMainWindow):
         progress = QProgressDialog(self.tr("Exporting donations…"), self.tr("Hide"), 0, total, self)
         progress.setObjectName("exportProgress")
         progress.setMinimumDuration(300)
-        import asyncio
-
         loop = asyncio.get_running_loop()
 
         def report(rows: int) -> None:
