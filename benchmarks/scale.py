@@ -21,6 +21,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from _app import run_in_app
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -87,15 +90,8 @@ async def open_live(db: str, campaign_id: int, folder: Path) -> dict[str, float]
             "feed_rows_loaded": rows, "total_shown": total}  # fmt: skip
 
 
-def run_one(db: str, campaign_id: int) -> dict[str, float]:
-    import qasync
-
-    from livegiving_desktop.app import create_application, prepare
-
-    app = create_application()
-    prepare(app, "en")
-    with tempfile.TemporaryDirectory() as tmp:
-        return dict(qasync.run(open_live(db, campaign_id, Path(tmp))))
+def run_one(db: str, campaign_id: int) -> dict[str, Any]:
+    return run_in_app(lambda folder: open_live(db, campaign_id, folder))
 
 
 def main() -> None:

@@ -18,9 +18,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from _app import run_in_app
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HEARTBEAT_MS = 5
@@ -101,17 +103,8 @@ async def measure(rate: int, seconds: float, folder: Path) -> dict[str, object]:
     return result
 
 
-def run_one(rate: int, seconds: float) -> dict[str, object]:
-    import qasync
-
-    from livegiving_desktop.app import create_application, prepare
-    from livegiving_desktop.cli import tune_interpreter
-
-    tune_interpreter()
-    app = create_application()
-    prepare(app, "en")
-    with tempfile.TemporaryDirectory() as tmp:
-        return dict(qasync.run(measure(rate, seconds, Path(tmp))))
+def run_one(rate: int, seconds: float) -> dict[str, Any]:
+    return run_in_app(lambda folder: measure(rate, seconds, folder))
 
 
 def main() -> None:

@@ -93,6 +93,11 @@ class CampaignStats:
     held_count: int
     donor_count: int
 
+    @property
+    def average_minor(self) -> int:
+        """The average completed donation, rounded down to the minor unit (0 with none)."""
+        return self.total_minor // self.donation_count if self.donation_count else 0
+
 
 @dataclass(frozen=True, slots=True)
 class TopDonor:

@@ -487,8 +487,7 @@ class LivePage(QWidget):
         self.total.setText(format_money(stats.total_minor, c.currency, self.money_locale))
         self.donors.value.setText(f"{stats.donor_count:,}".replace(",", "\u202f"))
         self.donations.value.setText(f"{stats.donation_count:,}".replace(",", "\u202f"))
-        average = stats.total_minor // stats.donation_count if stats.donation_count else 0
-        self.average.value.setText(format_money(average, c.currency, self.money_locale))
+        self.average.value.setText(format_money(stats.average_minor, c.currency, self.money_locale))
         self.goal_bar.setValue(progress_permille(stats.total_minor, c.goal_minor))
         if c.goal_minor:
             percent = percent_reached(stats.total_minor, c.goal_minor)
@@ -683,7 +682,6 @@ class LivePage(QWidget):
     def _show_summary(self, stats: CampaignStats, top: list[TopDonor]) -> None:
         c = self.campaign
         assert c is not None
-        average = stats.total_minor // stats.donation_count if stats.donation_count else 0
         seconds = (
             int(((c.ended_at_us or 0) - (c.started_at_us or 0)) / 1e6) if c.started_at_us else 0
         )
@@ -693,7 +691,7 @@ class LivePage(QWidget):
             (self.tr("Total raised"), format_money(stats.total_minor, c.currency, money)),
             (self.tr("Donors"), str(stats.donor_count)),
             (self.tr("Donations"), str(stats.donation_count)),
-            (self.tr("Average donation"), format_money(average, c.currency, self.money_locale)),
+            (self.tr("Average donation"), format_money(stats.average_minor, c.currency, money)),
             (self.tr("Duration"), duration),
         ]
         anonymous = self.tr("Anonymous")

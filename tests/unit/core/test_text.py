@@ -36,3 +36,10 @@ def test_strip_bidi_leaves_no_bidi_control(text: str) -> None:
 def test_donor_key_groups_spellings_of_one_donor() -> None:
     assert donor_key("  Alice   Martin ") == donor_key("alice martin") == "alice martin"
     assert donor_key("Alice") != donor_key("Alicia")
+
+
+def test_campaign_average_is_rounded_down_and_zero_without_donations() -> None:
+    from livegiving_desktop.core.records import CampaignStats
+
+    assert CampaignStats(1000, 3, 0, 2).average_minor == 333
+    assert CampaignStats(0, 0, 0, 0).average_minor == 0
