@@ -136,6 +136,16 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--duplicates", type=_fraction, default=0.0, metavar="FRACTION")
     sim.add_argument("--progress", choices=("jsonl",), default=None)
 
+    refund = sub.add_parser("refund", parents=[db], help="refund one donation")
+    refund.add_argument("--donation", required=True, type=_positive_int, metavar="ID")
+    refund.add_argument("--reason", required=True, metavar="TEXT", help="why (required)")
+    refund.add_argument(
+        "--moderator",
+        default=None,
+        metavar="NAME",
+        help="the display name written on the audit log (default: your login name)",
+    )
+
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
     exp.add_argument("--what", choices=("donations", "tickets", "audit"), default="donations")
@@ -311,6 +321,26 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_refund(args: argparse.Namespace) -> int:
+    import getpass
+
+    from livegiving_desktop.core.records import Actor, ActorRole
+    from livegiving_desktop.core.refunds import clean_actor, clean_reason
+
+    # Checked before the database is opened: bad input writes nothing.
+    reason = clean_reason(args.reason, "--reason")
+    actor = clean_actor(Actor(args.moderator or getpass.getuser(), ActorRole.MODERATOR))
+    with _opened(args) as service:
+        outcome = service.refund_donation(args.donation, reason, actor)
+    d = outcome.donation
+    amount = f"{to_decimal_text(d.amount_minor, d.currency)} {d.currency}"
+    print(f"donation {d.id} refunded ({amount}); refund id below", file=sys.stderr)
+    if outcome.was_thanked:
+        print("note: this donor was already thanked on air", file=sys.stderr)
+    _print(str(outcome.refund_id))
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.what != "donations":
         raise BadInputError(f"--what: '{args.what}' exports are not available in this version yet")
@@ -348,6 +378,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "campaigns": cmd_campaigns,
     "donate": cmd_donate,
     "simulate": cmd_simulate,
+    "refund": cmd_refund,
     "export": cmd_export,
 }
 

@@ -186,3 +186,27 @@ def test_export_to_stdout_and_to_files(
     assert to_csv.code == 0, to_csv.stderr
     assert csv_file.read_text(encoding="utf-8") == to_stdout.stdout
     assert sorted(p.name for p in target.parent.iterdir()) == ["donations.csv", "donations.json"]
+
+
+def test_refund_command_drops_the_total_and_prints_the_refund_id(cli_prepared: Cli) -> None:
+    before = campaigns_json(cli_prepared)[PREPARED_FUNDRAISER]["total_minor"]
+    donated = cli_prepared("donate", "--campaign", CAMPAIGN, "--amount", "40", "--donor", "Zoé")
+    assert donated.code == 0, donated.stderr
+    refunded = cli_prepared(
+        "refund",
+        "--donation",
+        donated.stdout.strip(),
+        "--reason",
+        "chargeback",
+        "--moderator",
+        "Kim",
+    )
+    assert refunded.code == 0, refunded.stderr
+    assert refunded.stdout.strip().isdigit()
+    assert campaigns_json(cli_prepared)[PREPARED_FUNDRAISER]["total_minor"] == before
+    again = cli_prepared("refund", "--donation", donated.stdout.strip(), "--reason", "again")
+    assert again.code == 2
+    assert "already refunded" in again.stderr
+    blank = cli_prepared("refund", "--donation", donated.stdout.strip(), "--reason", " ")
+    assert blank.code == 2
+    assert "--reason: is required" in blank.stderr

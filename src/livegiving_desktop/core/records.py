@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import NamedTuple
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
@@ -50,6 +51,14 @@ class CampaignRecord:
     donation_count: int
     held_count: int
     donor_count: int
+    sticker_hours: int = 24
+    primary_color: str = "#6D28D9"
+    accent_color: str = "#F59E0B"
+    refund_window_hours: int = 48
+    tickets_sold: int = 0
+    admitted_count: int = 0
+    denied_count: int = 0
+    revenue_minor: int = 0
 
     @property
     def donation_rules(self) -> DonationRules:
@@ -78,10 +87,18 @@ class StoredDonation(NamedTuple):
     status: str
     source: str
     thanked: bool
+    donor_key: str = ""
+    flags: str | None = None  # review flags of the moderation rules, comma-separated
+    hide_name_on_air: bool = False
+    hide_amount_on_air: bool = False
 
     @property
     def received_at(self) -> datetime:
         return from_us(self.received_at_us)
+
+    @property
+    def refunded(self) -> bool:
+        return self.status == "refunded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +123,49 @@ class TopDonor:
     name: str | None
     total_minor: int
     donation_count: int
+
+
+class ActorRole(StrEnum):
+    CREATOR = "creator"
+    MODERATOR = "moderator"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts: written on every audit row and refund."""
+
+    name: str
+    role: ActorRole
+
+
+@dataclass(frozen=True, slots=True)
+class RefundOutcome:
+    """What refunding one donation did."""
+
+    refund_id: int
+    donation: StoredDonation  # as it is now (status refunded)
+    stats: CampaignStats
+    donor_has_completed: bool  # False: the donor has nothing left (sticker and story go)
+    was_thanked: bool  # the donor was already thanked on air
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One row of the append-only audit log."""
+
+    id: int
+    campaign_id: int | None
+    at_us: int
+    actor_name: str
+    actor_role: str
+    action: str
+    donation_id: int | None
+    ticket_id: int | None
+    before: str | None
+    after: str | None
+    reason: str | None
+
+    @property
+    def at(self) -> datetime:
+        return from_us(self.at_us)

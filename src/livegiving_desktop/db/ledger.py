@@ -30,18 +30,22 @@ from livegiving_desktop.core.donations import DonationStatus, ValidDonation
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.records import (
+    Actor,
     CampaignRecord,
     CampaignStats,
+    RefundOutcome,
     StoredDonation,
     TopDonor,
     to_us,
 )
+from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.engine import Database
-from livegiving_desktop.db.models import Campaign, Donation, Donor
+from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
 
 campaigns = cast(Table, Campaign.__table__)
 donations = cast(Table, Donation.__table__)
 donors = cast(Table, Donor.__table__)
+refunds = cast(Table, Refund.__table__)
 
 _DONATION_COLUMNS = (
     donations.c.id,
@@ -57,6 +61,10 @@ _DONATION_COLUMNS = (
     donations.c.status,
     donations.c.source,
     donations.c.thanked,
+    donations.c.donor_key,
+    donations.c.flags,
+    donations.c.hide_name_on_air,
+    donations.c.hide_amount_on_air,
 )
 _CAMPAIGN_FIELDS = tuple(CampaignRecord.__dataclass_fields__)
 
@@ -302,7 +310,7 @@ class LedgerStore:
                 StoredDonation(
                     i, campaign_id, d.external_id, received, d.donor_name, d.anonymous,
                     d.amount_minor, currency, d.message, d.message_status, _COMPLETED, d.source,
-                    False,
+                    False, d.donor_key,
                 )
                 for i, d in zip(ids, new_items, strict=True)
             ]
@@ -411,6 +419,94 @@ class LedgerStore:
                 newly.extend(r[0] for r in result)
         return newly
 
+    def refund_donation(self, donation_id: int, reason: str, actor: Actor) -> RefundOutcome:
+        """Refund one completed donation: a refund record of its own, the donation's status
+        set to refunded, the totals and per-donor figures lowered, an audit row; one
+        transaction. `reason` and `actor` are already checked (core/refunds.py)."""
+        stamp = now_us()
+        with self.db.writer.begin() as conn:
+            found = conn.execute(
+                select(donations.c.campaign_id).where(donations.c.id == donation_id)
+            ).first()
+            if found is None:
+                raise NotFoundError("donation", f"no donation has the id {donation_id}")
+            campaign_id = int(found.campaign_id)
+            self._lock_campaign(conn, campaign_id)
+            current = _donation(
+                conn.execute(select(*_DONATION_COLUMNS).where(donations.c.id == donation_id)).one()
+            )
+            if current.status != _COMPLETED:
+                raise StateError(f"donation {donation_id} is already refunded")
+            # Fold every donation into the per-donor totals first: then the donor's row counts
+            # this donation, and what it has left after the refund is the donor's remainder.
+            self._catch_up(conn, campaign_id)
+            conn.execute(
+                update(donations)
+                .where(donations.c.id == donation_id)
+                .values(status=DonationStatus.REFUNDED.value)
+            )
+            refund_id = conn.execute(
+                refunds.insert()
+                .values(
+                    campaign_id=campaign_id,
+                    donation_id=donation_id,
+                    amount_minor=current.amount_minor,
+                    currency=current.currency,
+                    reason=reason,
+                    actor_name=actor.name,
+                    actor_role=actor.role.value,
+                    override=False,
+                    created_at_us=stamp,
+                )
+                .returning(refunds.c.id)
+            ).scalar_one()
+            remaining = conn.execute(
+                update(donors)
+                .where(
+                    donors.c.campaign_id == campaign_id,
+                    donors.c.donor_key == current.donor_key,
+                )
+                .values(
+                    total_minor=donors.c.total_minor - current.amount_minor,
+                    donation_count=donors.c.donation_count - 1,
+                    named_count=donors.c.named_count - (0 if current.anonymous else 1),
+                )
+                .returning(donors.c.donation_count)
+            ).scalar_one()
+            stats = conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id)
+                .values(
+                    total_minor=campaigns.c.total_minor - current.amount_minor,
+                    donation_count=campaigns.c.donation_count - 1,
+                    donor_count=campaigns.c.donor_count - (1 if remaining == 0 else 0),
+                )
+                .returning(
+                    campaigns.c.total_minor,
+                    campaigns.c.donation_count,
+                    campaigns.c.held_count,
+                    campaigns.c.donor_count,
+                )
+            ).one()
+            append_audit(
+                conn,
+                at_us=stamp,
+                campaign_id=campaign_id,
+                actor=actor,
+                action="refund",
+                donation_id=donation_id,
+                before=_COMPLETED,
+                after=DonationStatus.REFUNDED.value,
+                reason=reason,
+            )
+        return RefundOutcome(
+            refund_id=int(refund_id),
+            donation=current._replace(status=DonationStatus.REFUNDED.value),
+            stats=CampaignStats(*stats),
+            donor_has_completed=remaining > 0,
+            was_thanked=current.thanked,
+        )
+
     def iter_donations(self, campaign_id: int, chunk: int = 5000) -> Iterator[StoredDonation]:
         """Every donation of a campaign, oldest first, in chunks (for exports)."""
         last = 0
@@ -444,23 +540,27 @@ class LedgerStore:
         """Fold donations above the watermark into per-donor totals; returns how many."""
         with self.db.writer.begin() as conn:
             self._lock_campaign(conn, campaign_id)
-            low = conn.execute(
-                select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
-            ).scalar_one()
-            high = conn.execute(
-                select(func.max(donations.c.id)).where(donations.c.campaign_id == campaign_id)
-            ).scalar_one()
-            if high is None or high <= low:
-                return 0
-            bounds = {"c": campaign_id, "low": low, "high": high}
-            new_donors = conn.execute(_CATCH_UP_NEW_DONORS, bounds).scalar_one()
-            conn.execute(_CATCH_UP_UPSERT, bounds)
-            conn.execute(
-                update(campaigns)
-                .where(campaigns.c.id == campaign_id)
-                .values(donors_through_id=high, donor_count=campaigns.c.donor_count + new_donors)
-            )
-            return int(high - low)
+            return self._catch_up(conn, campaign_id)
+
+    def _catch_up(self, conn: Connection, campaign_id: int) -> int:
+        """Catch up the per-donor totals in the caller's transaction (campaign row locked)."""
+        low = conn.execute(
+            select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
+        ).scalar_one()
+        high = conn.execute(
+            select(func.max(donations.c.id)).where(donations.c.campaign_id == campaign_id)
+        ).scalar_one()
+        if high is None or high <= low:
+            return 0
+        bounds = {"c": campaign_id, "low": low, "high": high}
+        new_donors = conn.execute(_CATCH_UP_NEW_DONORS, bounds).scalar_one()
+        conn.execute(_CATCH_UP_UPSERT, bounds)
+        conn.execute(
+            update(campaigns)
+            .where(campaigns.c.id == campaign_id)
+            .values(donors_through_id=high, donor_count=campaigns.c.donor_count + new_donors)
+        )
+        return int(high - low)
 
     def stats(self, campaign_id: int) -> CampaignStats:
         """Exact totals; per-donor figures are caught up first (cheap when little is new)."""

@@ -12,10 +12,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -72,6 +75,17 @@ class Campaign(Base):
     # Per-donor statistics are an aggregate of the donations up to this id (see Donor).
     donors_through_id: Mapped[int] = mapped_column(BigInteger, default=0)
     donor_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Added in 0002. Server defaults so that rows of earlier versions get a value.
+    # The "I donated" sticker: how long a donation unlocks it, and the campaign's colours.
+    sticker_hours: Mapped[int] = mapped_column(Integer, server_default=text("24"))
+    primary_color: Mapped[str] = mapped_column(String(7), server_default="#6D28D9")
+    accent_color: Mapped[str] = mapped_column(String(7), server_default="#F59E0B")
+    refund_window_hours: Mapped[int] = mapped_column(Integer, server_default=text("48"))
+    # Paid live event totals, updated in the same transaction as the tickets they count.
+    tickets_sold: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    admitted_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    denied_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    revenue_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class Donation(Base):
@@ -98,6 +112,11 @@ class Donation(Base):
     source: Mapped[str] = mapped_column(String(10))
     thanked: Mapped[bool] = mapped_column(Boolean)
     thanked_at_us: Mapped[int | None] = mapped_column(BigInteger)
+    # Added in 0002: review flags set by the moderation rules (comma-separated), and the
+    # moderator's on-air privacy choices for this one donation.
+    flags: Mapped[str | None] = mapped_column(String(100))
+    hide_name_on_air: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    hide_amount_on_air: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class Donor(Base):
@@ -117,3 +136,127 @@ class Donor(Base):
     total_minor: Mapped[int] = mapped_column(BigInteger)
     donation_count: Mapped[int] = mapped_column(BigInteger)
     named_count: Mapped[int] = mapped_column(BigInteger)
+
+
+class Ticket(Base):
+    """A ticket of a paid live event. The access code is never stored: only its SHA-256."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "external_id"),
+        UniqueConstraint("campaign_id", "code_hash"),
+        Index(None, "campaign_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
+    external_id: Mapped[str] = mapped_column(String(200))
+    buyer_name: Mapped[str] = mapped_column(String(100))
+    buyer_key: Mapped[str] = mapped_column(Text)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(10))  # valid, admitted, refunded
+    purchased_at_us: Mapped[int] = mapped_column(BigInteger)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    admitted_at_us: Mapped[int | None] = mapped_column(BigInteger)
+    refunded_at_us: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Admission(Base):
+    """One attempt to join a paid live event: admitted, or refused with the reason."""
+
+    __tablename__ = "admissions"
+    __table_args__ = (Index(None, "campaign_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
+    at_us: Mapped[int] = mapped_column(BigInteger)
+    ticket_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("tickets.id"))
+    attendee_name: Mapped[str] = mapped_column(String(100))
+    outcome: Mapped[str] = mapped_column(String(10))  # admitted, refused
+    reason: Mapped[str | None] = mapped_column(String(20))
+
+
+class Refund(Base):
+    """A refund: a record of its own pointing at one donation or one ticket."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (Index(None, "campaign_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
+    donation_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("donations.id"), unique=True
+    )
+    ticket_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("tickets.id"), unique=True)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    actor_name: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    override: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    created_at_us: Mapped[int] = mapped_column(BigInteger)
+
+
+class AuditEntry(Base):
+    """Who did what, on which record, before and after, why and when. Append-only: triggers
+    made by migration 0002 refuse UPDATE and DELETE on this table."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "campaign_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
+    at_us: Mapped[int] = mapped_column(BigInteger)
+    actor_name: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    donation_id: Mapped[int | None] = mapped_column(BigInteger)
+    ticket_id: Mapped[int | None] = mapped_column(BigInteger)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class BlockedDonor(Base):
+    """A donor whose later messages are held automatically."""
+
+    __tablename__ = "blocked_donors"
+    __table_args__ = (UniqueConstraint("campaign_id", "donor_key"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
+    donor_key: Mapped[str] = mapped_column(Text)
+    donor_name: Mapped[str] = mapped_column(String(100))
+    blocked_at_us: Mapped[int] = mapped_column(BigInteger)
+    actor_name: Mapped[str] = mapped_column(String(100))
+
+
+class ModerationRuleSet(Base):
+    """A campaign's moderation rules, saved as JSON (core/moderation.py reads and checks it)."""
+
+    __tablename__ = "moderation_rules"
+
+    campaign_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("campaigns.id"), primary_key=True
+    )
+    settings: Mapped[str] = mapped_column(Text)
+    updated_at_us: Mapped[int] = mapped_column(BigInteger)
+
+
+class StoryFrame(Base):
+    """A donor's frame of the campaign's shared Story; sharing again replaces it."""
+
+    __tablename__ = "story_frames"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "donor_key"),
+        Index(None, "campaign_id", "shared_at_us"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"))
+    donor_key: Mapped[str] = mapped_column(Text)
+    donor_name: Mapped[str] = mapped_column(String(100))
+    shared_at_us: Mapped[int] = mapped_column(BigInteger)
+    design: Mapped[str] = mapped_column(Text)  # JSON: background, sticker placement, caption
+    background_image: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -31,11 +31,16 @@ from livegiving_desktop.core.moderation import MessageRules, default_message_rul
 from livegiving_desktop.core.money import default_currency_for_locale, parse_amount
 from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
 from livegiving_desktop.core.records import (
+    Actor,
+    AuditRecord,
     CampaignRecord,
     CampaignStats,
+    RefundOutcome,
     StoredDonation,
     TopDonor,
 )
+from livegiving_desktop.core.refunds import clean_actor, clean_reason
+from livegiving_desktop.db.audit import AuditStore
 from livegiving_desktop.db.engine import Database, open_database
 from livegiving_desktop.db.ledger import LedgerStore
 from livegiving_desktop.services import export
@@ -76,6 +81,7 @@ class LedgerService:
     ) -> None:
         self.db = db
         self.store = LedgerStore(db)
+        self.audit = AuditStore(db)
         self.catalog = catalog or bundled_catalog()
         self.message_rules = message_rules or default_message_rules()
 
@@ -244,6 +250,18 @@ class LedgerService:
 
     def unthanked(self, campaign_id: int, limit: int = 200) -> list[StoredDonation]:
         return self.store.unthanked_donations(campaign_id, limit)
+
+    # -- refunds and the audit log ---------------------------------------------------------
+
+    def refund_donation(self, donation_id: int, reason: str, actor: Actor) -> RefundOutcome:
+        """Refund one donation (a record of its own); the totals drop in the same
+        transaction and an audit row says who, why and when."""
+        return self.store.refund_donation(donation_id, clean_reason(reason), clean_actor(actor))
+
+    def audit_entries(
+        self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
+    ) -> list[AuditRecord]:
+        return self.audit.entries(campaign_id, before_id=before_id, limit=limit)
 
     # -- rehearsal -------------------------------------------------------------------------
 
