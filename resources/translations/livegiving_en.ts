@@ -137,6 +137,225 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donor name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; give the campaign a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains characters that are not valid text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not chosen; pick a nonprofit from the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the catalog (see `livegiving organizations list`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 8601 time such as 2026-12-31T20:00+01:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is outside the supported years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number above zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 minute and 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than 2000 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 4217 currency code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; enter an amount such as 12.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is %1 characters long; no amount needs that many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; use a dot as the decimal separator (12.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; write digits with an optional dot (12.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has at most %2 decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has at most %2 decimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a display name is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 1 to %1 printable characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; give the donor&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is below the campaign&apos;s minimum donation of %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is above the campaign&apos;s maximum of %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this campaign does not accept anonymous donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Feed</name>
     <message>
         <source>Anonymous</source>

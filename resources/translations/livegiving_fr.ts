@@ -137,6 +137,225 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>objectif</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>devise</translation>
+    </message>
+    <message>
+        <source>minimum donation</source>
+        <translation>don minimum</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>montant</translation>
+    </message>
+    <message>
+        <source>donor name</source>
+        <translation>nom du donateur</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>external id</source>
+        <translation>identifiant externe</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>catégorie</translation>
+    </message>
+    <message>
+        <source>ticket price</source>
+        <translation>prix du billet</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>capacité</translation>
+    </message>
+    <message>
+        <source>starts at</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>modérateur</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>campagne</translation>
+    </message>
+    <message>
+        <source>donation</source>
+        <translation>don</translation>
+    </message>
+    <message>
+        <source>is empty; give the campaign a title</source>
+        <translation>est vide ; donnez un titre à la campagne</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2</source>
+        <translation>fait %1 caractères ; %2 au maximum</translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation>contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>contains characters that are not valid text</source>
+        <translation>contient des caractères qui ne sont pas du texte valide</translation>
+    </message>
+    <message>
+        <source>is not chosen; pick a nonprofit from the catalog</source>
+        <translation>n&apos;est pas choisie ; choisissez une organisation à but non lucratif dans le catalogue</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the catalog (see `livegiving organizations list`)</source>
+        <translation>« %1 » n&apos;est pas dans le catalogue (voir `livegiving organizations list`)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 8601 time such as 2026-12-31T20:00+01:00</source>
+        <translation>« %1 » n&apos;est pas une heure ISO 8601 comme 2026-12-31T20:00+01:00</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is outside the supported years</source>
+        <translation>« %1 » est hors des années prises en charge</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation>« %1 » ne fait pas partie de : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number above zero</source>
+        <translation>« %1 » n&apos;est pas un nombre entier supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>must be between 1 minute and 24 hours</source>
+        <translation>doit être comprise entre 1 minute et 24 heures</translation>
+    </message>
+    <message>
+        <source>is longer than 2000 characters</source>
+        <translation>dépasse 2000 caractères</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 4217 currency code</source>
+        <translation>« %1 » n&apos;est pas un code de devise ISO 4217</translation>
+    </message>
+    <message>
+        <source>is empty; enter an amount such as 12.50</source>
+        <translation>est vide ; saisissez un montant comme 12.50</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; no amount needs that many</source>
+        <translation>fait %1 caractères ; aucun montant n&apos;en demande autant</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; use a dot as the decimal separator (12.50)</source>
+        <translation>« %1 » n&apos;est pas un nombre ; utilisez un point comme séparateur décimal (12.50)</translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation>doit être positif</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; write digits with an optional dot (12.50)</source>
+        <translation>« %1 » n&apos;est pas un nombre ; écrivez des chiffres avec un point facultatif (12.50)</translation>
+    </message>
+    <message>
+        <source>%1 has no decimals</source>
+        <translation>%1 n&apos;a pas de décimales</translation>
+    </message>
+    <message>
+        <source>%1 has at most %2 decimals</source>
+        <translation>%1 a au plus %2 décimales</translation>
+    </message>
+    <message>
+        <source>%1 has at most %2 decimal</source>
+        <translation>%1 a au plus %2 décimale</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>must be at most %1 %2</source>
+        <translation>doit être au plus %1 %2</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters</source>
+        <translation>doit faire au plus %1 caractères</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>ne doit pas contenir de caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>a display name is required</source>
+        <translation>un nom d&apos;affichage est obligatoire</translation>
+    </message>
+    <message>
+        <source>must be 1 to %1 printable characters</source>
+        <translation>doit faire de 1 à %1 caractères imprimables</translation>
+    </message>
+    <message>
+        <source>is empty; give the donor&apos;s name</source>
+        <translation>est vide ; indiquez le nom du donateur</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>est vide</translation>
+    </message>
+    <message>
+        <source>is below the campaign&apos;s minimum donation of %1 %2</source>
+        <translation>est inférieur au don minimum de la campagne, %1 %2</translation>
+    </message>
+    <message>
+        <source>is above the campaign&apos;s maximum of %1 %2</source>
+        <translation>dépasse le maximum de la campagne, %1 %2</translation>
+    </message>
+    <message>
+        <source>this campaign does not accept anonymous donations</source>
+        <translation>cette campagne n&apos;accepte pas les dons anonymes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Feed</name>
     <message>
         <source>Anonymous</source>

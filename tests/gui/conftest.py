@@ -43,3 +43,13 @@ def create_fundraiser(qtbot: Any, window: Any, *, goal: str = "5000", title: str
     qtbot.waitUntil(
         lambda: window.live.campaign is not None and go_live.isVisible(), timeout=10_000
     )
+
+
+@pytest.fixture
+def french(qapp: Any) -> Iterator[None]:
+    """The app's French translations installed for one test, English again afterwards."""
+    from livegiving_desktop.app import prepare
+
+    prepare(qapp, "fr")
+    yield
+    prepare(qapp, "en")

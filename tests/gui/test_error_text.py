@@ -1,0 +1,112 @@
+"""Every refusal of the core rules has a translation template, and French shows French."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from livegiving_desktop.core.campaigns import fundraiser_spec, paid_event_spec
+from livegiving_desktop.core.donations import (
+    DonationDraft,
+    DonationRules,
+    DonationSource,
+    clean_donor_name,
+    clean_external_id,
+    clean_message,
+    validate_donation,
+)
+from livegiving_desktop.core.errors import ValidationError
+from livegiving_desktop.core.moderation import default_message_rules
+from livegiving_desktop.core.money import check_currency, parse_amount
+from livegiving_desktop.core.organizations import bundled_catalog
+from livegiving_desktop.core.records import Actor, ActorRole
+from livegiving_desktop.core.refunds import clean_actor, clean_reason
+from livegiving_desktop.ui.error_text import describe, known_reason
+
+CATALOG = bundled_catalog()
+RULES = DonationRules(
+    currency="EUR", minimum_minor=100, maximum_minor=10_000, allow_anonymous=False
+)
+
+
+def _fundraiser(**changes: str) -> Callable[[], object]:
+    fields = {
+        "title": "Marathon",
+        "organization_id": "croix-rouge-francaise",
+        "goal": "500",
+        "currency": "EUR",
+    } | changes
+    return lambda: fundraiser_spec(catalog=CATALOG, **fields)
+
+
+def _event(**changes: object) -> Callable[[], object]:
+    fields: dict[str, object] = {
+        "title": "Jazz night",
+        "category": "performance",
+        "price": "15",
+        "currency": "EUR",
+    } | changes
+    return lambda: paid_event_spec(**fields)  # type: ignore[arg-type]
+
+
+def _donation(amount: int = 500, anonymous: bool = False) -> Callable[[], object]:
+    draft = DonationDraft("x-1", "Ana", amount, None, anonymous, DonationSource.OFFLINE.value)
+    return lambda: validate_donation(draft, RULES, default_message_rules())
+
+
+REFUSALS: list[Callable[[], object]] = [
+    _fundraiser(title=""),
+    _fundraiser(title="t" * 300),
+    _fundraiser(title="a\x07b"),
+    _fundraiser(organization_id=""),
+    _fundraiser(organization_id="nowhere"),
+    _fundraiser(goal=""),
+    _fundraiser(goal="1" * 60),
+    _fundraiser(goal="12,50"),
+    _fundraiser(goal="-3"),
+    _fundraiser(goal="abc"),
+    _fundraiser(goal="1.234"),
+    _fundraiser(goal="0"),
+    _fundraiser(goal="99999999999"),
+    _fundraiser(currency="XXQ"),
+    _event(category="circus"),
+    _event(capacity="0"),
+    _event(starts_at="tomorrow"),
+    _event(duration_minutes=0),
+    _event(description="d" * 2001),
+    lambda: parse_amount("1.5", "JPY"),
+    lambda: check_currency("eu"),
+    lambda: clean_donor_name(""),
+    lambda: clean_donor_name("n" * 101),
+    lambda: clean_message("m" * 501),
+    lambda: clean_message("a\x00b"),
+    lambda: clean_external_id(" "),
+    lambda: clean_external_id("e" * 300),
+    _donation(amount=50),
+    _donation(amount=50_000),
+    _donation(anonymous=True),
+    lambda: clean_reason(""),
+    lambda: clean_reason("r" * 501),
+    lambda: clean_actor(Actor("", ActorRole.MODERATOR)),
+    lambda: clean_actor(Actor("n" * 101, ActorRole.MODERATOR)),
+]
+
+
+@pytest.mark.parametrize("refusal", REFUSALS)
+def test_every_core_refusal_has_a_template(refusal: Callable[[], object]) -> None:
+    with pytest.raises(ValidationError) as caught:
+        refusal()
+    assert known_reason(caught.value.reason), caught.value.reason
+
+
+def test_french_reasons_and_fields(qtbot: QtBot, french: None) -> None:
+    shown = describe(ValidationError("donor name", "is 140 characters long; at most 100"))
+    assert shown == "nom du donateur : fait 140 caractères ; 100 au maximum"
+    shown = describe(ValidationError("amount", "must be at most 100000.00 EUR"))
+    assert shown == "montant : doit être au plus 100000.00 EUR"
+
+
+def test_unknown_reason_stays_readable(qtbot: QtBot) -> None:
+    assert describe(ValidationError("title", "something new")) == "title: something new"
