@@ -296,7 +296,7 @@ class LivePage(QWidget):
         left.addLayout(feed_header)
         # The selected donor's stickers and Story, next to the feed.
         self.stickers = StickerPanel(self.runner)
-        self.stickers.setFixedWidth(340)
+        self.stickers.setFixedWidth(360)
         self.stickers.failed.connect(self.failed)
         feed_row = QHBoxLayout()
         feed_column = QVBoxLayout()
@@ -642,7 +642,10 @@ class LivePage(QWidget):
     @Slot()
     def _on_feed_selection_changed(self) -> None:
         donation = self.selected_donation()
-        self.stickers.set_donor(donation.donor_name if donation is not None else None)
+        name = donation.donor_name if donation is not None else None
+        if name != self.stickers.donor_name and self.privacy is not None:
+            shown = self.privacy.shown_name(donation) if donation is not None else None
+            self.stickers.set_donor(name, shown)
 
     # -- actions ---------------------------------------------------------------------------
 

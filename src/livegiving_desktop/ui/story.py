@@ -208,7 +208,7 @@ def paint_frame(
                             placed.height()), look)  # fmt: skip
     p.restore()
     # Caption and amount, in pills.
-    pill_y = h * 0.74
+    pill_y = h * 0.66
     for text, size_px, colour in (
         (design.caption, 50, QColor(0, 0, 0, 120)),
         (texts.amount, 44, QColor(look.accent)),

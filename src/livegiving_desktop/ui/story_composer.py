@@ -156,7 +156,8 @@ class StoryComposer(QDialog):
         super().__init__(parent)
         self.setObjectName("storyComposer")
         self.setAccessibleName(self.tr("Story composer"))
-        self.setWindowTitle(self.tr("Compose a Story — %1").replace("%1", donor.donor_name))
+        shown = donor.shown_name or self.tr("Anonymous")
+        self.setWindowTitle(self.tr("Compose a Story — %1").replace("%1", shown))
         self.runner, self.service, self.header, self.donor = runner, service, header, donor
         self.money_locale = locale
         self.image_bytes = background_image
@@ -235,10 +236,8 @@ class StoryComposer(QDialog):
 
         form = QFormLayout()
         form.setSpacing(10)
-        row = QHBoxLayout()
-        row.addWidget(self.background, 1)
-        row.addWidget(self.choose_image)
-        form.addRow(self.tr("Background"), row)
+        form.addRow(self.tr("Background"), self.background)
+        form.addRow("", self.choose_image)
         form.addRow(self.tr("Caption"), self.caption)
         form.addRow(self.tr("Sticker size"), self.scale)
         form.addRow(self.tr("Rotation"), self.rotation)
@@ -261,7 +260,7 @@ class StoryComposer(QDialog):
         body.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignTop)
         panel = QWidget()
         panel.setLayout(side)
-        panel.setMinimumWidth(380)
+        panel.setMinimumWidth(440)
         panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         body.addWidget(panel, 1)
 

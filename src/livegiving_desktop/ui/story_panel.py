@@ -46,6 +46,7 @@ class StickerPanel(QFrame):
         self.campaign: CampaignRecord | None = None
         self.money_locale = "en"
         self.donor_name: str | None = None
+        self.shown_name: str | None = None
         self.composer: StoryComposer | None = None
         self.player: SharedStoryPlayer | None = None
         self._generation = 0
@@ -119,9 +120,11 @@ class StickerPanel(QFrame):
         self.delegate.language = locale
         self.set_donor(None)
 
-    def set_donor(self, donor_name: str | None) -> None:
-        """Show the stickers of this donor (None: nobody selected)."""
+    def set_donor(self, donor_name: str | None, shown_name: str | None = None) -> None:
+        """Show the stickers of this donor (None: nobody selected); the panel shows the name
+        as the feed does (`shown_name`: "Anonymous" for an anonymous gift)."""
         self.donor_name = donor_name
+        self.shown_name = shown_name or donor_name
         self._generation += 1
         if donor_name is None or self.stories is None:
             self.model.reset([])
@@ -130,7 +133,7 @@ class StickerPanel(QFrame):
             self.preview.set_sticker(None, True)
             self._update_buttons()
             return
-        self.donor_label.setText(donor_name)
+        self.donor_label.setText(self.shown_name or "")
         spawn(self._load_gallery(donor_name, self._generation), self._report)
         self._update_buttons()
 
@@ -151,7 +154,7 @@ class StickerPanel(QFrame):
         self._update_buttons()
 
     def refresh(self) -> None:
-        self.set_donor(self.donor_name)
+        self.set_donor(self.donor_name, self.shown_name)
 
     @Slot()
     def _on_gallery_current_changed(self) -> None:

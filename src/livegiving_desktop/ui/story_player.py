@@ -217,7 +217,8 @@ class SharedStoryPlayer(QDialog):
         layout.addLayout(footer)
         layout.addWidget(self.export_progress)
         layout.addWidget(self.export_status)
-        self.count_label.setText(self.tr("%n frame(s)", "", self.frame_count()))
+        count = f"{self.frame_count():,}".replace(",", "\u202f")
+        self.count_label.setText(self.tr("Frames: %1").replace("%1", count))
         hint = self.tr("Click right: next · left: previous · hold or Space: pause")
         self.view.setToolTip(hint)
 
@@ -401,9 +402,9 @@ class SharedStoryPlayer(QDialog):
             self.export.setEnabled(True)
             self.export_progress.setVisible(False)
         self.export_status.setText(
-            self.tr("%n frame(s) and the sticker written to %1", "", result.frames).replace(
-                "%1", str(result.folder)
-            )
+            self.tr("Written to %1: sticker.png and %2 frames")
+            .replace("%1", str(result.folder))
+            .replace("%2", str(result.frames))
         )
         self.exported.emit(result)
         return result
