@@ -81,7 +81,9 @@ def test_sticker_is_crisp_when_large_not_a_scaled_bitmap() -> None:
 
 
 def test_frame_is_1080_by_1920_and_the_sticker_is_where_placed() -> None:
-    left = SOLID.with_changes(sticker_x=0.25, sticker_y=0.3, sticker_rotation=0.0, sticker_scale=0.6)
+    left = SOLID.with_changes(
+        sticker_x=0.25, sticker_y=0.3, sticker_rotation=0.0, sticker_scale=0.6
+    )
     right = left.with_changes(sticker_x=0.75, sticker_y=0.6)
     a, b = render_frame(left, EN, TEXTS), render_frame(right, EN, TEXTS)
     assert a.size() == QSize(1080, 1920)
