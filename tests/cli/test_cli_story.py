@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from helpers.cli import Cli
-from helpers.ledger import PREPARED_FUNDRAISER
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
+from helpers.cli import Cli
+from helpers.ledger import PREPARED_FUNDRAISER
 from livegiving_desktop.core.story import StoryDesign
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.stories import StoryService

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.ledger import fundraiser
 
+from helpers.ledger import fundraiser
 from livegiving_desktop.core.errors import StateError, ValidationError
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.core.stickers import HOUR_US, StickerState
