@@ -112,7 +112,7 @@ async def capture_story(folder: Path) -> None:
         await asyncio.sleep(0.05)
     await window.show_live(campaign.id)
     live = window.live
-    live.select_feed_row(1)  # Lucas Martin
+    live.select_feed_row(1)  # Inès Laurent (row 0 is the anonymous gift)
     while live.stickers.model.rowCount() < 2:
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.4)

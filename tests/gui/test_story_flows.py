@@ -172,6 +172,11 @@ def test_player_next_previous_clicks_and_pause(
     assert player.index == 1
     QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(20, 300))
     assert player.index == 0
+    # Press and hold pauses; letting go plays on, on the same frame.
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(200, 300))
+    qtbot.waitUntil(player.is_paused, timeout=2_000)
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(200, 300))
+    assert not player.is_paused() and player.index == 0
     QTest.keyClick(player, Qt.Key.Key_Space)
     assert player.paused
     before = player.elapsed_ms()
@@ -181,6 +186,11 @@ def test_player_next_previous_clicks_and_pause(
     assert not player.paused
     qtbot.wait(200)
     assert player.elapsed_ms() > before
+    # About five seconds a frame: once the frame's time is up the player moves on by itself.
+    player._elapsed_ms = 4_990
+    qtbot.waitUntil(lambda: player.index == 1, timeout=2_000)
+    top = view.grab().toImage()
+    assert top.pixelColor(20, 9).lightness() > 240  # the first segment of the bar is full
     result = run(qtbot, player.export_to(tmp_path / "export"))
     assert result is not None and result.frames == 3
     assert QImage(str(tmp_path / "export" / "story-0003.png")).size() == QSize(1080, 1920)

@@ -369,8 +369,13 @@ class StoryComposer(QDialog):
         dialog.setNameFilters([self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
                                self.tr("All files (*)")])  # fmt: skip
         dialog.fileSelected.connect(self.choose_image_file)
+        dialog.rejected.connect(self._on_image_dialog_rejected)
         self.image_dialog = dialog
         dialog.open()
+
+    @Slot()
+    def _on_image_dialog_rejected(self) -> None:
+        self._show_design(self.design)  # "Your image" without an image: back to the design
 
     @Slot(str)
     def choose_image_file(self, path: str) -> None:
