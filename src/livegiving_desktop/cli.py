@@ -153,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     story_export.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
     story_export.add_argument("--out", required=True, metavar="DIR", help="created if missing")
+    story_settings = story_sub.add_parser(
+        "settings", parents=[db], help="how long a donation unlocks the sticker; its colours"
+    )
+    story_settings.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    story_settings.add_argument("--sticker-hours", type=_positive_int, metavar="N")
+    story_settings.add_argument("--primary-color", metavar="#RRGGBB")
+    story_settings.add_argument("--accent-color", metavar="#RRGGBB")
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -376,6 +383,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
+    if args.action == "settings":
+        return _story_settings(args)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise BadInputError(f"--out: {out} is a file, not a folder")
@@ -392,6 +401,28 @@ def cmd_story(args: argparse.Namespace) -> int:
         result = export_story(StoryService(service), args.campaign, out)
         del app
     print(f"sticker.png and {result.frames} frames written to {result.folder}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _story_settings(args: argparse.Namespace) -> int:
+    from livegiving_desktop.core.stickers import check_color, check_sticker_hours
+    from livegiving_desktop.services.stories import StoryService
+
+    # Checked before the database is opened: bad input writes nothing.
+    if args.sticker_hours is not None:
+        check_sticker_hours(args.sticker_hours, "--sticker-hours")
+    for flag, value in (("--primary-color", args.primary_color),
+                        ("--accent-color", args.accent_color)):  # fmt: skip
+        if value is not None:
+            check_color(value, flag)
+    with _opened(args) as service:
+        c = StoryService(service).set_sticker_settings(
+            args.campaign, hours=args.sticker_hours, primary_color=args.primary_color,
+            accent_color=args.accent_color,
+        )  # fmt: skip
+    settings = {"campaign": c.id, "sticker_hours": c.sticker_hours,
+                "primary_color": c.primary_color, "accent_color": c.accent_color}  # fmt: skip
+    _print(json.dumps(settings))
     return EXIT_OK
 
 

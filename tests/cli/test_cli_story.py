@@ -63,3 +63,18 @@ def test_export_refuses_a_file_and_an_unknown_campaign(cli_prepared: Cli, tmp_pa
     result = cli_prepared("story", "export", "--campaign", "999", "--out", str(tmp_path / "x"))
     assert result.code == 2 and "campaign" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_settings_set_the_sticker_hours_and_colours(cli_prepared: Cli, ledger_copy: Path) -> None:
+    result = cli_prepared("story", "settings", "--campaign", str(PREPARED_FUNDRAISER),
+                          "--sticker-hours", "48", "--primary-color", "#0ea5e9")  # fmt: skip
+    assert result.code == 0, result.stderr
+    service = LedgerService.open(str(ledger_copy))
+    try:
+        c = service.campaign(PREPARED_FUNDRAISER)
+        assert (c.sticker_hours, c.primary_color, c.accent_color) == (48, "#0EA5E9", "#F59E0B")
+    finally:
+        service.close()
+    for args in (("--sticker-hours", "1000"), ("--accent-color", "orange")):
+        result = cli_prepared("story", "settings", "--campaign", str(PREPARED_FUNDRAISER), *args)
+        assert result.code == 2 and args[0] in result.stderr

@@ -9,10 +9,15 @@ Times are integer microseconds since the epoch, UTC, as the ledger stores them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from livegiving_desktop.core.errors import ValidationError
+
 HOUR_US = 3_600_000_000
+MAX_STICKER_HOURS = 24 * 30
+_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 class StickerState(StrEnum):
@@ -90,3 +95,19 @@ def sort_gallery(stickers: list[Sticker], current_campaign_id: int | None = None
 def sticker_title(language: str) -> str:
     """The sticker's words, by the app's language."""
     return "J'ai fait un don" if language.startswith("fr") else "I donated"
+
+
+def check_sticker_hours(value: int, field: str = "sticker_hours") -> int:
+    """How long a donation unlocks the sticker: 1 hour to 30 days."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, "must be a whole number of hours")
+    if not 1 <= value <= MAX_STICKER_HOURS:
+        raise ValidationError(field, f"must be from 1 to {MAX_STICKER_HOURS} hours")
+    return value
+
+
+def check_color(value: str, field: str) -> str:
+    """A campaign colour, `#RRGGBB`."""
+    if not isinstance(value, str) or not _COLOR_RE.match(value.strip()):
+        raise ValidationError(field, f"'{value}' is not a colour like #6D28D9")
+    return value.strip().upper()

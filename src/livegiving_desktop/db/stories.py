@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, case, func, select
+from sqlalchemy import Connection, Table, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.donations import DonationStatus
@@ -23,8 +23,9 @@ from livegiving_desktop.core.stickers import DonorGiving, StickerState, sticker_
 from livegiving_desktop.core.story import SharedFrameRef
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import LedgerStore, now_us
-from livegiving_desktop.db.models import Donation, Donor, StoryFrame
+from livegiving_desktop.db.models import Campaign, Donation, Donor, StoryFrame
 
+campaigns = cast(Table, Campaign.__table__)
 donations = cast(Table, Donation.__table__)
 donors = cast(Table, Donor.__table__)
 frames = cast(Table, StoryFrame.__table__)
@@ -167,6 +168,24 @@ class StoryStore:
             ).returning(frames.c.id)
             frame_id = int(conn.execute(upsert).scalar_one())
         return ShareResult(frame_id, existing is not None)
+
+    # -- settings --------------------------------------------------------------------------
+
+    def set_sticker_settings(
+        self, campaign_id: int, *, hours: int | None, primary: str | None, accent: str | None
+    ) -> None:
+        """The campaign's sticker hours and colours (values already checked)."""
+        values: dict[str, object] = {}
+        if hours is not None:
+            values["sticker_hours"] = hours
+        if primary is not None:
+            values["primary_color"] = primary
+        if accent is not None:
+            values["accent_color"] = accent
+        with self.db.writer.begin() as conn:
+            self.ledger._lock_campaign(conn, campaign_id)
+            if values:
+                conn.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
 
     # -- the shared story ------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ from livegiving_desktop.core.stickers import (
     DonorGiving,
     Sticker,
     StickerState,
+    check_color,
+    check_sticker_hours,
     sort_gallery,
     sticker_state,
     unlock_window,
@@ -122,6 +124,23 @@ class StoryService:
             if c.kind is CampaignKind.FUNDRAISER
         ]
         return sort_gallery(stickers, current_campaign_id)
+
+    def set_sticker_settings(
+        self,
+        campaign_id: int,
+        *,
+        hours: int | None = None,
+        primary_color: str | None = None,
+        accent_color: str | None = None,
+    ) -> CampaignRecord:
+        """How long a donation unlocks the campaign's sticker, and its colours."""
+        checked_hours = None if hours is None else check_sticker_hours(hours)
+        primary = None if primary_color is None else check_color(primary_color, "primary_color")
+        accent = None if accent_color is None else check_color(accent_color, "accent_color")
+        self.store.set_sticker_settings(
+            campaign_id, hours=checked_hours, primary=primary, accent=accent
+        )
+        return self.ledger.campaign(campaign_id)
 
     # -- sharing ---------------------------------------------------------------------------
 

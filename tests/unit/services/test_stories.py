@@ -142,3 +142,19 @@ def test_campaign_that_hides_names_and_amounts_wins(service: LedgerService) -> N
     frame = stories.frame(story.header.campaign, story.refs[0].frame_id)
     assert frame.shown_name is None and frame.amount_minor is None
     assert [f.shown_name for f in stories.iter_frames(story.header.campaign)] == [None]
+
+
+def test_sticker_hours_are_set_per_campaign(service: LedgerService) -> None:
+    c = fundraiser(service)
+    stories = StoryService(service)
+    _give(service, c.id, "Alice")
+    assert stories.set_sticker_settings(c.id, hours=2, accent_color="#10b981").accent_color == (
+        "#10B981"
+    )
+    sticker = stories.sticker(c.id, "Alice").sticker
+    assert sticker.until_us is not None and sticker.unlocked_at_us is not None
+    assert sticker.until_us - sticker.unlocked_at_us == 2 * HOUR_US
+    with pytest.raises(ValidationError) as refused:
+        stories.set_sticker_settings(c.id, hours=0)
+    assert refused.value.field == "sticker_hours"
+    assert service.campaign(c.id).sticker_hours == 2
