@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.core.story import StoryDesign
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.stories import StoryService
 from livegiving_desktop.ui.runner import DbRunner, spawn
@@ -187,8 +188,6 @@ class StickerPanel(QFrame):
         header = await self.runner.call(stories.header, campaign_id)
         donor = await self.runner.call(stories.sticker, campaign_id, donor_name)
         own = await self.runner.call(stories.own_frame, campaign_id, donor_name)
-        from livegiving_desktop.core.story import StoryDesign
-
         composer = StoryComposer(
             self.runner, stories, header, donor, self.money_locale,
             design=StoryDesign.from_json(own.design) if own else None,

@@ -18,9 +18,11 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -221,6 +223,10 @@ class SharedStoryPlayer(QDialog):
         self.count_label.setText(self.tr("Frames: %1").replace("%1", count))
         hint = self.tr("Click right: next · left: previous · hold or Space: pause")
         self.view.setToolTip(hint)
+        # A window shortcut, so that Space pauses even when a button has the focus.
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self.space.setAutoRepeat(False)
+        self.space.activated.connect(self.toggle_pause)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -351,9 +357,7 @@ class SharedStoryPlayer(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self.toggle_pause()
-        elif key == Qt.Key.Key_Right:
+        if key == Qt.Key.Key_Right:
             self.show_index(self.index + 1)
         elif key == Qt.Key.Key_Left:
             self.show_index(self.index - 1)
