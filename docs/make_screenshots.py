@@ -70,6 +70,69 @@ async def capture(language: str, folder: Path) -> None:
     window.close()
 
 
+async def capture_story(folder: Path) -> None:
+    """The sticker gallery in the live view, the story composer and the shared Story player."""
+    from livegiving_desktop.core.story import StoryDesign
+    from livegiving_desktop.services.ledger import LedgerService
+    from livegiving_desktop.services.stories import StoryService
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    os.environ["LIVEGIVING_DATA_DIR"] = str(folder / "data-story")
+    db = str(folder / "story.db")
+    ledger = LedgerService.open(db)
+    org = "croix-rouge-francaise"
+    ledger.create_fundraiser(title="Spring food drive", organization_id=org, goal="2000",
+                             currency="EUR")  # fmt: skip
+    campaign = ledger.create_fundraiser(title="24-hour charity marathon", organization_id=org,
+                                        goal="5000", currency="EUR")  # fmt: skip
+    stories = StoryService(ledger)
+    designs = {
+        "Camille Dubois": StoryDesign(caption="Running for those who can't. Join me!",
+                                      show_amount=True),
+        "Noah Schmidt": StoryDesign(background="gradient", color_top="#0EA5E9",  # type: ignore[arg-type]
+                                    color_bottom="#1E3A8A", sticker_y=0.38, sticker_rotation=8,
+                                    caption="Every euro counts"),
+        "Amara Okafor": StoryDesign(background="gradient", color_top="#6D28D9",  # type: ignore[arg-type]
+                                    color_bottom="#EC4899", sticker_scale=1.3),
+        "Lucas Martin": StoryDesign(background="solid", color_top="#151829",  # type: ignore[arg-type]
+                                    color_bottom="#151829", caption="Proud to give 💜"),
+    }  # fmt: skip
+    for name, amount in (("Camille Dubois", "25"), ("Noah Schmidt", "10"), ("Amara Okafor", "50"),
+                         ("Lucas Martin", "15"), ("Inès Laurent", "20")):  # fmt: skip
+        ledger.record_donation(campaign.id, amount=amount, donor_name=name)
+        if name in designs:
+            stories.share(campaign.id, name, designs[name])
+    ledger.record_donation(campaign.id, amount="5", donor_name="Secret Santa", anonymous=True)
+    ledger.close()
+
+    window = MainWindow(db_url=db, language="en")
+    window.resize(*SIZE)
+    window.show()
+    while not window.is_ready():
+        await asyncio.sleep(0.05)
+    await window.show_live(campaign.id)
+    live = window.live
+    live.select_feed_row(1)  # Inès Laurent (row 0 is the anonymous gift)
+    while live.stickers.model.rowCount() < 2:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.4)
+    window.grab().save(str(OUT / "story-gallery.png"))
+    composer = await live.stickers.open_composer("Camille Dubois")
+    await asyncio.sleep(0.4)
+    composer.grab().save(str(OUT / "story-composer.png"))
+    composer.close()
+    player = await live.stickers.open_player()
+    while player.current_frame_id() is None or not player.is_loaded(player.current_frame_id() or 0):
+        await asyncio.sleep(0.05)
+    player.show_index(0)
+    await asyncio.sleep(2.6)
+    player.grab().save(str(OUT / "story-player.png"))
+    player.close()
+    await window.live.close_campaign()
+    window.shutdown_now()
+    window.close()
+
+
 def main() -> int:
     import qasync
 
@@ -82,6 +145,8 @@ def main() -> int:
         for language in ("en", "fr"):
             prepare(app, language)
             results.append(qasync.run(capture(language, Path(tmp))))
+        prepare(app, "en")
+        results.append(qasync.run(capture_story(Path(tmp))))
     print("screenshots written to", OUT)
     return 0
 

@@ -146,6 +146,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="the display name written on the audit log (default: your login name)",
     )
 
+    story = sub.add_parser("story", parents=[db], help="the shared Story and its sticker")
+    story_sub = story.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    story_export = story_sub.add_parser(
+        "export", parents=[db], help="write sticker.png and story-0001.png, … (1080×1920)"
+    )
+    story_export.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    story_export.add_argument("--out", required=True, metavar="DIR", help="created if missing")
+    story_settings = story_sub.add_parser(
+        "settings", parents=[db], help="how long a donation unlocks the sticker; its colours"
+    )
+    story_settings.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    story_settings.add_argument("--sticker-hours", type=_positive_int, metavar="N")
+    story_settings.add_argument("--primary-color", metavar="#RRGGBB")
+    story_settings.add_argument("--accent-color", metavar="#RRGGBB")
+
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
     exp.add_argument("--what", choices=("donations", "tickets", "audit"), default="donations")
@@ -367,6 +382,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_story(args: argparse.Namespace) -> int:
+    if args.action == "settings":
+        return _story_settings(args)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise BadInputError(f"--out: {out} is a file, not a folder")
+    with _opened(args) as service:
+        service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
+        # Qt only for this command (fonts need a QGuiApplication): the others stay fast.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        from livegiving_desktop.services.stories import StoryService
+        from livegiving_desktop.ui.story import export_story
+
+        app = QGuiApplication.instance() or QGuiApplication(["livegiving"])
+        result = export_story(StoryService(service), args.campaign, out)
+        del app
+    print(f"sticker.png and {result.frames} frames written to {result.folder}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _story_settings(args: argparse.Namespace) -> int:
+    from livegiving_desktop.core.stickers import check_color, check_sticker_hours
+    from livegiving_desktop.services.stories import StoryService
+
+    # Checked before the database is opened: bad input writes nothing.
+    if args.sticker_hours is not None:
+        check_sticker_hours(args.sticker_hours, "--sticker-hours")
+    for flag, value in (("--primary-color", args.primary_color),
+                        ("--accent-color", args.accent_color)):  # fmt: skip
+        if value is not None:
+            check_color(value, flag)
+    with _opened(args) as service:
+        c = StoryService(service).set_sticker_settings(
+            args.campaign, hours=args.sticker_hours, primary_color=args.primary_color,
+            accent_color=args.accent_color,
+        )  # fmt: skip
+    settings = {"campaign": c.id, "sticker_hours": c.sticker_hours,
+                "primary_color": c.primary_color, "accent_color": c.accent_color}  # fmt: skip
+    _print(json.dumps(settings))
+    return EXIT_OK
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from livegiving_desktop.app import run_app
 
@@ -380,6 +439,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "simulate": cmd_simulate,
     "refund": cmd_refund,
     "export": cmd_export,
+    "story": cmd_story,
 }
 
 

@@ -38,6 +38,7 @@ from livegiving_desktop.ui.models import (
 from livegiving_desktop.ui.offline_dialog import OfflineDonationDialog
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.session import LiveSession
+from livegiving_desktop.ui.story_panel import StickerPanel
 from livegiving_desktop.ui.theme import Theme
 from livegiving_desktop.ui.widgets import (
     BroadcastStage,
@@ -293,8 +294,17 @@ class LivePage(QWidget):
         feed_header.addStretch(1)
         feed_header.addWidget(self.feed_count)
         left.addLayout(feed_header)
-        left.addWidget(self.feed_empty)
-        left.addWidget(self.feed, 4)
+        # The selected donor's stickers and Story, next to the feed.
+        self.stickers = StickerPanel(self.runner)
+        self.stickers.setFixedWidth(360)
+        self.stickers.failed.connect(self.failed)
+        feed_row = QHBoxLayout()
+        feed_column = QVBoxLayout()
+        feed_column.addWidget(self.feed_empty)
+        feed_column.addWidget(self.feed, 1)
+        feed_row.addLayout(feed_column, 1)
+        feed_row.addWidget(self.stickers)
+        left.addLayout(feed_row, 4)
 
         totals = card()
         tl = QVBoxLayout(totals)
@@ -381,6 +391,9 @@ class LivePage(QWidget):
         self.feed_model.reset(snap.recent, has_older=len(snap.recent) >= PAGE)
         self.feed.setModel(self.feed_model)
         self.feed.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
+        assert self.service is not None
+        self.stickers.set_campaign(self.service, snap.campaign, self.money_locale)
         self.queue_model = DonationListModel(self.privacy, parent=self)
         self.queue_model.reset(snap.unthanked)
         self.queue.setModel(self.queue_model)
@@ -625,6 +638,14 @@ class LivePage(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         self.thank.setEnabled(self.selected_donation() is not None)
+
+    @Slot()
+    def _on_feed_selection_changed(self) -> None:
+        donation = self.selected_donation()
+        name = donation.donor_name if donation is not None else None
+        if name != self.stickers.donor_name and self.privacy is not None:
+            shown = self.privacy.shown_name(donation) if donation is not None else None
+            self.stickers.set_donor(name, shown)
 
     # -- actions ---------------------------------------------------------------------------
 
