@@ -15,6 +15,8 @@ from livegiving_desktop.core.text import CONTROL_RE
 TITLE_MAX = 120
 GOAL_MAXIMUM_MAJOR = 1_000_000_000
 DONATION_MAXIMUM_MAJOR = 100_000
+# Refunds of a paid event's tickets on request: up to this many hours before the start.
+REFUND_WINDOW_HOURS = 48
 
 
 class CampaignKind(StrEnum):

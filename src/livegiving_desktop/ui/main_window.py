@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
+    QWidget,
 )
 
 from livegiving_desktop import __version__
@@ -28,6 +29,7 @@ from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.event_page import EventPage
 from livegiving_desktop.ui.home_page import HomePage
 from livegiving_desktop.ui.live_page import LivePage
 from livegiving_desktop.ui.runner import DbRunner, spawn
@@ -62,8 +64,9 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
         self.live = LivePage(self.runner)
+        self.event_view = EventPage(self.runner)  # the paid event's live view
         self.stack = QStackedWidget()
-        for page in (self.home, self.setup, self.live):
+        for page in (self.home, self.setup, self.live, self.event_view):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.status_db = QLabel()
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
         self.live.homeRequested.connect(self._on_live_home_requested)
         self.live.failed.connect(self._on_failed)
         self.live.campaignChanged.connect(self._on_live_campaign_changed)
+        self.event_view.homeRequested.connect(self._on_live_home_requested)
+        self.event_view.failed.connect(self._on_failed)
+        self.event_view.campaignChanged.connect(self._on_live_campaign_changed)
         self.stack.currentChanged.connect(self._update_actions)
         self._build_actions()
         self._restore_geometry()
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
     async def _start(self, demo: bool) -> None:
         self.service = await self.runner.call(LedgerService.open, self.db_url)
         self.live.attach(self.service, self._locale())
+        self.event_view.attach(self.service, self._locale())
         self.status_db.setText(self.service.db.display_url)
         self.status_save.setText(self.tr("Every donation shown is saved"))
         if demo:
@@ -106,6 +113,8 @@ class MainWindow(QMainWindow):
             resume = next((c for c in campaigns if str(c.id) == str(last)), None)
             if resume is not None and resume.kind is CampaignKind.FUNDRAISER:
                 await self.show_live(resume.id)
+            elif resume is not None:
+                await self.show_event(resume.id)
             else:
                 self._show_home(campaigns)
         # What is alive now lives as long as the app (Qt, SQLAlchemy, the catalog): freeze it
@@ -135,13 +144,34 @@ class MainWindow(QMainWindow):
     async def show_home(self) -> None:
         assert self.service is not None
         await self.live.close_campaign()
+        await self.event_view.close_campaign()
         self._show_home(await self.runner.call(self.service.campaigns))
 
     async def show_live(self, campaign_id: int) -> None:
+        await self.event_view.close_campaign()
+        self._put_first(self.live, self.event_view)
         self.stack.setCurrentWidget(self.live)
         await self.live.open_campaign(campaign_id)
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
+
+    async def show_event(self, campaign_id: int) -> None:
+        """The paid event's live view (tickets, the door, refunds)."""
+        await self.live.close_campaign()
+        self._put_first(self.event_view, self.live)
+        self.stack.setCurrentWidget(self.event_view)
+        await self.event_view.open_campaign(campaign_id)
+        self.settings.setValue(self._last_campaign_key(), campaign_id)
+        self._update_actions()
+
+    def _put_first(self, shown: QWidget, other: QWidget) -> None:
+        """Both live views have `goLive`, `endBroadcast` and `simulationRate`; findChild
+        returns the first in child order, so the page on screen must come before the other.
+        Re-adding a hidden page moves it to the end of the stack's children."""
+        if self.stack.indexOf(other) < self.stack.indexOf(shown):
+            self.stack.removeWidget(other)
+            other.setParent(None)
+            self.stack.addWidget(other)
 
     @Slot()
     def _on_home_new_requested(self) -> None:
@@ -151,9 +181,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_home_open_requested(self, campaign: CampaignRecord) -> None:
         if campaign.kind is CampaignKind.PAID_EVENT:
-            self.statusBar().showMessage(
-                self.tr("The live view of paid events comes with ticketing."), 5000
-            )
+            spawn(self.show_event(campaign.id), self._on_failed_exc)
             return
         spawn(self.show_live(campaign.id), self._on_failed_exc)
 
@@ -171,8 +199,7 @@ class MainWindow(QMainWindow):
         if campaign.kind is CampaignKind.FUNDRAISER:
             await self.show_live(campaign.id)
         else:
-            await self.show_home()
-            self.statusBar().showMessage(self.tr("Paid event created as a draft."), 5000)
+            await self.show_event(campaign.id)
 
     @Slot()
     def _on_setup_cancelled(self) -> None:
@@ -211,9 +238,9 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit,
                                      self.close)  # fmt: skip
         self.act_go_live = self._action(self.tr("&Go live"), "actionGoLive", "Ctrl+L",
-                                        live.go_live.click, "mdi6.broadcast")  # fmt: skip
+                                        self._on_go_live_triggered, "mdi6.broadcast")  # fmt: skip
         self.act_end = self._action(self.tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
-                                    live.end.click, "mdi6.stop-circle")  # fmt: skip
+                                    self._on_end_triggered, "mdi6.stop-circle")  # fmt: skip
         self.act_thank = self._action(self.tr("&Thank selected donor"), "actionThankDonor",
                                       "Ctrl+T", live.thank.click, "mdi6.heart")  # fmt: skip
         self.act_thank_all = self._action(self.tr("Thank &all in the queue"), "actionThankAll",
@@ -248,16 +275,30 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     @Slot()
+    def _on_go_live_triggered(self) -> None:
+        self._shown_live().go_live.click()
+
+    @Slot()
+    def _on_end_triggered(self) -> None:
+        self._shown_live().end.click()
+
+    def _shown_live(self) -> LivePage | EventPage:
+        return self.event_view if self.stack.currentWidget() is self.event_view else self.live
+
+    @Slot()
     def _update_actions(self) -> None:
         on_live = self.stack.currentWidget() is self.live
+        on_event = self.stack.currentWidget() is self.event_view
+        shown = self._shown_live()
         for action, button in (
-            (self.act_go_live, self.live.go_live),
-            (self.act_end, self.live.end),
+            (self.act_go_live, shown.go_live),
+            (self.act_end, shown.end),
             (self.act_thank_all, self.live.thank_all),
             (self.act_offline, self.live.offline),
             (self.act_pause, self.live.pause),
         ):
-            action.setEnabled(on_live and button.isEnabled())
+            paged = button is shown.go_live or button is shown.end  # both live views have them
+            action.setEnabled((on_live or (on_event and paged)) and button.isEnabled())
         self.act_thank.setEnabled(on_live)
         self.act_export.setEnabled(on_live and self.live.campaign is not None)
 
@@ -371,6 +412,7 @@ class MainWindow(QMainWindow):
 
     async def _close_async(self) -> None:
         await self.live.close_campaign()
+        await self.event_view.close_campaign()
         self._finish_close()
 
     def _finish_close(self) -> None:
@@ -385,6 +427,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.live.stop_now()
+        self.event_view.stop_now()
         self.runner.shutdown()
         if self.service is not None:
             self.service.close()
