@@ -274,7 +274,7 @@ class EventPage(QWidget):
         self.gauge = CapacityGauge()
         self.gauge.setObjectName("capacityGauge")
         self.gauge.setAccessibleName(self.tr("Seats sold and people admitted"))
-        self.attendees = label("", "stat")
+        self.attendees = label("", "h2", wrap=True)
         self.attendees.setObjectName("attendeeCount")
         self.attendees.setAccessibleName(self.tr("People admitted"))
         self.sold_stat = StatBlock(self.tr("TICKETS SOLD"), "ticketsSold")
@@ -422,7 +422,7 @@ class EventPage(QWidget):
         parts = [category_text(c.category)]
         if c.starts_at_us:
             parts.append(from_us(c.starts_at_us).astimezone().strftime("%Y-%m-%d %H:%M"))
-        parts.append(self.tr("%n minute(s)", "", c.duration_minutes or 60))
+        parts.append(self.tr("%1 min").replace("%1", str(c.duration_minutes or 60)))
         parts.append(self.tr("Online only") if c.online_only else self.tr("Online and in person"))
         self.subtitle.setText(" · ".join(parts))
         price = format_money(c.ticket_price_minor or 0, c.currency, self.money_locale)
@@ -589,7 +589,9 @@ class EventPage(QWidget):
             self.stage.status_text = self.tr("This event has ended")
         else:
             self.stage.status_text = ""
-        self.sales_count.setText(self.tr("%n ticket(s)", "", self.figures.tickets_sold))
+        self.sales_count.setText(
+            self.tr("%1 sold").replace("%1", _count(self.figures.tickets_sold))
+        )
         self.log_count.setText(
             self.tr("%1 admitted · %2 refused")
             .replace("%1", _count(self.figures.admitted))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
-    QWidget,
 )
 
 from livegiving_desktop import __version__
@@ -68,6 +67,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in (self.home, self.setup, self.live, self.event_view):
             self.stack.addWidget(page)
+        self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.setCentralWidget(self.stack)
         self.status_db = QLabel()
         self.status_save = QLabel()
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.home.model.organization_names = {o.id: o.name for o in self.catalog.all()}
         self.home.set_campaigns(campaigns, self._locale())
         self.stack.setCurrentWidget(self.home)
+        self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.settings.remove(self._last_campaign_key())
 
     async def show_home(self) -> None:
@@ -149,8 +150,8 @@ class MainWindow(QMainWindow):
 
     async def show_live(self, campaign_id: int) -> None:
         await self.event_view.close_campaign()
-        self._put_first(self.live, self.event_view)
-        self.stack.setCurrentWidget(self.live)
+        self.stack.setCurrentWidget(self.live)  # raises the page: the other goes after it
+        self._prefer_live_view(CampaignKind.FUNDRAISER)
         await self.live.open_campaign(campaign_id)
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
@@ -158,20 +159,20 @@ class MainWindow(QMainWindow):
     async def show_event(self, campaign_id: int) -> None:
         """The paid event's live view (tickets, the door, refunds)."""
         await self.live.close_campaign()
-        self._put_first(self.event_view, self.live)
         self.stack.setCurrentWidget(self.event_view)
+        self._prefer_live_view(CampaignKind.PAID_EVENT)
         await self.event_view.open_campaign(campaign_id)
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
 
-    def _put_first(self, shown: QWidget, other: QWidget) -> None:
+    def _prefer_live_view(self, kind: CampaignKind) -> None:
         """Both live views have `goLive`, `endBroadcast` and `simulationRate`; findChild
-        returns the first in child order, so the page on screen must come before the other.
-        Re-adding a hidden page moves it to the end of the stack's children."""
-        if self.stack.indexOf(other) < self.stack.indexOf(shown):
-            self.stack.removeWidget(other)
-            other.setParent(None)
-            self.stack.addWidget(other)
+        returns the first match in child order, which is the z-order (a stack lowers each
+        page it adds, and raises the page it shows). The view of the campaign being opened must come first, from the
+        moment it is asked for: raising the other one puts it last. The z-order of hidden
+        pages changes nothing visible. Outside a paid event the fundraiser's view comes first."""
+        other = self.live if kind is CampaignKind.PAID_EVENT else self.event_view
+        other.raise_()
 
     @Slot()
     def _on_home_new_requested(self) -> None:
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_home_open_requested(self, campaign: CampaignRecord) -> None:
+        self._prefer_live_view(campaign.kind)
         if campaign.kind is CampaignKind.PAID_EVENT:
             spawn(self.show_event(campaign.id), self._on_failed_exc)
             return
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_setup_create_requested(self, spec: CampaignSpec) -> None:
+        self._prefer_live_view(spec.kind)
         spawn(self._create(spec), self._on_failed_exc)
 
     async def _create(self, spec: CampaignSpec) -> None:
