@@ -181,6 +181,7 @@ class EventPage(QWidget):
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._on_clock_timeout)
+        self._update_state()  # nothing to act on until an event is loaded
 
     # -- construction ----------------------------------------------------------------------
 
@@ -673,6 +674,7 @@ class EventPage(QWidget):
         record = await self.runner.call(
             self.events.admit, self.campaign.id, code, self.tr("At the door")
         )
+        self._apply_figures(await self.runner.call(self.events.figures, self.campaign.id))
         self.log_model.prepend([record])
         if record.admitted and record.ticket_id is not None:
             self.sales_model.set_status([record.ticket_id], TicketStatus.ADMITTED)
@@ -688,7 +690,6 @@ class EventPage(QWidget):
             )
         self.admit_result.style().unpolish(self.admit_result)
         self.admit_result.style().polish(self.admit_result)
-        self._apply_figures(await self.runner.call(self.events.figures, self.campaign.id))
         self._update_state()
         return record
 
