@@ -168,9 +168,10 @@ class MainWindow(QMainWindow):
     def _prefer_live_view(self, kind: CampaignKind) -> None:
         """Both live views have `goLive`, `endBroadcast` and `simulationRate`; findChild
         returns the first match in child order, which is the z-order (a stack lowers each
-        page it adds, and raises the page it shows). The view of the campaign being opened must come first, from the
-        moment it is asked for: raising the other one puts it last. The z-order of hidden
-        pages changes nothing visible. Outside a paid event the fundraiser's view comes first."""
+        page it adds and raises the page it shows). The view of the campaign being opened
+        comes first from the moment it is asked for: raising the other one puts it last.
+        The z-order of hidden pages changes nothing visible. Outside a paid event the
+        fundraiser's view comes first."""
         other = self.live if kind is CampaignKind.PAID_EVENT else self.event_view
         other.raise_()
 
