@@ -219,6 +219,8 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "goal_minor": c.goal_minor,
                 "organization_id": c.organization_id,
                 "is_demo": c.is_demo,
+                "tickets_sold": c.tickets_sold,
+                "revenue_minor": c.revenue_minor,
             }
             for c in campaigns
         ]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -28,6 +29,20 @@ from livegiving_desktop.ui.theme import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
 TicketRole = RecordRole
+
+
+CATEGORY_NAMES = {
+    "performance": QT_TRANSLATE_NOOP("EventCategory", "Performance"),
+    "cooking-class": QT_TRANSLATE_NOOP("EventCategory", "Cooking class"),
+    "conference": QT_TRANSLATE_NOOP("EventCategory", "Professional conference"),
+    "fitness": QT_TRANSLATE_NOOP("EventCategory", "Fitness"),
+    "talk": QT_TRANSLATE_NOOP("EventCategory", "Talk"),
+    "other": QT_TRANSLATE_NOOP("EventCategory", "Other"),
+}
+
+
+def category_text(key: str | None) -> str:
+    return QCoreApplication.translate("EventCategory", str(CATEGORY_NAMES.get(key or "", "Other")))
 
 
 def status_text(status: TicketStatus) -> str:

@@ -13,7 +13,6 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelectionModel,
     QObject,
@@ -46,7 +45,12 @@ from livegiving_desktop.core.tickets import (
 from livegiving_desktop.services.events import EventAudienceRunner, EventService, RefundPolicy
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.event_models import AdmissionLogModel, TicketSalesModel, reason_text
+from livegiving_desktop.ui.event_models import (
+    AdmissionLogModel,
+    TicketSalesModel,
+    category_text,
+    reason_text,
+)
 from livegiving_desktop.ui.event_widgets import CancelEventDialog, CapacityGauge, RefundTicketDialog
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.theme import Theme
@@ -54,19 +58,6 @@ from livegiving_desktop.ui.widgets import BroadcastStage, StatBlock, card, icon,
 
 FLUSH_MS = 100  # sales and the door are shown at most ten times a second
 PAGE = 200
-
-CATEGORY_NAMES = {
-    "performance": QT_TRANSLATE_NOOP("EventCategory", "Performance"),
-    "cooking-class": QT_TRANSLATE_NOOP("EventCategory", "Cooking class"),
-    "conference": QT_TRANSLATE_NOOP("EventCategory", "Professional conference"),
-    "fitness": QT_TRANSLATE_NOOP("EventCategory", "Fitness"),
-    "talk": QT_TRANSLATE_NOOP("EventCategory", "Talk"),
-    "other": QT_TRANSLATE_NOOP("EventCategory", "Other"),
-}
-
-
-def category_text(key: str | None) -> str:
-    return QCoreApplication.translate("EventCategory", str(CATEGORY_NAMES.get(key or "", "Other")))
 
 
 def refund_policy_text(window_hours: int, deadline: str | None = None) -> str:

@@ -7,9 +7,12 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from livegiving_desktop.core.errors import NotFoundError, StateError, ValidationError
@@ -282,3 +285,56 @@ def test_sales_page_newest_first(service: LedgerService) -> None:
     assert [t.buyer_name for t in first] == ["B4", "B3", "B2"]
     older = events.recent_sales(campaign_id, before_id=first[-1].id, limit=3)
     assert [t.buyer_name for t in older] == ["B1", "B0"]
+
+
+@pytest.fixture(scope="module")
+def shared_ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LedgerService]:
+    """One SQLite ledger for every example (a fresh event each time): migrating per example
+    would dominate the run."""
+    service = LedgerService.open(str(tmp_path_factory.mktemp("prop") / "ledger.db"))
+    yield service
+    service.close()
+
+
+@settings(max_examples=25)
+@given(
+    steps=st.lists(
+        st.one_of(
+            st.tuples(st.just("buy"), st.integers(1, 4)),
+            st.tuples(st.just("refund"), st.integers(0, 50)),
+            st.tuples(st.just("admit"), st.integers(0, 50)),
+        ),
+        max_size=25,
+    ),
+    capacity=st.integers(1, 8),
+)
+def test_counters_always_equal_the_rows(
+    shared_ledger: LedgerService, steps: list[tuple[str, int]], capacity: int
+) -> None:
+    """Whatever the sequence of sales, refunds and admissions: seats never exceed the capacity
+    and the campaign's counters equal what the ticket rows say."""
+    service = shared_ledger
+    events = EventService(service)
+    campaign_id = event(service, capacity=str(capacity), starts_in=timedelta(days=9))
+    service.go_live(campaign_id)
+    from livegiving_desktop.core.tickets import TicketOrder
+
+    codes: list[tuple[int, str]] = []
+    n = 0
+    for action, value in steps:
+        if action == "buy":
+            orders = [TicketOrder(f"o{n + i}", f"B{n + i}") for i in range(value)]
+            n += value
+            codes += [(s.ticket.id, s.code) for s in events.store.sell(campaign_id, orders).sold]
+        elif codes and action == "refund":
+            ticket_id = codes[value % len(codes)][0]
+            if events.ticket(ticket_id).status is not TicketStatus.REFUNDED:
+                events.refund_ticket(ticket_id, "asked", CREATOR, override=True)
+        elif codes:
+            events.admit(campaign_id, codes[value % len(codes)][1], "A")
+    tickets = list(events.store.iter_tickets(campaign_id))
+    active = [t for t in tickets if t.status is not TicketStatus.REFUNDED]
+    figures = events.figures(campaign_id)
+    assert figures.tickets_sold == len(active) <= capacity
+    assert figures.revenue_minor == sum(t.amount_minor for t in active)
+    assert figures.admitted == sum(t.status is TicketStatus.ADMITTED for t in tickets)
