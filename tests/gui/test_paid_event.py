@@ -220,3 +220,32 @@ def test_opened_from_home_door_check_override_and_cancel(
     qtbot.waitUntil(lambda: revenue.text() == "€0.00", timeout=5_000)
     assert {t.status for t in events.store.iter_tickets(campaign.id)} == {TicketStatus.REFUNDED}
     assert not find(w, QPushButton, "cancelEvent").isVisible()
+
+
+def test_tickets_export_from_the_live_view(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, tmp_path: Any
+) -> None:
+    w = livegiving_window
+    campaign = ledger.create_paid_event(
+        title="Talk", category="talk", price="5", currency="EUR", capacity=None
+    )
+    EventService(ledger).buy_ticket(campaign.id, "=Ana", "web-1")
+    w.act_home.trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    assert "€5.00" in campaigns.model().index(0, 0).data()  # the card shows ticket revenue
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    qtbot.waitUntil(lambda: find(w, QListView, "ticketSales").model().rowCount() == 1)
+    assert find(w, QLabel, "attendeeCount").text() == "0 admitted"  # no capacity
+    assert w.act_export.isEnabled()
+    target = tmp_path / "tickets.csv"
+    task = w.event_view.export_to(target)
+    from livegiving_desktop.ui.runner import spawn
+
+    spawn(task)
+    qtbot.waitUntil(target.exists, timeout=5_000)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ticket_id,external_id,purchased_at,buyer_name,amount,currency,status"
+    fields = lines[1].split(",")
+    assert [fields[1], *fields[3:]] == ["web-1", "'=Ana", "5.00", "EUR", "valid"]

@@ -8,9 +8,11 @@ object tree, so `findChild` finds the visible one.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -22,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -251,6 +254,9 @@ class EventPage(QWidget):
                                    tip=self.tr("Refund the selected ticket"))  # fmt: skip
         self.refund.clicked.connect(self._on_refund_clicked)
         self.sales_count = label("", "muted")
+        self.export = self._button(self.tr("Export"), "exportTickets", "mdi6.file-export",
+                                   tip=self.tr("Export the tickets (CSV or JSON)"))  # fmt: skip
+        self.export.clicked.connect(self._on_export_clicked)
 
         self.log = QListView()
         self.log.setObjectName("admissionLog")
@@ -307,6 +313,7 @@ class EventPage(QWidget):
         sales_head.addWidget(label(self.tr("Ticket sales"), "h2"))
         sales_head.addWidget(self.sales_count)
         sales_head.addStretch(1)
+        sales_head.addWidget(self.export)
         sales_head.addWidget(self.refund)
         sales_box.addLayout(sales_head)
         sales_box.addWidget(self.sales, 1)
@@ -730,6 +737,43 @@ class EventPage(QWidget):
         dialog.accepted.connect(lambda: spawn(self.cancel_now(dialog.reason_text), self._report))
         self.cancel_dialog = dialog
         dialog.open()
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        c = self.campaign
+        if c is None:
+            return
+        dialog = QFileDialog(self, self.tr("Export tickets"))
+        dialog.setObjectName("exportTicketsDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("CSV spreadsheet (*.csv)"), self.tr("JSON (*.json)")])
+        dialog.selectFile(f"tickets-{c.id}.csv")
+        dialog.fileSelected.connect(lambda path: spawn(self.export_to(Path(path)), self._report))
+        self.export_dialog = dialog
+        dialog.open()
+
+    async def export_to(self, path: Path) -> int:
+        """Write the tickets export; the file appears only once complete."""
+        assert self.events is not None and self.campaign is not None
+        events, campaign_id = self.events, self.campaign.id
+        fmt = "json" if path.suffix.lower() == ".json" else "csv"
+
+        def write() -> int:
+            tmp = path.with_name(f".{path.name}.part")
+            try:
+                with tmp.open("w", encoding="utf-8", newline="") as out:
+                    count = events.export_tickets(campaign_id, fmt, out)
+                tmp.replace(path)
+            finally:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            return count
+
+        count = await self.runner.call(write)
+        self.admit_result.setProperty("role", "muted")
+        done = self.tr("%1 tickets exported to %2").replace("%1", str(count))
+        self.admit_result.setText(done.replace("%2", str(path)))
+        return count
 
     async def cancel_now(self, reason: str) -> None:
         assert self.events is not None and self.campaign is not None

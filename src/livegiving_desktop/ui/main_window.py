@@ -304,7 +304,10 @@ class MainWindow(QMainWindow):
             paged = button is shown.go_live or button is shown.end  # both live views have them
             action.setEnabled((on_live or (on_event and paged)) and button.isEnabled())
         self.act_thank.setEnabled(on_live)
-        self.act_export.setEnabled(on_live and self.live.campaign is not None)
+        self.act_export.setEnabled(
+            (on_live and self.live.campaign is not None)
+            or (on_event and self.event_view.campaign is not None)
+        )
 
     def _set_language(self, language: str) -> None:
         self.settings.setValue("language", language)
@@ -326,6 +329,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_triggered(self) -> None:
+        if self.stack.currentWidget() is self.event_view:
+            self.event_view.export.click()  # a paid event exports its tickets
+            return
         campaign = self.live.campaign
         if campaign is None or self.service is None:
             return
