@@ -249,3 +249,38 @@ def test_tickets_export_from_the_live_view(
     assert lines[0] == "ticket_id,external_id,purchased_at,buyer_name,amount,currency,status"
     fields = lines[1].split(",")
     assert [fields[1], *fields[3:]] == ["web-1", "'=Ana", "5.00", "EUR", "valid"]
+
+
+def test_event_raising_money_shows_both_totals(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    from livegiving_desktop.core.campaigns import paid_event_spec
+
+    w = livegiving_window
+    spec = paid_event_spec(title="Benefit concert", category="performance", price="10",
+                           currency="EUR", organization_id="croix-rouge-francaise",
+                           goal="2000", catalog=ledger.catalog)  # fmt: skip
+    campaign = ledger.create_campaign(spec)
+    w.act_home.trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    donations = find(w, QLabel, "donationsTotal")
+    go_live = find(w, QPushButton, "goLive")
+    qtbot.waitUntil(lambda: donations.isVisible() and go_live.isVisible(), timeout=10_000)
+    assert "CROIX-ROUGE" in w.event_view.donations_caption.text()
+    find(w, QSpinBox, "simulationRate").setValue(400)
+    go_live.click()
+    qtbot.waitUntil(lambda: ledger.campaign(campaign.id).total_minor > 0, timeout=20_000)
+    find(w, QSpinBox, "simulationRate").setValue(0)
+
+    def shown() -> bool:
+        c = ledger.campaign(campaign.id)
+        return donations.text() == format_money(c.total_minor, "EUR", "en") and find(
+            w, QLabel, "revenueTotal"
+        ).text() == format_money(c.revenue_minor, "EUR", "en")
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    c = ledger.campaign(campaign.id)
+    assert c.revenue_minor == c.tickets_sold * 1000  # tickets alone; donations apart

@@ -365,6 +365,7 @@ class EventPage(QWidget):
         sl.addLayout(stats)
 
         self.donations_card = card("card-accent")
+        self.donations_card.setVisible(False)  # only for an event that also raises money
         dl = QVBoxLayout(self.donations_card)
         dl.setContentsMargins(20, 14, 20, 14)
         dl.addWidget(self.donations_caption)
