@@ -133,6 +133,47 @@ async def capture_story(folder: Path) -> None:
     window.close()
 
 
+async def capture_paid_event(folder: Path) -> None:
+    """The paid event: its set-up, then its live view with sales and the door."""
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    os.environ["LIVEGIVING_DATA_DIR"] = str(folder / "data-paid")
+    window = MainWindow(db_url=str(folder / "paid.db"), language="en")
+    window.resize(*SIZE)
+    window.show()
+    while not window.is_ready():
+        await asyncio.sleep(0.05)
+    window.home.new_button.click()
+    setup = window.setup
+    setup.kind_event.click()
+    setup.title.setText("Sushi masterclass with Chef Aiko")
+    setup.category.setCurrentIndex(setup.category.findData("cooking-class"))
+    setup.price.setText("18.00")
+    setup.capacity.setText("400")
+    setup.description.setPlainText(
+        "Two hours of nigiri and maki, live from Aiko's kitchen. Ingredient list sent with "
+        "the ticket."
+    )
+    await asyncio.sleep(0.4)
+    window.grab().save(str(OUT / "setup-paid-event.png"))
+    setup.create_button.click()
+    page = window.event_view
+    while page.campaign is None:
+        await asyncio.sleep(0.05)
+    page.rate.setValue(40)
+    page.go_live.click()
+    await asyncio.sleep(8.0)
+    page.code.setText("WRONG-CODE1-2345")
+    page.admit.click()
+    await asyncio.sleep(0.6)
+    page.select_ticket_row(1)
+    await asyncio.sleep(0.6)
+    window.grab().save(str(OUT / "live-paid-event.png"))
+    await page.close_campaign()
+    window.shutdown_now()
+    window.close()
+
+
 def main() -> int:
     import qasync
 
@@ -147,6 +188,7 @@ def main() -> int:
             results.append(qasync.run(capture(language, Path(tmp))))
         prepare(app, "en")
         results.append(qasync.run(capture_story(Path(tmp))))
+        results.append(qasync.run(capture_paid_event(Path(tmp))))
     print("screenshots written to", OUT)
     return 0
 

@@ -20,7 +20,7 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__
+from livegiving_desktop import __version__, cli_events
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
@@ -115,8 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--price", help="paid event: ticket price in major units")
     create.add_argument("--capacity", help="paid event: number of seats (default: no limit)")
     create.add_argument("--starts-at", help="paid event: ISO 8601 start time")
+    cli_events.add_create_options(create)
     camp_list = camps_sub.add_parser("list", parents=[db], help="one row per campaign")
     camp_list.add_argument("--json", action="store_true", help="one JSON array")
+    cli_events.add_campaign_actions(camps_sub, db)
 
     donate = sub.add_parser("donate", parents=[db], help="record one offline donation")
     donate.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -160,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     story_settings.add_argument("--sticker-hours", type=_positive_int, metavar="N")
     story_settings.add_argument("--primary-color", metavar="#RRGGBB")
     story_settings.add_argument("--accent-color", metavar="#RRGGBB")
+    cli_events.add_parsers(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -211,6 +214,9 @@ def _org(o: object) -> dict[str, str]:
 def cmd_campaigns(args: argparse.Namespace) -> int:
     if args.action == "create":
         return _create_campaign(args)
+    if args.action in ("go-live", "end", "cancel"):
+        with _opened(args) as service:
+            return cli_events.cmd_campaign_action(args, service)
     with _opened(args) as service:
         campaigns = service.campaigns()
     if args.json:
@@ -227,6 +233,8 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "goal_minor": c.goal_minor,
                 "organization_id": c.organization_id,
                 "is_demo": c.is_demo,
+                "tickets_sold": c.tickets_sold,
+                "revenue_minor": c.revenue_minor,
             }
             for c in campaigns
         ]
@@ -271,6 +279,12 @@ def _create_campaign(args: argparse.Namespace) -> int:
             currency=args.currency,
             capacity=args.capacity,
             starts_at=args.starts_at,
+            duration_minutes=args.duration,
+            online_only=not args.in_person,
+            description=args.description,
+            organization_id=args.organization,
+            goal=args.goal,
+            catalog=bundled_catalog(),
         )
     with _opened(args) as service:
         campaign = service.create_campaign(spec)  # type: ignore[arg-type]
@@ -311,6 +325,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 _silence_stdout()  # the reader went away: the rehearsal itself goes on
 
     with _opened(args) as service:
+        if service.campaign(args.campaign).kind.value == "paid-event":
+            return cli_events.simulate_event(args, service, on_commit)
         report = service.simulate(
             args.campaign,
             rate=args.rate,
@@ -357,28 +373,33 @@ def cmd_refund(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.what != "donations":
+    if args.what not in ("donations", "tickets"):
         raise BadInputError(f"--what: '{args.what}' exports are not available in this version yet")
     target = Path(args.output) if args.output else None
     if target is not None and not target.parent.exists():
         raise BadInputError(f"-o: the folder {target.parent} does not exist")
+    write = LedgerService.export_donations
+    if args.what == "tickets":
+        write = cli_events.export_tickets  # type: ignore[assignment]
     with _opened(args) as service:
         service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
+        if args.what == "tickets":
+            cli_events.EventService(service).event(args.campaign)  # refused unless paid event
         if target is None:
-            service.export_donations(args.campaign, args.format, sys.stdout)
+            write(service, args.campaign, args.format, sys.stdout)
             sys.stdout.flush()
             return EXIT_OK
         # Written beside the target and renamed: a failed export never leaves half a file.
         fd, tmp = tempfile.mkstemp(prefix=".livegiving-", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                count = service.export_donations(args.campaign, args.format, out)
+                count = write(service, args.campaign, args.format, out)
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    print(f"{count} donations written to {target}", file=sys.stderr)
+    print(f"{count} {args.what} written to {target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -426,6 +447,13 @@ def _story_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _with_service(
+    args: argparse.Namespace, command: Callable[[argparse.Namespace, LedgerService], int]
+) -> int:
+    with _opened(args) as service:
+        return command(args, service)
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from livegiving_desktop.app import run_app
 
@@ -438,6 +466,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "donate": cmd_donate,
     "simulate": cmd_simulate,
     "refund": cmd_refund,
+    "tickets": lambda args: _with_service(args, cli_events.cmd_tickets),
     "export": cmd_export,
     "story": cmd_story,
 }

@@ -14,9 +14,10 @@ import random
 from bisect import bisect
 from collections import deque
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.money import minor_per_major
@@ -155,6 +156,10 @@ class SimulatedAudience:
             return self._minimum
         return amount if amount <= self._maximum else self._maximum
 
+    def next_name(self) -> str:
+        """A viewer's name (now and then one seen before)."""
+        return self._name()
+
     def _name(self) -> str:
         rng = self._rng
         if self._donors and rng.random() < self.profile.repeat_donors:
@@ -205,3 +210,108 @@ def _pick(rng: random.Random, pool: list[str]) -> str:
 def expected_deliveries(rate: float, seconds: float) -> int:
     """How many deliveries a rehearsal of `seconds` at `rate` asks for (for progress bars)."""
     return math.ceil(rate * seconds)
+
+
+class EventAction(StrEnum):
+    """What one member of a paid event's simulated audience does."""
+
+    BUY = "buy"  # buys a ticket
+    JOIN = "join"  # joins with the code of their ticket
+    JOIN_AGAIN = "join-again"  # joins a second time with a code already used
+    JOIN_WITHOUT_CODE = "join-without-code"
+    JOIN_WRONG_CODE = "join-wrong-code"  # a mistyped or made-up code
+    DONATE = "donate"  # gives to the nonprofit (when the event raises money)
+
+
+@dataclass(frozen=True, slots=True)
+class EventProfile:
+    """Shares of each action once the event is live (before, everyone buys)."""
+
+    buy: float = 0.45
+    join: float = 0.33
+    join_again: float = 0.04
+    join_without_code: float = 0.07
+    join_wrong_code: float = 0.06
+    donate: float = 0.05
+    duplicates: float = 0.0  # share of ticket orders delivered twice (same external id)
+
+
+class EventDelivery(NamedTuple):
+    """One action of the paid event's audience; `external_id` for a purchase, `draft` for a
+    donation."""
+
+    action: EventAction
+    name: str
+    external_id: str = ""
+    draft: DonationDraft | None = None
+
+
+class EventAudience:
+    """The audience of a paid event: people buy tickets and try to get in, with and without
+    one; deterministic for a seed. Donations come from a SimulatedAudience of the same seed."""
+
+    def __init__(
+        self,
+        seed: int,
+        currency: str,
+        *,
+        raises_money: bool = False,
+        minimum_minor: int = 1,
+        maximum_minor: int | None = None,
+        profile: EventProfile | None = None,
+        id_prefix: str | None = None,
+    ) -> None:
+        self.profile = profile or EventProfile()
+        self.raises_money = raises_money
+        self._rng = random.Random(seed ^ 0x5EA7)
+        self._donors = SimulatedAudience(
+            seed,
+            currency,
+            minimum_minor=minimum_minor,
+            maximum_minor=maximum_minor,
+            profile=AudienceProfile(bursts=False),
+            id_prefix=f"{id_prefix if id_prefix is not None else f'sim-{seed}-'}d",
+        )
+        self._prefix = id_prefix if id_prefix is not None else f"sim-{seed}-"
+        self._count = 0
+        self._orders: deque[EventDelivery] = deque(maxlen=256)
+
+    @property
+    def delivered(self) -> int:
+        return self._count
+
+    def next_gap(self, rate: float) -> float:
+        return self._donors.next_gap(rate)
+
+    def next_delivery(self, *, live: bool) -> EventDelivery:
+        """The next action; before the event is live, everyone buys (the pre-sale)."""
+        rng = self._rng
+        self._count += 1
+        p = self.profile
+        if self._orders and rng.random() < p.duplicates:
+            return self._orders[int(rng.random() * len(self._orders))]
+        roll = rng.random() if live else 0.0
+        name = self._donors.next_name()
+        shares = (
+            (EventAction.BUY, p.buy),
+            (EventAction.JOIN, p.join),
+            (EventAction.JOIN_AGAIN, p.join_again),
+            (EventAction.JOIN_WITHOUT_CODE, p.join_without_code),
+            (EventAction.JOIN_WRONG_CODE, p.join_wrong_code),
+            (EventAction.DONATE, p.donate if self.raises_money else 0.0),
+        )
+        action = EventAction.BUY
+        total = sum(share for _, share in shares)
+        roll *= total
+        for candidate, share in shares:
+            if roll < share:
+                action = candidate
+                break
+            roll -= share
+        if action is EventAction.DONATE:
+            return EventDelivery(action, name, draft=self._donors.next_delivery())
+        if action is EventAction.BUY:
+            order = EventDelivery(action, name, f"{self._prefix}t{self._count}")
+            self._orders.append(order)
+            return order
+        return EventDelivery(action, name)

@@ -15,6 +15,8 @@ from livegiving_desktop.core.text import CONTROL_RE
 TITLE_MAX = 120
 GOAL_MAXIMUM_MAJOR = 1_000_000_000
 DONATION_MAXIMUM_MAJOR = 100_000
+# Refunds of a paid event's tickets on request: up to this many hours before the start.
+REFUND_WINDOW_HOURS = 48
 
 
 class CampaignKind(StrEnum):
@@ -62,6 +64,9 @@ class PaidEventSpec:
     online_only: bool = True
     description: str = ""
     maximum_minor: int = 10_000_000
+    # Optionally the event also raises money for a nonprofit (donations beside the tickets).
+    organization_id: str | None = None
+    goal_minor: int | None = None
 
     kind = CampaignKind.PAID_EVENT
 
@@ -149,8 +154,12 @@ def paid_event_spec(
     duration_minutes: int = 60,
     online_only: bool = True,
     description: str = "",
+    organization_id: str | None = None,
+    goal: str | None = None,
+    catalog: OrganizationCatalog | None = None,
 ) -> PaidEventSpec:
-    """Validate the set-up of a paid live event."""
+    """Validate the set-up of a paid live event. With `organization_id` (and optionally a
+    `goal`), the event also raises money for that nonprofit."""
     clean = clean_title(title)
     cat = category.strip().lower()
     if cat not in EVENT_CATEGORIES:
@@ -177,6 +186,20 @@ def paid_event_spec(
         raise ValidationError("duration", "must be between 1 minute and 24 hours")
     if len(description) > 2000:
         raise ValidationError("description", "is longer than 2000 characters")
+    if CONTROL_RE.search(description.replace("\n", " ").replace("\r", " ").replace("\t", " ")):
+        raise ValidationError("description", "contains control characters")
+    org_id: str | None = None
+    goal_minor: int | None = None
+    if organization_id is not None and organization_id.strip():
+        if catalog is None:
+            raise ValidationError("organization", "the nonprofit catalog is not available")
+        org_id = catalog.require(organization_id).id
+        if goal is not None and goal.strip():
+            goal_minor = parse_amount(
+                goal, code, field="goal", maximum=GOAL_MAXIMUM_MAJOR * minor_per_major(code)
+            )
+    elif goal is not None and goal.strip():
+        raise ValidationError("organization", "is not chosen; a goal needs a nonprofit")
     return PaidEventSpec(
         title=clean,
         category=cat,
@@ -188,6 +211,8 @@ def paid_event_spec(
         online_only=online_only,
         description=description.strip(),
         maximum_minor=maximum_minor,
+        organization_id=org_id,
+        goal_minor=goal_minor,
     )
 
 

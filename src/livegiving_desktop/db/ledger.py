@@ -199,6 +199,8 @@ class LedgerStore:
                 duration_minutes=spec.duration_minutes,
                 online_only=spec.online_only,
                 description=spec.description,
+                organization_id=spec.organization_id,
+                goal_minor=spec.goal_minor,
             )
         with self.db.writer.begin() as conn:
             result = conn.execute(campaigns.insert().values(**values).returning(campaigns.c.id))

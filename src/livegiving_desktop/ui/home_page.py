@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +30,7 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.ui.event_models import category_text
 from livegiving_desktop.ui.models import CampaignListModel, RecordRole
 from livegiving_desktop.ui.theme import Theme
 from livegiving_desktop.ui.widgets import card, icon, label
@@ -81,8 +91,10 @@ class CampaignDelegate(QStyledItemDelegate):
         painter.setPen(QColor("white" if c.status.value == "live" else colors["text"]))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, status)
         subtitle = self.model.organization_names.get(c.organization_id or "", "")
-        if c.kind.value == "paid-event":
-            subtitle = (c.category or "").replace("-", " ").capitalize()
+        paid = c.kind.value == "paid-event"
+        if paid:  # a paid event's card shows its ticket revenue, not donations
+            subtitle = QCoreApplication.translate("Home", "%1 · %2 tickets sold").replace(
+                "%1", category_text(c.category)).replace("%2", str(c.tickets_sold))  # fmt: skip
         small = QFont(option.font)
         painter.setFont(small)
         painter.setPen(QColor(colors["muted"]))
@@ -92,7 +104,8 @@ class CampaignDelegate(QStyledItemDelegate):
             subtitle,
         )
         # Total and progress (right)
-        total = format_money(c.total_minor, c.currency, self.model.locale)
+        total = format_money(c.revenue_minor if paid else c.total_minor, c.currency,
+                             self.model.locale)  # fmt: skip
         total_font = QFont(option.font)
         total_font.setBold(True)
         total_font.setPointSizeF(option.font.pointSizeF() * 1.5)
@@ -103,7 +116,7 @@ class CampaignDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             total,
         )
-        if c.goal_minor:
+        if c.goal_minor and not paid:
             bar = QRectF(inner.right() - 260, inner.bottom() - 10, 260, 8)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colors["border"]))

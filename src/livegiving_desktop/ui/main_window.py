@@ -28,6 +28,7 @@ from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.event_page import EventPage
 from livegiving_desktop.ui.home_page import HomePage
 from livegiving_desktop.ui.live_page import LivePage
 from livegiving_desktop.ui.runner import DbRunner, spawn
@@ -62,9 +63,11 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
         self.live = LivePage(self.runner)
+        self.event_view = EventPage(self.runner)  # the paid event's live view
         self.stack = QStackedWidget()
-        for page in (self.home, self.setup, self.live):
+        for page in (self.home, self.setup, self.live, self.event_view):
             self.stack.addWidget(page)
+        self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.setCentralWidget(self.stack)
         self.status_db = QLabel()
         self.status_save = QLabel()
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
         self.live.homeRequested.connect(self._on_live_home_requested)
         self.live.failed.connect(self._on_failed)
         self.live.campaignChanged.connect(self._on_live_campaign_changed)
+        self.event_view.homeRequested.connect(self._on_live_home_requested)
+        self.event_view.failed.connect(self._on_failed)
+        self.event_view.campaignChanged.connect(self._on_live_campaign_changed)
         self.stack.currentChanged.connect(self._update_actions)
         self._build_actions()
         self._restore_geometry()
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
     async def _start(self, demo: bool) -> None:
         self.service = await self.runner.call(LedgerService.open, self.db_url)
         self.live.attach(self.service, self._locale())
+        self.event_view.attach(self.service, self._locale())
         self.status_db.setText(self.service.db.display_url)
         self.status_save.setText(self.tr("Every donation shown is saved"))
         if demo:
@@ -106,6 +113,8 @@ class MainWindow(QMainWindow):
             resume = next((c for c in campaigns if str(c.id) == str(last)), None)
             if resume is not None and resume.kind is CampaignKind.FUNDRAISER:
                 await self.show_live(resume.id)
+            elif resume is not None:
+                await self.show_event(resume.id)
             else:
                 self._show_home(campaigns)
         # What is alive now lives as long as the app (Qt, SQLAlchemy, the catalog): freeze it
@@ -130,18 +139,41 @@ class MainWindow(QMainWindow):
         self.home.model.organization_names = {o.id: o.name for o in self.catalog.all()}
         self.home.set_campaigns(campaigns, self._locale())
         self.stack.setCurrentWidget(self.home)
+        self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.settings.remove(self._last_campaign_key())
 
     async def show_home(self) -> None:
         assert self.service is not None
         await self.live.close_campaign()
+        await self.event_view.close_campaign()
         self._show_home(await self.runner.call(self.service.campaigns))
 
     async def show_live(self, campaign_id: int) -> None:
-        self.stack.setCurrentWidget(self.live)
+        await self.event_view.close_campaign()
+        self.stack.setCurrentWidget(self.live)  # raises the page: the other goes after it
+        self._prefer_live_view(CampaignKind.FUNDRAISER)
         await self.live.open_campaign(campaign_id)
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
+
+    async def show_event(self, campaign_id: int) -> None:
+        """The paid event's live view (tickets, the door, refunds)."""
+        await self.live.close_campaign()
+        self.stack.setCurrentWidget(self.event_view)
+        self._prefer_live_view(CampaignKind.PAID_EVENT)
+        await self.event_view.open_campaign(campaign_id)
+        self.settings.setValue(self._last_campaign_key(), campaign_id)
+        self._update_actions()
+
+    def _prefer_live_view(self, kind: CampaignKind) -> None:
+        """Both live views have `goLive`, `endBroadcast` and `simulationRate`; findChild
+        returns the first match in child order, which is the z-order (a stack lowers each
+        page it adds and raises the page it shows). The view of the campaign being opened
+        comes first from the moment it is asked for: raising the other one puts it last.
+        The z-order of hidden pages changes nothing visible. Outside a paid event the
+        fundraiser's view comes first."""
+        other = self.live if kind is CampaignKind.PAID_EVENT else self.event_view
+        other.raise_()
 
     @Slot()
     def _on_home_new_requested(self) -> None:
@@ -150,15 +182,15 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_home_open_requested(self, campaign: CampaignRecord) -> None:
+        self._prefer_live_view(campaign.kind)
         if campaign.kind is CampaignKind.PAID_EVENT:
-            self.statusBar().showMessage(
-                self.tr("The live view of paid events comes with ticketing."), 5000
-            )
+            spawn(self.show_event(campaign.id), self._on_failed_exc)
             return
         spawn(self.show_live(campaign.id), self._on_failed_exc)
 
     @Slot(object)
     def _on_setup_create_requested(self, spec: CampaignSpec) -> None:
+        self._prefer_live_view(spec.kind)
         spawn(self._create(spec), self._on_failed_exc)
 
     async def _create(self, spec: CampaignSpec) -> None:
@@ -171,8 +203,7 @@ class MainWindow(QMainWindow):
         if campaign.kind is CampaignKind.FUNDRAISER:
             await self.show_live(campaign.id)
         else:
-            await self.show_home()
-            self.statusBar().showMessage(self.tr("Paid event created as a draft."), 5000)
+            await self.show_event(campaign.id)
 
     @Slot()
     def _on_setup_cancelled(self) -> None:
@@ -211,9 +242,9 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit,
                                      self.close)  # fmt: skip
         self.act_go_live = self._action(self.tr("&Go live"), "actionGoLive", "Ctrl+L",
-                                        live.go_live.click, "mdi6.broadcast")  # fmt: skip
+                                        self._on_go_live_triggered, "mdi6.broadcast")  # fmt: skip
         self.act_end = self._action(self.tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
-                                    live.end.click, "mdi6.stop-circle")  # fmt: skip
+                                    self._on_end_triggered, "mdi6.stop-circle")  # fmt: skip
         self.act_thank = self._action(self.tr("&Thank selected donor"), "actionThankDonor",
                                       "Ctrl+T", live.thank.click, "mdi6.heart")  # fmt: skip
         self.act_thank_all = self._action(self.tr("Thank &all in the queue"), "actionThankAll",
@@ -248,18 +279,35 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     @Slot()
+    def _on_go_live_triggered(self) -> None:
+        self._shown_live().go_live.click()
+
+    @Slot()
+    def _on_end_triggered(self) -> None:
+        self._shown_live().end.click()
+
+    def _shown_live(self) -> LivePage | EventPage:
+        return self.event_view if self.stack.currentWidget() is self.event_view else self.live
+
+    @Slot()
     def _update_actions(self) -> None:
         on_live = self.stack.currentWidget() is self.live
+        on_event = self.stack.currentWidget() is self.event_view
+        shown = self._shown_live()
         for action, button in (
-            (self.act_go_live, self.live.go_live),
-            (self.act_end, self.live.end),
+            (self.act_go_live, shown.go_live),
+            (self.act_end, shown.end),
             (self.act_thank_all, self.live.thank_all),
             (self.act_offline, self.live.offline),
             (self.act_pause, self.live.pause),
         ):
-            action.setEnabled(on_live and button.isEnabled())
+            paged = button is shown.go_live or button is shown.end  # both live views have them
+            action.setEnabled((on_live or (on_event and paged)) and button.isEnabled())
         self.act_thank.setEnabled(on_live)
-        self.act_export.setEnabled(on_live and self.live.campaign is not None)
+        self.act_export.setEnabled(
+            (on_live and self.live.campaign is not None)
+            or (on_event and self.event_view.campaign is not None)
+        )
 
     def _set_language(self, language: str) -> None:
         self.settings.setValue("language", language)
@@ -281,6 +329,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_triggered(self) -> None:
+        if self.stack.currentWidget() is self.event_view:
+            self.event_view.export.click()  # a paid event exports its tickets
+            return
         campaign = self.live.campaign
         if campaign is None or self.service is None:
             return
@@ -371,6 +422,7 @@ class MainWindow(QMainWindow):
 
     async def _close_async(self) -> None:
         await self.live.close_campaign()
+        await self.event_view.close_campaign()
         self._finish_close()
 
     def _finish_close(self) -> None:
@@ -385,6 +437,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.live.stop_now()
+        self.event_view.stop_now()
         self.runner.shutdown()
         if self.service is not None:
             self.service.close()

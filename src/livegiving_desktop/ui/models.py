@@ -233,8 +233,8 @@ class CampaignListModel(QAbstractListModel):
             return None
         c = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            total = format_money(c.total_minor, c.currency, self.locale)
-            return f"{c.title} — {total}"
+            amount = c.revenue_minor if c.kind.value == "paid-event" else c.total_minor
+            return f"{c.title} — {format_money(amount, c.currency, self.locale)}"
         if role == RecordRole:
             return c
         return None

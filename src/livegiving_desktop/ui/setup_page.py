@@ -17,20 +17,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from livegiving_desktop.core.campaigns import (
     EVENT_CATEGORIES,
+    REFUND_WINDOW_HOURS,
     CampaignSpec,
     fundraiser_spec,
     paid_event_spec,
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
+from livegiving_desktop.ui.event_page import refund_policy_text
 from livegiving_desktop.ui.models import OrganizationListModel
 from livegiving_desktop.ui.widgets import card, icon, label
 
@@ -46,6 +50,8 @@ _FIELD_WIDGETS = {
     "category": "eventCategory",
     "ticket price": "ticketPrice",
     "capacity": "eventCapacity",
+    "duration": "eventDuration",
+    "description": "eventDescription",
 }
 
 
@@ -137,6 +143,28 @@ class CampaignSetupPage(QWidget):
         self.starts_at.setObjectName("eventStartsAt")
         self.starts_at.setAccessibleName(self.tr("Starts at"))
         self.starts_at.setCalendarPopup(True)
+        self.duration = QSpinBox()
+        self.duration.setObjectName("eventDuration")
+        self.duration.setAccessibleName(self.tr("Duration in minutes"))
+        self.duration.setRange(1, 24 * 60)
+        self.duration.setValue(90)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(self.tr(" min"))
+        self.online_only = self._check(
+            "eventOnlineOnly", self.tr("Online only (no venue, the broadcast is the event)"), True
+        )
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("eventDescription")
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setPlaceholderText(self.tr("What ticket holders will see and learn"))
+        self.description.setFixedHeight(84)
+        self.description.setTabChangesFocus(True)
+        self.raises_money = self._check(
+            "eventRaisesMoney", self.tr("Also raise money for a nonprofit"), False
+        )
+        self.refund_policy = label(refund_policy_text(REFUND_WINDOW_HOURS), "muted", wrap=True)
+        self.refund_policy.setObjectName("setupRefundPolicy")
+        self.refund_policy.setAccessibleName(self.tr("Refund policy"))
 
         # Error and actions
         self.error = label("", "error", wrap=True)
@@ -232,7 +260,9 @@ class CampaignSetupPage(QWidget):
         money.addRow(self.tr("Goal"), self.goal)
         money.addRow(self.tr("Minimum donation"), self.minimum)
         right.addLayout(money)
-        right.addWidget(label(self.tr("On air"), "h2"))
+        self.money_form = money
+        self.on_air_title = label(self.tr("On air"), "h2")
+        right.addWidget(self.on_air_title)
         right.addWidget(self.show_names)
         right.addWidget(self.show_amounts)
         right.addWidget(self.allow_anonymous)
@@ -240,7 +270,6 @@ class CampaignSetupPage(QWidget):
         fgrid.addLayout(right, 0, 1)
         fgrid.setColumnStretch(0, 3)
         fgrid.setColumnStretch(1, 2)
-        grid.addWidget(self.fundraiser_box, 1, 0, 1, 2)
 
         self.event_box = QWidget()
         eform = QFormLayout(self.event_box)
@@ -250,7 +279,13 @@ class CampaignSetupPage(QWidget):
         eform.addRow(self.tr("Ticket price"), self.price)
         eform.addRow(self.tr("Capacity"), self.capacity)
         eform.addRow(self.tr("Starts at"), self.starts_at)
-        grid.addWidget(self.event_box, 2, 0, 1, 2)
+        eform.addRow(self.tr("Duration"), self.duration)
+        eform.addRow("", self.online_only)
+        eform.addRow(self.tr("Description"), self.description)
+        eform.addRow(self.tr("Refund policy"), self.refund_policy)
+        eform.addRow("", self.raises_money)
+        grid.addWidget(self.event_box, 1, 0, 1, 2)
+        grid.addWidget(self.fundraiser_box, 2, 0, 1, 2)
         column.addWidget(main)
 
         column.addWidget(self.error)
@@ -270,6 +305,9 @@ class CampaignSetupPage(QWidget):
         for line in (self.title, self.goal, self.minimum, self.price, self.capacity):
             line.textChanged.connect(self._on_field_edited)
         self.currency.currentTextChanged.connect(self._on_field_edited)
+        self.duration.valueChanged.connect(self._on_field_edited)
+        self.description.textChanged.connect(self._on_field_edited)
+        self.raises_money.toggled.connect(self._on_kind_changed)
 
     # -- behaviour -------------------------------------------------------------------------
 
@@ -283,6 +321,10 @@ class CampaignSetupPage(QWidget):
         self.org_card.setVisible(False)
         self.currency.setCurrentText(currency)
         self.kind_fundraiser.setChecked(True)
+        self.description.clear()
+        self.duration.setValue(90)
+        self.online_only.setChecked(True)
+        self.raises_money.setChecked(False)
         self._show_error(None)
         self.title.setFocus()
 
@@ -295,8 +337,14 @@ class CampaignSetupPage(QWidget):
 
     @Slot()
     def _on_kind_changed(self) -> None:
-        self.fundraiser_box.setVisible(self.is_fundraiser)
-        self.event_box.setVisible(not self.is_fundraiser)
+        # A paid event that also raises money picks its nonprofit and goal like a fundraiser.
+        fundraiser = self.is_fundraiser
+        self.fundraiser_box.setVisible(fundraiser or self.raises_money.isChecked())
+        self.event_box.setVisible(not fundraiser)
+        for widget in (self.on_air_title, self.show_names, self.show_amounts,
+                       self.allow_anonymous):  # fmt: skip
+            widget.setVisible(fundraiser)
+        self.money_form.setRowVisible(self.minimum, fundraiser)
         self._on_field_edited()
 
     @Slot(str)
@@ -358,6 +406,9 @@ class CampaignSetupPage(QWidget):
                 show_amounts_on_air=self.show_amounts.isChecked(),
                 allow_anonymous=self.allow_anonymous.isChecked(),
             )
+        org = self.chosen_organization() if self.raises_money.isChecked() else None
+        if self.raises_money.isChecked() and org is None:
+            raise ValidationError("organization", "is not chosen; pick the nonprofit to support")
         return paid_event_spec(
             title=self.title.text(),
             category=str(self.category.currentData()),
@@ -367,6 +418,12 @@ class CampaignSetupPage(QWidget):
             starts_at=datetime.fromisoformat(
                 self.starts_at.dateTime().toString("yyyy-MM-ddTHH:mm:ss")
             ).astimezone(),
+            duration_minutes=self.duration.value(),
+            online_only=self.online_only.isChecked(),
+            description=self.description.toPlainText(),
+            organization_id=org.id if org else None,
+            goal=self.goal.text() if org else None,
+            catalog=self.catalog,
         )
 
     def _show_error(self, exc: ValidationError | None) -> None:

@@ -1,0 +1,155 @@
+"""The paid-event commands of `livegiving`: tickets (buy, admit, refund), cancelling, going
+live and ending, and the paid-event flavours of `simulate` and `export --what tickets`.
+
+Kept apart from cli.py so that the ticketing surface reads in one place; cli.py registers the
+parsers and dispatches here. Same exit statuses: 0 success, 2 bad input or a refusal of the
+rules (nothing written), 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from livegiving_desktop.core.money import to_decimal_text
+from livegiving_desktop.core.records import Actor, ActorRole
+from livegiving_desktop.core.refunds import clean_actor, clean_reason
+from livegiving_desktop.services.events import EventService
+from livegiving_desktop.services.ingest import BatchOutcome
+from livegiving_desktop.services.ledger import LedgerService
+
+SubParsers = argparse._SubParsersAction
+
+
+def _positive_int(text: str) -> int:
+    if not text.strip().isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
+    return int(text)
+
+
+def _print(text: str, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
+
+
+def add_parsers(sub: SubParsers, db: argparse.ArgumentParser) -> None:
+    """`livegiving tickets buy|admit|refund`."""
+    tickets = sub.add_parser("tickets", parents=[db], help="tickets of a paid event")
+    t_sub = tickets.add_subparsers(dest="action", required=True, parser_class=type(db))
+    buy = t_sub.add_parser("buy", parents=[db], help="sell one ticket; prints its id and code")
+    buy.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    buy.add_argument("--buyer", required=True, metavar="NAME")
+    buy.add_argument("--external-id", default=None, metavar="X")
+    buy.add_argument("--json", action="store_true", help="one JSON object")
+    admit = t_sub.add_parser("admit", parents=[db], help="check someone in with a code")
+    admit.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    admit.add_argument("--code", required=True, metavar="CODE", help="as typed; '' = no code")
+    admit.add_argument("--name", default="", metavar="NAME", help="who is joining")
+    refund = t_sub.add_parser("refund", parents=[db], help="refund one ticket")
+    refund.add_argument("--ticket", required=True, type=_positive_int, metavar="ID")
+    refund.add_argument("--reason", required=True, metavar="TEXT", help="why (required)")
+    refund.add_argument(
+        "--override",
+        action="store_true",
+        help="refund past the refund window (the creator's decision, recorded)",
+    )
+    refund.add_argument("--creator", default=None, metavar="NAME", help="default: login name")
+
+
+def add_campaign_actions(camps_sub: SubParsers, db: argparse.ArgumentParser) -> None:
+    """`livegiving campaigns go-live|end|cancel`."""
+    for name, text in (("go-live", "start the broadcast"), ("end", "end the broadcast")):
+        action = camps_sub.add_parser(name, parents=[db], help=text)
+        action.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    cancel = camps_sub.add_parser("cancel", parents=[db], help="cancel a paid event: refunds all")
+    cancel.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+    cancel.add_argument("--reason", required=True, metavar="TEXT", help="why (required)")
+    cancel.add_argument("--creator", default=None, metavar="NAME", help="default: login name")
+
+
+def add_create_options(create: argparse.ArgumentParser) -> None:
+    create.add_argument("--duration", type=_positive_int, default=60, metavar="MINUTES",
+                        help="paid event: length in minutes (default 60)")  # fmt: skip
+    create.add_argument("--description", default="", help="paid event: what it is about")
+    create.add_argument("--in-person", action="store_true",
+                        help="paid event: not an online-only listing")  # fmt: skip
+
+
+def _creator(args: argparse.Namespace) -> Actor:
+    return clean_actor(Actor(args.creator or getpass.getuser(), ActorRole.CREATOR), "--creator")
+
+
+def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
+    events = EventService(service)
+    if args.action == "buy":
+        batch = events.buy_ticket(args.campaign, args.buyer, args.external_id)
+        if not batch.sold:
+            print(
+                f"external id '{args.external_id}' is already sold; nothing was added",
+                file=sys.stderr,
+            )
+            return 0
+        sold = batch.sold[0]
+        if args.json:
+            _print(json.dumps({"ticket_id": sold.ticket.id, "code": sold.code}))
+        else:
+            print("ticket id, then its access code (shown only now):", file=sys.stderr)
+            _print(str(sold.ticket.id))
+            _print(sold.code)
+        return 0
+    if args.action == "admit":
+        record = events.admit(args.campaign, args.code, args.name)
+        reason = None if record.reason is None else record.reason.value
+        # A refusal at the door is an answer, not bad input: exit 0 with the reason.
+        _print(json.dumps({"admitted": record.admitted, "reason": reason,
+                           "ticket_id": record.ticket_id}))  # fmt: skip
+        return 0
+    reason_text = clean_reason(args.reason, "--reason")
+    outcome = events.refund_ticket(args.ticket, reason_text, _creator(args), override=args.override)
+    t = outcome.ticket
+    amount = f"{to_decimal_text(t.amount_minor, t.currency)} {t.currency}"
+    note = " (override past the refund window, recorded)" if outcome.override else ""
+    print(f"ticket {t.id} refunded ({amount}){note}; refund id below", file=sys.stderr)
+    _print(str(outcome.refund_id))
+    return 0
+
+
+def cmd_campaign_action(args: argparse.Namespace, service: LedgerService) -> int:
+    if args.action == "go-live":
+        _print(service.go_live(args.campaign).status.value)
+        return 0
+    if args.action == "end":
+        _print(service.end_broadcast(args.campaign).status.value)
+        return 0
+    reason = clean_reason(args.reason, "--reason")
+    count, figures = EventService(service).cancel_event(args.campaign, reason, _creator(args))
+    print(f"event cancelled; {count} tickets refunded", file=sys.stderr)
+    _print(json.dumps({"refunded": count, "revenue_minor": figures.revenue_minor}))
+    return 0
+
+
+def simulate_event(
+    args: argparse.Namespace,
+    service: LedgerService,
+    on_commit: Callable[[BatchOutcome], None] | None,
+) -> int:
+    report = EventService(service).simulate(
+        args.campaign,
+        rate=args.rate,
+        count=args.count,
+        seconds=args.seconds,
+        seed=args.seed,
+        duplicates=args.duplicates,
+        on_commit=on_commit,
+    )
+    _print(json.dumps(report.summary()))
+    return 0
+
+
+def export_tickets(service: LedgerService, campaign_id: int, fmt: str, out: TextIO) -> int:
+    return EventService(service).export_tickets(campaign_id, fmt, out)

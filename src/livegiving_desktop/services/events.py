@@ -1,0 +1,489 @@
+"""Paid live events: selling tickets, the door, refunds, cancellation, the simulated audience
+and the tickets export. The CLI and the GUI both call EventService; every rule lives in
+core/tickets.py and every statement in db/tickets.py.
+
+Synchronous like LedgerService: the GUI calls it on its database thread, the CLI directly.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from livegiving_desktop.core.audience import (
+    EventAction,
+    EventAudience,
+    EventDelivery,
+    EventProfile,
+)
+from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
+from livegiving_desktop.core.donations import DonationDraft, clean_external_id
+from livegiving_desktop.core.errors import StateError, ValidationError
+from livegiving_desktop.core.money import to_decimal_text
+from livegiving_desktop.core.records import Actor, CampaignRecord
+from livegiving_desktop.core.refunds import clean_actor, clean_reason
+from livegiving_desktop.core.tickets import (
+    CODE_ALPHABET,
+    AdmissionRecord,
+    DoorAttempt,
+    DoorBatch,
+    EventFigures,
+    SaleBatch,
+    StoredTicket,
+    TicketOrder,
+    TicketRefund,
+    clean_buyer_name,
+    clean_code,
+    new_access_code,
+    normalize_code,
+    refund_deadline_us,
+    refund_needs_override,
+)
+from livegiving_desktop.db.ledger import now_us
+from livegiving_desktop.db.tickets import TicketStore
+from livegiving_desktop.services import export
+from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
+from livegiving_desktop.services.ledger import LedgerService
+
+TICKET_COLUMNS = (
+    "ticket_id",
+    "external_id",
+    "purchased_at",
+    "buyer_name",
+    "amount",
+    "currency",
+    "status",
+)
+FAST_CHUNK = 500
+TICK_S = 0.02
+
+
+def ticket_row(t: StoredTicket) -> dict[str, object]:
+    """The export record of a ticket (automation contract, tickets export)."""
+    return {
+        "ticket_id": t.id,
+        "external_id": t.external_id,
+        "purchased_at": t.purchased_at.isoformat(timespec="microseconds"),
+        "buyer_name": t.buyer_name,
+        "amount": to_decimal_text(t.amount_minor, t.currency),
+        "currency": t.currency,
+        "status": t.status.value,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class RefundPolicy:
+    """What the creator is told about refunds on request."""
+
+    window_hours: int
+    deadline_us: int | None  # None: no start announced and not live yet
+    needs_override: bool  # now, past the deadline
+
+
+@dataclass(slots=True)
+class EventRunSummary:
+    """What a run of the simulated audience did (the simulation summary's own counts)."""
+
+    tickets_sold: int = 0
+    duplicates_dropped: int = 0
+    sold_out: int = 0
+    admitted: int = 0
+    denied: int = 0
+    deliveries: int = 0
+    donations: IngestSummary = field(default_factory=IngestSummary)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSimulationReport:
+    run: EventRunSummary
+    campaign: CampaignRecord  # after the run
+    elapsed_s: float
+
+    def summary(self) -> dict[str, object]:
+        """The `simulate` summary keys of the automation contract, for a paid event."""
+        c, run, gifts = self.campaign, self.run, self.run.donations
+        return {
+            "campaign": c.id,
+            "accepted": run.tickets_sold + gifts.accepted,
+            "duplicates_dropped": run.duplicates_dropped + gifts.duplicates_dropped,
+            "rejected": run.sold_out + gifts.rejected,
+            "held": gifts.held,
+            "total_minor": c.total_minor,
+            "currency": c.currency,
+            "tickets_sold": c.tickets_sold,
+            "admitted": c.admitted_count,
+            "denied": c.denied_count,
+            "revenue_minor": c.revenue_minor,
+            "sold_out": run.sold_out,
+            "elapsed_s": round(self.elapsed_s, 3),
+        }
+
+
+class EventService:
+    """Tickets, the door and refunds of paid live events, over the ledger's database."""
+
+    def __init__(self, ledger: LedgerService) -> None:
+        self.ledger = ledger
+        self.store = TicketStore(ledger.db)
+
+    def event(self, campaign_id: int) -> CampaignRecord:
+        """The campaign, which must be a paid event."""
+        campaign = self.ledger.campaign(campaign_id)
+        if campaign.kind is not CampaignKind.PAID_EVENT:
+            raise StateError(f"campaign {campaign_id} is a fundraiser, not a paid event")
+        return campaign
+
+    # -- sales and the door ----------------------------------------------------------------
+
+    def buy_ticket(self, campaign_id: int, buyer: str, external_id: str | None = None) -> SaleBatch:
+        """Sell one ticket. A repeated external id sells nothing (`duplicates`); a full event
+        refuses (StateError)."""
+        name = clean_buyer_name(buyer)
+        ext = (
+            clean_external_id(external_id)
+            if external_id is not None
+            else f"desk-{secrets.token_hex(8)}"
+        )
+        self.event(campaign_id)
+        batch = self.store.sell(campaign_id, [TicketOrder(ext, name)])
+        if batch.sold_out:
+            raise StateError("the event is sold out: every seat has a ticket")
+        return batch
+
+    def admit(self, campaign_id: int, code: str | None, name: str = "") -> AdmissionRecord:
+        """Someone joins with a code: admitted, or refused with the reason (logged)."""
+        attendee = clean_buyer_name(name) if name.strip() else "—"
+        given = clean_code(code)
+        self.event(campaign_id)
+        return self.store.admit(campaign_id, [DoorAttempt(attendee, given)]).records[0]
+
+    # -- refunds ---------------------------------------------------------------------------
+
+    def refund_policy(self, campaign: CampaignRecord, at_us: int | None = None) -> RefundPolicy:
+        now = now_us() if at_us is None else at_us
+        return RefundPolicy(
+            campaign.refund_window_hours,
+            refund_deadline_us(
+                campaign.starts_at_us, campaign.started_at_us, campaign.refund_window_hours
+            ),
+            refund_needs_override(
+                now, campaign.starts_at_us, campaign.started_at_us, campaign.refund_window_hours
+            ),
+        )
+
+    def refund_ticket(
+        self, ticket_id: int, reason: str, actor: Actor, *, override: bool = False
+    ) -> TicketRefund:
+        """Refund one ticket on request; past the window only with the creator's override."""
+        return self.store.refund_ticket(
+            ticket_id, clean_reason(reason), clean_actor(actor, "creator"), override=override
+        )
+
+    def cancel_event(self, campaign_id: int, reason: str, actor: Actor) -> tuple[int, EventFigures]:
+        """Cancel: every ticket refunded, the event ended, all in the audit log."""
+        clean = clean_reason(reason)
+        who = clean_actor(actor, "creator")
+        self.event(campaign_id)
+        return self.store.cancel_event(campaign_id, clean, who)
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def figures(self, campaign_id: int) -> EventFigures:
+        return self.store.figures(campaign_id)
+
+    def recent_sales(
+        self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
+    ) -> list[StoredTicket]:
+        return self.store.recent_sales(campaign_id, before_id=before_id, limit=limit)
+
+    def recent_admissions(
+        self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
+    ) -> list[AdmissionRecord]:
+        return self.store.recent_admissions(campaign_id, before_id=before_id, limit=limit)
+
+    def ticket(self, ticket_id: int) -> StoredTicket:
+        return self.store.ticket(ticket_id)
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export_tickets(
+        self,
+        campaign_id: int,
+        fmt: str,
+        out: TextIO,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Write every ticket of the event (contract columns); `progress` every 1,000 rows."""
+        self.event(campaign_id)
+
+        def rows() -> Iterator[dict[str, object]]:
+            for count, ticket in enumerate(self.store.iter_tickets(campaign_id), start=1):
+                if progress is not None and count % 1000 == 0:
+                    progress(count)
+                yield ticket_row(ticket)
+
+        if fmt == "csv":
+            return export.write_csv(rows(), TICKET_COLUMNS, out)
+        if fmt == "json":
+            return export.write_json(rows(), out)
+        raise ValidationError("format", f"'{fmt}' is not csv or json")
+
+    # -- the simulated audience ------------------------------------------------------------
+
+    def audience(
+        self, campaign: CampaignRecord, seed: int | None = None, *, duplicates: float = 0.0
+    ) -> EventAudience:
+        return EventAudience(
+            seed if seed is not None else secrets.randbits(32),
+            campaign.currency,
+            raises_money=campaign.organization_id is not None,
+            minimum_minor=campaign.minimum_minor,
+            maximum_minor=campaign.maximum_minor,
+            profile=EventProfile(duplicates=duplicates),
+        )
+
+    def simulate(
+        self,
+        campaign_id: int,
+        *,
+        rate: float = 0.0,
+        count: int | None = None,
+        seconds: float | None = None,
+        seed: int | None = None,
+        duplicates: float = 0.0,
+        on_sales: Callable[[SaleBatch], None] | None = None,
+        on_commit: Callable[[BatchOutcome], None] | None = None,
+    ) -> EventSimulationReport:
+        """A headless rehearsal of a paid event: the audience buys (on a draft: the pre-sale)
+        and, once live, tries to get in with and without a ticket."""
+        if count is None and seconds is None:
+            raise ValidationError("count", "give --count or --seconds")
+        if count is not None and count <= 0:
+            raise ValidationError("count", "must be a whole number above zero")
+        if seconds is not None and seconds <= 0:
+            raise ValidationError("seconds", "must be more than zero")
+        if rate < 0:
+            raise ValidationError("rate", "must be zero (as fast as possible) or more")
+        if not 0.0 <= duplicates < 1.0:
+            raise ValidationError("duplicates", "must be a fraction from 0 to below 1")
+        campaign = self.event(campaign_id)
+        if campaign.status is CampaignStatus.ENDED:
+            raise StateError("the event has ended; rehearse on a draft or live event")
+        started = time.perf_counter()
+        runner = EventAudienceRunner(
+            self,
+            campaign,
+            self.audience(campaign, seed, duplicates=duplicates),
+            rate=rate,
+            count=count,
+            seconds=seconds,
+            on_sales=on_sales,
+            on_commit=on_commit,
+            headless=True,
+        )
+        runner.start()
+        runner.join()
+        run = runner.close()
+        if runner.error is not None:
+            raise runner.error
+        return EventSimulationReport(
+            run, self.ledger.campaign(campaign_id), time.perf_counter() - started
+        )
+
+
+class EventAudienceRunner:
+    """A thread that plays a paid event's audience: ticket orders and door attempts go to the
+    store in batches (one transaction per batch and per tick), donations through the ledger's
+    ingestion pipeline. The rate can change while it runs; pause() holds deliveries."""
+
+    def __init__(
+        self,
+        service: EventService,
+        campaign: CampaignRecord,
+        audience: EventAudience,
+        *,
+        rate: float,
+        count: int | None = None,
+        seconds: float | None = None,
+        on_sales: Callable[[SaleBatch], None] | None = None,
+        on_door: Callable[[DoorBatch], None] | None = None,
+        on_commit: Callable[[BatchOutcome], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        headless: bool = False,
+    ) -> None:
+        self.service = service
+        self.campaign = campaign
+        self.audience = audience
+        self.live = campaign.status is CampaignStatus.LIVE
+        self._rate = float(rate)
+        self._count = count
+        self._seconds = seconds
+        self._on_sales = on_sales
+        self._on_door = on_door
+        self._on_error = on_error
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+        self._rng = random.Random(audience.delivered ^ campaign.id)
+        self._unused: list[str] = []  # codes of tickets sold in this run, not yet used
+        self._used: list[str] = []
+        self.summary = EventRunSummary()
+        self.error: Exception | None = None
+        self.pipeline: IngestionPipeline | None = None
+        if campaign.organization_id is not None:
+            self.pipeline = IngestionPipeline(
+                service.ledger.store,
+                campaign,
+                on_commit=on_commit,
+                on_error=on_error,
+                message_rules=service.ledger.message_rules,
+                max_attempts=20 if headless else None,
+                want_rows=not headless,
+            )
+        self._thread = threading.Thread(target=self._run, name="event-audience", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @property
+    def rate(self) -> float:
+        return self._rate
+
+    def set_rate(self, rate: float) -> None:
+        self._rate = max(0.0, float(rate))
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._running.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def close(self) -> EventRunSummary:
+        """Stop, wait for the thread and commit the queued donations. Blocks."""
+        self.stop()
+        if self._thread.ident is not None:
+            self._thread.join()
+        if self.pipeline is not None:
+            self.summary.donations = self.pipeline.close()
+        return self.summary
+
+    # -- the thread ------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._deliver()
+        except StateError:
+            pass  # the event ended or was cancelled meanwhile: the audience goes home
+        except Exception as exc:  # reported to the caller (CLI) or the UI, never lost
+            self.error = exc
+            if self._on_error is not None:
+                self._on_error(exc)
+
+    def _left(self) -> int | None:
+        return None if self._count is None else self._count - self.audience.delivered
+
+    def _deliver(self) -> None:
+        active = 0.0
+        due = 0.0
+        last = time.monotonic()
+        while not self._stop.is_set():
+            if not self._running.is_set():
+                self._running.wait()
+                last = time.monotonic()
+                continue
+            now = time.monotonic()
+            active += now - last
+            last = now
+            if self._seconds is not None and active >= self._seconds:
+                return
+            left = self._left()
+            if left is not None and left <= 0:
+                return
+            rate = self._rate
+            batch: list[EventDelivery] = []
+            if rate <= 0:
+                size = FAST_CHUNK if left is None else min(FAST_CHUNK, left)
+                batch = [self.audience.next_delivery(live=self.live) for _ in range(size)]
+                due = active
+            else:
+                if due < active - 1.0:
+                    due = active  # after a stall, no backlog fired at once
+                while due <= active and (left is None or len(batch) < left):
+                    if self._seconds is not None and due >= self._seconds:
+                        break
+                    batch.append(self.audience.next_delivery(live=self.live))
+                    due += self.audience.next_gap(rate)
+            if batch:
+                self._apply(batch)
+            if rate > 0:
+                self._stop.wait(min(TICK_S, max(0.0, due - active)))
+
+    def _apply(self, batch: list[EventDelivery]) -> None:
+        """One sale transaction, one door transaction, donations to the pipeline."""
+        store = self.service.store
+        orders: list[TicketOrder] = []
+        joiners: list[EventDelivery] = []
+        gifts: list[DonationDraft] = []
+        for d in batch:
+            if d.action is EventAction.DONATE and d.draft is not None:
+                gifts.append(d.draft)
+            elif d.action is EventAction.BUY:
+                orders.append(TicketOrder(d.external_id, d.name))
+            else:
+                joiners.append(d)
+        if orders:
+            sales = store.sell(self.campaign.id, orders)
+            self.summary.tickets_sold += len(sales.sold)
+            self.summary.duplicates_dropped += len(sales.duplicates)
+            self.summary.sold_out += len(sales.sold_out)
+            self._unused.extend(s.code for s in sales.sold)
+            if self._on_sales is not None:
+                self._on_sales(sales)
+        # The door opens after the tickets of the same tick are sold: buyers can join at once.
+        attempts = [DoorAttempt(d.name, self._code_for(d.action)) for d in joiners]
+        if attempts and self.live:
+            door = store.admit(self.campaign.id, attempts)
+            for record in door.records:
+                if record.admitted:
+                    self.summary.admitted += 1
+                else:
+                    self.summary.denied += 1
+            if self._on_door is not None:
+                self._on_door(door)
+        if gifts and self.pipeline is not None:
+            self.pipeline.submit_many(gifts)
+        self.summary.deliveries += len(batch)
+
+    def _code_for(self, action: EventAction) -> str | None:
+        rng = self._rng
+        if action is EventAction.JOIN and self._unused:
+            code = self._unused.pop(int(rng.random() * len(self._unused)))
+            self._used.append(code)
+            return code
+        if action is EventAction.JOIN_AGAIN and self._used:
+            return self._used[int(rng.random() * len(self._used))]
+        if action is EventAction.JOIN_WRONG_CODE:
+            if self._used or self._unused:
+                # A typo: one symbol of a real code changed.
+                real = normalize_code(rng.choice(self._used or self._unused))
+                i = int(rng.random() * len(real))
+                wrong = CODE_ALPHABET[(CODE_ALPHABET.index(real[i]) + 1) % len(CODE_ALPHABET)]
+                return real[:i] + wrong + real[i + 1 :]
+            return new_access_code()
+        return None  # joins without a code (or has nothing to join with yet)

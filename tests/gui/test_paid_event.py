@@ -1,0 +1,286 @@
+"""The paid event in the control room, driven through the object names of the contract:
+set-up (refusals included), the live view with sales and the door, refunds, cancelling."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
+from tests.gui.conftest import find
+
+from livegiving_desktop.core.money import format_money
+from livegiving_desktop.core.tickets import TicketStatus
+from livegiving_desktop.services.events import EventService
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.event_models import TicketRole
+
+
+def _revenue_text(ledger: LedgerService, campaign_id: int) -> str:
+    c = ledger.campaign(campaign_id)
+    return format_money(c.revenue_minor, c.currency, "en")
+
+
+def _fill_event(
+    w: Any, *, title: str = "Sushi class", price: str = "15", capacity: str = ""
+) -> None:
+    find(w, QPushButton, "newCampaign").click()
+    find(w, QPushButton, "campaignKindPaidEvent").click()
+    find(w, QLineEdit, "campaignTitle").setText(title)
+    category = find(w, QComboBox, "eventCategory")
+    category.setCurrentIndex(category.findData("cooking-class"))
+    find(w, QLineEdit, "ticketPrice").setText(price)
+    find(w, QLineEdit, "eventCapacity").setText(capacity)
+
+
+def _dialog_ok(dialog: QDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_paid_event_setup_refuses_bad_input_then_creates(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    _fill_event(w, title="", price="")
+    error = find(w, QLabel, "setupError")
+    create = find(w, QPushButton, "createCampaign")
+    policy = find(w, QLabel, "setupRefundPolicy")
+    assert "48 hours before the start" in policy.text()
+    assert policy.isVisible()
+    assert not find(w, QListView, "organizationList").isVisible()
+
+    create.click()
+    assert error.text().startswith("title:")
+    find(w, QLineEdit, "campaignTitle").setText("Sushi class")
+    assert error.text().startswith("ticket price:")  # follows each edit once refused
+    price = find(w, QLineEdit, "ticketPrice")
+    for bad in ("12,50", "-3", "0", "1.234", "abc"):
+        price.setText(bad)
+        assert error.text().startswith("ticket price:"), bad
+    price.setText("15.00")
+    capacity = find(w, QLineEdit, "eventCapacity")
+    for bad in ("0", "-5", "2.5", "many"):
+        capacity.setText(bad)
+        assert error.text().startswith("capacity:"), bad
+    capacity.setText("120")
+    raises = find(w, QCheckBox, "eventRaisesMoney")
+    raises.setChecked(True)
+    assert find(w, QListView, "organizationList").isVisible()
+    assert error.text().startswith("organization:")
+    raises.setChecked(False)
+    assert error.text() == ""
+    find(w, QPlainTextEdit, "eventDescription").setPlainText("Nigiri and maki, live.")
+    find(w, QSpinBox, "eventDuration").setValue(120)
+    find(w, QCheckBox, "eventOnlineOnly").setChecked(False)
+    assert ledger.campaigns() == []  # nothing saved while invalid
+
+    create.click()
+    qtbot.waitUntil(lambda: len(ledger.campaigns()) == 1, timeout=10_000)
+    stored = ledger.campaigns()[0]
+    assert (stored.kind.value, stored.category, stored.ticket_price_minor, stored.capacity) == (
+        "paid-event", "cooking-class", 1500, 120,
+    )  # fmt: skip
+    assert (stored.duration_minutes, stored.online_only, stored.description) == (
+        120, False, "Nigiri and maki, live.",
+    )  # fmt: skip
+    assert stored.starts_at_us is not None
+    # The paid event's live view opens, and its controls are the ones findChild finds.
+    qtbot.waitUntil(lambda: find(w, QPushButton, "goLive").isVisible(), timeout=10_000)
+    assert find(w, QPushButton, "goLive") is w.event_view.go_live
+    assert find(w, QLabel, "revenueTotal").text() == "$0.00"
+    assert "0 / 120" in find(w, QLabel, "attendeeCount").text()
+
+
+def test_live_view_sells_admits_and_refunds(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    _fill_event(w, price="20", capacity="40")
+    find(w, QPushButton, "createCampaign").click()
+    go_live = find(w, QPushButton, "goLive")
+    qtbot.waitUntil(lambda: go_live.isVisible() and w.event_view.campaign is not None)
+    campaign_id = w.event_view.campaign.id
+    find(w, QSpinBox, "simulationRate").setValue(300)
+    go_live.click()
+    sales = find(w, QListView, "ticketSales")
+    log = find(w, QListView, "admissionLog")
+    qtbot.waitUntil(lambda: ledger.campaign(campaign_id).tickets_sold == 40, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: any("refused: " in log.model().index(r, 0).data()
+                    for r in range(log.model().rowCount())),
+        timeout=20_000,
+    )  # fmt: skip
+    find(w, QSpinBox, "simulationRate").setValue(0)  # the audience goes quiet
+    revenue = find(w, QLabel, "revenueTotal")
+    qtbot.waitUntil(lambda: revenue.text() == _revenue_text(ledger, campaign_id), timeout=5_000)
+    assert revenue.text() == "$800.00"  # 40 seats at $20, never more
+    assert sales.model().rowCount() == 40
+    newest = sales.model().index(0, 0).data()
+    assert "$20.00" in newest
+    stored = ledger.campaign(campaign_id)
+    attendees = find(w, QLabel, "attendeeCount")
+    qtbot.waitUntil(
+        lambda: attendees.text() == f"{ledger.campaign(campaign_id).admitted_count} / 40 admitted"
+    )
+    assert stored.admitted_count > 0
+
+    # Refund a ticket nobody used yet: revenue drops, the row says so.
+    events = EventService(ledger)
+    valid = {t.id for t in events.store.iter_tickets(campaign_id) if t.status is TicketStatus.VALID}
+    row = next(r for r in range(40) if sales.model().index(r, 0).data(TicketRole).id in valid)
+    w.event_view.select_ticket_row(row)
+    ticket_id = sales.model().index(row, 0).data(TicketRole).id
+    find(w, QPushButton, "refundTicket").click()
+    dialog = find(w, QDialog, "refundTicketDialog")
+    assert not find(dialog, QCheckBox, "refundOverride").isVisible()  # within the window
+    _dialog_ok(dialog)
+    assert "reason" in find(dialog, QLabel, "refundError").text()  # a reason is required
+    find(dialog, QLineEdit, "refundReason").setText("cannot attend")
+    _dialog_ok(dialog)
+    qtbot.waitUntil(lambda: revenue.text() == "$780.00", timeout=5_000)
+    assert ledger.campaign(campaign_id).revenue_minor == 78_000
+    assert events.ticket(ticket_id).status is TicketStatus.REFUNDED
+    assert "refunded" in sales.model().index(row, 0).data()
+    assert not find(w, QPushButton, "refundTicket").isEnabled()
+
+
+def test_opened_from_home_door_check_override_and_cancel(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    starts = (datetime.now(UTC) + timedelta(hours=3)).isoformat()  # refund window closed
+    campaign = ledger.create_paid_event(
+        title="Keynote", category="conference", price="50", currency="EUR", capacity="10",
+        starts_at=starts,
+    )  # fmt: skip
+    events = EventService(ledger)
+    sold = events.buy_ticket(campaign.id, "Ana").sold[0]
+    events.buy_ticket(campaign.id, "Bob")
+    w.act_home.trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    revenue = find(w, QLabel, "revenueTotal")
+    qtbot.waitUntil(lambda: revenue.isVisible() and revenue.text() == "€100.00", timeout=10_000)
+    assert "closes" not in find(w, QLabel, "refundPolicy").text()
+    assert "48 hours before the start" in find(w, QLabel, "refundPolicy").text()
+
+    find(w, QSpinBox, "simulationRate").setValue(0)
+    find(w, QPushButton, "goLive").click()
+    code = find(w, QLineEdit, "admitCode")
+    qtbot.waitUntil(code.isEnabled)
+    code.setText("WRONG-CODE")
+    find(w, QPushButton, "admitAttendee").click()
+    result = find(w, QLabel, "admitResult")
+    qtbot.waitUntil(lambda: result.text() == "Refused: wrong code", timeout=5_000)
+    log = find(w, QListView, "admissionLog")
+    assert "refused: wrong code" in log.model().index(0, 0).data()
+    code.setText(sold.code.lower())
+    find(w, QPushButton, "admitAttendee").click()
+    qtbot.waitUntil(lambda: result.text().startswith("Admitted"), timeout=5_000)
+    assert find(w, QLabel, "attendeeCount").text() == "1 / 10 admitted"
+
+    # Past the window: the refund needs the creator's override, recorded.
+    sales = find(w, QListView, "ticketSales")
+    w.event_view.select_ticket_row(0)  # Bob, newest first
+    find(w, QPushButton, "refundTicket").click()
+    dialog = find(w, QDialog, "refundTicketDialog")
+    override = find(dialog, QCheckBox, "refundOverride")
+    assert override.isVisible()
+    find(dialog, QLineEdit, "refundReason").setText("flight cancelled")
+    _dialog_ok(dialog)
+    assert "override" in find(dialog, QLabel, "refundError").text()
+    override.setChecked(True)
+    _dialog_ok(dialog)
+    qtbot.waitUntil(lambda: revenue.text() == "€50.00", timeout=5_000)
+    refund = events.store.refund_rows(campaign.id)
+    assert [(r[1], r[3]) for r in refund] == [(True, "flight cancelled")]
+    assert "refunded" in sales.model().index(0, 0).data()
+
+    # Cancel: every ticket refunded, the event ends.
+    find(w, QPushButton, "cancelEvent").click()
+    cancel = find(w, QDialog, "cancelEventDialog")
+    find(cancel, QLineEdit, "cancelReason").setText("speaker ill")
+    _dialog_ok(cancel)
+    qtbot.waitUntil(lambda: ledger.campaign(campaign.id).status.value == "ended", timeout=5_000)
+    qtbot.waitUntil(lambda: revenue.text() == "€0.00", timeout=5_000)
+    assert {t.status for t in events.store.iter_tickets(campaign.id)} == {TicketStatus.REFUNDED}
+    assert not find(w, QPushButton, "cancelEvent").isVisible()
+
+
+def test_tickets_export_from_the_live_view(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, tmp_path: Any
+) -> None:
+    w = livegiving_window
+    campaign = ledger.create_paid_event(
+        title="Talk", category="talk", price="5", currency="EUR", capacity=None
+    )
+    EventService(ledger).buy_ticket(campaign.id, "=Ana", "web-1")
+    w.act_home.trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    assert "€5.00" in campaigns.model().index(0, 0).data()  # the card shows ticket revenue
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    qtbot.waitUntil(lambda: find(w, QListView, "ticketSales").model().rowCount() == 1)
+    assert find(w, QLabel, "attendeeCount").text() == "0 admitted"  # no capacity
+    assert w.act_export.isEnabled()
+    target = tmp_path / "tickets.csv"
+    task = w.event_view.export_to(target)
+    from livegiving_desktop.ui.runner import spawn
+
+    spawn(task)
+    qtbot.waitUntil(target.exists, timeout=5_000)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ticket_id,external_id,purchased_at,buyer_name,amount,currency,status"
+    fields = lines[1].split(",")
+    assert [fields[1], *fields[3:]] == ["web-1", "'=Ana", "5.00", "EUR", "valid"]
+
+
+def test_event_raising_money_shows_both_totals(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    from livegiving_desktop.core.campaigns import paid_event_spec
+
+    w = livegiving_window
+    spec = paid_event_spec(title="Benefit concert", category="performance", price="10",
+                           currency="EUR", organization_id="croix-rouge-francaise",
+                           goal="2000", catalog=ledger.catalog)  # fmt: skip
+    campaign = ledger.create_campaign(spec)
+    w.act_home.trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    donations = find(w, QLabel, "donationsTotal")
+    go_live = find(w, QPushButton, "goLive")
+    qtbot.waitUntil(lambda: donations.isVisible() and go_live.isVisible(), timeout=10_000)
+    assert "CROIX-ROUGE" in w.event_view.donations_caption.text()
+    find(w, QSpinBox, "simulationRate").setValue(400)
+    go_live.click()
+    qtbot.waitUntil(lambda: ledger.campaign(campaign.id).total_minor > 0, timeout=20_000)
+    find(w, QSpinBox, "simulationRate").setValue(0)
+
+    def shown() -> bool:
+        c = ledger.campaign(campaign.id)
+        return donations.text() == format_money(c.total_minor, "EUR", "en") and find(
+            w, QLabel, "revenueTotal"
+        ).text() == format_money(c.revenue_minor, "EUR", "en")
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    c = ledger.campaign(campaign.id)
+    assert c.revenue_minor == c.tickets_sold * 1000  # tickets alone; donations apart
