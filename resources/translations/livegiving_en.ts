@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Stickers</source>
+        <comment>Unlocked %1, until %2</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <comment>Expired %1: a new donation unlocks it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <comment>Locked: the donations were refunded</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <comment>Locked: unlocked by a donation to this campaign</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -104,6 +127,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Duration in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online only (no venue, the broadcast is the event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What ticket holders will see and learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also raise money for a nonprofit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Set-up error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,6 +184,37 @@
     </message>
     <message>
         <source>On air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelEventDialog</name>
+    <message>
+        <source>Cancel the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the performer is ill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel event and refund all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the event?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every ticket is refunded (%1 tickets, %2) and the event ends. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -356,6 +438,296 @@
     </message>
 </context>
 <context>
+    <name>EventCategory</name>
+    <message>
+        <source>Performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cooking class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional conference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the doors and go live (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End broadcast (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the event and refund every ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFF AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated audience: people per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated audience: people buying or joining per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access code to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access code, e.g. ABCDE-FGHJK-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit whoever has this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket sales, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the selected ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the tickets (CSV or JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission log: admitted and refused, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats sold and people admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TICKETS SOLD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEATS LEFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TICKET REVENUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEATS AND ATTENDANCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUND POLICY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online and in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket price %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALSO RAISING FOR %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audience stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doors closed: press Go live to let ticket holders in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admitted · %2 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admitted: ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 of %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund window has closed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Feed</name>
     <message>
         <source>Anonymous</source>
@@ -375,6 +747,13 @@
     </message>
     <message>
         <source>Not thanked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Home</name>
+    <message>
+        <source>%1 · %2 tickets sold</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -674,14 +1053,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The live view of paid events comes with ticketing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid event created as a draft.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;New campaign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,6 +1240,339 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>RefundPolicy</name>
+    <message>
+        <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers can ask for a refund up to %1 hours before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundTicketDialog</name>
+    <message>
+        <source>Refund a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the buyer cannot attend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund anyway (creator&apos;s override, recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the refund window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund window has closed: tick the override to refund anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedStoryPlayer</name>
+    <message>
+        <source>Shared Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared Story — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write sticker.png and every frame as PNG files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click right: next · left: previous · hold or Space: pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Story shared yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the shared Story to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to %1: sticker.png and %2 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StickerPanel</name>
+    <message>
+        <source>Selected sticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a donor in the feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sticker gallery of the selected donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose a Story with the selected donor&apos;s sticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the campaign&apos;s shared Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“I DONATED” STICKERS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their stickers show here, locked and unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Story</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoryCanvas</name>
+    <message>
+        <source>Story preview: drag the sticker to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoryComposer</name>
+    <message>
+        <source>Story composer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose a Story — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunset gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violet gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ocean gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forest gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a background image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composer message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you gave (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sticker size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sticker rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the amount I gave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign does not show amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share to the Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share to the campaign&apos;s Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing needs an unlocked sticker: this one has expired. A new donation unlocks it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing needs an unlocked sticker: this donor&apos;s donations were refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing needs an unlocked sticker: a donation unlocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared! Your frame replaced your earlier one in the campaign&apos;s Story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared! Your frame is in the campaign&apos;s Story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoryView</name>
+    <message>
+        <source>Shared Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <source>Broadcast summary</source>
@@ -880,6 +1584,53 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>Top donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code already used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event not live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 · bought %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1 admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✕ %1 refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

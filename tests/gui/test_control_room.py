@@ -285,6 +285,10 @@ def test_french_interface_and_money(qtbot: Any, livegiving_window: Any, qapp: An
         assert find(window, QPushButton, "newCampaign").text() == "Nouvelle campagne"
         find(window, QPushButton, "newCampaign").click()
         assert find(window, QComboBox, "currency").currentText() == "EUR"
+        find(window, QPushButton, "createCampaign").click()  # no title yet: refused in French
+        assert find(window, QLabel, "setupError").text() == (
+            "titre : est vide ; donnez un titre à la campagne"
+        )
         create_fundraiser(qtbot, window, goal="1234.5")
         assert find(window, QPushButton, "goLive").text() == "Passer en direct"
         goal_label = find(window, QLabel, "goalLabel")

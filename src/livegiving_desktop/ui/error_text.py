@@ -119,3 +119,13 @@ def describe(exc: LiveGivingError) -> str:
             .replace("%2", translate_reason(exc.reason))
         )
     return translate_reason(str(exc))
+
+
+def user_message(exc: BaseException, *, with_field: bool = True) -> str:
+    """What to show for any failure: a refusal of the rules in the app's language (with or
+    without the field's name), anything else as its own text."""
+    if not isinstance(exc, LiveGivingError):
+        return str(exc)
+    if not with_field and isinstance(exc, ValidationError | NotFoundError):
+        return translate_reason(exc.reason)
+    return describe(exc)

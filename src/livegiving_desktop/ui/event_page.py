@@ -48,6 +48,7 @@ from livegiving_desktop.core.tickets import (
 from livegiving_desktop.services.events import EventAudienceRunner, EventService, RefundPolicy
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.event_models import (
     AdmissionLogModel,
     TicketSalesModel,
@@ -130,7 +131,7 @@ class EventSession(QObject):
             on_sales=self.salesCommitted.emit,
             on_door=self.doorChecked.emit,
             on_commit=self.donationsCommitted.emit,
-            on_error=lambda exc: self.failed.emit(str(exc)),
+            on_error=lambda exc: self.failed.emit(user_message(exc)),
         )
         self.set_rate(rate)
         self.runner.start()
@@ -617,7 +618,7 @@ class EventPage(QWidget):
         )
 
     def _report(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(user_message(exc))
 
     def _creator(self) -> Actor:
         try:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.refunds import clean_reason
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.theme import Theme
 from livegiving_desktop.ui.widgets import label
 
@@ -144,7 +145,7 @@ class RefundTicketDialog(QDialog):
         try:
             self.reason_text = clean_reason(self.reason.text())
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return
         if self.needs_override and not self.override.isChecked():
             self.error.setText(
@@ -195,6 +196,6 @@ class CancelEventDialog(QDialog):
         try:
             self.reason_text = clean_reason(self.reason.text())
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return
         self.accept()

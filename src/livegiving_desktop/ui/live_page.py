@@ -29,6 +29,7 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.models import (
     DonationFeedModel,
     DonationListModel,
@@ -662,7 +663,7 @@ class LivePage(QWidget):
             )
 
     def _report(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(user_message(exc))
 
     @Slot()
     def _on_go_live_clicked(self) -> None:

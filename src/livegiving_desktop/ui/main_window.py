@@ -28,6 +28,7 @@ from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.event_page import EventPage
 from livegiving_desktop.ui.home_page import HomePage
 from livegiving_desktop.ui.live_page import LivePage
@@ -386,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def _on_failed_exc(self, exc: BaseException) -> None:
         if isinstance(exc, LiveGivingError):
-            self._show_error(self.tr("This cannot be done"), str(exc))
+            self._show_error(self.tr("This cannot be done"), user_message(exc))
         else:
             self._show_error(
                 self.tr("Something went wrong"),

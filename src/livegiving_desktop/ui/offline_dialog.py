@@ -19,6 +19,7 @@ from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import exponent
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.widgets import label
 
 
@@ -102,7 +103,7 @@ class OfflineDonationDialog(QDialog):
             )
         except LiveGivingError as exc:
             self.draft = None
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return
         self.error.setText("")
         self.accept()

@@ -34,6 +34,7 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.event_page import refund_policy_text
 from livegiving_desktop.ui.models import OrganizationListModel
 from livegiving_desktop.ui.widgets import card, icon, label
@@ -387,7 +388,7 @@ class CampaignSetupPage(QWidget):
             self._show_error(exc)
             return None
         except LiveGivingError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
             return None
         self._show_error(None)
         return spec
@@ -427,7 +428,7 @@ class CampaignSetupPage(QWidget):
         )
 
     def _show_error(self, exc: ValidationError | None) -> None:
-        self.error.setText("" if exc is None else str(exc))
+        self.error.setText("" if exc is None else user_message(exc))
         bad = _FIELD_WIDGETS.get(exc.field) if exc is not None else None
         for name in _FIELD_WIDGETS.values():
             widget = self.findChild(QWidget, name)

@@ -47,6 +47,7 @@ from livegiving_desktop.core.story import (
     StoryDesign,
 )
 from livegiving_desktop.services.stories import DonorSticker, StoryHeader, StoryService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.story import (
     decode_image,
@@ -388,7 +389,7 @@ class StoryComposer(QDialog):
         try:
             data = await self.runner.call(read_background, path)
         except LiveGivingError as exc:
-            self.error.setText(getattr(exc, "reason", str(exc)))
+            self.error.setText(user_message(exc, with_field=False))
             self._show_design(self.design)
             return False
         self.image_bytes = data
@@ -413,7 +414,7 @@ class StoryComposer(QDialog):
                 self.design, image,
             )  # fmt: skip
         except LiveGivingError as exc:
-            self.error.setText(getattr(exc, "reason", str(exc)))
+            self.error.setText(user_message(exc, with_field=False))
             self.share.setEnabled(self.donor.sticker.unlocked)
             return False
         self.notice.setText(
@@ -426,4 +427,4 @@ class StoryComposer(QDialog):
         return True
 
     def _report(self, exc: BaseException) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(user_message(exc))

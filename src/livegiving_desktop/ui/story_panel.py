@@ -19,6 +19,7 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.story import StoryDesign
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.stories import StoryService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.sticker import (
     GALLERY_ROW_HEIGHT,
@@ -173,7 +174,7 @@ class StickerPanel(QFrame):
         self.open_story.setEnabled(self.campaign is not None)
 
     def _report(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(user_message(exc))
 
     # -- composer and player ---------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.story import SharedFrame
 from livegiving_desktop.services.stories import SharedStory, StoryService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.story import (
     FRAME_MS,
@@ -419,7 +420,7 @@ class SharedStoryPlayer(QDialog):
         self.export_progress.setValue(done)
 
     def _report(self, exc: BaseException) -> None:
-        self.export_status.setText(str(exc))
+        self.export_status.setText(user_message(exc))
 
 
 class _Progress(QObject):
