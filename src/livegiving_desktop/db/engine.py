@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ MIGRATIONS = "livegiving_desktop.db:migrations"
 # scripts). Alembic itself is imported only when a migration has to run: it costs ~0.2 s.
 SCHEMA_REVISIONS = ("0001",)
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
+# Alembic's `op` and `context` are process-wide proxies: two migrations at once in one process
+# (two databases opened from two threads) would run on each other's. One at a time.
+_MIGRATION_LOCK = threading.Lock()
 
 
 class DatabaseOpenError(LiveGivingError):
@@ -219,5 +223,6 @@ def _migrate(db: Database) -> None:
         cfg = Config()
         cfg.set_main_option("script_location", MIGRATIONS)
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        with _MIGRATION_LOCK:
+            command.upgrade(cfg, "head")
         conn.commit()
