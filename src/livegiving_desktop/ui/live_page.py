@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from livegiving_desktop.core.audience import AudienceProfile
 from livegiving_desktop.core.campaigns import CampaignStatus
+from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
+from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.models import (
@@ -115,6 +117,8 @@ class LivePage(QWidget):
     homeRequested = Signal()
     failed = Signal(str)
     campaignChanged = Signal(object)  # CampaignRecord after go live / end
+    savingFailed = Signal(str)  # donations cannot be saved for now (kept, retried): the reason
+    savingResumed = Signal()  # they are saved again
 
     def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -425,6 +429,8 @@ class LivePage(QWidget):
         )
         self.session.batchCommitted.connect(self._on_session_batch_committed)
         self.session.ingestFailed.connect(self._on_session_ingest_failed)
+        self.session.ingestFailed.connect(self.savingFailed)
+        self.session.ingestRecovered.connect(self.savingResumed)
         if self.pause.isChecked():
             self.session.pause()
         self._flush_timer.start()
@@ -641,7 +647,7 @@ class LivePage(QWidget):
             )
 
     def _report(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(str(exc) if isinstance(exc, LiveGivingError) else describe_failure(exc))
 
     @Slot()
     def _on_go_live_clicked(self) -> None:

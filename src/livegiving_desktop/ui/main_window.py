@@ -27,6 +27,7 @@ from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
+from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.home_page import HomePage
 from livegiving_desktop.ui.live_page import LivePage
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status_db = QLabel()
         self.status_save = QLabel()
+        self.status_save.setObjectName("savingStatus")
+        self.error_box: QMessageBox | None = None  # the last error shown
+        self._saving_box: QMessageBox | None = None  # the warning of a saving outage
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
 
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         self.setup.cancelled.connect(self._on_setup_cancelled)
         self.live.homeRequested.connect(self._on_live_home_requested)
         self.live.failed.connect(self._on_failed)
+        self.live.savingFailed.connect(self._on_live_saving_failed)
+        self.live.savingResumed.connect(self._on_live_saving_resumed)
         self.live.campaignChanged.connect(self._on_live_campaign_changed)
         self.stack.currentChanged.connect(self._update_actions)
         self._build_actions()
@@ -333,18 +339,42 @@ class MainWindow(QMainWindow):
     def _on_failed(self, message: str) -> None:
         self._show_error(self.tr("Something went wrong"), message)
 
+    @Slot(str)
+    def _on_live_saving_failed(self, reason: str) -> None:
+        # The live page has just shown the warning (its `failed`); the status bar keeps saying
+        # it until the donations are saved again.
+        self._saving_box = self.error_box
+        self.status_save.setText(
+            self.tr("Donations are waiting to be saved: %1").replace("%1", reason)
+        )
+
+    @Slot()
+    def _on_live_saving_resumed(self) -> None:
+        if self._saving_box is not None:
+            self._saving_box.close()
+            self._saving_box = None
+        self.status_save.setText(self.tr("Every donation shown is saved"))
+        self.statusBar().showMessage(self.tr("Saving works again: no donation was lost."), 8000)
+
     def _on_failed_exc(self, exc: BaseException) -> None:
         if isinstance(exc, LiveGivingError):
             self._show_error(self.tr("This cannot be done"), str(exc))
         else:
             self._show_error(
                 self.tr("Something went wrong"),
-                self.tr("%1\n\nThe details are in the log: %2").replace("%1", str(exc)).replace(
-                    "%2", str(config.log_path())),
+                self.tr("%1\n\nThe details are in the log: %2").replace(
+                    "%1", describe_failure(exc)).replace("%2", str(config.log_path())),
             )  # fmt: skip
 
     def _show_error(self, title: str, text: str) -> None:
         log.error("%s: %s", title, text)
+        current = self.error_box
+        if (
+            current is not None
+            and current.isVisible()
+            and (current.windowTitle(), current.text()) == (title, text)
+        ):
+            return  # the same failure again (a retry, a periodic refresh): one message is enough
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)  # fmt: skip
         box.setObjectName("errorMessage")

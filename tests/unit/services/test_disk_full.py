@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers.disk import DiskSpace
-from helpers.ledger import fundraiser
+from helpers.ledger import fundraiser, valid_many
 from livegiving_desktop import cli
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.db.engine import Database, open_database
@@ -185,3 +185,19 @@ def test_the_command_line_says_the_disk_is_full_and_recovers(
     rows, total, running = stored(ledger_path, campaign.id)
     assert (rows, running) == (before[0] + 3000, total)
     assert integrity(ledger_path) == "ok"
+
+
+def test_the_figures_are_read_while_the_disk_is_full(service: LedgerService) -> None:
+    # Regression: reading the figures catches the donor statistics up first, a write; on a full
+    # disk the live view's refresh failed every 2 s with the SQL of that catch-up.
+    campaign = fundraiser(service)
+    service.store.insert_batch(
+        campaign.id, valid_many((f"d{i}", f"Donor {i}", 100 + i) for i in range(1000))
+    )
+    disk = DiskSpace(service.db, full=True)
+    stats = service.stats(campaign.id)
+    assert (stats.total_minor, stats.donation_count) == (sum(range(100, 1100)), 1000)
+    assert len(service.top_donors(campaign.id)) <= 5
+    disk.full = False
+    assert service.stats(campaign.id).donor_count == 1000
+    assert service.top_donors(campaign.id, limit=1)[0].total_minor == 1099
