@@ -125,8 +125,12 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseOpenError(
             f"database: {path} is read-only; LiveGiving needs to write to it and its folder"
         )
+    # Read-only; and when no -wal file exists there is nothing but the file to read, so
+    # immutable=1 reads it without creating -wal/-shm files beside a file we may refuse.
+    wal = path.with_name(path.name + "-wal")
+    uri = f"{path.as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
