@@ -9,8 +9,9 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import PySide6
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +28,7 @@ from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
+from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.home_page import HomePage
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self._ready = False
         self._closed = False
+        self._start_problem: str | None = None  # why the database could not be opened
         self.catalog = bundled_catalog()
 
         self.home = HomePage()
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _on_start_failed(self, exc: BaseException) -> None:
+        self._start_problem = str(exc)
         self.status_save.setText(self.tr("The database could not be opened"))
         self._ready = True
         self._show_error(self.tr("The database could not be opened"), str(exc))
@@ -235,6 +239,14 @@ class MainWindow(QMainWindow):
         self.act_fr = self._action("Français", "actionFrench", "", lambda: self._set_language("fr"))
         self.act_about = self._action(self.tr("&About LiveGiving Desktop"), "actionAbout", "",
                                       self._on_about_triggered)  # fmt: skip
+        self.act_diagnostics = self._action(self.tr("Copy &diagnostics"), "copyDiagnostics", "",
+                                            self._on_copy_diagnostics_triggered,
+                                            "mdi6.clipboard-text")  # fmt: skip
+        # A QAction has no accessible name of its own: its text and tips are what is read out.
+        self.act_diagnostics.setStatusTip(
+            self.tr("Copy the versions, the database and the end of the log for a bug report")
+        )
+        self.act_diagnostics.setToolTip(self.act_diagnostics.statusTip())
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for a in (self.act_new, self.act_home, self.act_export):
@@ -250,6 +262,7 @@ class MainWindow(QMainWindow):
         language.addAction(self.act_en)
         language.addAction(self.act_fr)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_diagnostics)
         help_menu.addAction(self.act_about)
         self._update_actions()
 
@@ -282,6 +295,27 @@ class MainWindow(QMainWindow):
             "%1", self.service.db.display_url if self.service else "—").replace(
             "%2", str(config.log_path())))  # fmt: skip
         box.open()
+
+    @Slot()
+    def _on_copy_diagnostics_triggered(self) -> None:
+        spawn(self.copy_diagnostics(), self._on_failed_exc)
+
+    async def copy_diagnostics(self) -> str:
+        """Put the diagnostics (services/diagnostics.py) on the clipboard; the database and the
+        log are read on the database thread."""
+        text = await self.runner.call(
+            diagnostics_report,
+            db=self.service.db if self.service is not None else None,
+            db_url=self.db_url,
+            problem=self._start_problem,
+            qt_versions=(("Qt", qVersion()), ("PySide6", PySide6.__version__)),
+        )
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(text)
+        self.statusBar().showMessage(
+            self.tr("Diagnostics copied to the clipboard: paste them into your bug report."), 8000
+        )
+        return text
 
     # -- export ----------------------------------------------------------------------------
 
