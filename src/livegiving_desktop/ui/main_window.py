@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.status_db = QLabel()
         self.status_save = QLabel()
         self.status_save.setObjectName("savingStatus")
+        self.status_save.setAccessibleName(self.tr("Saving status"))
         self.error_box: QMessageBox | None = None  # the last error shown
         self._saving_box: QMessageBox | None = None  # the warning of a saving outage
         self.statusBar().addWidget(self.status_save, 1)
