@@ -3,14 +3,20 @@ and are saved when space returns; nothing shown was unsaved, nothing is lost."""
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSpinBox
 from tests.gui.conftest import create_fundraiser, find
 
 from helpers.disk import DiskSpace
+from helpers.ledger import fundraiser
 from livegiving_desktop.core.money import format_money
+from livegiving_desktop.services.ingest import IngestError
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.session import LiveSession
 
 
 def _saved(ledger: LedgerService, campaign_id: int) -> tuple[int, int]:
@@ -66,7 +72,10 @@ def _while_the_disk_is_full(
     status = find(w, QLabel, "savingStatus")
     # Tried again and again (0.1 s, 0.3 s, 0.7 s, 1.5 s, 3.1 s after the first failure) ...
     qtbot.waitUntil(lambda: len(failures) >= 5, timeout=20_000)
-    assert "Donations are waiting to be saved: the disk is full" in status.text()
+    assert status.text() == (
+        "Donations are not being saved: the disk is full. "
+        "They are kept and saved as soon as it works again."
+    )
     # ... but told once, in words, without SQL.
     shown = [box for box in w.findChildren(QMessageBox) if box.isVisible()]
     assert [box.objectName() for box in shown] == ["errorMessage"]
@@ -79,3 +88,30 @@ def _while_the_disk_is_full(
     qtbot.waitUntil(lambda: total.text() == format_money(saved[0], currency, "en"), timeout=5_000)
     assert _saved(ledger, campaign_id) == saved
     return saved
+
+
+def test_a_writer_that_gives_up_does_not_promise_to_save_later(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = LedgerService.open(str(tmp_path / "ledger.db"))
+    try:
+        campaign = fundraiser(service)
+
+        def insert_batch(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("unexpected failure inside the ledger writer")
+
+        monkeypatch.setattr(service.store, "insert_batch", insert_batch)
+        session = LiveSession(service, campaign, rate=200, seed=1)
+        try:
+            with qtbot.waitSignal(session.ingestFailed, timeout=10_000) as told:
+                pass
+        finally:
+            with contextlib.suppress(IngestError):
+                session.stop()
+        [message] = told.args
+        assert message == (
+            "unexpected failure inside the ledger writer. "
+            "The donations not shown in the feed were not saved."
+        )
+    finally:
+        service.close()

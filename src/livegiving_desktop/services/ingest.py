@@ -6,7 +6,8 @@ submitting thread; a worker thread writes batches of at most `max_batch` donatio
 `max_delay` seconds, one transaction per batch, and only then reports the batch (`on_commit`):
 what is reported is durable. A batch that cannot be written (a full disk, a lock held too long)
 stays with the writer and is tried again with backoff, each failed attempt reported
-(`on_error`), until it is written or `max_attempts` runs out (then `IngestError`).
+(`on_error`), until it is written or `max_attempts` runs out (then `failure` is set before the
+last report, and the submitter gets `IngestError`).
 """
 
 from __future__ import annotations
@@ -218,15 +219,16 @@ class IngestionPipeline:
                 return rest
             except (SQLAlchemyError, OSError) as exc:
                 log.warning("batch of %d not written (attempt %d): %s", len(batch), attempt, exc)
-                self._report_error(exc)
                 if self.max_attempts is not None and attempt >= self.max_attempts:
-                    self._failure = exc
+                    self._failure = exc  # set first: on_error can tell giving up from a retry
+                self._report_error(exc)
+                if self._failure is not None:
                     return rest
                 time.sleep(min(RETRY_MAX_S, RETRY_FIRST_S * 2 ** (attempt - 1)))
             except Exception as exc:  # Unknown: not retried, never taken for a success.
                 log.exception("batch of %d not written", len(batch))
-                self._report_error(exc)
                 self._failure = exc
+                self._report_error(exc)
                 return rest
         with self._lock:
             s = self._summary

@@ -379,9 +379,7 @@ class MainWindow(QMainWindow):
         # The live page has just shown the warning (its `failed`); the status bar keeps saying
         # it until the donations are saved again.
         self._saving_box = self.error_box
-        self.status_save.setText(
-            self.tr("Donations are waiting to be saved: %1").replace("%1", reason)
-        )
+        self.status_save.setText(self.tr("Donations are not being saved: %1").replace("%1", reason))
 
     @Slot()
     def _on_live_saving_resumed(self) -> None:

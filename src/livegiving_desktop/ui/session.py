@@ -21,6 +21,7 @@ class LiveSession(QObject):
 
     When batches cannot be written (a full disk), the pipeline keeps them and tries again;
     `ingestFailed` says so once, in plain words, and `ingestRecovered` once they are saved again.
+    Should the pipeline give up (an unexpected error), `ingestFailed` says what was not saved.
     """
 
     batchCommitted = Signal(object)  # BatchOutcome, emitted from the writer thread (queued)
@@ -67,12 +68,21 @@ class LiveSession(QObject):
         self.batchCommitted.emit(outcome)
 
     def _emit_error(self, exc: Exception) -> None:
+        reason = describe_failure(exc)
+        if self.pipeline.failure is not None:  # given up (an unexpected error): say so
+            self._failing = True
+            self.ingestFailed.emit(
+                self.tr("%1. The donations not shown in the feed were not saved.").replace(
+                    "%1", reason
+                )
+            )
+            return
         # Every retry fails the same way during an outage: tell the user once, not each time.
         if not self._failing:
             self._failing = True
             self.ingestFailed.emit(
                 self.tr("%1. They are kept and saved as soon as it works again.").replace(
-                    "%1", describe_failure(exc)
+                    "%1", reason
                 )
             )
 
