@@ -36,6 +36,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         parser.addoption(
             "--run-slow", action="store_true", default=False, help="run tests marked slow"
         )
+    parser.addoption(
+        "--crash-kills",
+        type=int,
+        default=None,
+        metavar="N",
+        help="SIGKILLs of the crash loop (tests/cli/test_crash_loop.py; default 10, "
+        "120 with --run-slow)",
+    )
+    parser.addoption(
+        "--crash-seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="seed of the crash loop's kill moments (default: a new one each run, shown in "
+        "every failure)",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

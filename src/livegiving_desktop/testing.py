@@ -61,6 +61,11 @@ def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator
         window.deleteLater()
         # Let queued callbacks of the finished work run, then release the loop.
         qapp.processEvents()
+        # Delete the window now: deleteLater alone waits for an event loop that never runs
+        # again, and its live view's timers would fire into later tests (with no asyncio loop).
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         # Mark the loop stopped without QApplication.exit(): that would end the next test's loop.
         loop._QEventLoop__is_running = False
         asyncio.events._set_running_loop(None)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import CliResult, run_cli
+from helpers.files import make_read_only, make_writable
 from helpers.ledger import PREPARED_FUNDRAISER
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -26,7 +27,10 @@ class Refusal:
     mentions: tuple[str, ...]  # what stderr must say: the field, and the reason where useful
     # "prepared": a copy of the prepared ledger, which must keep its bytes and its rows;
     # "missing": no database yet, and the refusal must not create one;
-    # "text" / "newer": a file that is not ours to change, which must keep its bytes.
+    # "text" / "newer" / "truncated" / "readonly": a file that is not ours to change, which
+    # must keep its bytes, its modification time and its folder as they were;
+    # "missing-folder": a --db in a folder that does not exist, which must not be created;
+    # "folder": a --db that is a folder, which must stay empty.
     db: str = "prepared"
     marks: tuple[pytest.MarkDecorator, ...] = field(default=())
 
@@ -117,6 +121,11 @@ REFUSALS = [
     ),
     Refusal("db-text-file", ("campaigns", "list"), ("not a LiveGiving database",), "text"),
     Refusal("db-newer-schema", donate(), ("newer",), "newer"),
+    Refusal("db-truncated", ("campaigns", "list"), ("damaged", "not changed"), "truncated"),
+    Refusal("db-truncated-donate", donate(), ("damaged",), "truncated"),
+    Refusal("db-read-only", donate(), ("read-only",), "readonly"),
+    Refusal("db-missing-folder", ("campaigns", "list"), ("does not exist",), "missing-folder"),
+    Refusal("db-is-a-folder", simulate("--count", "10"), ("is a folder",), "folder"),
 ]
 
 
@@ -138,18 +147,22 @@ class Outcome:
     result: CliResult
     db: Path
     bytes_before: bytes | None
+    mtime_before: int | None = None
+    folder_before: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
 def outcomes(prepared_ledger: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
     """Run every refusal once, concurrently (each start of the CLI costs ~0.6 s of CPU)."""
     root = tmp_path_factory.mktemp("refusals")
-    jobs: dict[str, tuple[tuple[str, ...], Path, Path, bytes | None]] = {}
+    jobs: dict[str, tuple[tuple[str, ...], Path, Path]] = {}
+    read_only: list[Path] = []
+    outcomes: dict[str, Outcome] = {}
     for case in REFUSALS:
         folder = root / case.id
         folder.mkdir()
         db = folder / "ledger.db"
-        if case.db == "prepared":
+        if case.db in ("prepared", "truncated", "readonly"):
             shutil.copyfile(prepared_ledger, db)
         elif case.db == "text":
             db = folder / "notes.txt"
@@ -160,15 +173,40 @@ def outcomes(prepared_ledger: Path, tmp_path_factory: pytest.TempPathFactory) ->
             with conn:
                 conn.execute("UPDATE alembic_version SET version_num = '9999'")
             conn.close()
-        before = db.read_bytes() if db.exists() else None
-        jobs[case.id] = (case.args, db, folder / "data", before)
+        elif case.db == "missing-folder":
+            db = folder / "no-such-folder" / "ledger.db"
+        elif case.db == "folder":
+            db = folder / "ledger-folder"
+            db.mkdir()
+        if case.db == "truncated":
+            with db.open("r+b") as fh:
+                fh.truncate(db.stat().st_size // 2)
+        if case.db == "readonly":
+            if not make_read_only(db):
+                continue  # root without chattr: the case is skipped below
+            read_only.append(db)
+        data = root / "user-data" / case.id  # apart: the database's folder must not change
+        outcomes[case.id] = Outcome(
+            CliResult(-1, "", ""),
+            db,
+            db.read_bytes() if db.is_file() else None,
+            db.stat().st_mtime_ns if db.is_file() else None,
+            sorted(p.name for p in (db.parent.iterdir() if db.parent.exists() else ())),
+        )
+        jobs[case.id] = (case.args, db, data)
 
-    def run(case_id: str) -> Outcome:
-        args, db, data, before = jobs[case_id]
-        return Outcome(run_cli(*args, data_dir=data, db=db), db, before)
+    def run(case_id: str) -> CliResult:
+        args, db, data = jobs[case_id]
+        return run_cli(*args, data_dir=data, db=db)
 
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return dict(zip(jobs, pool.map(run, jobs), strict=True))
+    try:
+        with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+            for case_id, result in zip(jobs, pool.map(run, jobs), strict=True):
+                outcomes[case_id].result = result
+    finally:
+        for path in read_only:
+            make_writable(path)  # the temporary folders must stay removable
+    return outcomes
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +218,8 @@ def prepared_state(prepared_ledger: Path) -> tuple[object, ...]:
 def test_refusal(
     case: Refusal, outcomes: dict[str, Outcome], prepared_state: tuple[object, ...]
 ) -> None:
+    if case.id not in outcomes:
+        pytest.skip("cannot make a file read-only here (root without chattr)")
     outcome = outcomes[case.id]
     result = outcome.result
     assert result.code == 2, (result.code, result.stderr)
@@ -190,6 +230,15 @@ def test_refusal(
     if case.db == "missing":
         assert not outcome.db.exists(), "bad input must not even create the database"
         return
+    if case.db == "missing-folder":
+        assert not outcome.db.parent.exists(), "the folder must not be created"
+        return
+    if case.db == "folder":
+        assert list(outcome.db.iterdir()) == []
+        return
     assert outcome.db.read_bytes() == outcome.bytes_before, "the database file was changed"
-    if case.db == "prepared":
+    if case.db != "prepared":
+        assert outcome.db.stat().st_mtime_ns == outcome.mtime_before
+        assert sorted(p.name for p in outcome.db.parent.iterdir()) == outcome.folder_before
+    else:
         assert ledger_state(outcome.db) == prepared_state

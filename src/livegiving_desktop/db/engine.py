@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ MIGRATIONS = "livegiving_desktop.db:migrations"
 # scripts). Alembic itself is imported only when a migration has to run: it costs ~0.2 s.
 SCHEMA_REVISIONS = ("0001", "0002")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
+# Alembic's `op` and `context` are process-wide proxies: two migrations at once in one process
+# (two databases opened from two threads) would run on each other's. One at a time.
+_MIGRATION_LOCK = threading.Lock()
 
 
 class DatabaseOpenError(LiveGivingError):
@@ -121,8 +125,12 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseOpenError(
             f"database: {path} is read-only; LiveGiving needs to write to it and its folder"
         )
+    # Read-only; and when no -wal file exists there is nothing but the file to read, so
+    # immutable=1 reads it without creating -wal/-shm files beside a file we may refuse.
+    wal = path.with_name(path.name + "-wal")
+    uri = f"{path.as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -219,5 +227,6 @@ def _migrate(db: Database) -> None:
         cfg = Config()
         cfg.set_main_option("script_location", MIGRATIONS)
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        with _MIGRATION_LOCK:
+            command.upgrade(cfg, "head")
         conn.commit()

@@ -8,6 +8,7 @@ statistics rely on it).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Row, Table, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 
 from livegiving_desktop.core.campaigns import (
     CampaignKind,
@@ -41,6 +43,8 @@ from livegiving_desktop.core.records import (
 from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
+
+log = logging.getLogger("livegiving.db")
 
 campaigns = cast(Table, Campaign.__table__)
 donations = cast(Table, Donation.__table__)
@@ -564,9 +568,17 @@ class LedgerStore:
         )
         return int(high - low)
 
+    def _catch_up_before_reading(self, campaign_id: int) -> None:
+        try:
+            self.catch_up_donor_stats(campaign_id)
+        except OperationalError as exc:
+            # A full disk or a lock held too long: read the per-donor figures as of the last
+            # catch-up rather than fail the read (totals and counts are exact regardless).
+            log.warning("donor statistics not caught up before reading: %s", exc.orig)
+
     def stats(self, campaign_id: int) -> CampaignStats:
         """Exact totals; per-donor figures are caught up first (cheap when little is new)."""
-        self.catch_up_donor_stats(campaign_id)
+        self._catch_up_before_reading(campaign_id)
         query = select(
             campaigns.c.total_minor,
             campaigns.c.donation_count,
@@ -580,7 +592,7 @@ class LedgerStore:
         return CampaignStats(*row)
 
     def top_donors(self, campaign_id: int, limit: int = 5) -> list[TopDonor]:
-        self.catch_up_donor_stats(campaign_id)
+        self._catch_up_before_reading(campaign_id)
         query = (
             select(
                 donors.c.donor_name,

@@ -4,7 +4,10 @@ Every source of donations (the simulated audience, the CLI, the live view's offl
 goes through `IngestionPipeline.submit_many`. Validation and the message rules run in the
 submitting thread; a worker thread writes batches of at most `max_batch` donations or
 `max_delay` seconds, one transaction per batch, and only then reports the batch (`on_commit`):
-what is reported is durable.
+what is reported is durable. A batch that cannot be written (a full disk, a lock held too long)
+stays with the writer and is tried again with backoff, each failed attempt reported
+(`on_error`), until it is written or `max_attempts` runs out (then `failure` is set before the
+last report, and the submitter gets `IngestError`).
 """
 
 from __future__ import annotations
@@ -23,12 +26,16 @@ from livegiving_desktop.core.errors import StateError, ValidationError
 from livegiving_desktop.core.moderation import MessageRules, default_message_rules
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation
 from livegiving_desktop.db.ledger import LedgerStore
+from livegiving_desktop.services.failures import describe_failure
 
 log = logging.getLogger("livegiving.ingest")
 
 MAX_BATCH = 1000
 MAX_DELAY_S = 0.1
 DONOR_STATS_EVERY_S = 2.0
+# Waits between attempts at a batch that could not be written: 0.1 s, doubling, at most 2 s.
+RETRY_FIRST_S = 0.1
+RETRY_MAX_S = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +62,8 @@ class IngestSummary:
 
 
 class IngestError(Exception):
-    """The pipeline could not write and gave up; nothing of the failed batch was acknowledged."""
+    """The pipeline could not write and gave up; nothing of the failed batch was acknowledged.
+    The message says why in a user's words (`describe_failure`); the cause holds the details."""
 
 
 class _Flush:
@@ -160,7 +168,7 @@ class IngestionPipeline:
 
     def _raise_if_failed(self) -> None:
         if self._failure is not None:
-            raise IngestError(str(self._failure)) from self._failure
+            raise IngestError(describe_failure(self._failure)) from self._failure
 
     # -- writer side -----------------------------------------------------------------------
 
@@ -211,17 +219,16 @@ class IngestionPipeline:
                 return rest
             except (SQLAlchemyError, OSError) as exc:
                 log.warning("batch of %d not written (attempt %d): %s", len(batch), attempt, exc)
-                if self.on_error is not None:
-                    self.on_error(exc)
                 if self.max_attempts is not None and attempt >= self.max_attempts:
-                    self._failure = exc
+                    self._failure = exc  # set first: on_error can tell giving up from a retry
+                self._report_error(exc)
+                if self._failure is not None:
                     return rest
-                time.sleep(min(2.0, 0.05 * 2**attempt))
+                time.sleep(min(RETRY_MAX_S, RETRY_FIRST_S * 2 ** (attempt - 1)))
             except Exception as exc:  # Unknown: not retried, never taken for a success.
                 log.exception("batch of %d not written", len(batch))
-                if self.on_error is not None:
-                    self.on_error(exc)
                 self._failure = exc
+                self._report_error(exc)
                 return rest
         with self._lock:
             s = self._summary
@@ -246,6 +253,14 @@ class IngestionPipeline:
             except Exception:  # The batch is committed: a failing listener never stops the ledger.
                 log.exception("commit listener failed; ingestion goes on")
         return rest
+
+    def _report_error(self, exc: Exception) -> None:
+        if self.on_error is None:
+            return
+        try:
+            self.on_error(exc)
+        except Exception:  # Like a commit listener, an error listener never stops the writer.
+            log.exception("error listener failed")
 
     def _reject_all(self, batch: list[ValidDonation], exc: StateError) -> None:
         log.warning("batch of %d refused: %s", len(batch), exc)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from livegiving_desktop.core.errors import LiveGivingError, NotFoundError, ValidationError
+from livegiving_desktop.services.failures import describe_failure
 
 _CONTEXT = "Errors"
 
@@ -74,6 +75,19 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "is below the campaign's minimum donation of %1 %2"),
     QT_TRANSLATE_NOOP("Errors", "is above the campaign's maximum of %1 %2"),
     QT_TRANSLATE_NOOP("Errors", "this campaign does not accept anonymous donations"),
+    # services/failures.py: database and disk failures
+    QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    QT_TRANSLATE_NOOP("Errors", "the database is locked by another program"),
+    QT_TRANSLATE_NOOP("Errors", "the database file cannot be written (it is read-only)"),
+    QT_TRANSLATE_NOOP("Errors", "the database file cannot be written (permission denied)"),
+    QT_TRANSLATE_NOOP("Errors", "the disk could not be read or written (input/output error)"),
+    QT_TRANSLATE_NOOP("Errors", "the database file is damaged"),
+    QT_TRANSLATE_NOOP("Errors", "the database file cannot be opened"),
+    QT_TRANSLATE_NOOP("Errors", "the disk quota is exceeded"),
+    QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+    QT_TRANSLATE_NOOP("Errors", "permission denied"),
+    QT_TRANSLATE_NOOP("Errors", "the database server's disk is full"),
+    QT_TRANSLATE_NOOP("Errors", "the database server cannot be reached"),
 )
 
 
@@ -125,7 +139,7 @@ def user_message(exc: BaseException, *, with_field: bool = True) -> str:
     """What to show for any failure: a refusal of the rules in the app's language (with or
     without the field's name), anything else as its own text."""
     if not isinstance(exc, LiveGivingError):
-        return str(exc)
+        return translate_reason(describe_failure(exc))
     if not with_field and isinstance(exc, ValidationError | NotFoundError):
         return translate_reason(exc.reason)
     return describe(exc)

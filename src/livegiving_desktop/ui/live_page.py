@@ -117,6 +117,8 @@ class LivePage(QWidget):
     homeRequested = Signal()
     failed = Signal(str)
     campaignChanged = Signal(object)  # CampaignRecord after go live / end
+    savingFailed = Signal(str)  # donations cannot be saved for now (kept, retried): the reason
+    savingResumed = Signal()  # they are saved again
 
     def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -439,6 +441,8 @@ class LivePage(QWidget):
         )
         self.session.batchCommitted.connect(self._on_session_batch_committed)
         self.session.ingestFailed.connect(self._on_session_ingest_failed)
+        self.session.ingestFailed.connect(self.savingFailed)
+        self.session.ingestRecovered.connect(self.savingResumed)
         if self.pause.isChecked():
             self.session.pause()
         self._flush_timer.start()

@@ -9,8 +9,9 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import PySide6
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +28,7 @@ from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
+from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.event_page import EventPage
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self._ready = False
         self._closed = False
+        self._start_problem: str | None = None  # why the database could not be opened
         self.catalog = bundled_catalog()
 
         self.home = HomePage()
@@ -72,6 +75,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status_db = QLabel()
         self.status_save = QLabel()
+        self.status_save.setObjectName("savingStatus")
+        self.status_save.setAccessibleName(self.tr("Saving status"))
+        self.error_box: QMessageBox | None = None  # the last error shown
+        self._saving_box: QMessageBox | None = None  # the warning of a saving outage
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
 
@@ -81,6 +88,8 @@ class MainWindow(QMainWindow):
         self.setup.cancelled.connect(self._on_setup_cancelled)
         self.live.homeRequested.connect(self._on_live_home_requested)
         self.live.failed.connect(self._on_failed)
+        self.live.savingFailed.connect(self._on_live_saving_failed)
+        self.live.savingResumed.connect(self._on_live_saving_resumed)
         self.live.campaignChanged.connect(self._on_live_campaign_changed)
         self.event_view.homeRequested.connect(self._on_live_home_requested)
         self.event_view.failed.connect(self._on_failed)
@@ -126,6 +135,7 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _on_start_failed(self, exc: BaseException) -> None:
+        self._start_problem = str(exc)
         self.status_save.setText(self.tr("The database could not be opened"))
         self._ready = True
         self._show_error(self.tr("The database could not be opened"), str(exc))
@@ -261,6 +271,14 @@ class MainWindow(QMainWindow):
         self.act_fr = self._action("Français", "actionFrench", "", lambda: self._set_language("fr"))
         self.act_about = self._action(self.tr("&About LiveGiving Desktop"), "actionAbout", "",
                                       self._on_about_triggered)  # fmt: skip
+        self.act_diagnostics = self._action(self.tr("Copy &diagnostics"), "copyDiagnostics", "",
+                                            self._on_copy_diagnostics_triggered,
+                                            "mdi6.clipboard-text")  # fmt: skip
+        # A QAction has no accessible name of its own: its text and tips are what is read out.
+        self.act_diagnostics.setStatusTip(
+            self.tr("Copy the versions, the database and the end of the log for a bug report")
+        )
+        self.act_diagnostics.setToolTip(self.act_diagnostics.statusTip())
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for a in (self.act_new, self.act_home, self.act_export):
@@ -276,6 +294,7 @@ class MainWindow(QMainWindow):
         language.addAction(self.act_en)
         language.addAction(self.act_fr)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_diagnostics)
         help_menu.addAction(self.act_about)
         self._update_actions()
 
@@ -325,6 +344,27 @@ class MainWindow(QMainWindow):
             "%1", self.service.db.display_url if self.service else "—").replace(
             "%2", str(config.log_path())))  # fmt: skip
         box.open()
+
+    @Slot()
+    def _on_copy_diagnostics_triggered(self) -> None:
+        spawn(self.copy_diagnostics(), self._on_failed_exc)
+
+    async def copy_diagnostics(self) -> str:
+        """Put the diagnostics (services/diagnostics.py) on the clipboard; the database and the
+        log are read on the database thread."""
+        text = await self.runner.call(
+            diagnostics_report,
+            db=self.service.db if self.service is not None else None,
+            db_url=self.db_url,
+            problem=self._start_problem,
+            qt_versions=(("Qt", qVersion()), ("PySide6", PySide6.__version__)),
+        )
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(text)
+        self.statusBar().showMessage(
+            self.tr("Diagnostics copied to the clipboard: paste them into your bug report."), 8000
+        )
+        return text
 
     # -- export ----------------------------------------------------------------------------
 
@@ -385,18 +425,40 @@ class MainWindow(QMainWindow):
     def _on_failed(self, message: str) -> None:
         self._show_error(self.tr("Something went wrong"), message)
 
+    @Slot(str)
+    def _on_live_saving_failed(self, reason: str) -> None:
+        # The live page has just shown the warning (its `failed`); the status bar keeps saying
+        # it until the donations are saved again.
+        self._saving_box = self.error_box
+        self.status_save.setText(self.tr("Donations are not being saved: %1").replace("%1", reason))
+
+    @Slot()
+    def _on_live_saving_resumed(self) -> None:
+        if self._saving_box is not None:
+            self._saving_box.close()
+            self._saving_box = None
+        self.status_save.setText(self.tr("Every donation shown is saved"))
+        self.statusBar().showMessage(self.tr("Saving works again: no donation was lost."), 8000)
+
     def _on_failed_exc(self, exc: BaseException) -> None:
         if isinstance(exc, LiveGivingError):
             self._show_error(self.tr("This cannot be done"), user_message(exc))
         else:
             self._show_error(
                 self.tr("Something went wrong"),
-                self.tr("%1\n\nThe details are in the log: %2").replace("%1", str(exc)).replace(
-                    "%2", str(config.log_path())),
+                self.tr("%1\n\nThe details are in the log: %2").replace(
+                    "%1", user_message(exc)).replace("%2", str(config.log_path())),
             )  # fmt: skip
 
     def _show_error(self, title: str, text: str) -> None:
         log.error("%s: %s", title, text)
+        current = self.error_box
+        if (
+            current is not None
+            and current.isVisible()
+            and (current.windowTitle(), current.text()) == (title, text)
+        ):
+            return  # the same failure again (a retry, a periodic refresh): one message is enough
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)  # fmt: skip
         box.setObjectName("errorMessage")

@@ -13,13 +13,20 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.simulation import AudienceRunner
+from livegiving_desktop.ui.error_text import user_message
 
 
 class LiveSession(QObject):
-    """Runs the audience into the pipeline. `batchCommitted` carries each durable batch."""
+    """Runs the audience into the pipeline. `batchCommitted` carries each durable batch.
+
+    When batches cannot be written (a full disk), the pipeline keeps them and tries again;
+    `ingestFailed` says so once, in plain words, and `ingestRecovered` once they are saved again.
+    Should the pipeline give up (an unexpected error), `ingestFailed` says what was not saved.
+    """
 
     batchCommitted = Signal(object)  # BatchOutcome, emitted from the writer thread (queued)
-    ingestFailed = Signal(str)
+    ingestFailed = Signal(str)  # the first failed attempt of an outage: the reason
+    ingestRecovered = Signal()  # the first batch saved after a failure
 
     def __init__(
         self,
@@ -49,15 +56,35 @@ class LiveSession(QObject):
             profile=profile,
         )
         self._held = False  # paused by the creator
+        self._failing = False  # read and written on the writer thread only
         self.runner = AudienceRunner(audience, self.pipeline, rate=rate)
         self.set_rate(rate)
         self.runner.start()
 
     def _emit_batch(self, outcome: BatchOutcome) -> None:
+        if self._failing:
+            self._failing = False
+            self.ingestRecovered.emit()
         self.batchCommitted.emit(outcome)
 
     def _emit_error(self, exc: Exception) -> None:
-        self.ingestFailed.emit(str(exc))
+        reason = user_message(exc)
+        if self.pipeline.failure is not None:  # given up (an unexpected error): say so
+            self._failing = True
+            self.ingestFailed.emit(
+                self.tr("%1. The donations not shown in the feed were not saved.").replace(
+                    "%1", reason
+                )
+            )
+            return
+        # Every retry fails the same way during an outage: tell the user once, not each time.
+        if not self._failing:
+            self._failing = True
+            self.ingestFailed.emit(
+                self.tr("%1. They are kept and saved as soon as it works again.").replace(
+                    "%1", reason
+                )
+            )
 
     def set_rate(self, rate: float) -> None:
         """In the live view a rate of 0 means nobody is giving (on the command line, 0 means

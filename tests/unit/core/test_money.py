@@ -202,3 +202,25 @@ def test_display_never_uses_exponent_notation_and_keeps_the_digits(
     expected = to_decimal_text(amount, currency).replace(".", "")
     # Grouping and decimal marks vary by locale; the digits must be the amount's, in order.
     assert digits.lstrip("0") == expected.lstrip("0")
+
+
+# What a hurried or foreign keyboard types into an amount field.
+_amount_keys = st.sampled_from(
+    [*"0123456789", ".", ".", ",", "-", "+", "e", "E", "_", " ", "\u00a0", "\u202f", "'", "€",
+     "١", "٢", "０", "５", "²", "½", "\n", "\t"]
+)  # fmt: skip
+
+
+@given(st.lists(_amount_keys, max_size=14).map("".join), st.sampled_from(CURRENCIES))
+def test_an_accepted_amount_is_exactly_the_number_typed(text: str, currency: str) -> None:
+    # Not only in range: the very value written (no underscore grouping, no other digits).
+    from decimal import Decimal
+
+    try:
+        minor = parse_amount(text, currency)
+    except ValidationError as exc:
+        assert exc.field == "amount"
+        return
+    raw = text.strip()
+    assert re.fullmatch(r"[0-9]+(\.[0-9]+)?", raw), raw
+    assert Decimal(raw).scaleb(exponent(currency)) == minor

@@ -81,3 +81,21 @@ def test_require_unknown_organization_names_the_field() -> None:
 def test_search_never_raises(text: str) -> None:
     found = bundled_catalog().search(text)
     assert len(found) <= len(bundled_catalog())
+
+
+def _unaccented(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@given(
+    st.sampled_from(bundled_catalog().all()),
+    st.sampled_from([str.upper, str.lower, str.title, _unaccented, lambda t: f"  {t}\t"]),
+    st.integers(min_value=1, max_value=3),
+)
+def test_an_organization_is_found_by_its_name_however_it_is_typed(
+    org, transform, words: int
+) -> None:
+    typed = transform(" ".join(org.name.split()[:words]))
+    assert org.id in ids(bundled_catalog().search(typed)), typed

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from helpers.files import make_read_only, make_writable
 from livegiving_desktop.db.engine import DatabaseOpenError, open_database
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -59,11 +57,54 @@ def test_a_database_of_a_newer_schema_is_refused_and_left_unchanged(tmp_path: Pa
         LedgerService.open(str(path))
     assert "9999" in str(caught.value)
     assert snapshot(path) == before
+    # Regression: the read-only check left newer.db-wal and newer.db-shm beside the file.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.db"]
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999",)]
     finally:
         conn.close()
+
+
+@pytest.fixture(scope="module")
+def ledger_with_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real ledger with a few thousand donations, checkpointed into one file."""
+    path = tmp_path_factory.mktemp("history") / "ledger.db"
+    service = LedgerService.open(str(path))
+    try:
+        campaign = service.create_fundraiser(
+            title="History", organization_id="croix-rouge-francaise", goal="100", currency="EUR"
+        )
+        service.simulate(campaign.id, count=3000, seed=2)
+    finally:
+        service.close()
+    assert not path.with_name("ledger.db-wal").exists()
+    return path
+
+
+CUTS = {
+    "header-only": lambda size: 100,
+    "first-page": lambda size: 4096,
+    "half": lambda size: size // 2,
+    "half-and-a-bit": lambda size: size // 2 + 123,
+    "all-but-the-last-page": lambda size: size - 4096,
+}
+
+
+@pytest.mark.parametrize("cut", list(CUTS))
+def test_a_truncated_database_is_refused_and_left_unchanged(
+    cut: str, ledger_with_history: Path, tmp_path: Path
+) -> None:
+    whole = ledger_with_history.read_bytes()
+    path = tmp_path / "ledger.db"
+    path.write_bytes(whole[: CUTS[cut](len(whole))])
+    before = snapshot(path)
+    with pytest.raises(DatabaseOpenError, match="damaged") as caught:
+        LedgerService.open(str(path))
+    assert str(path) in str(caught.value)
+    assert "was not changed" in str(caught.value)
+    assert snapshot(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.db"]
 
 
 def test_a_missing_folder_is_refused_clearly(tmp_path: Path) -> None:
@@ -94,29 +135,33 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
         service.close()
 
 
-def _make_read_only(path: Path) -> bool:
-    """chmod is enough for a normal user; root ignores it, so use the immutable flag."""
-    path.chmod(0o444)
-    if os.access(path, os.W_OK) and shutil.which("chattr"):
-        subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
-    return not os.access(path, os.W_OK)
-
-
-def _make_writable(path: Path) -> None:
-    if shutil.which("chattr"):
-        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
-    path.chmod(0o644)
-
-
 def test_a_read_only_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "readonly.db"
     LedgerService.open(str(path)).close()
     try:
-        if not _make_read_only(path):
+        if not make_read_only(path):
             pytest.skip("cannot make a file read-only here (root without chattr)")
         before = snapshot(path)
         with pytest.raises(DatabaseOpenError, match="read-only"):
             LedgerService.open(str(path))
         assert snapshot(path) == before
     finally:
-        _make_writable(path)
+        make_writable(path)
+
+
+def test_a_database_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    # SQLite needs the folder for its -wal and -shm files: writing would fail half-way.
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = folder / "ledger.db"
+    LedgerService.open(str(path)).close()
+    try:
+        if not make_read_only(folder):
+            pytest.skip("cannot make a folder read-only here (root without chattr)")
+        before = snapshot(path)
+        with pytest.raises(DatabaseOpenError, match="read-only"):
+            LedgerService.open(str(path))
+        assert snapshot(path) == before
+        assert sorted(p.name for p in folder.iterdir()) == ["ledger.db"]
+    finally:
+        make_writable(folder)

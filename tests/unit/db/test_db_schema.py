@@ -89,3 +89,19 @@ def test_plain_path_and_sqlite_url_open_the_same_file(tmp_path) -> None:
         assert [c.title for c in by_url.campaigns()] == ["One file"]
     finally:
         by_url.close()
+
+
+def test_databases_opened_from_several_threads_are_each_migrated(tmp_path) -> None:
+    # Regression: Alembic's op/context proxies are process-wide; two migrations at once ran on
+    # each other's ("no such table: main.donations", "'NoneType' object has no attribute 'f'").
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_one(number: int) -> str | None:
+        db = open_database(str(tmp_path / f"{number}.db"))
+        try:
+            return db.schema_version()
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(open_one, range(8))) == [HEAD_REVISION] * 8

@@ -212,7 +212,8 @@ def upgrade() -> None:
             batch_op.f("ix_refunds_campaign_id_id"), ["campaign_id", "id"], unique=False
         )
 
-    with op.batch_alter_table("campaigns", schema=None) as batch_op:
+    # Plain ALTER TABLE ADD COLUMN (constant defaults): no copy of a large table.
+    with op.batch_alter_table("campaigns", schema=None, recreate="never") as batch_op:
         batch_op.add_column(
             sa.Column("sticker_hours", sa.Integer(), server_default=sa.text("24"), nullable=False)
         )
@@ -244,7 +245,7 @@ def upgrade() -> None:
             sa.Column("revenue_minor", sa.BigInteger(), server_default=sa.text("0"), nullable=False)
         )
 
-    with op.batch_alter_table("donations", schema=None) as batch_op:
+    with op.batch_alter_table("donations", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("flags", sa.String(length=100), nullable=True))
         batch_op.add_column(
             sa.Column("hide_name_on_air", sa.Boolean(), server_default=sa.false(), nullable=False)

@@ -1,0 +1,117 @@
+"""On air when the disk fills up: the creator is told once, in plain words; the donations wait
+and are saved when space returns; nothing shown was unsaved, nothing is lost."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSpinBox
+from tests.gui.conftest import create_fundraiser, find
+
+from helpers.disk import DiskSpace
+from helpers.ledger import fundraiser
+from livegiving_desktop.core.money import format_money
+from livegiving_desktop.services.ingest import IngestError
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.session import LiveSession
+
+
+def _saved(ledger: LedgerService, campaign_id: int) -> tuple[int, int]:
+    return ledger.store.completed_sum(campaign_id)  # reads only: no write on the full disk
+
+
+def test_a_full_disk_is_told_once_and_saving_resumes_when_space_returns(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    create_fundraiser(qtbot, w, goal="100000")
+    campaign_id = w.live.campaign.id
+    disk = DiskSpace(w.service.db)
+    find(w, QSpinBox, "simulationRate").setValue(500)
+    find(w, QPushButton, "goLive").click()
+    qtbot.waitUntil(lambda: _saved(ledger, campaign_id)[1] > 100, timeout=15_000)
+
+    failures: list[Exception] = []
+    pipeline = w.live.session.pipeline
+    tell_the_window = pipeline.on_error
+
+    def on_error(exc: Exception) -> None:
+        failures.append(exc)
+        tell_the_window(exc)
+
+    pipeline.on_error = on_error
+    disk.full = True
+    try:
+        saved = _while_the_disk_is_full(qtbot, w, ledger, campaign_id, failures)
+    finally:
+        disk.full = False  # space returns (also when the test failed: the window must close)
+    status = find(w, QLabel, "savingStatus")
+    qtbot.waitUntil(lambda: _saved(ledger, campaign_id)[1] > saved[1], timeout=15_000)
+    qtbot.waitUntil(lambda: status.text() == "Every donation shown is saved", timeout=5_000)
+    shown = [box for box in w.findChildren(QMessageBox) if box.objectName() == "errorMessage"]
+    assert not any(box.isVisible() for box in shown)  # the warning goes once saved again
+    assert "Saving works again" in w.statusBar().currentMessage()
+
+    find(w, QPushButton, "pauseAudience").click()
+    total = find(w, QLabel, "totalRaised")
+    currency = w.live.campaign.currency
+    qtbot.waitUntil(
+        lambda: total.text() == format_money(_saved(ledger, campaign_id)[0], currency, "en"),
+        timeout=10_000,
+    )
+    record = ledger.campaign(campaign_id)
+    assert (record.total_minor, record.donation_count) == _saved(ledger, campaign_id)
+
+
+def _while_the_disk_is_full(
+    qtbot: Any, w: Any, ledger: LedgerService, campaign_id: int, failures: list[Exception]
+) -> tuple[int, int]:
+    status = find(w, QLabel, "savingStatus")
+    # Tried again and again (0.1 s, 0.3 s, 0.7 s, 1.5 s, 3.1 s after the first failure) ...
+    qtbot.waitUntil(lambda: len(failures) >= 5, timeout=20_000)
+    assert status.text() == (
+        "Donations are not being saved: the disk is full. "
+        "They are kept and saved as soon as it works again."
+    )
+    # ... but told once, in words, without SQL.
+    shown = [box for box in w.findChildren(QMessageBox) if box.isVisible()]
+    assert [box.objectName() for box in shown] == ["errorMessage"]
+    assert "the disk is full" in shown[0].text()
+    assert "INSERT" not in shown[0].text() and "sqlite3" not in shown[0].text()
+    # What the live view shows is what is saved, nothing more.
+    total = find(w, QLabel, "totalRaised")
+    saved = _saved(ledger, campaign_id)
+    currency = w.live.campaign.currency
+    qtbot.waitUntil(lambda: total.text() == format_money(saved[0], currency, "en"), timeout=5_000)
+    assert _saved(ledger, campaign_id) == saved
+    return saved
+
+
+def test_a_writer_that_gives_up_does_not_promise_to_save_later(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = LedgerService.open(str(tmp_path / "ledger.db"))
+    try:
+        campaign = fundraiser(service)
+
+        def insert_batch(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("unexpected failure inside the ledger writer")
+
+        monkeypatch.setattr(service.store, "insert_batch", insert_batch)
+        session = LiveSession(service, campaign, rate=200, seed=1)
+        try:
+            with qtbot.waitSignal(session.ingestFailed, timeout=10_000) as told:
+                pass
+        finally:
+            with contextlib.suppress(IngestError):
+                session.stop()
+        [message] = told.args
+        assert message == (
+            "unexpected failure inside the ledger writer. "
+            "The donations not shown in the feed were not saved."
+        )
+    finally:
+        service.close()
