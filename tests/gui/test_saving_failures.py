@@ -115,3 +115,33 @@ def test_a_writer_that_gives_up_does_not_promise_to_save_later(
         )
     finally:
         service.close()
+
+
+def test_quitting_during_an_outage_asks_and_does_not_wait_forever(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    create_fundraiser(qtbot, w, goal="100000")
+    campaign_id = w.live.campaign.id
+    disk = DiskSpace(w.service.db)
+    find(w, QSpinBox, "simulationRate").setValue(500)
+    find(w, QPushButton, "goLive").click()
+    qtbot.waitUntil(lambda: _saved(ledger, campaign_id)[1] > 50, timeout=15_000)
+    status = find(w, QLabel, "savingStatus")
+    disk.full = True
+    try:
+        qtbot.waitUntil(lambda: "not being saved" in status.text(), timeout=15_000)
+        saved = _saved(ledger, campaign_id)
+        w.close()  # during the outage: the app asks instead of waiting for space
+        box = w.findChild(QMessageBox, "quitDuringOutage")
+        assert box is not None
+        qtbot.waitUntil(box.isVisible, timeout=5_000)
+        assert w.isVisible()
+        box.findChild(QPushButton, "quitAnyway").click()
+        qtbot.waitUntil(lambda: not w.isVisible(), timeout=10_000)
+    finally:
+        disk.full = False
+    # Everything acknowledged before is still there; what waited was given up, not half-written.
+    assert _saved(ledger, campaign_id) == saved
+    record = ledger.campaign(campaign_id)
+    assert (record.total_minor, record.donation_count) == saved

@@ -109,6 +109,7 @@ class IngestionPipeline:
         self._lock = threading.Lock()
         self._summary = IngestSummary()
         self._failure: Exception | None = None
+        self._abandon = threading.Event()  # stop retrying: the user quits during an outage
         self._written_since_stats = False
         self._thread = threading.Thread(target=self._run, name="ledger-writer", daemon=True)
         self._thread.start()
@@ -161,6 +162,12 @@ class IngestionPipeline:
                 s.accepted, s.duplicates_dropped, s.rejected, s.held, s.batches, s.stats,
                 dict(s.rejections),
             )  # fmt: skip
+
+    def abandon(self) -> None:
+        """Stop retrying a batch that cannot be written (the user quits during an outage):
+        what was not committed is given up and reported as a failure; nothing committed is
+        touched. Thread-safe."""
+        self._abandon.set()
 
     @property
     def failure(self) -> Exception | None:
@@ -219,12 +226,15 @@ class IngestionPipeline:
                 return rest
             except (SQLAlchemyError, OSError) as exc:
                 log.warning("batch of %d not written (attempt %d): %s", len(batch), attempt, exc)
-                if self.max_attempts is not None and attempt >= self.max_attempts:
+                out_of_attempts = self.max_attempts is not None and attempt >= self.max_attempts
+                if out_of_attempts or self._abandon.is_set():
                     self._failure = exc  # set first: on_error can tell giving up from a retry
                 self._report_error(exc)
                 if self._failure is not None:
                     return rest
-                time.sleep(min(RETRY_MAX_S, RETRY_FIRST_S * 2 ** (attempt - 1)))
+                if self._abandon.wait(min(RETRY_MAX_S, RETRY_FIRST_S * 2 ** (attempt - 1))):
+                    self._failure = exc
+                    return rest
             except Exception as exc:  # Unknown: not retried, never taken for a success.
                 log.exception("batch of %d not written", len(batch))
                 self._failure = exc

@@ -424,6 +424,11 @@ class LivePage(QWidget):
             self._on_flush_timer_timeout()
             session.deleteLater()
 
+    def abandon_saving(self) -> None:
+        """The user quits during a saving outage: stop retrying what could not be saved."""
+        if self.session is not None:
+            self.session.pipeline.abandon()
+
     def stop_now(self) -> None:
         """For shutdown outside the event loop: stop and commit synchronously."""
         session, self.session = self.session, None

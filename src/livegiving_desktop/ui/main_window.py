@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.status_save.setAccessibleName(self.tr("Saving status"))
         self.error_box: QMessageBox | None = None  # the last error shown
         self._saving_box: QMessageBox | None = None  # the warning of a saving outage
+        self._saving_outage = False  # donations cannot be saved for now
+        self._quit_anyway = False  # the user chose to quit during an outage
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
 
@@ -430,10 +432,12 @@ class MainWindow(QMainWindow):
         # The live page has just shown the warning (its `failed`); the status bar keeps saying
         # it until the donations are saved again.
         self._saving_box = self.error_box
+        self._saving_outage = True
         self.status_save.setText(self.tr("Donations are not being saved: %1").replace("%1", reason))
 
     @Slot()
     def _on_live_saving_resumed(self) -> None:
+        self._saving_outage = False
         if self._saving_box is not None:
             self._saving_box.close()
             self._saving_box = None
@@ -478,10 +482,42 @@ class MainWindow(QMainWindow):
         if self._closed:
             event.accept()
             return
-        # Commit what the audience sent before closing, off the UI thread.
         event.ignore()
+        if self._saving_outage and not self._quit_anyway:
+            self._ask_quit_during_outage()
+            return
+        # Commit what the audience sent before closing, off the UI thread.
         self.status_save.setText(self.tr("Saving the last donations…"))
         spawn(self._close_async(), lambda exc: self._finish_close())
+
+    def _ask_quit_during_outage(self) -> None:
+        """Closing while donations cannot be saved would wait for the outage to end: ask."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Donations are not being saved"),
+            self.tr(
+                "Donations cannot be saved right now. Every donation shown in the feed is saved;"
+                " the ones still waiting will be lost if you quit now."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("quitDuringOutage")
+        box.setAccessibleName(self.tr("Quit while donations are not being saved"))
+        quit_button = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_button.setObjectName("quitAnyway")
+        keep = box.addButton(self.tr("Keep trying"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepTrying")
+        box.setDefaultButton(keep)
+
+        def decided() -> None:
+            if box.clickedButton() is quit_button:
+                self._quit_anyway = True
+                self.live.abandon_saving()
+                self.close()
+
+        box.finished.connect(decided)
+        box.open()
 
     async def _close_async(self) -> None:
         await self.live.close_campaign()
