@@ -99,7 +99,7 @@ _CATCH_UP_UPSERT = text(
 )
 
 
-_SQLITE_ROWS_PER_STATEMENT = 1000  # 8 parameters a row: within SQLite's 32766 variables
+_SQLITE_ROWS_PER_STATEMENT = 1000  # 9 parameters a row: within SQLite's 32766 variables
 
 
 @lru_cache(maxsize=64)
@@ -310,7 +310,7 @@ class LedgerStore:
                 StoredDonation(
                     i, campaign_id, d.external_id, received, d.donor_name, d.anonymous,
                     d.amount_minor, currency, d.message, d.message_status, _COMPLETED, d.source,
-                    False, d.donor_key,
+                    False, d.donor_key, d.flags,
                 )
                 for i, d in zip(ids, new_items, strict=True)
             ]

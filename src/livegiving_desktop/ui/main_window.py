@@ -29,7 +29,9 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.home_page import HomePage
+from livegiving_desktop.ui.ledger_events import LedgerEvents
 from livegiving_desktop.ui.live_page import LivePage
+from livegiving_desktop.ui.moderation_console import ModerationConsole
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.setup_page import CampaignSetupPage
 from livegiving_desktop.ui.widgets import icon
@@ -62,6 +64,10 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
         self.live = LivePage(self.runner)
+        # Changes made in one window (the moderation console) reach every other at once.
+        self.events = LedgerEvents(self)
+        self.live.attach_events(self.events)
+        self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.setup, self.live):
             self.stack.addWidget(page)
@@ -225,6 +231,10 @@ class MainWindow(QMainWindow):
                                       "Ctrl+P", live.pause.click)  # fmt: skip
         self.act_feed = self._action(self.tr("Focus the donor &feed"), "actionFocusFeed",
                                      "Ctrl+1", live.feed.setFocus)  # fmt: skip
+        self.act_moderation = self._action(self.tr("&Moderation console"), "openModeration",
+                                           "Ctrl+M", self._on_moderation_triggered,
+                                           "mdi6.shield-account")  # fmt: skip
+        live.moderation_button.clicked.connect(self.act_moderation.trigger)
         self.act_en = self._action("English", "actionEnglish", "", lambda: self._set_language("en"))
         self.act_fr = self._action("Français", "actionFrench", "", lambda: self._set_language("fr"))
         self.act_about = self._action(self.tr("&About LiveGiving Desktop"), "actionAbout", "",
@@ -239,6 +249,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_go_live, self.act_end, self.act_thank, self.act_thank_all,
                   self.act_offline, self.act_pause, self.act_feed):  # fmt: skip
             broadcast.addAction(a)
+        broadcast.addSeparator()
+        broadcast.addAction(self.act_moderation)
         view = bar.addMenu(self.tr("&View"))
         language = view.addMenu(self.tr("&Language"))
         language.addAction(self.act_en)
@@ -276,6 +288,29 @@ class MainWindow(QMainWindow):
             "%1", self.service.db.display_url if self.service else "—").replace(
             "%2", str(config.log_path())))  # fmt: skip
         box.open()
+
+    # -- moderation ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_moderation_triggered(self) -> None:
+        if self.service is not None:
+            spawn(self.open_moderation(), self._on_failed_exc)
+
+    async def open_moderation(self) -> ModerationConsole:
+        """Show the moderation console (a window of its own) on the campaign shown here."""
+        assert self.service is not None
+        if self.console is None:
+            self.console = ModerationConsole(
+                self.runner, self.service, self.events, self.settings, self._locale(), parent=self
+            )
+        self.console.show()
+        self.console.raise_()
+        self.console.activateWindow()
+        shown = self.live.campaign.id if self.live.campaign is not None else None
+        await self.console.load_campaigns(shown)
+        if not self.console.display_name():
+            self.console.ask_display_name()
+        return self.console
 
     # -- export ----------------------------------------------------------------------------
 
@@ -384,6 +419,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
+        if self.console is not None:
+            self.console.close()
         self.live.stop_now()
         self.runner.shutdown()
         if self.service is not None:
