@@ -110,10 +110,23 @@ class BlocklistMatcher:
         if self._regex is None:
             return False
         folded = fold(text)
-        if self._regex.search(normalise(text)):
+        if self._regex.search(normalise(text)) or self._spelled_out(folded):
             return True
         if "1" in folded:  # `1` read as `l` this time
             return self._regex.search(normalise(folded.translate(_SWAPS_L))) is not None
+        return False
+
+    def _spelled_out(self, folded: str) -> bool:
+        """Letters spelled out one by one may sit beside a one-letter word (`what a b.a.t.a.r.d`):
+        every stretch of such a run is tried on its own."""
+        assert self._regex is not None
+        swapped = folded.translate(_SWAPS)
+        for run in _SPACED_RE.finditer(swapped):
+            letters = _SPACERS_RE.split(run.group(0))[:40]
+            for i in range(len(letters)):
+                for j in range(len(letters), i + 1, -1):
+                    if self._regex.fullmatch("".join(letters[i:j])):
+                        return True
         return False
 
 
