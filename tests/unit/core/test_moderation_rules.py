@@ -35,7 +35,8 @@ _ACCENTED = {"a": "àâä", "e": "éèêë", "i": "îï", "o": "ôö", "u": "ù�
 def disguised(draw: st.DrawFn, word: str) -> str:
     """A blocklisted word as people write it to get past a filter."""
     out = []
-    for ch in word:
+    for letter in word:
+        ch = letter
         choice = draw(st.sampled_from(["plain", "upper", "leet", "accent", "repeat"]))
         if choice == "upper":
             ch = ch.upper()
