@@ -3,7 +3,6 @@ block, privacy, filter, the audit log, the hold queue's keys and the console-onl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,6 +24,7 @@ from tests.gui.conftest import find
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, StoredDonation
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.moderation import ModerationService
 from livegiving_desktop.ui.models import DonationRole
 from livegiving_desktop.ui.runner import spawn
 
@@ -52,7 +52,10 @@ def _open(qtbot: Any, window: Any, campaign: CampaignRecord, name: str | None = 
     qtbot.waitUntil(lambda: window.findChild(QWidget, "moderationConsole") is not None)
     console = find(window, QWidget, "moderationConsole")
     table = find(console, QTableView, "moderationTable")
-    qtbot.waitUntil(lambda: console.isVisible() and table.model().rowCount() == 4, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: console.isVisible() and not console.loading and table.model().rowCount() == 4,
+        timeout=10_000,
+    )
     return console
 
 
@@ -280,6 +283,48 @@ def test_moderation_widgets_have_accessible_names(
         assert widget.accessibleName(), name
 
 
-@pytest.fixture(autouse=True)
-def _no_leaks() -> Iterator[None]:
-    yield
+def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    w = livegiving_window
+    console = _open(qtbot, w, campaign)
+    console.tabs.setCurrentIndex(2)
+    threshold = find(console, QLineEdit, "largeAmountThreshold")
+    error = find(console, QLabel, "rulesError")
+    save = find(console, QPushButton, "saveModerationRules")
+    threshold.setText("12,5")
+    save.click()
+    assert error.text().startswith("large amount:")
+    threshold.setText("100")
+    words = find(console, QPlainTextEdit, "blocklistEnglish")
+    words.setPlainText(words.toPlainText() + "\nbanana")
+    save.click()
+    qtbot.waitUntil(
+        lambda: w.live.moderation_rules.settings.large_amount_minor == 10_000, timeout=10_000
+    )
+    assert error.text() == ""
+    assert w.live.moderation_rules.classify("Bananas!") == "held"
+    saved = ModerationService(ledger).settings(campaign.id)
+    assert saved.large_amount_minor == 10_000 and "banana" in saved.words("en")
+    assert ledger.audit_entries(campaign.id)[0].action == "rules"
+
+
+def test_unblock_from_the_rules_tab(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    w = livegiving_window
+    console = _open(qtbot, w, campaign)
+    _select(qtbot, find(console, QTableView, "moderationTable"), "Bob")
+    find(console, QPushButton, "blockDonor").click()
+    blocked = find(console, QListView, "blockedDonors")
+    qtbot.waitUntil(lambda: blocked.model().rowCount() == 1, timeout=10_000)
+    assert "Bob" in blocked.model().index(0, 0).data()
+    console.tabs.setCurrentIndex(2)
+    blocked.setCurrentIndex(blocked.model().index(0, 0))
+    find(console, QPushButton, "unblockDonor").click()
+    qtbot.waitUntil(lambda: blocked.model().rowCount() == 0, timeout=10_000)
+    assert w.live.moderation_rules.blocked_donors == frozenset()
+    assert [e.action for e in ledger.audit_entries(campaign.id)][:2] == [
+        "unblock-donor", "block-donor"]  # fmt: skip

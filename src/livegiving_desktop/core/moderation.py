@@ -365,47 +365,39 @@ def default_settings(exponent: int) -> ModerationSettings:
 # -- the rules as the pipeline applies them ------------------------------------------------
 
 
+def _flag_text(code: int) -> str:
+    order = (ReviewFlag.LARGE_AMOUNT, ReviewFlag.RAPID_REPEAT, ReviewFlag.LARGE_FIRST,
+             ReviewFlag.BLOCKED_DONOR)  # fmt: skip
+    return ",".join(flag.value for bit, flag in enumerate(order) if code >> bit & 1)
+
+
+# The flags text of each combination (bit 0 large amount, 1 rapid, 2 large first, 3 blocked).
+_FLAG_TEXT = tuple(_flag_text(code) for code in range(16))
+
+
 class FlagTracker:
-    """The small state behind the review flags: donors seen (as hashes) and a fixed-window
-    donation count per recent donor. Thread-safe; pruned so it stays small."""
+    """The small state behind the review flags: the donors seen, and a fixed-window donation
+    count per recent donor (pruned so it stays small). Used under `lock` by ModerationRules."""
 
     def __init__(self, known_donors: Callable[[], Iterable[str]] | None = None) -> None:
         self._known_loader = known_donors
-        self._seen: set[int] | None = None
-        self._recent: dict[str, tuple[float, int]] = {}
-        self._lock = threading.Lock()
-        self._next_prune = 0.0
+        self._seen: set[str] | None = None
+        self.recent: dict[str, list[float]] = {}  # donor key -> [window start, count]
+        self.lock = threading.Lock()
+        self.next_prune = 0.0
 
-    def _seen_set(self) -> set[int]:
+    def seen(self) -> set[str]:
+        """Donor keys seen so far; the campaign's earlier donors are loaded on first use (in
+        the producer's thread, never the UI's)."""
         if self._seen is None:
             loader, self._known_loader = self._known_loader, None
-            self._seen = {hash(k) for k in loader()} if loader is not None else set()
+            self._seen = set(loader()) if loader is not None else set()
         return self._seen
 
-    def observe(self, donor_key: str, now: float, window: float, count: int) -> tuple[bool, bool]:
-        """Record one donation; returns (first donation of this donor, rapid repeat)."""
-        seen = self._seen_set()
-        h = hash(donor_key)
-        first = h not in seen
-        if first:
-            seen.add(h)
-        start, n = self._recent.get(donor_key, (now, 0))
-        if now - start > window:
-            start, n = now, 0
-        n += 1
-        self._recent[donor_key] = (start, n)
-        if now >= self._next_prune:
-            self._prune(now, window)
-        return first, n >= count
-
-    def _prune(self, now: float, window: float) -> None:
-        self._next_prune = now + window
-        if len(self._recent) > 10_000:
-            self._recent = {k: v for k, v in self._recent.items() if now - v[0] <= window}
-
-    @property
-    def lock(self) -> threading.Lock:
-        return self._lock
+    def prune(self, now: float, window: float) -> None:
+        self.next_prune = now + window
+        if len(self.recent) > 10_000:
+            self.recent = {k: v for k, v in self.recent.items() if now - v[0] <= window}
 
 
 class ModerationRules:
@@ -433,43 +425,58 @@ class ModerationRules:
             if enabled
             else MessageRules([], hold_links=False)
         )
+        # Bound once: validation calls it for every message.
+        self.classify: Callable[[str], MessageStatus] = self.message_rules.classify
 
     @classmethod
     def off(cls) -> ModerationRules:
         """No rule at all (the benchmark's baseline): every message visible, no flag."""
         return cls(enabled=False)
 
-    def classify(self, message: str) -> MessageStatus:
-        return self.message_rules.classify(message)
-
     def review(
         self, items: list[ValidDonation], tracker: FlagTracker, now: float
     ) -> list[ValidDonation]:
-        """Flags and blocked donors applied to validated donations (in place, in order)."""
+        """Flags and blocked donors applied to validated donations (in place, in order).
+        Written for the hot path: one dict lookup per donation, flags built only when due.
+        Rapid repeats: a donor's window starts at their donation; the donation that makes it
+        `rapid_count` within `rapid_window_s` is flagged (once a window, not every later one).
+        """
         if not self.enabled:
             return items
         s = self.settings
-        large, large_first = s.large_amount_minor, s.large_first_minor
+        never = 1 << 62
+        large = s.large_amount_minor if s.large_amount_minor is not None else never
+        large_first = s.large_first_minor if s.large_first_minor is not None else never
         window, count = float(s.rapid_window_s), s.rapid_count
         blocked = self.blocked_donors
-        held = MessageStatus.HELD.value
+        visible, held, new = MessageStatus.VISIBLE.value, MessageStatus.HELD.value, tuple.__new__
         with tracker.lock:
+            seen, recent = tracker.seen(), tracker.recent
+            recent_get, seen_add = recent.get, seen.add
             for i, d in enumerate(items):
-                first, rapid = tracker.observe(d.donor_key, now, window, count)
-                flags: list[str] = []
-                if large is not None and d.amount_minor >= large:
-                    flags.append(ReviewFlag.LARGE_AMOUNT.value)
-                if rapid:
-                    flags.append(ReviewFlag.RAPID_REPEAT.value)
-                if first and large_first is not None and d.amount_minor >= large_first:
-                    flags.append(ReviewFlag.LARGE_FIRST.value)
-                status = d.message_status
-                if blocked and d.donor_key in blocked:
-                    flags.append(ReviewFlag.BLOCKED_DONOR.value)
-                    if status == MessageStatus.VISIBLE.value:
-                        status = held
-                if flags:
-                    items[i] = d._replace(flags=",".join(flags), message_status=status)
+                key, amount = d[7], d[3]  # donor_key, amount_minor (indexing is cheaper)
+                entry = recent_get(key)
+                if entry is not None and now - entry[0] <= window:
+                    entry[1] += 1
+                    rapid = entry[1] == count  # flagged once per window, when it reaches N
+                    first = False
+                else:
+                    first = entry is None and key not in seen
+                    if first:
+                        seen_add(key)
+                    recent[key] = [now, 1]
+                    rapid = False
+                big_first = first and amount >= large_first
+                if amount < large and not rapid and not big_first and key not in blocked:
+                    continue
+                code = (amount >= large) | rapid << 1 | big_first << 2 | (key in blocked) << 3
+                status = d[5]
+                if code & 8 and status == visible:
+                    status = held
+                # tuple.__new__: a NamedTuple's _replace costs several times more.
+                items[i] = new(type(d), (*d[:5], status, d[6], key, _FLAG_TEXT[code]))
+            if now >= tracker.next_prune:
+                tracker.prune(now, window)
         return items
 
 

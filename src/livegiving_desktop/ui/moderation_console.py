@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListView,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
@@ -58,6 +59,7 @@ from livegiving_desktop.ui.models import DonationRole
 from livegiving_desktop.ui.moderation_models import (
     PAGE_ROWS,
     AuditTableModel,
+    BlockedDonorListModel,
     ModerationTableModel,
 )
 from livegiving_desktop.ui.runner import DbRunner, spawn
@@ -220,11 +222,14 @@ class ModerationConsole(QMainWindow):
         self.owns_runner = False  # True for the console-only seat: it closes what it opened
         self._busy = 0
         self._refreshing = False
+        self._ticks = 0
+        self.loading = False  # True while a campaign is being opened
         self._name_dialog: DisplayNameDialog | None = None
         self.refund_dialog: RefundDialog | None = None
         self.all_model = ModerationTableModel(locale, parent=self)
         self.held_model = ModerationTableModel(locale, _HELD_QUEUE, parent=self)
         self.audit_model = AuditTableModel(self)
+        self.blocked_model = BlockedDonorListModel(self)
         self._active_view: QTableView | None = None
         self._build()
         self._active_view = self.table
@@ -237,6 +242,7 @@ class ModerationConsole(QMainWindow):
         events.donationsChanged.connect(self._on_events_donations_changed)
         events.statsChanged.connect(self._on_events_stats_changed)
         self._show_name()
+        self.table.setFocus()  # keyboard-first: the table has the focus when the window opens
 
     # -- construction ----------------------------------------------------------------------
 
@@ -600,9 +606,19 @@ class ModerationConsole(QMainWindow):
         form.addRow(self.tr("Flag a donor giving"), self.rapid_count)
         form.addRow(self.tr("within"), self.rapid_window)
         fl.addLayout(form)
+        fl.addWidget(label(self.tr("Blocked donors"), "h2"))
         fl.addWidget(
             label(self.tr("A blocked donor's later messages are held."), "muted", wrap=True)
         )
+        self.blocked_list = QListView()
+        self.blocked_list.setObjectName("blockedDonors")
+        self.blocked_list.setAccessibleName(self.tr("Blocked donors"))
+        self.blocked_list.setModel(self.blocked_model)
+        self.blocked_list.setMaximumHeight(140)
+        self.unblock = self._button(self.tr("Unblock"), "unblockDonor", "mdi6.account-check")
+        self.unblock.clicked.connect(self._on_unblock_clicked)
+        fl.addWidget(self.blocked_list)
+        fl.addWidget(self.unblock, 0, Qt.AlignmentFlag.AlignLeft)
         self.rules_error = label("", "error", wrap=True)
         self.rules_error.setObjectName("rulesError")
         fl.addWidget(self.rules_error)
@@ -696,6 +712,7 @@ class ModerationConsole(QMainWindow):
 
     async def open_campaign(self, campaign_id: int) -> None:
         """Show a campaign: its donations, hold queue, rules and audit log."""
+        self.loading = True
         campaign = await self.runner.call(self.service.campaign, campaign_id)
         stats = await self.runner.call(self.service.stats, campaign_id)
         settings = await self.runner.call(self.moderation.settings, campaign_id)
@@ -712,8 +729,10 @@ class ModerationConsole(QMainWindow):
             model.locale = self.money_locale
             await self._reload(model)
         await self._reload_audit()
+        await self._reload_blocked()
         self._refresh_timer.start()
         self._update_buttons()
+        self.loading = False
         self.campaignOpened.emit(campaign_id)
 
     @Slot(int)
@@ -846,9 +865,14 @@ class ModerationConsole(QMainWindow):
         try:
             assert self.campaign is not None
             stats = await self.runner.call(self.service.stats, self.campaign.id)
+            # The tables are queried again when the ledger moved (and now and then for changes
+            # made from another seat): idle, a million-row campaign costs nothing.
+            self._ticks += 1
+            moved = stats != self.stats or self._ticks % 10 == 0
             self._apply_stats(stats)
-            await self._refresh(self.all_model)
-            await self._refresh(self.held_model)
+            if moved:
+                await self._refresh(self.all_model)
+                await self._refresh(self.held_model)
             if self.tabs.currentIndex() == 3:
                 await self._reload_audit()
             self._show_counts()
@@ -1062,6 +1086,7 @@ class ModerationConsole(QMainWindow):
             self._busy -= 1
         self.events.rulesChanged.emit(campaign_id, rules)
         await self._reload_audit()
+        await self._reload_blocked()
         self._update_buttons()
         self._notify(
             self.tr("Blocked: %1. Their later messages are held.").replace("%1", ", ".join(names))
@@ -1221,6 +1246,29 @@ class ModerationConsole(QMainWindow):
         self.events.rulesChanged.emit(campaign_id, rules)
         await self._reload_audit()
         self._notify(self.tr("Rules saved: they apply to the next donations."))
+
+    async def _reload_blocked(self) -> None:
+        if self.campaign is not None:
+            rows = await self.runner.call(self.moderation.blocked_donors, self.campaign.id)
+            self.blocked_model.reset(rows)
+        self.unblock.setEnabled(self.blocked_model.rowCount() > 0)
+
+    @Slot()
+    def _on_unblock_clicked(self) -> None:
+        index = self.blocked_list.currentIndex()
+        record = self.blocked_model.record(index.row()) if index.isValid() else None
+        actor = self._require_actor() if record is not None else None
+        if record is None or actor is None or self.campaign is None:
+            return
+        self._spawn(self._unblock(self.campaign.id, record.donor_key, record.donor_name, actor))
+
+    async def _unblock(self, campaign_id: int, donor_key: str, name: str, actor: Actor) -> None:
+        await self.runner.call(self.moderation.unblock_donor, campaign_id, donor_key, actor)
+        rules = await self.runner.call(self.moderation.rules, campaign_id)
+        self.events.rulesChanged.emit(campaign_id, rules)
+        await self._reload_blocked()
+        await self._reload_audit()
+        self._notify(self.tr("%1 is no longer blocked.").replace("%1", name))
 
     # -- closing ---------------------------------------------------------------------------
 

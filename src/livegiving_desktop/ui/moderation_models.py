@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -20,6 +21,7 @@ from PySide6.QtGui import QColor, QFont
 from livegiving_desktop.core.moderation import DonationFilter, ReviewFlag, TableSort
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import AuditRecord, StoredDonation
+from livegiving_desktop.db.moderation import BlockedDonorRecord
 from livegiving_desktop.ui.models import DonationRole
 from livegiving_desktop.ui.theme import Theme
 
@@ -320,3 +322,30 @@ def _short(value: str | None) -> str:
     return {"visible": _tr("on air"), "held": _tr("held"), "hidden": _tr("hidden"),
             "completed": _tr("completed"), "refunded": _tr("refunded")}.get(
         value, value[:60])  # fmt: skip
+
+
+class BlockedDonorListModel(QAbstractListModel):
+    """The campaign's blocked donors: name, who blocked them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BlockedDonorRecord] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        b = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _tr("%1 · blocked by %2").replace("%1", b.donor_name).replace("%2", b.actor_name)
+        return None
+
+    def reset(self, rows: Sequence[BlockedDonorRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def record(self, row: int) -> BlockedDonorRecord | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
