@@ -9,10 +9,11 @@ statistics rely on it).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Row, Table, func, select, text, update
@@ -102,17 +103,24 @@ _CATCH_UP_UPSERT = text(
 _SQLITE_ROWS_PER_STATEMENT = 1000  # 9 parameters a row: within SQLite's 32766 variables
 
 
+_FIELDS_WITHOUT_FLAGS = len(ValidDonation._fields) - 1  # `flags` is the last field
+_WITHOUT_FLAGS = itemgetter(slice(0, _FIELDS_WITHOUT_FLAGS))
+_FLAGS = itemgetter(_FIELDS_WITHOUT_FLAGS)
+
+
 @lru_cache(maxsize=64)
-def _sqlite_insert_sql(rows: int) -> str:
+def _sqlite_insert_sql(rows: int, with_flags: bool = True) -> str:
     """INSERT of `rows` donations: ?1 campaign id, ?2 received time, ?3 currency, then the
-    fields of each ValidDonation."""
-    width = len(ValidDonation._fields)
+    fields of each ValidDonation (without the last, `flags`, when no row of the batch has any:
+    one parameter less per row is measurably faster, and most batches have no flag)."""
+    width = len(ValidDonation._fields) if with_flags else _FIELDS_WITHOUT_FLAGS
+    columns = ValidDonation._fields[:width]
     values = []
     for r in range(rows):
         fields = ", ".join(f"?{4 + r * width + i}" for i in range(width))
         values.append(f"({fields}, ?1, ?2, ?3, 'completed', 0)")
     return (
-        f"INSERT INTO donations ({', '.join(ValidDonation._fields)}, campaign_id,"
+        f"INSERT INTO donations ({', '.join(columns)}, campaign_id,"
         " received_at_us, currency, status, thanked)"
         f" VALUES {', '.join(values)}"
         " ON CONFLICT (campaign_id, external_id) DO NOTHING"
@@ -354,8 +362,11 @@ class LedgerStore:
         inserted = 0
         for start in range(0, len(items), _SQLITE_ROWS_PER_STATEMENT):
             chunk = items[start : start + _SQLITE_ROWS_PER_STATEMENT]
-            params = (campaign_id, received, currency, *chain.from_iterable(chunk))
-            inserted += conn.exec_driver_sql(_sqlite_insert_sql(len(chunk)), params).rowcount
+            flagged = any(map(_FLAGS, chunk))
+            fields: Iterable[Sequence[Any]] = chunk if flagged else map(_WITHOUT_FLAGS, chunk)
+            params = (campaign_id, received, currency, *chain.from_iterable(fields))
+            sql = _sqlite_insert_sql(len(chunk), flagged)
+            inserted += conn.exec_driver_sql(sql, params).rowcount
         if inserted == len(items):
             return before + 1, None
         query = select(donations.c.external_id, donations.c.id).where(
