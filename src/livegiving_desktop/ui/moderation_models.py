@@ -188,6 +188,8 @@ class ModerationTableModel(QAbstractTableModel):
         """The same query again (live updates): new rows on top in id order keep the rows the
         user selected where they are; otherwise the rows are replaced in place."""
         grown = count - self._count
+        if grown:
+            self.generation += 1  # pages asked for before the rows moved would land shifted
         if grown > 0 and self.sort_key is TableSort.ID and self.descending:
             self.beginInsertRows(QModelIndex(), 0, grown - 1)
             self._count = count
