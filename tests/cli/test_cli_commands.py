@@ -235,3 +235,14 @@ def test_export_audit_after_a_refund(cli_prepared: Cli, tmp_path: Path) -> None:
     [row] = json.loads(target.read_text(encoding="utf-8"))
     assert (row["action"], row["donation_id"], row["reason"]) == (
         "refund", int(donated.stdout.strip()), "=cmd|' /C calc'!A0")  # fmt: skip
+
+
+def test_moderator_flag_opens_the_console_alone_and_refund_keeps_its_name() -> None:
+    from livegiving_desktop.cli import build_parser
+
+    parser = build_parser()
+    seat = parser.parse_args(["--moderator", "--db", "x.db"])
+    assert seat.command is None and seat.moderator_console
+    assert not parser.parse_args([]).moderator_console
+    refund = parser.parse_args(["refund", "--donation", "3", "--reason", "r", "--moderator", "Kim"])
+    assert refund.moderator == "Kim"

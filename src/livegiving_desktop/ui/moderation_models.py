@@ -29,24 +29,24 @@ _Index = QModelIndex | QPersistentModelIndex
 PAGE_ROWS = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Moderation", text)
-
-
 def message_status_text(status: str | None) -> str:
     return {
-        "visible": _tr("On air"),
-        "held": _tr("Held"),
-        "hidden": _tr("Hidden"),
+        "visible": QCoreApplication.translate("Moderation", "On air"),
+        "held": QCoreApplication.translate("Moderation", "Held"),
+        "hidden": QCoreApplication.translate("Moderation", "Hidden"),
     }.get(status or "", "")
 
 
 def flag_text(flags: str | None) -> str:
     names = {
-        ReviewFlag.LARGE_AMOUNT.value: _tr("Large amount"),
-        ReviewFlag.RAPID_REPEAT.value: _tr("Many in a short time"),
-        ReviewFlag.LARGE_FIRST.value: _tr("Large first donation"),
-        ReviewFlag.BLOCKED_DONOR.value: _tr("Blocked donor"),
+        ReviewFlag.LARGE_AMOUNT.value: QCoreApplication.translate("Moderation", "Large amount"),
+        ReviewFlag.RAPID_REPEAT.value: QCoreApplication.translate(
+            "Moderation", "Many in a short time"
+        ),
+        ReviewFlag.LARGE_FIRST.value: QCoreApplication.translate(
+            "Moderation", "Large first donation"
+        ),
+        ReviewFlag.BLOCKED_DONOR.value: QCoreApplication.translate("Moderation", "Blocked donor"),
     }
     return ", ".join(names.get(f, f) for f in (flags or "").split(",") if f)
 
@@ -92,9 +92,15 @@ class ModerationTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            _tr("#"), _tr("Time"), _tr("Donor"), _tr("Amount"), _tr("Message"), _tr("On air"),
-            _tr("Status"), _tr("Flags"),
-        )[section]  # fmt: skip
+            QCoreApplication.translate("Moderation", "#"),
+            QCoreApplication.translate("Moderation", "Time"),
+            QCoreApplication.translate("Moderation", "Donor"),
+            QCoreApplication.translate("Moderation", "Amount"),
+            QCoreApplication.translate("Moderation", "Message"),
+            QCoreApplication.translate("Moderation", "On air"),
+            QCoreApplication.translate("Moderation", "Status"),
+            QCoreApplication.translate("Moderation", "Flags"),
+        )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -137,19 +143,24 @@ class ModerationTableModel(QAbstractTableModel):
             name = d.donor_name
             marks = []
             if d.anonymous:
-                marks.append(_tr("anonymous"))
+                marks.append(QCoreApplication.translate("Moderation", "anonymous"))
             if d.hide_name_on_air:
-                marks.append(_tr("name hidden on air"))
+                marks.append(QCoreApplication.translate("Moderation", "name hidden on air"))
             return f"{name} ({', '.join(marks)})" if marks else name
         if column == 3:
             amount = format_money(d.amount_minor, d.currency, self.locale)
-            return f"{amount} · {_tr('hidden on air')}" if d.hide_amount_on_air else amount
+            hidden = QCoreApplication.translate("Moderation", "hidden on air")
+            return f"{amount} · {hidden}" if d.hide_amount_on_air else amount
         if column == 4:
             return (d.message or "").replace("\n", " ")
         if column == 5:
             return message_status_text(d.message_status) if d.message else ""
         if column == 6:
-            return _tr("Refunded") if d.status == "refunded" else _tr("Completed")
+            return (
+                QCoreApplication.translate("Moderation", "Refunded")
+                if d.status == "refunded"
+                else QCoreApplication.translate("Moderation", "Completed")
+            )
         return flag_text(d.flags)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -232,8 +243,9 @@ class ModerationTableModel(QAbstractTableModel):
                 if new is not None:
                     rows[i] = new
                     row = page * PAGE_ROWS + i
-                    self.dataChanged.emit(self.index(row, 0),
-                                          self.index(row, len(self.COLUMNS) - 1))  # fmt: skip
+                    self.dataChanged.emit(
+                        self.index(row, 0), self.index(row, len(self.COLUMNS) - 1)
+                    )
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -254,8 +266,15 @@ class AuditTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("When"), _tr("Who"), _tr("Role"), _tr("Action"), _tr("Donation"),
-                _tr("Before → after"), _tr("Reason"))[section]  # fmt: skip
+        return (
+            QCoreApplication.translate("Moderation", "When"),
+            QCoreApplication.translate("Moderation", "Who"),
+            QCoreApplication.translate("Moderation", "Role"),
+            QCoreApplication.translate("Moderation", "Action"),
+            QCoreApplication.translate("Moderation", "Donation"),
+            QCoreApplication.translate("Moderation", "Before → after"),
+            QCoreApplication.translate("Moderation", "Reason"),
+        )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -273,15 +292,18 @@ class AuditTableModel(QAbstractTableModel):
         if column == 1:
             return e.actor_name
         if column == 2:
-            return {"creator": _tr("Creator"), "moderator": _tr("Moderator"),
-                    "system": _tr("System")}.get(e.actor_role, e.actor_role)  # fmt: skip
+            return {
+                "creator": QCoreApplication.translate("Moderation", "Creator"),
+                "moderator": QCoreApplication.translate("Moderation", "Moderator"),
+                "system": QCoreApplication.translate("Moderation", "System"),
+            }.get(e.actor_role, e.actor_role)
         if column == 3:
             return action_text(e.action)
         if column == 4:
             return str(e.donation_id) if e.donation_id is not None else ""
         if column == 5:
             if e.action == "rules":
-                return _tr("rules edited")
+                return QCoreApplication.translate("Moderation", "rules edited")
             return f"{_short(e.before)} → {_short(e.after)}"
         return e.reason or ""
 
@@ -296,13 +318,13 @@ class AuditTableModel(QAbstractTableModel):
 
 def action_text(action: str) -> str:
     return {
-        "approve": _tr("Approved message"),
-        "hide": _tr("Hid message"),
-        "privacy": _tr("On-air privacy"),
-        "block-donor": _tr("Blocked donor"),
-        "unblock-donor": _tr("Unblocked donor"),
-        "rules": _tr("Edited rules"),
-        "refund": _tr("Refund"),
+        "approve": QCoreApplication.translate("Moderation", "Approved message"),
+        "hide": QCoreApplication.translate("Moderation", "Hid message"),
+        "privacy": QCoreApplication.translate("Moderation", "On-air privacy"),
+        "block-donor": QCoreApplication.translate("Moderation", "Blocked donor"),
+        "unblock-donor": QCoreApplication.translate("Moderation", "Unblocked donor"),
+        "rules": QCoreApplication.translate("Moderation", "Edited rules"),
+        "refund": QCoreApplication.translate("Moderation", "Refund"),
     }.get(action, action)
 
 
@@ -317,13 +339,17 @@ def _short(value: str | None) -> str:
         if isinstance(data, dict) and "hide_name_on_air" in data:
             parts = []
             if data.get("hide_name_on_air"):
-                parts.append(_tr("name hidden"))
+                parts.append(QCoreApplication.translate("Moderation", "name hidden"))
             if data.get("hide_amount_on_air"):
-                parts.append(_tr("amount hidden"))
-            return ", ".join(parts) or _tr("shown")
-    return {"visible": _tr("on air"), "held": _tr("held"), "hidden": _tr("hidden"),
-            "completed": _tr("completed"), "refunded": _tr("refunded")}.get(
-        value, value[:60])  # fmt: skip
+                parts.append(QCoreApplication.translate("Moderation", "amount hidden"))
+            return ", ".join(parts) or QCoreApplication.translate("Moderation", "shown")
+    return {
+        "visible": QCoreApplication.translate("Moderation", "on air"),
+        "held": QCoreApplication.translate("Moderation", "held"),
+        "hidden": QCoreApplication.translate("Moderation", "hidden"),
+        "completed": QCoreApplication.translate("Moderation", "completed"),
+        "refunded": QCoreApplication.translate("Moderation", "refunded"),
+    }.get(value, value[:60])
 
 
 class BlockedDonorListModel(QAbstractListModel):
@@ -341,7 +367,11 @@ class BlockedDonorListModel(QAbstractListModel):
             return None
         b = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _tr("%1 · blocked by %2").replace("%1", b.donor_name).replace("%2", b.actor_name)
+            return (
+                QCoreApplication.translate("Moderation", "%1 · blocked by %2")
+                .replace("%1", b.donor_name)
+                .replace("%2", b.actor_name)
+            )
         return None
 
     def reset(self, rows: Sequence[BlockedDonorRecord]) -> None:
