@@ -328,3 +328,24 @@ def test_unblock_from_the_rules_tab(
     assert w.live.moderation_rules.blocked_donors == frozenset()
     assert [e.action for e in ledger.audit_entries(campaign.id)][:2] == [
         "unblock-donor", "block-donor"]  # fmt: skip
+
+
+def test_table_fetches_pages_on_demand(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    ledger.simulate(campaign.id, count=2_000, seed=3)  # a draft: no live audience meanwhile
+    w = livegiving_window
+    w.settings.setValue("moderation/displayName", "Sam")
+    spawn(w.show_live(campaign.id))
+    qtbot.waitUntil(lambda: w.live.campaign is not None, timeout=10_000)
+    find(w, QAction, "openModeration").trigger()
+    qtbot.waitUntil(lambda: w.findChild(QWidget, "moderationConsole") is not None)
+    console = find(w, QWidget, "moderationConsole")
+    table = find(console, QTableView, "moderationTable")
+    model = table.model()
+    qtbot.waitUntil(lambda: not console.loading and model.rowCount() == 2_004, timeout=10_000)
+    assert sum(len(p) for p in model._pages.values()) <= 400  # a page or two, not 2,000 rows
+    table.scrollToBottom()
+    last = model.rowCount() - 1
+    qtbot.waitUntil(lambda: model.index(last, 0).data(DonationRole) is not None, timeout=10_000)
+    assert model.index(last, 0).data(DonationRole).donor_name == "Ann"  # the oldest
