@@ -41,7 +41,6 @@ async def open_console(db: str, campaign_id: int, folder: Path) -> dict[str, Any
     from PySide6.QtCore import Qt
 
     from livegiving_desktop.ui.main_window import app_settings
-    from livegiving_desktop.ui.models import DonationRole
     from livegiving_desktop.ui.moderation_console import last_campaign_key, open_console_only
 
     os.environ["LIVEGIVING_DATA_DIR"] = str(folder / f"data-{campaign_id}")
@@ -59,18 +58,19 @@ async def open_console(db: str, campaign_id: int, folder: Path) -> dict[str, Any
     last = rows - 1
 
     async def row_loaded(row: int) -> float:
-        return await until(lambda: model.index(row, 0).data(DonationRole) is not None)
+        return await until(lambda: model.donation(row) is not None)
 
     table.scrollToBottom()
     bottom = await row_loaded(last) if rows else 0.0
     started = time.perf_counter()
     table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-    await until(lambda: model.generation > 1 and model.index(0, 0).data(DonationRole) is not None)
+    # (An empty campaign has no row to wait for; polling index.data() on it for long also
+    # trips a reference-count bug of PySide6's QModelIndex.data() returning None.)
+    await until(lambda: model.generation > 1 and (not rows or model.donation(0) is not None))
     sorted_s = time.perf_counter() - started
     started = time.perf_counter()
-    generation = model.generation
-    console.filter.setText("bravo")
-    await until(lambda: model.generation > generation)
+    console.filter.setText("bravo")  # in some messages only: the count drops once applied
+    await until(lambda: model.filter.text == "bravo" and (not rows or model.rowCount() < rows))
     filtered = time.perf_counter() - started
     loaded_rows = sum(len(p) for p in model._pages.values())
     current, peak = rss_mb()
