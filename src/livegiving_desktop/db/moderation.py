@@ -283,9 +283,17 @@ class ModerationStore:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _where(campaign_id: int, f: DonationFilter) -> list[ColumnElement[bool]]:
+    def _where(self, campaign_id: int, f: DonationFilter) -> list[ColumnElement[bool]]:
         c = donations.c
+        # SQLite's LIKE ignores ASCII case by itself (its lower() knows no more than ASCII
+        # either) and is twice as fast without lower() on every row; PostgreSQL needs ILIKE.
+        sqlite_db = self.db.dialect == "sqlite"
+
+        def has(column: Any, text: str) -> ColumnElement[bool]:
+            if sqlite_db:
+                return cast(ColumnElement[bool], column.contains(text, autoescape=True))
+            return cast(ColumnElement[bool], column.icontains(text, autoescape=True))
+
         clauses: list[ColumnElement[bool]] = [c.campaign_id == campaign_id]
         if f.statuses:
             clauses.append(c.status.in_(f.statuses))
@@ -298,15 +306,10 @@ class ModerationStore:
         if f.max_minor is not None:
             clauses.append(c.amount_minor <= f.max_minor)
         if f.donor.strip():
-            clauses.append(c.donor_name.icontains(f.donor.strip(), autoescape=True))
+            clauses.append(has(c.donor_name, f.donor.strip()))
         if f.text.strip():
             text = f.text.strip()
-            clauses.append(
-                or_(
-                    c.donor_name.icontains(text, autoescape=True),
-                    c.message.icontains(text, autoescape=True),
-                )
-            )
+            clauses.append(or_(has(c.donor_name, text), has(c.message, text)))
         return clauses
 
     @staticmethod

@@ -808,17 +808,26 @@ class ModerationConsole(QMainWindow):
     async def _load_page(self, model: ModerationTableModel, page: int) -> None:
         if self.campaign is None:
             return
-        generation = model.generation
-        rows = await self.runner.call(
-            self.moderation.page,
-            self.campaign.id,
-            model.filter,
-            sort=model.sort_key,
-            descending=model.descending,
-            offset=page * PAGE_ROWS,
-            limit=PAGE_ROWS,
-        )
-        model.page_loaded(generation, page, rows)
+        generation, campaign_id = model.generation, self.campaign.id
+        where, sort, desc = model.filter, model.sort_key, model.descending
+
+        def query() -> list[StoredDonation] | None:
+            # Skipped when the query changed while it waited its turn (a deep page of a large
+            # sorted campaign is not free): the new query's pages are asked for instead.
+            if model.generation != generation:
+                return None
+            return self.moderation.page(
+                campaign_id,
+                where,
+                sort=sort,
+                descending=desc,
+                offset=page * PAGE_ROWS,
+                limit=PAGE_ROWS,
+            )
+
+        rows = await self.runner.call(query)
+        if rows is not None:
+            model.page_loaded(generation, page, rows)
 
     async def _refresh(self, model: ModerationTableModel) -> None:
         """The same query again: new donations appear, changed ones update."""
