@@ -803,6 +803,8 @@ class ModerationConsole(QMainWindow):
         if self.campaign is None or self.campaign.id != campaign_id:
             return
         model.set_count(count, rows)
+        # A new query shows its first rows (and never asks for a deep page it will not show).
+        (self.table if model is self.all_model else self.hold_queue).scrollToTop()
         self._show_counts()
 
     async def _load_page(self, model: ModerationTableModel, page: int) -> None:
