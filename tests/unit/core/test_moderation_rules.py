@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from helpers.ledger import valid
@@ -108,6 +108,8 @@ def test_ordinary_words_that_contain_a_blocklisted_one_pass(message: str) -> Non
 @given(st.sampled_from(WORDS), st.sampled_from(["", "x", "un", "ing", "land", "ette"]),
        st.sampled_from(["sc", "a", "pre", "bon"]))  # fmt: skip
 def test_a_blocklisted_word_inside_a_longer_word_passes(word: str, tail: str, head: str) -> None:
+    # A head ending in the word's first letter is that letter repeated (`aabruti` is caught).
+    assume(head[-1] != word[0])
     longer = head + word + tail
     assert not BlocklistMatcher([word]).matches(f"I love {longer} so much")
 
