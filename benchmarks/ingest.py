@@ -1,9 +1,17 @@
-"""Ingestion throughput: `livegiving simulate --rate 0 --count N` against plain sqlite3.
+"""Ingestion throughput: `livegiving simulate --rate 0 --count N` against plain sqlite3, and
+the cost of the moderation rules in the pipeline (with and without them).
 
 The baseline is measured in the same run, on the same machine, into the same schema (a fresh
 database migrated by the app): plain sqlite3 `executemany` of rows of the same shape (the 13
 stored columns) in 1,000-row transactions, WAL and synchronous=FULL like the app. SQLAlchemy
-Core executemany of the same rows is printed for reference. Prints one JSON object.
+Core executemany of the same rows is printed for reference.
+
+The moderation rules (blocklist matcher, links, review flags, blocked donors) are measured in
+process: the same pre-generated donations through IngestionPipeline with the campaign's rules
+and with ModerationRules.off(), interleaved `--rules-repeat` times; wall time (best run, the
+least disturbed by other processes, and medians) and process CPU time (best run). Target: the
+rules cost under 10 % of the pipeline's throughput.
+Prints one JSON object.
 
     python benchmarks/ingest.py [--count 200000] [--repeat 3]
 """
@@ -24,8 +32,10 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from livegiving_desktop.core.audience import SimulatedAudience
-from livegiving_desktop.core.donations import validate_donation
+from livegiving_desktop.core.donations import DonationDraft, validate_donation
+from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.db.models import Donation
+from livegiving_desktop.services.ingest import IngestionPipeline
 from livegiving_desktop.services.ledger import LedgerService
 
 COLUMNS = (
@@ -100,6 +110,25 @@ def app_simulate(path: str, campaign_id: int, count: int, *extra: str) -> tuple[
     return elapsed, json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def pipeline_in_process(path: str, campaign_id: int, drafts: list[DonationDraft],
+                        rules_on: bool) -> tuple[float, float, int]:  # fmt: skip
+    """The ingestion pipeline alone (validation, rules, batched writes), as `simulate` runs it."""
+    service = LedgerService.open(path)
+    campaign = service.campaign(campaign_id)
+    rules = service.moderation_rules(campaign) if rules_on else ModerationRules.off()
+    started, cpu = time.perf_counter(), time.process_time()
+    pipeline = IngestionPipeline(
+        service.store, campaign, moderation=rules, donor_stats=False, want_rows=False,
+        known_donors=lambda: service.moderation_store.known_donor_keys(campaign_id),
+    )  # fmt: skip
+    for start in range(0, len(drafts), 1000):
+        pipeline.submit_many(drafts[start : start + 1000])
+    summary = pipeline.close()
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    service.close()
+    return elapsed, cpu, summary.held
+
+
 def startup_seconds() -> float:
     """The command's fixed cost (interpreter, imports, opening the database): `--version`
     alone is measured with the imports of a real command."""
@@ -115,8 +144,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rules-repeat", type=int, default=9)
     args = parser.parse_args()
     raw_s, core_s, app_s, app_inner_s = [], [], [], []
+    with_rules_s: list[float] = []
+    without_rules_s: list[float] = []
+    with_rules_cpu: list[float] = []
+    without_rules_cpu: list[float] = []
+    held_with_rules = 0
+    sys.setswitchinterval(0.001)  # as the CLI does (cli.tune_interpreter)
+    audience = SimulatedAudience(7, "EUR", minimum_minor=100)
+    drafts = [audience.next_delivery() for _ in range(args.count)]
     summary: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -132,8 +170,17 @@ def main() -> None:
             wall, summary = app_simulate(path, cid, args.count)
             app_s.append(wall)
             app_inner_s.append(summary["elapsed_s"])
+        for i in range(args.rules_repeat):
+            for rules_on in (False, True) if i % 2 == 0 else (True, False):
+                path, cid = fresh_database(folder, f"rules-{rules_on}-{i}.db")
+                seconds, cpu, held = pipeline_in_process(path, cid, drafts, rules_on)
+                (with_rules_s if rules_on else without_rules_s).append(seconds)
+                (with_rules_cpu if rules_on else without_rules_cpu).append(cpu)
+                held_with_rules = held if rules_on else held_with_rules
         startup = startup_seconds()
     raw, core, app, inner = (statistics.median(x) for x in (raw_s, core_s, app_s, app_inner_s))
+    best_with, best_without = min(with_rules_s), min(without_rules_s)
+    median_with, median_without = (statistics.median(x) for x in (with_rules_s, without_rules_s))
     print(json.dumps({
         "count": args.count,
         "repeat": args.repeat,
@@ -148,6 +195,17 @@ def main() -> None:
         "target_app_vs_raw": 1.5,
         "app_donations_per_s": round(args.count / inner),
         "accepted": summary.get("accepted"),
+        "pipeline_without_rules_s": round(best_without, 3),
+        "pipeline_with_rules_s": round(best_with, 3),
+        "pipeline_without_rules_per_s": round(args.count / best_without),
+        "pipeline_with_rules_per_s": round(args.count / best_with),
+        "rules_cost": round(best_with / best_without - 1, 3),
+        "rules_cost_median": round(median_with / median_without - 1, 3),
+        "pipeline_without_rules_cpu_s": round(min(without_rules_cpu), 3),
+        "pipeline_with_rules_cpu_s": round(min(with_rules_cpu), 3),
+        "rules_cost_cpu": round(min(with_rules_cpu) / min(without_rules_cpu) - 1, 3),
+        "target_rules_cost": 0.10,
+        "held_with_rules": held_with_rules,
         "python": sys.version.split()[0],
         "sqlite": sqlite3.sqlite_version,
         "cpus": os.cpu_count(),

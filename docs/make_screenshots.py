@@ -174,6 +174,74 @@ async def capture_paid_event(folder: Path) -> None:
     window.close()
 
 
+async def capture_moderation(folder: Path) -> None:
+    """The moderation console (all donations, with a refund, flags and privacy choices) and its
+    hold queue, in English."""
+    from livegiving_desktop.core.records import Actor, ActorRole
+    from livegiving_desktop.services.ledger import LedgerService
+    from livegiving_desktop.services.moderation import ModerationService
+    from livegiving_desktop.ui.main_window import MainWindow
+
+    os.environ["LIVEGIVING_DATA_DIR"] = str(folder / "data-moderation")
+    url = str(folder / "moderation.db")
+    service = LedgerService.open(url)
+    campaign = service.create_fundraiser(title="24-hour charity marathon",
+                                         organization_id="croix-rouge-francaise", goal="5000",
+                                         currency="EUR", minimum="2")  # fmt: skip
+    service.go_live(campaign.id)
+    service.simulate(campaign.id, count=240, seed=11)
+    mod, sam = ModerationService(service), Actor("Sam (mod)", ActorRole.MODERATOR)
+    gifts = [("Amélie Laurent", "25", "Bravo à toute l'équipe, on y croit !"),
+             ("Jordan P.", "750", "For my grandmother, who volunteered 30 years"),
+             ("xX_troll_Xx", "2", "c0nn@rd va"), ("Promo Bot", "2", "Free followers www.fol.lo.ws"),
+             ("Kenji Watanabe", "50", "頑張って! Keep going!")]  # fmt: skip
+    ids = [service.record_donation(campaign.id, amount=a, donor_name=n, message=m).donation.id
+           for n, a, m in gifts]  # type: ignore[union-attr]  # fmt: skip
+    mod.refund(ids[0], "Donor asked: card used by mistake", sam)
+    mod.block_donor(ids[2], sam, "abuse")
+    mod.set_privacy(campaign.id, [ids[4]], sam, hide_name=True)
+    held = [d.id for d in mod.page(campaign.id, mod_filter(), limit=40)][-3:]
+    mod.approve(campaign.id, held[:1], sam)
+    service.close()
+    window = MainWindow(db_url=url, language="en")
+    window.settings.setValue("moderation/displayName", "Sam (mod)")
+    window.show()
+    while not window.is_ready():
+        await asyncio.sleep(0.05)
+    await window.show_live(campaign.id)
+    console = await window.open_moderation()
+    console.resize(*SIZE)
+    await asyncio.sleep(1.0)
+    table = console.table
+    table.selectRow(1)
+    await asyncio.sleep(0.5)
+    console.grab().save(str(OUT / "moderation-console.png"))
+    console.tabs.setCurrentIndex(1)
+    await asyncio.sleep(0.5)
+    console.hold_queue.selectRow(0)
+    console.hold_queue.selectionModel().select(
+        console.held_model.index(1, 0),
+        console.hold_queue.selectionModel().SelectionFlag.Select
+        | console.hold_queue.selectionModel().SelectionFlag.Rows,
+    )
+    await asyncio.sleep(0.5)
+    console.grab().save(str(OUT / "moderation-hold-queue.png"))
+    console.tabs.setCurrentIndex(3)
+    await asyncio.sleep(0.8)
+    console.grab().save(str(OUT / "moderation-audit.png"))
+    console.tabs.setCurrentIndex(2)
+    await asyncio.sleep(0.3)
+    console.grab().save(str(OUT / "moderation-rules.png"))
+    window.shutdown_now()
+    window.close()
+
+
+def mod_filter() -> object:
+    from livegiving_desktop.core.moderation import DonationFilter
+
+    return DonationFilter(message_statuses=("held",))
+
+
 def main() -> int:
     import qasync
 
@@ -189,6 +257,7 @@ def main() -> int:
         prepare(app, "en")
         results.append(qasync.run(capture_story(Path(tmp))))
         results.append(qasync.run(capture_paid_event(Path(tmp))))
+        results.append(qasync.run(capture_moderation(Path(tmp))))
     print("screenshots written to", OUT)
     return 0
 

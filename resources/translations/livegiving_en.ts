@@ -433,6 +433,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file cannot be written (it is read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file cannot be written (permission denied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (input/output error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database server&apos;s disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,7 +1087,22 @@
     </message>
 </context>
 <context>
+    <name>LiveSession</name>
+    <message>
+        <source>%1. The donations not shown in the feed were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. They are kept and saved as soon as it works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Saving status</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
@@ -1101,6 +1164,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the versions, the database and the end of the log for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,6 +1205,10 @@ Log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Diagnostics copied to the clipboard: paste them into your bug report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export donations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,6 +1234,14 @@ Log: %2</source>
     </message>
     <message>
         <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations are not being saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving works again: no donation was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,11 +12,12 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 
 import qasync
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from livegiving_desktop.services import config
 from livegiving_desktop.ui.i18n import install_translators, system_language
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
+from livegiving_desktop.ui.moderation_console import open_console_only
 from livegiving_desktop.ui.theme import apply_theme
 from livegiving_desktop.ui.widgets import icon
 
@@ -62,14 +63,19 @@ def prepare(app: QApplication, lang: str | None) -> str:
     return language
 
 
-def run_app(*, db: str | None, demo: bool, lang: str | None) -> int:
-    """`livegiving [--demo] [--lang en|fr] [--db URL]`: the main window until it closes."""
+def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
+    """`livegiving [--demo] [--lang en|fr] [--db URL] [--moderator]`: the main window (or, with
+    --moderator, the moderation console alone) until it closes."""
     app = create_application()
     language = prepare(app, lang)
     url = db or config.default_database()
 
     async def main() -> int:
-        window = MainWindow(db_url=url, language=language, demo=demo)
+        window: QWidget = (
+            open_console_only(url, "fr_FR" if language == "fr" else "en", app_settings())
+            if moderator
+            else MainWindow(db_url=url, language=language, demo=demo)
+        )
         closed = asyncio.get_running_loop().create_future()
 
         def on_last_window_closed() -> None:

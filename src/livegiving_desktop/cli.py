@@ -91,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the demo fundraiser's live view")
     parser.add_argument("--lang", choices=("en", "fr"), help="language of the app")
+    parser.add_argument(
+        "--moderator",
+        action="store_true",
+        dest="moderator_console",
+        help="open only the moderation console (a moderator's own seat)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     orgs = sub.add_parser("organizations", parents=[db], help="the bundled nonprofit catalog")
@@ -373,34 +379,43 @@ def cmd_refund(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.what not in ("donations", "tickets"):
-        raise BadInputError(f"--what: '{args.what}' exports are not available in this version yet")
     target = Path(args.output) if args.output else None
     if target is not None and not target.parent.exists():
         raise BadInputError(f"-o: the folder {target.parent} does not exist")
-    write = LedgerService.export_donations
-    if args.what == "tickets":
-        write = cli_events.export_tickets  # type: ignore[assignment]
     with _opened(args) as service:
         service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
-        if args.what == "tickets":
-            cli_events.EventService(service).event(args.campaign)  # refused unless paid event
+        write = _export_writer(service, args.what, args.campaign)
         if target is None:
-            write(service, args.campaign, args.format, sys.stdout)
+            write(args.campaign, args.format, sys.stdout)
             sys.stdout.flush()
             return EXIT_OK
         # Written beside the target and renamed: a failed export never leaves half a file.
         fd, tmp = tempfile.mkstemp(prefix=".livegiving-", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                count = write(service, args.campaign, args.format, out)
+                count = write(args.campaign, args.format, out)
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    print(f"{count} {args.what} written to {target}", file=sys.stderr)
+    noun = {"audit": "audit rows", "tickets": "tickets"}.get(args.what, "donations")
+    print(f"{count} {noun} written to {target}", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_writer(
+    service: LedgerService, what: str, campaign_id: int
+) -> Callable[[int, str, TextIO], int]:
+    if what == "audit":
+        from livegiving_desktop.services.moderation import ModerationService
+
+        return ModerationService(service).export_audit
+    if what == "tickets":
+        events = cli_events.EventService(service)
+        events.event(campaign_id)  # refused unless the campaign is a paid event
+        return events.export_tickets
+    return service.export_donations
 
 
 def cmd_story(args: argparse.Namespace) -> int:
@@ -457,7 +472,8 @@ def _with_service(
 def _run_gui(args: argparse.Namespace) -> int:
     from livegiving_desktop.app import run_app
 
-    return run_app(db=getattr(args, "db", None), demo=args.demo, lang=args.lang)
+    return run_app(db=getattr(args, "db", None), demo=args.demo, lang=args.lang,
+                   moderator=args.moderator_console)  # fmt: skip
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -149,7 +149,3 @@ def simulate_event(
     )
     _print(json.dumps(report.summary()))
     return 0
-
-
-def export_tickets(service: LedgerService, campaign_id: int, fmt: str, out: TextIO) -> int:
-    return EventService(service).export_tickets(campaign_id, fmt, out)

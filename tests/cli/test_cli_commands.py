@@ -210,3 +210,39 @@ def test_refund_command_drops_the_total_and_prints_the_refund_id(cli_prepared: C
     blank = cli_prepared("refund", "--donation", donated.stdout.strip(), "--reason", " ")
     assert blank.code == 2
     assert "--reason: is required" in blank.stderr
+
+
+def test_export_audit_after_a_refund(cli_prepared: Cli, tmp_path: Path) -> None:
+    donated = cli_prepared("donate", "--campaign", CAMPAIGN, "--amount", "7", "--donor", "Yan")
+    assert donated.code == 0, donated.stderr
+    refunded = cli_prepared("refund", "--donation", donated.stdout.strip(), "--reason",
+                            "=cmd|' /C calc'!A0", "--moderator", "Kim")  # fmt: skip
+    assert refunded.code == 0, refunded.stderr
+    out = cli_prepared("export", "--campaign", CAMPAIGN, "--what", "audit", "--format", "csv")
+    assert out.code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == (
+        "audit_id,at,actor_name,actor_role,action,donation_id,ticket_id,before,after,reason"
+    )
+    assert len(lines) == 2
+    assert ",Kim,moderator,refund," in lines[1]
+    assert lines[1].endswith(",completed,refunded,'=cmd|' /C calc'!A0")  # neutralised
+    target = tmp_path / "audit.json"
+    written = cli_prepared("export", "--campaign", CAMPAIGN, "--what", "audit", "--format",
+                           "json", "-o", str(target))  # fmt: skip
+    assert written.code == 0, written.stderr
+    assert "1 audit rows written" in written.stderr
+    [row] = json.loads(target.read_text(encoding="utf-8"))
+    assert (row["action"], row["donation_id"], row["reason"]) == (
+        "refund", int(donated.stdout.strip()), "=cmd|' /C calc'!A0")  # fmt: skip
+
+
+def test_moderator_flag_opens_the_console_alone_and_refund_keeps_its_name() -> None:
+    from livegiving_desktop.cli import build_parser
+
+    parser = build_parser()
+    seat = parser.parse_args(["--moderator", "--db", "x.db"])
+    assert seat.command is None and seat.moderator_console
+    assert not parser.parse_args([]).moderator_console
+    refund = parser.parse_args(["refund", "--donation", "3", "--reason", "r", "--moderator", "Kim"])
+    assert refund.moderator == "Kim"

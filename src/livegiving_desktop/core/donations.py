@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from livegiving_desktop.core.errors import ValidationError
-from livegiving_desktop.core.moderation import MessageRules
+from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.money import to_decimal_text
 from livegiving_desktop.core.text import BIDI_CONTROLS, CONTROL_RE, donor_key, strip_bidi
 
@@ -53,9 +53,16 @@ class DonationRules:
     allow_anonymous: bool = True
 
 
+class MessageClassifier(Protocol):
+    """The message rules validation applies (core/moderation.py)."""
+
+    def classify(self, message: str) -> MessageStatus: ...
+
+
 class ValidDonation(NamedTuple):
     """A donation that passed validation, fields in the ledger's insert order.
-    message_status is None when there is no message."""
+    message_status is None when there is no message; flags are the review flags of the
+    moderation rules (comma-separated), set by the pipeline."""
 
     external_id: str
     donor_name: str
@@ -65,6 +72,7 @@ class ValidDonation(NamedTuple):
     message_status: str | None
     source: str
     donor_key: str
+    flags: str | None = None
 
 
 def clean_donor_name(text: str, field: str = "donor name") -> str:
@@ -107,7 +115,7 @@ def clean_external_id(text: str, field: str = "external id") -> str:
 
 
 def validate_donation(
-    draft: DonationDraft, rules: DonationRules, message_rules: MessageRules
+    draft: DonationDraft, rules: DonationRules, message_rules: MessageClassifier
 ) -> ValidDonation:
     """Validate a donation for a campaign and apply the first message rule.
 
@@ -159,5 +167,5 @@ def validate_donation(
         raise ValidationError("anonymous", "this campaign does not accept anonymous donations")
     return ValidDonation(
         external_id, name, draft.anonymous, amount, message, status, draft.source,
-        donor_key(name),
+        donor_key(name), None,
     )  # fmt: skip

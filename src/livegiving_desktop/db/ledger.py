@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Row, Table, func, select, text, update
@@ -103,20 +104,30 @@ _CATCH_UP_UPSERT = text(
 )
 
 
-_SQLITE_ROWS_PER_STATEMENT = 1000  # 8 parameters a row: within SQLite's 32766 variables
+_SQLITE_ROWS_PER_STATEMENT = 1000  # 9 parameters a row: within SQLite's 32766 variables
+
+
+_FIELDS_WITHOUT_FLAGS = len(ValidDonation._fields) - 1  # `flags` is the last field
+_WITHOUT_FLAGS = itemgetter(slice(0, _FIELDS_WITHOUT_FLAGS))
+_FLAGS = itemgetter(_FIELDS_WITHOUT_FLAGS)
+
+
+_SQLITE_SET_FLAGS = "UPDATE donations SET flags = ? WHERE id = ?"
 
 
 @lru_cache(maxsize=64)
 def _sqlite_insert_sql(rows: int) -> str:
     """INSERT of `rows` donations: ?1 campaign id, ?2 received time, ?3 currency, then the
-    fields of each ValidDonation."""
-    width = len(ValidDonation._fields)
+    fields of each ValidDonation but the last, `flags` (set afterwards for the few that have
+    some: one parameter less a row is measurably faster)."""
+    width = _FIELDS_WITHOUT_FLAGS
+    columns = ValidDonation._fields[:width]
     values = []
     for r in range(rows):
         fields = ", ".join(f"?{4 + r * width + i}" for i in range(width))
         values.append(f"({fields}, ?1, ?2, ?3, 'completed', 0)")
     return (
-        f"INSERT INTO donations ({', '.join(ValidDonation._fields)}, campaign_id,"
+        f"INSERT INTO donations ({', '.join(columns)}, campaign_id,"
         " received_at_us, currency, status, thanked)"
         f" VALUES {', '.join(values)}"
         " ON CONFLICT (campaign_id, external_id) DO NOTHING"
@@ -316,7 +327,7 @@ class LedgerStore:
                 StoredDonation(
                     i, campaign_id, d.external_id, received, d.donor_name, d.anonymous,
                     d.amount_minor, currency, d.message, d.message_status, _COMPLETED, d.source,
-                    False, d.donor_key,
+                    False, d.donor_key, d.flags,
                 )
                 for i, d in zip(ids, new_items, strict=True)
             ]
@@ -358,16 +369,36 @@ class LedgerStore:
         # the new rows are read back by id.
         before = conn.execute(select(func.max(donations.c.id))).scalar_one() or 0
         inserted = 0
+        # The statement leaves out `flags` (one parameter less a row, measurably faster); the
+        # few flagged donations get theirs afterwards, by id.
         for start in range(0, len(items), _SQLITE_ROWS_PER_STATEMENT):
             chunk = items[start : start + _SQLITE_ROWS_PER_STATEMENT]
-            params = (campaign_id, received, currency, *chain.from_iterable(chunk))
+            params = (campaign_id, received, currency,
+                      *chain.from_iterable(map(_WITHOUT_FLAGS, chunk)))  # fmt: skip
             inserted += conn.exec_driver_sql(_sqlite_insert_sql(len(chunk)), params).rowcount
+        flagged = [(i, d) for i, d in enumerate(items) if d[-1] is not None]
         if inserted == len(items):
+            if flagged:
+                conn.exec_driver_sql(
+                    _SQLITE_SET_FLAGS, [(d[-1], before + 1 + i) for i, d in flagged]
+                )
             return before + 1, None
         query = select(donations.c.external_id, donations.c.id).where(
             donations.c.campaign_id == campaign_id, donations.c.id > before
         )
-        return 0, {ext: id_ for ext, id_ in conn.execute(query)}
+        by_external_id = {ext: id_ for ext, id_ in conn.execute(query)}
+        if flagged:
+            # A new row takes the flags of the first donation of the batch with its id.
+            done: set[str] = set()
+            updates = []
+            for _, d in flagged:
+                new_id = by_external_id.get(d[0])
+                if new_id is not None and d[0] not in done:
+                    updates.append((d[-1], new_id))
+                done.add(d[0])
+            if updates:
+                conn.exec_driver_sql(_SQLITE_SET_FLAGS, updates)
+        return 0, by_external_id
 
     def donation(self, donation_id: int) -> StoredDonation:
         with self.db.reader.connect() as conn:

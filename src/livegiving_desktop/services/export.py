@@ -49,6 +49,8 @@ def donation_row(d: StoredDonation) -> dict[str, Any]:
 
 
 def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):

@@ -23,7 +23,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from livegiving_desktop.core.donations import DonationDraft, ValidDonation, validate_donation
 from livegiving_desktop.core.errors import StateError, ValidationError
-from livegiving_desktop.core.moderation import MessageRules, default_message_rules
+from livegiving_desktop.core.moderation import (
+    FlagTracker,
+    MessageRules,
+    ModerationRules,
+    default_message_rules,
+)
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation
 from livegiving_desktop.db.ledger import LedgerStore
 from livegiving_desktop.services.failures import describe_failure
@@ -87,6 +92,8 @@ class IngestionPipeline:
         on_commit: Callable[[BatchOutcome], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
         message_rules: MessageRules | None = None,
+        moderation: ModerationRules | None = None,
+        known_donors: Callable[[], Iterable[str]] | None = None,
         max_batch: int = MAX_BATCH,
         max_delay: float = MAX_DELAY_S,
         max_attempts: int | None = None,
@@ -98,6 +105,10 @@ class IngestionPipeline:
         self.campaign = campaign
         self.rules = campaign.donation_rules
         self.message_rules = message_rules or default_message_rules()
+        # The campaign's moderation rules (matcher, flags, blocked donors): an immutable object
+        # swapped whole by set_moderation, so the producer reads one consistent set of rules.
+        self._moderation = moderation
+        self._flags = FlagTracker(known_donors)
         self.on_commit = on_commit
         self.on_error = on_error
         self.max_batch = max_batch
@@ -122,12 +133,15 @@ class IngestionPipeline:
         self._raise_if_failed()
         valid: list[ValidDonation] = []
         refusals: list[ValidationError] = []
-        rules, message_rules = self.rules, self.message_rules
+        rules, moderation = self.rules, self._moderation
+        classifier = moderation if moderation is not None else self.message_rules
         for draft in drafts:
             try:
-                valid.append(validate_donation(draft, rules, message_rules))
+                valid.append(validate_donation(draft, rules, classifier))
             except ValidationError as exc:
                 refusals.append(exc)
+        if moderation is not None and valid:
+            valid = moderation.review(valid, self._flags, time.monotonic())
         if refusals:
             with self._lock:
                 self._summary.rejected += len(refusals)
@@ -138,6 +152,14 @@ class IngestionPipeline:
         if valid:
             self._queue.put(valid)
         return refusals
+
+    @property
+    def moderation(self) -> ModerationRules | None:
+        return self._moderation
+
+    def set_moderation(self, rules: ModerationRules) -> None:
+        """Apply new rules to what is submitted from now on (a rule edited, a donor blocked)."""
+        self._moderation = rules
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything submitted so far is committed (True) or timeout (False)."""

@@ -27,7 +27,7 @@ from livegiving_desktop.core.donations import (
     validate_donation,
 )
 from livegiving_desktop.core.errors import StateError, ValidationError
-from livegiving_desktop.core.moderation import MessageRules, default_message_rules
+from livegiving_desktop.core.moderation import MessageRules, ModerationRules, default_message_rules
 from livegiving_desktop.core.money import default_currency_for_locale, parse_amount
 from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
 from livegiving_desktop.core.records import (
@@ -40,9 +40,11 @@ from livegiving_desktop.core.records import (
     TopDonor,
 )
 from livegiving_desktop.core.refunds import clean_actor, clean_reason
+from livegiving_desktop.core.text import donor_key
 from livegiving_desktop.db.audit import AuditStore
 from livegiving_desktop.db.engine import Database, open_database
 from livegiving_desktop.db.ledger import LedgerStore
+from livegiving_desktop.db.moderation import ModerationStore, campaign_rules
 from livegiving_desktop.services import export
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.simulation import AudienceRunner
@@ -82,6 +84,7 @@ class LedgerService:
         self.db = db
         self.store = LedgerStore(db)
         self.audit = AuditStore(db)
+        self.moderation_store = ModerationStore(db)
         self.catalog = catalog or bundled_catalog()
         self.message_rules = message_rules or default_message_rules()
 
@@ -212,14 +215,21 @@ class LedgerService:
         draft = self.offline_draft(campaign, **fields)  # type: ignore[arg-type]
         return self.record_draft(campaign, draft)
 
+    def moderation_rules(self, campaign: CampaignRecord) -> ModerationRules:
+        """The campaign's saved moderation rules and blocked donors (the pipeline's rules)."""
+        return campaign_rules(self.moderation_store, campaign.id, campaign.currency)
+
     def record_draft(self, campaign: CampaignRecord, draft: DonationDraft) -> OfflineOutcome:
         """Store one validated draft through a short-lived ingestion pipeline."""
         outcomes: list[BatchOutcome] = []
+        key = donor_key(draft.donor_name.strip())
         pipeline = IngestionPipeline(
             self.store,
             campaign,
             on_commit=outcomes.append,
             message_rules=self.message_rules,
+            moderation=self.moderation_rules(campaign),
+            known_donors=lambda: self.moderation_store.known_donor_keys(campaign.id, [key]),
             max_delay=0.0,
             max_attempts=5,
         )
@@ -275,8 +285,10 @@ class LedgerService:
         seed: int | None = None,
         duplicates: float = 0.0,
         on_commit: Callable[[BatchOutcome], None] | None = None,
+        moderation: bool = True,
     ) -> SimulationReport:
-        """A headless rehearsal: the simulated audience through the ingestion pipeline."""
+        """A headless rehearsal: the simulated audience through the ingestion pipeline (with the
+        campaign's moderation rules; `moderation=False` applies none, for benchmarks)."""
         if count is None and seconds is None:
             raise ValidationError("count", "give --count or --seconds")
         if count is not None and count <= 0:
@@ -305,6 +317,8 @@ class LedgerService:
             campaign,
             on_commit=on_commit,
             message_rules=self.message_rules,
+            moderation=self.moderation_rules(campaign) if moderation else ModerationRules.off(),
+            known_donors=lambda: self.moderation_store.known_donor_keys(campaign_id),
             max_attempts=20,
             donor_stats=False,
             want_rows=False,

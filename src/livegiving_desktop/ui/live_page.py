@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.audience import AudienceProfile
 from livegiving_desktop.core.campaigns import CampaignStatus
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
+from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.error_text import user_message
+from livegiving_desktop.ui.ledger_events import LedgerEvents
 from livegiving_desktop.ui.models import (
     DonationFeedModel,
     DonationListModel,
@@ -68,6 +70,7 @@ class CampaignSnapshot:
     unthanked: list[StoredDonation]
     top: list[TopDonor]
     organization: str
+    moderation: ModerationRules | None = None
 
 
 def load_snapshot(service: LedgerService, campaign_id: int) -> CampaignSnapshot:
@@ -80,6 +83,7 @@ def load_snapshot(service: LedgerService, campaign_id: int) -> CampaignSnapshot:
         unthanked=service.unthanked(campaign_id, limit=PAGE),
         top=service.top_donors(campaign_id),
         organization=org.name if org else "",
+        moderation=service.moderation_rules(campaign),
     )
 
 
@@ -137,6 +141,7 @@ class LivePage(QWidget):
         self._viewers = 0.0
         self._rng = random.Random()
         self.audience_profile = AudienceProfile()
+        self.moderation_rules: ModerationRules | None = None
         self._build()
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(FLUSH_MS)
@@ -184,6 +189,12 @@ class LivePage(QWidget):
         self.end = self._button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
                                 "danger", self.tr("End broadcast (Ctrl+E)"))  # fmt: skip
         self.go_live.clicked.connect(self._on_go_live_clicked)
+        self.moderation_button = self._button(
+            self.tr("Moderation"),
+            "openModerationButton",
+            "mdi6.shield-account",
+            tip=self.tr("Open the moderation console (Ctrl+M)"),
+        )
         self.end.clicked.connect(self._on_end_clicked)
 
         self.stage = BroadcastStage()
@@ -276,6 +287,7 @@ class LivePage(QWidget):
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
         header.addWidget(self.status_pill)
+        header.addWidget(self.moderation_button)
         header.addWidget(self.go_live)
         header.addWidget(self.end)
 
@@ -408,6 +420,7 @@ class LivePage(QWidget):
         self.title.setText(snap.campaign.title)
         self.subtitle.setText(snap.organization)
         self.milestone.setText("")
+        self.moderation_rules = snap.moderation
         self.stats = snap.stats
         self._apply_stats(snap.stats, announce=False)
         self._show_top(snap.top)
@@ -442,6 +455,7 @@ class LivePage(QWidget):
             self.campaign,
             rate=self.rate.value(),
             profile=self.audience_profile,
+            moderation=self.moderation_rules,
             parent=self,
         )
         self.session.batchCommitted.connect(self._on_session_batch_committed)
@@ -453,6 +467,41 @@ class LivePage(QWidget):
         self._flush_timer.start()
         self._refresh.start()
         self._clock.start()
+
+    # -- changes made in other windows (the moderation console) ----------------------------
+
+    def attach_events(self, events: LedgerEvents) -> None:
+        events.donationsChanged.connect(self._on_events_donations_changed)
+        events.statsChanged.connect(self._on_events_stats_changed)
+        events.rulesChanged.connect(self._on_events_rules_changed)
+
+    @Slot(int, object)
+    def _on_events_donations_changed(
+        self, campaign_id: int, donations: list[StoredDonation]
+    ) -> None:
+        if self.campaign is None or self.campaign.id != campaign_id or self.feed_model is None:
+            return
+        self.feed_model.update_rows(donations)
+        if self.queue_model is not None:
+            self.queue_model.remove_ids([d.id for d in donations if d.refunded])
+
+    @Slot(int, object, object)
+    def _on_events_stats_changed(self, campaign_id: int, stats: CampaignStats,
+                                 top: list[TopDonor]) -> None:  # fmt: skip
+        if self.campaign is None or self.campaign.id != campaign_id:
+            return
+        self._apply_stats(stats, announce=False)
+        if top:
+            self._show_top(top)
+        self._update_state()
+
+    @Slot(int, object)
+    def _on_events_rules_changed(self, campaign_id: int, rules: ModerationRules) -> None:
+        if self.campaign is None or self.campaign.id != campaign_id:
+            return
+        self.moderation_rules = rules
+        if self.session is not None:
+            self.session.pipeline.set_moderation(rules)
 
     # -- live updates ----------------------------------------------------------------------
 

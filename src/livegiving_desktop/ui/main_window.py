@@ -33,7 +33,9 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.event_page import EventPage
 from livegiving_desktop.ui.home_page import HomePage
+from livegiving_desktop.ui.ledger_events import LedgerEvents
 from livegiving_desktop.ui.live_page import LivePage
+from livegiving_desktop.ui.moderation_console import ModerationConsole
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.setup_page import CampaignSetupPage
 from livegiving_desktop.ui.widgets import icon
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
         self.live = LivePage(self.runner)
         self.event_view = EventPage(self.runner)  # the paid event's live view
+        # Changes made in one window (the moderation console) reach every other at once.
+        self.events = LedgerEvents(self)
+        self.live.attach_events(self.events)
+        self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.setup, self.live, self.event_view):
             self.stack.addWidget(page)
@@ -269,6 +275,10 @@ class MainWindow(QMainWindow):
                                       "Ctrl+P", live.pause.click)  # fmt: skip
         self.act_feed = self._action(self.tr("Focus the donor &feed"), "actionFocusFeed",
                                      "Ctrl+1", live.feed.setFocus)  # fmt: skip
+        self.act_moderation = self._action(self.tr("&Moderation console"), "openModeration",
+                                           "Ctrl+M", self._on_moderation_triggered,
+                                           "mdi6.shield-account")  # fmt: skip
+        live.moderation_button.clicked.connect(self.act_moderation.trigger)
         self.act_en = self._action("English", "actionEnglish", "", lambda: self._set_language("en"))
         self.act_fr = self._action("Français", "actionFrench", "", lambda: self._set_language("fr"))
         self.act_about = self._action(self.tr("&About LiveGiving Desktop"), "actionAbout", "",
@@ -291,6 +301,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_go_live, self.act_end, self.act_thank, self.act_thank_all,
                   self.act_offline, self.act_pause, self.act_feed):  # fmt: skip
             broadcast.addAction(a)
+        broadcast.addSeparator()
+        broadcast.addAction(self.act_moderation)
         view = bar.addMenu(self.tr("&View"))
         language = view.addMenu(self.tr("&Language"))
         language.addAction(self.act_en)
@@ -367,6 +379,29 @@ class MainWindow(QMainWindow):
             self.tr("Diagnostics copied to the clipboard: paste them into your bug report."), 8000
         )
         return text
+
+    # -- moderation ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_moderation_triggered(self) -> None:
+        if self.service is not None:
+            spawn(self.open_moderation(), self._on_failed_exc)
+
+    async def open_moderation(self) -> ModerationConsole:
+        """Show the moderation console (a window of its own) on the campaign shown here."""
+        assert self.service is not None
+        if self.console is None:
+            self.console = ModerationConsole(
+                self.runner, self.service, self.events, self.settings, self._locale(), parent=self
+            )
+        self.console.show()
+        self.console.raise_()
+        self.console.activateWindow()
+        shown = self.live.campaign.id if self.live.campaign is not None else None
+        await self.console.load_campaigns(shown)
+        if not self.console.display_name():
+            self.console.ask_display_name()
+        return self.console
 
     # -- export ----------------------------------------------------------------------------
 
@@ -535,6 +570,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
+        if self.console is not None:
+            self.console.close()
         self.live.stop_now()
         self.event_view.stop_now()
         self.runner.shutdown()

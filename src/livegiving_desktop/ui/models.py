@@ -44,7 +44,7 @@ class OnAirPrivacy:
     def shown_name(self, d: StoredDonation) -> str:
         return (
             QCoreApplication.translate("Feed", "Anonymous")
-            if d.anonymous or not self.show_names
+            if d.anonymous or d.hide_name_on_air or not self.show_names
             else d.donor_name
         )
 
@@ -55,9 +55,13 @@ class OnAirPrivacy:
         return f"{name} — {amount}" if amount else name
 
     def amount_text(self, d: StoredDonation) -> str:
-        return format_money(d.amount_minor, d.currency, self.locale) if self.show_amounts else ""
+        if not self.show_amounts or d.hide_amount_on_air:
+            return ""
+        return format_money(d.amount_minor, d.currency, self.locale)
 
     def message_text(self, d: StoredDonation) -> str:
+        if d.status == "refunded":
+            return QCoreApplication.translate("Feed", "Refunded")
         if not d.message:
             return ""
         if d.message_status == "held":
@@ -164,6 +168,16 @@ class DonationFeedModel(QAbstractListModel):
         for row, d in enumerate(self._rows):
             if d.id in wanted and not d.thanked:
                 self._rows[row] = d._replace(thanked=True)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def update_rows(self, changed: Sequence[StoredDonation]) -> None:
+        """Show new versions of rows (approved, hidden, refunded, privacy) where they are."""
+        by_id = {d.id: d for d in changed}
+        for row, d in enumerate(self._rows):
+            new = by_id.get(d.id)
+            if new is not None:
+                self._rows[row] = new._replace(thanked=new.thanked or d.thanked)
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
 

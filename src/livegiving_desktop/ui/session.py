@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
+from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
@@ -36,6 +37,7 @@ class LiveSession(QObject):
         rate: float,
         seed: int | None = None,
         profile: AudienceProfile | None = None,
+        moderation: ModerationRules | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class LiveSession(QObject):
             on_commit=self._emit_batch,
             on_error=self._emit_error,
             message_rules=service.message_rules,
+            moderation=moderation,
+            known_donors=lambda: service.moderation_store.known_donor_keys(campaign.id),
         )
         audience = SimulatedAudience(
             seed if seed is not None else secrets.randbits(32),

@@ -132,6 +132,7 @@ class FeedDelegate(QStyledItemDelegate):
             amount_font = QFont(option.font)
             amount_font.setBold(True)
             amount_font.setPointSizeF(option.font.pointSizeF() * 1.35)
+            amount_font.setStrikeOut(d.refunded)  # refunded by a moderator
             painter.setFont(amount_font)
             painter.setPen(QColor(c["accent"]))
             amount_width = QFontMetrics(amount_font).horizontalAdvance(amount) + 4
