@@ -42,8 +42,12 @@ test: lint typecheck unit
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
-benchmarks: $(STAMP)
+benchmarks: $(STAMP) $(QM)
 	$(BIN)/python benchmarks/ingest.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/ui_burst.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/scale.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/story.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/moderation_scale.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info resources/translations/*.qm

@@ -212,6 +212,25 @@ def expected_deliveries(rate: float, seconds: float) -> int:
     return math.ceil(rate * seconds)
 
 
+class ViewerCount:
+    """The simulated number of people watching a fundraiser: about 60 plus 14 per donation a
+    second of the audience's rate, eased towards that target with a little noise, as a live
+    platform's counter moves."""
+
+    BASE = 60
+    PER_DONATION_PER_SECOND = 14
+
+    def __init__(self, seed: int | None = None) -> None:
+        self._rng = random.Random(seed)
+        self._value = 0.0
+
+    def next(self, rate_per_second: float) -> int:
+        """The count shown at the next refresh, for the audience's current rate."""
+        target = self.BASE + rate_per_second * self.PER_DONATION_PER_SECOND
+        self._value += (target - self._value) * 0.3 + self._rng.gauss(0, target * 0.01)
+        return max(0, int(self._value))
+
+
 class EventAction(StrEnum):
     """What one member of a paid event's simulated audience does."""
 

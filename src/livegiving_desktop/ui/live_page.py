@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livegiving_desktop.core.audience import AudienceProfile
+from livegiving_desktop.core.audience import AudienceProfile, ViewerCount
 from livegiving_desktop.core.campaigns import CampaignStatus
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.moderation import ModerationRules
@@ -138,8 +137,7 @@ class LivePage(QWidget):
         self.stats = CampaignStats(0, 0, 0, 0)
         self._pending: list[BatchOutcome] = []
         self._per_second: Counter[int] = Counter()
-        self._viewers = 0.0
-        self._rng = random.Random()
+        self._viewers = ViewerCount()
         self.audience_profile = AudienceProfile()
         self.moderation_rules: ModerationRules | None = None
         self._build()
@@ -620,9 +618,7 @@ class LivePage(QWidget):
             self.stage.elapsed_text = "00:00:00"
         live = c.status is CampaignStatus.LIVE and self.session is not None
         if live:
-            target = 60 + self.rate.value() * 14
-            self._viewers += (target - self._viewers) * 0.3 + self._rng.gauss(0, target * 0.01)
-            viewers = max(0, int(self._viewers))
+            viewers = self._viewers.next(self.rate.value())
             self.stage.viewers_text = f"{viewers:,}".replace(",", "\u202f")
         else:
             self.stage.viewers_text = ""

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
+from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience, ViewerCount
 from livegiving_desktop.core.donations import DonationDraft
 
 
@@ -105,3 +105,12 @@ def test_mean_gap_follows_the_rate(rate: float) -> None:
 
 def test_rate_zero_means_no_wait() -> None:
     assert SimulatedAudience(1, "EUR").next_gap(0) == 0.0
+
+
+def test_viewer_count_follows_the_audience_rate() -> None:
+    viewers = ViewerCount(seed=3)
+    quiet = [viewers.next(0) for _ in range(30)][-1]
+    busy = [viewers.next(100) for _ in range(30)][-1]
+    assert 50 <= quiet <= 70  # about 60 people with no donations
+    assert 1_350 <= busy <= 1_570  # about 60 + 14 × 100
+    assert ViewerCount(seed=3).next(100) == ViewerCount(seed=3).next(100)  # repeatable
