@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from string import Template
 
 from PySide6.QtCore import Qt
@@ -9,6 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from livegiving_desktop.core.resources import read_text
+from livegiving_desktop.services import config
 
 DARK = {
     "bg": "#0E1120", "surface": "#161A2E", "surface2": "#1F2441", "input": "#12162A",
@@ -71,5 +74,43 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> None:
         palette.setColor(role, QColor(c[key]))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     app.setPalette(palette)
-    values = {**c, **{k: str(v) for k, v in SIZES.items()}}
+    values = {**c, **{k: str(v) for k, v in SIZES.items()}, **_arrow_images(c["muted"])}
     app.setStyleSheet(Template(read_text("theme", "theme.qss")).substitute(values))
+
+
+_CHEVRONS = {
+    "arrow_down": "M3 6l5 5 5-5",
+    "arrow_up": "M3 10l5-5 5 5",
+}
+
+
+def _arrow_images(color: str) -> dict[str, str]:
+    """Chevrons for combo boxes and spin boxes in the theme's colour, as SVG files (QSS takes
+    images by path), written once per colour to the user data folder."""
+    paths: dict[str, str] = {}
+    for name, path in _CHEVRONS.items():
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">'
+            f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2" '
+            'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+        )
+        file_name = f"{name}-{color.lstrip('#').lower()}.svg"
+        for folder in (config.data_dir() / "theme", Path(tempfile.gettempdir()) / "livegiving"):
+            target = folder / file_name
+            try:
+                if not target.exists():
+                    folder.mkdir(parents=True, exist_ok=True)
+                    _write_atomically(target, svg)
+            except OSError:  # a read-only data folder: the temporary folder will do
+                continue
+            paths[name] = target.as_posix()
+            break
+        else:
+            paths[name] = ""  # no arrow image: Qt draws none, the field still works
+    return paths
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
