@@ -219,6 +219,41 @@
     </message>
 </context>
 <context>
+    <name>DisplayNameDialog</name>
+    <message>
+        <source>Your display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is moderating?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name is written on the audit log with every action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Sam (mod)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>title</source>
@@ -782,6 +817,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Message held for review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,6 +903,14 @@
     </message>
     <message>
         <source>End broadcast (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the moderation console (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1160,6 +1207,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Moderation console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About LiveGiving Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,6 +1309,637 @@ The details are in the log: %2</source>
         <source>Saving the last donations…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Donations are not being saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations cannot be saved right now. Every donation shown in the feed is saved; the ones still waiting will be lost if you quit now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit while donations are not being saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep trying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moderation</name>
+    <message>
+        <source>On air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many in a short time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large first donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name hidden on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hid message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-air privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblocked donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · blocked by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModerationConsole</name>
+    <message>
+        <source>Moderation console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation — LiveGiving Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign to moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAISED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by donor or message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by donor or message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every donation of the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages held for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held messages are not shown on air. A approves (on air), H hides; select several rows with Shift or Ctrl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log: every moderation action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append-only: nothing here can be edited or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the messages on air (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the messages off the air (H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name as Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air, show the name as Anonymous (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air, hide the amount (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this donor&apos;s later messages (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the donation; a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One word a line. Case, accents, repeated letters and swaps like c0nnard are seen through; only whole words match (Scunthorpe passes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English blocklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French blocklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes and review flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocklisted word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message with a link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large first donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations from one donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longer message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag a donation from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag a first donation from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag a donor giving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blocked donor&apos;s later messages are held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderating as %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No display name yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give your display name first: it is written on every action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hold queue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n donation</numerusform>
+            <numerusform>%n donations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) approved: on air now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) hidden: kept off the air.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On-air privacy changed for %n donation(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blocked: %1. Their later messages are held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1 to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n donations (%1)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunded %1. Total now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already thanked on air: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>large amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>large first donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules saved: they apply to the next donations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OfflineDonationDialog</name>
@@ -1319,6 +2001,25 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>Cash at the venue, a bank transfer, a cheque…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is required and kept on the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Donor asked: card used by mistake</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,22 +6,22 @@
     <message>
         <source>Stickers</source>
         <comment>Unlocked %1, until %2</comment>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillé le %1, jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>Stickers</source>
         <comment>Expired %1: a new donation unlocks it</comment>
-        <translation type="unfinished"></translation>
+        <translation>Expiré le %1&#xa0;: un nouveau don le déverrouille</translation>
     </message>
     <message>
         <source>Stickers</source>
         <comment>Locked: the donations were refunded</comment>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé&#xa0;: les dons ont été remboursés</translation>
     </message>
     <message>
         <source>Stickers</source>
         <comment>Locked: unlocked by a donation to this campaign</comment>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé&#xa0;: un don à cette campagne le déverrouille</translation>
     </message>
 </context>
 <context>
@@ -128,31 +128,31 @@
     </message>
     <message>
         <source>Duration in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée en minutes</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;min</translation>
     </message>
     <message>
         <source>Online only (no venue, the broadcast is the event)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement en ligne (pas de lieu, la diffusion est l&apos;événement)</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>What ticket holders will see and learn</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que les détenteurs de billets verront et apprendront</translation>
     </message>
     <message>
         <source>Also raise money for a nonprofit</source>
-        <translation type="unfinished"></translation>
+        <translation>Collecter aussi des fonds pour une organisation à but non lucratif</translation>
     </message>
     <message>
         <source>Refund policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions de remboursement</translation>
     </message>
     <message>
         <source>Set-up error</source>
@@ -188,34 +188,69 @@
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Durée</translation>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
     <name>CancelEventDialog</name>
     <message>
         <source>Cancel the event</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;événement</translation>
     </message>
     <message>
         <source>Reason for cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de l&apos;annulation</translation>
     </message>
     <message>
         <source>e.g. the performer is ill</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: l&apos;artiste est malade</translation>
     </message>
     <message>
         <source>Cancel event and refund all</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler et tout rembourser</translation>
     </message>
     <message>
         <source>Cancel the event?</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;événement&#xa0;?</translation>
     </message>
     <message>
         <source>Every ticket is refunded (%1 tickets, %2) and the event ends. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les billets sont remboursés (%1 billets, %2) et l&apos;événement prend fin. Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNameDialog</name>
+    <message>
+        <source>Your display name</source>
+        <translation>Votre nom d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>Who is moderating?</source>
+        <translation>Qui modère&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Your name is written on the audit log with every action.</source>
+        <translation>Votre nom est inscrit dans le journal d&apos;audit à chaque action.</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>e.g. Sam (mod)</source>
+        <translation>ex.&#xa0;: Sam (modo)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Modérateur</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Créateur</translation>
     </message>
 </context>
 <context>
@@ -434,51 +469,51 @@
     </message>
     <message>
         <source>the disk is full</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque est plein</translation>
     </message>
     <message>
         <source>the database is locked by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de données est verrouillée par un autre programme</translation>
     </message>
     <message>
         <source>the database file cannot be written (it is read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire dans le fichier de la base de données (il est en lecture seule)</translation>
     </message>
     <message>
         <source>the database file cannot be written (permission denied)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire dans le fichier de la base de données (autorisation refusée)</translation>
     </message>
     <message>
         <source>the disk could not be read or written (input/output error)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire ou d&apos;écrire sur le disque (erreur d&apos;entrée/sortie)</translation>
     </message>
     <message>
         <source>the database file is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de la base de données est endommagé</translation>
     </message>
     <message>
         <source>the database file cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir le fichier de la base de données</translation>
     </message>
     <message>
         <source>the disk quota is exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>le quota de disque est dépassé</translation>
     </message>
     <message>
         <source>the disk is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque est en lecture seule</translation>
     </message>
     <message>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>autorisation refusée</translation>
     </message>
     <message>
         <source>the database server&apos;s disk is full</source>
-        <translation type="unfinished"></translation>
+        <translation>le disque du serveur de base de données est plein</translation>
     </message>
     <message>
         <source>the database server cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur de base de données est injoignable</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -489,290 +524,290 @@
     <name>EventCategory</name>
     <message>
         <source>Performance</source>
-        <translation type="unfinished">Performance</translation>
+        <translation>Performance</translation>
     </message>
     <message>
         <source>Cooking class</source>
-        <translation type="unfinished">Cours de cuisine</translation>
+        <translation>Cours de cuisine</translation>
     </message>
     <message>
         <source>Professional conference</source>
-        <translation type="unfinished">Conférence professionnelle</translation>
+        <translation>Conférence professionnelle</translation>
     </message>
     <message>
         <source>Fitness</source>
-        <translation type="unfinished">Remise en forme</translation>
+        <translation>Remise en forme</translation>
     </message>
     <message>
         <source>Talk</source>
-        <translation type="unfinished">Causerie</translation>
+        <translation>Causerie</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">Autre</translation>
+        <translation>Autre</translation>
     </message>
 </context>
 <context>
     <name>EventPage</name>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished">Campagnes</translation>
+        <translation>Campagnes</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished">Passer en direct</translation>
+        <translation>Passer en direct</translation>
     </message>
     <message>
         <source>Open the doors and go live (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les portes et passer en direct (Ctrl+L)</translation>
     </message>
     <message>
         <source>End broadcast</source>
-        <translation type="unfinished">Terminer la diffusion</translation>
+        <translation>Terminer la diffusion</translation>
     </message>
     <message>
         <source>End broadcast (Ctrl+E)</source>
-        <translation type="unfinished">Terminer la diffusion (Ctrl+E)</translation>
+        <translation>Terminer la diffusion (Ctrl+E)</translation>
     </message>
     <message>
         <source>Cancel event</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;événement</translation>
     </message>
     <message>
         <source>Cancel the event and refund every ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;événement et rembourser tous les billets</translation>
     </message>
     <message>
         <source>LIVE</source>
-        <translation type="unfinished">EN DIRECT</translation>
+        <translation>EN DIRECT</translation>
     </message>
     <message>
         <source>OFF AIR</source>
-        <translation type="unfinished">HORS ANTENNE</translation>
+        <translation>HORS ANTENNE</translation>
     </message>
     <message>
         <source>Broadcast preview</source>
-        <translation type="unfinished">Aperçu de la diffusion</translation>
+        <translation>Aperçu de la diffusion</translation>
     </message>
     <message>
         <source>Simulated audience: people per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Public simulé&#xa0;: personnes par seconde</translation>
     </message>
     <message>
         <source> /s</source>
-        <translation type="unfinished">&#xa0;/s</translation>
+        <translation>&#xa0;/s</translation>
     </message>
     <message>
         <source>Simulated audience: people buying or joining per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Public simulé&#xa0;: achats ou entrées par seconde</translation>
     </message>
     <message>
         <source>Access code to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d&apos;accès à vérifier</translation>
     </message>
     <message>
         <source>Access code, e.g. ABCDE-FGHJK-…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d&apos;accès, ex.&#xa0;: ABCDE-FGHJK-…</translation>
     </message>
     <message>
         <source>Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider l&apos;entrée</translation>
     </message>
     <message>
         <source>Admit whoever has this code</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire entrer la personne qui a ce code</translation>
     </message>
     <message>
         <source>Ticket sales, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventes de billets, les plus récentes en premier</translation>
     </message>
     <message>
         <source>Refund ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser le billet</translation>
     </message>
     <message>
         <source>Refund the selected ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser le billet sélectionné</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>Export the tickets (CSV or JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les billets (CSV ou JSON)</translation>
     </message>
     <message>
         <source>Admission log: admitted and refused, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des entrées&#xa0;: admises et refusées, les plus récentes en premier</translation>
     </message>
     <message>
         <source>Ticket revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Recettes de la billetterie</translation>
     </message>
     <message>
         <source>Seats sold and people admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Places vendues et personnes admises</translation>
     </message>
     <message>
         <source>People admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes admises</translation>
     </message>
     <message>
         <source>TICKETS SOLD</source>
-        <translation type="unfinished"></translation>
+        <translation>BILLETS VENDUS</translation>
     </message>
     <message>
         <source>SEATS LEFT</source>
-        <translation type="unfinished"></translation>
+        <translation>PLACES RESTANTES</translation>
     </message>
     <message>
         <source>REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>ENTRÉES REFUSÉES</translation>
     </message>
     <message>
         <source>Donations raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Dons récoltés</translation>
     </message>
     <message>
         <source>Refund policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions de remboursement</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished">Public</translation>
+        <translation>Public</translation>
     </message>
     <message>
         <source>Door</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <source>Ticket sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventes de billets</translation>
     </message>
     <message>
         <source>At the door</source>
-        <translation type="unfinished"></translation>
+        <translation>À l&apos;entrée</translation>
     </message>
     <message>
         <source>TICKET REVENUE</source>
-        <translation type="unfinished"></translation>
+        <translation>RECETTES DE LA BILLETTERIE</translation>
     </message>
     <message>
         <source>SEATS AND ATTENDANCE</source>
-        <translation type="unfinished"></translation>
+        <translation>PLACES ET FRÉQUENTATION</translation>
     </message>
     <message>
         <source>Admitted now</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuellement admises</translation>
     </message>
     <message>
         <source>REFUND POLICY</source>
-        <translation type="unfinished"></translation>
+        <translation>CONDITIONS DE REMBOURSEMENT</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>Online only</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement en ligne</translation>
     </message>
     <message>
         <source>Online and in person</source>
-        <translation type="unfinished"></translation>
+        <translation>En ligne et sur place</translation>
     </message>
     <message>
         <source>Ticket price %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix du billet&#xa0;: %1</translation>
     </message>
     <message>
         <source>ALSO RAISING FOR %1</source>
-        <translation type="unfinished"></translation>
+        <translation>COLLECTE AUSSI POUR %1</translation>
     </message>
     <message>
         <source>The audience stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le public simulé s&apos;est arrêté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Welcome, %1!</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue, %1&#xa0;!</translation>
     </message>
     <message>
         <source>%1 / %2 admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Admises&#xa0;: %1 / %2</translation>
     </message>
     <message>
         <source>%1 of %2 seats</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 places</translation>
     </message>
     <message>
         <source>%1 of %2 seats sold</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 places vendues</translation>
     </message>
     <message>
         <source>%1 admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Admises&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendus&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 tickets sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Billets vendus&#xa0;: %1</translation>
     </message>
     <message>
         <source>DRAFT</source>
-        <translation type="unfinished">BROUILLON</translation>
+        <translation>BROUILLON</translation>
     </message>
     <message>
         <source>ENDED</source>
-        <translation type="unfinished">TERMINÉE</translation>
+        <translation>TERMINÉ</translation>
     </message>
     <message>
         <source>Doors closed: press Go live to let ticket holders in</source>
-        <translation type="unfinished"></translation>
+        <translation>Portes fermées&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;» pour faire entrer les détenteurs de billets</translation>
     </message>
     <message>
         <source>This event has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet événement est terminé</translation>
     </message>
     <message>
         <source>%1 admitted · %2 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Admises&#xa0;: %1 · refusées&#xa0;: %2</translation>
     </message>
     <message>
         <source>Admitted: ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée validée&#xa0;: billet %1</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée refusée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Ticket %1 of %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Billet %1 de %2, %3.</translation>
     </message>
     <message>
         <source>The refund window has closed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai de remboursement est dépassé. %1</translation>
     </message>
     <message>
         <source>Export tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les billets</translation>
     </message>
     <message>
         <source>CSV spreadsheet (*.csv)</source>
-        <translation type="unfinished">Feuille de calcul CSV (*.csv)</translation>
+        <translation>Feuille de calcul CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished">JSON (*.json)</translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>%1 tickets exported to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 billets exportés vers %2</translation>
     </message>
 </context>
 <context>
@@ -780,6 +815,10 @@
     <message>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
     </message>
     <message>
         <source>Message held for review</source>
@@ -802,7 +841,7 @@
     <name>Home</name>
     <message>
         <source>%1 · %2 tickets sold</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · billets vendus&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -865,6 +904,14 @@
     <message>
         <source>End broadcast (Ctrl+E)</source>
         <translation>Terminer la diffusion (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <source>Open the moderation console (Ctrl+M)</source>
+        <translation>Ouvrir la console de modération (Ctrl+M)</translation>
     </message>
     <message>
         <source>OFF AIR</source>
@@ -1090,18 +1137,18 @@
     <name>LiveSession</name>
     <message>
         <source>%1. The donations not shown in the feed were not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Les dons absents du fil n&apos;ont pas été enregistrés.</translation>
     </message>
     <message>
         <source>%1. They are kept and saved as soon as it works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Ils sont conservés et seront enregistrés dès que possible.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Saving status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -1160,16 +1207,20 @@
         <translation>Aller au &amp;fil des dons</translation>
     </message>
     <message>
+        <source>&amp;Moderation console</source>
+        <translation>Console de &amp;modération</translation>
+    </message>
+    <message>
         <source>&amp;About LiveGiving Desktop</source>
         <translation>À &amp;propos de LiveGiving Desktop</translation>
     </message>
     <message>
         <source>Copy &amp;diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les &amp;diagnostics</translation>
     </message>
     <message>
         <source>Copy the versions, the database and the end of the log for a bug report</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les versions, la base de données et la fin du journal pour un rapport de bug</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1207,7 +1258,7 @@ Journal&#xa0;: %2</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard: paste them into your bug report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostics copiés dans le presse-papiers&#xa0;: collez-les dans votre rapport de bug.</translation>
     </message>
     <message>
         <source>Export donations</source>
@@ -1239,11 +1290,11 @@ Journal&#xa0;: %2</translation>
     </message>
     <message>
         <source>Donations are not being saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dons ne sont pas enregistrés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saving works again: no donation was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement fonctionne de nouveau&#xa0;: aucun don n&apos;a été perdu.</translation>
     </message>
     <message>
         <source>This cannot be done</source>
@@ -1260,6 +1311,637 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>Saving the last donations…</source>
         <translation>Enregistrement des derniers dons…</translation>
+    </message>
+    <message>
+        <source>Donations are not being saved</source>
+        <translation>Les dons ne sont pas enregistrés</translation>
+    </message>
+    <message>
+        <source>Donations cannot be saved right now. Every donation shown in the feed is saved; the ones still waiting will be lost if you quit now.</source>
+        <translation>Les dons ne peuvent pas être enregistrés pour le moment. Chaque don affiché dans le fil est enregistré&#xa0;; ceux encore en attente seront perdus si vous quittez maintenant.</translation>
+    </message>
+    <message>
+        <source>Quit while donations are not being saved</source>
+        <translation>Quitter alors que les dons ne sont pas enregistrés</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
+    <message>
+        <source>Keep trying</source>
+        <translation>Continuer d&apos;essayer</translation>
+    </message>
+</context>
+<context>
+    <name>Moderation</name>
+    <message>
+        <source>On air</source>
+        <translation>À l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Large amount</source>
+        <translation>Montant élevé</translation>
+    </message>
+    <message>
+        <source>Many in a short time</source>
+        <translation>Nombreux dons rapprochés</translation>
+    </message>
+    <message>
+        <source>Large first donation</source>
+        <translation>Premier don élevé</translation>
+    </message>
+    <message>
+        <source>Blocked donor</source>
+        <translation>Donateur bloqué</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>name hidden on air</source>
+        <translation>nom masqué à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>hidden on air</source>
+        <translation>masqué à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Effectué</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>Don</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Avant → après</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Créateur</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Modérateur</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>rules edited</source>
+        <translation>règles modifiées</translation>
+    </message>
+    <message>
+        <source>Approved message</source>
+        <translation>Message approuvé</translation>
+    </message>
+    <message>
+        <source>Hid message</source>
+        <translation>Message masqué</translation>
+    </message>
+    <message>
+        <source>On-air privacy</source>
+        <translation>Confidentialité à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Unblocked donor</source>
+        <translation>Donateur débloqué</translation>
+    </message>
+    <message>
+        <source>Edited rules</source>
+        <translation>Règles modifiées</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>name hidden</source>
+        <translation>nom masqué</translation>
+    </message>
+    <message>
+        <source>amount hidden</source>
+        <translation>montant masqué</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>affichés</translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation>à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>effectué</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>remboursé</translation>
+    </message>
+    <message>
+        <source>%1 · blocked by %2</source>
+        <translation>%1 · bloqué par %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationConsole</name>
+    <message>
+        <source>Moderation console</source>
+        <translation>Console de modération</translation>
+    </message>
+    <message>
+        <source>Moderation — LiveGiving Desktop</source>
+        <translation>Modération — LiveGiving Desktop</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <source>Campaign to moderate</source>
+        <translation>Campagne à modérer</translation>
+    </message>
+    <message>
+        <source>Change name</source>
+        <translation>Changer de nom</translation>
+    </message>
+    <message>
+        <source>RAISED</source>
+        <translation>RÉCOLTÉ</translation>
+    </message>
+    <message>
+        <source>Moderation views</source>
+        <translation>Vues de modération</translation>
+    </message>
+    <message>
+        <source>Filter by donor or message</source>
+        <translation>Filtrer par donateur ou message</translation>
+    </message>
+    <message>
+        <source>Filter by donor or message…</source>
+        <translation>Filtrer par donateur ou message…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>All donations</source>
+        <translation>Tous les dons</translation>
+    </message>
+    <message>
+        <source>Held messages</source>
+        <translation>Messages en attente</translation>
+    </message>
+    <message>
+        <source>Hidden messages</source>
+        <translation>Messages masqués</translation>
+    </message>
+    <message>
+        <source>Messages on air</source>
+        <translation>Messages à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>Dons signalés</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Dons remboursés</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Dons effectués</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <source>Smallest amount</source>
+        <translation>Montant minimum</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation>Montant maximum</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Every donation of the campaign</source>
+        <translation>Tous les dons de la campagne</translation>
+    </message>
+    <message>
+        <source>Messages held for review</source>
+        <translation>Messages mis en attente</translation>
+    </message>
+    <message>
+        <source>Held messages are not shown on air. A approves (on air), H hides; select several rows with Shift or Ctrl.</source>
+        <translation>Les messages en attente ne passent pas à l&apos;antenne. A les approuve (à l&apos;antenne), H les masque&#xa0;; sélectionnez plusieurs lignes avec Maj ou Ctrl.</translation>
+    </message>
+    <message>
+        <source>Audit log: every moderation action</source>
+        <translation>Journal d&apos;audit&#xa0;: toutes les actions de modération</translation>
+    </message>
+    <message>
+        <source>Append-only: nothing here can be edited or deleted.</source>
+        <translation>Ajout uniquement&#xa0;: rien ici ne peut être modifié ni supprimé.</translation>
+    </message>
+    <message>
+        <source>Hold queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Put the messages on air (A)</source>
+        <translation>Passer les messages à l&apos;antenne (A)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Keep the messages off the air (H)</source>
+        <translation>Ne pas passer les messages à l&apos;antenne (H)</translation>
+    </message>
+    <message>
+        <source>Name as Anonymous</source>
+        <translation>Rendre anonyme</translation>
+    </message>
+    <message>
+        <source>On air, show the name as Anonymous (N)</source>
+        <translation>À l&apos;antenne, afficher «&#xa0;Anonyme&#xa0;» au lieu du nom (N)</translation>
+    </message>
+    <message>
+        <source>Hide amount</source>
+        <translation>Masquer le montant</translation>
+    </message>
+    <message>
+        <source>On air, hide the amount (M)</source>
+        <translation>À l&apos;antenne, masquer le montant (M)</translation>
+    </message>
+    <message>
+        <source>Block donor</source>
+        <translation>Bloquer le donateur</translation>
+    </message>
+    <message>
+        <source>Hold this donor&apos;s later messages (B)</source>
+        <translation>Mettre en attente les prochains messages de ce donateur (B)</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Rembourser…</translation>
+    </message>
+    <message>
+        <source>Refund the donation; a reason is required</source>
+        <translation>Rembourser le don&#xa0;; un motif est obligatoire</translation>
+    </message>
+    <message>
+        <source>Blocklists</source>
+        <translation>Mots interdits</translation>
+    </message>
+    <message>
+        <source>One word a line. Case, accents, repeated letters and swaps like c0nnard are seen through; only whole words match (Scunthorpe passes).</source>
+        <translation>Un mot par ligne. Majuscules, accents, lettres répétées et substitutions comme «&#xa0;c0nnard&#xa0;» sont reconnus&#xa0;; seuls les mots entiers sont détectés («&#xa0;Scunthorpe&#xa0;» passe).</translation>
+    </message>
+    <message>
+        <source>English blocklist</source>
+        <translation>Mots interdits en anglais</translation>
+    </message>
+    <message>
+        <source>French blocklist</source>
+        <translation>Mots interdits en français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Outcomes and review flags</source>
+        <translation>Traitements et signalements</translation>
+    </message>
+    <message>
+        <source>Show on air</source>
+        <translation>Passer à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Hold for review</source>
+        <translation>Mettre en attente</translation>
+    </message>
+    <message>
+        <source>Blocklisted word</source>
+        <translation>Mot interdit</translation>
+    </message>
+    <message>
+        <source>Message with a link</source>
+        <translation>Message avec un lien</translation>
+    </message>
+    <message>
+        <source>Message too long</source>
+        <translation>Message trop long</translation>
+    </message>
+    <message>
+        <source>Longest message</source>
+        <translation>Longueur maximale</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation>&#xa0;caractères</translation>
+    </message>
+    <message>
+        <source>Large amount</source>
+        <translation>Montant élevé</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Large first donation</source>
+        <translation>Premier don élevé</translation>
+    </message>
+    <message>
+        <source>Donations from one donor</source>
+        <translation>Dons d&apos;un même donateur</translation>
+    </message>
+    <message>
+        <source> donations</source>
+        <translation>&#xa0;dons</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>En moins de</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Longer message</source>
+        <translation>Message plus long</translation>
+    </message>
+    <message>
+        <source>Flag a donation from</source>
+        <translation>Signaler un don à partir de</translation>
+    </message>
+    <message>
+        <source>Flag a first donation from</source>
+        <translation>Signaler un premier don à partir de</translation>
+    </message>
+    <message>
+        <source>Flag a donor giving</source>
+        <translation>Signaler un donateur qui fait</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>en moins de</translation>
+    </message>
+    <message>
+        <source>Blocked donors</source>
+        <translation>Donateurs bloqués</translation>
+    </message>
+    <message>
+        <source>A blocked donor&apos;s later messages are held.</source>
+        <translation>Les messages suivants d&apos;un donateur bloqué sont mis en attente.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation>Enregistrer les règles</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Modérateur</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Créateur</translation>
+    </message>
+    <message>
+        <source>Moderating as %1 · %2</source>
+        <translation>Modération par %1 · %2</translation>
+    </message>
+    <message>
+        <source>No display name yet</source>
+        <translation>Pas encore de nom d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>Give your display name first: it is written on every action.</source>
+        <translation>Indiquez d&apos;abord votre nom d&apos;affichage&#xa0;: il est inscrit sur chaque action.</translation>
+    </message>
+    <message>
+        <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
+        <translation>Aucun collecteur de fonds pour l&apos;instant&#xa0;: créez-en d&apos;abord un dans LiveGiving Desktop.</translation>
+    </message>
+    <message>
+        <source>Moderation — %1</source>
+        <translation>Modération — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hold queue (%1)</source>
+        <translation>File d&apos;attente (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s)</source>
+        <translation>
+            <numerusform>%n don</numerusform>
+            <numerusform>%n dons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionné</numerusform>
+            <numerusform>%n sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select donations</source>
+        <translation>Sélectionnez des dons</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur s&apos;est produite&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) approved: on air now.</source>
+        <translation>
+            <numerusform>%n message approuvé&#xa0;: il passe maintenant à l&apos;antenne.</numerusform>
+            <numerusform>%n messages approuvés&#xa0;: ils passent maintenant à l&apos;antenne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) hidden: kept off the air.</source>
+        <translation>
+            <numerusform>%n message masqué&#xa0;: il ne passera pas à l&apos;antenne.</numerusform>
+            <numerusform>%n messages masqués&#xa0;: ils ne passeront pas à l&apos;antenne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On-air privacy changed for %n donation(s).</source>
+        <translation>
+            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n don.</numerusform>
+            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n dons.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blocked: %1. Their later messages are held.</source>
+        <translation>Blocage&#xa0;: %1. Les prochains messages seront mis en attente.</translation>
+    </message>
+    <message>
+        <source>Already blocked.</source>
+        <translation>Déjà bloqué.</translation>
+    </message>
+    <message>
+        <source>Refund %1 to %2?</source>
+        <translation>Rembourser %1 à %2&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n donations (%1)?</source>
+        <translation>
+            <numerusform>Rembourser %n don (%1)&#xa0;?</numerusform>
+            <numerusform>Rembourser %n dons (%1)&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunded %1. Total now %2.</source>
+        <translation>Remboursement de %1. Nouveau total&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Already thanked on air: %1.</source>
+        <translation>Déjà remercié à l&apos;antenne&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
+        <translation>Plus aucun don pour %1&#xa0;: son sticker et son image dans la Story sont retirés.</translation>
+    </message>
+    <message>
+        <source>large amount</source>
+        <translation>montant élevé</translation>
+    </message>
+    <message>
+        <source>large first donation</source>
+        <translation>premier don élevé</translation>
+    </message>
+    <message>
+        <source>Rules saved: they apply to the next donations.</source>
+        <translation>Règles enregistrées&#xa0;: elles s&apos;appliquent aux prochains dons.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer blocked.</source>
+        <translation>%1&#xa0;: blocage levé.</translation>
     </message>
 </context>
 <context>
@@ -1326,186 +2008,205 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <source>The reason is required and kept on the audit log.</source>
+        <translation>Le motif est obligatoire et conservé dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motif du remboursement</translation>
+    </message>
+    <message>
+        <source>e.g. Donor asked: card used by mistake</source>
+        <translation>ex.&#xa0;: demande du donateur, carte utilisée par erreur</translation>
+    </message>
+</context>
+<context>
     <name>RefundPolicy</name>
     <message>
         <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1 (%2&#xa0;heures avant le début).</translation>
     </message>
     <message>
         <source>Buyers can ask for a refund up to %1 hours before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1&#xa0;heures avant le début.</translation>
     </message>
     <message>
         <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé ce délai, vous seul pouvez rembourser un billet, par une dérogation enregistrée. Annuler l&apos;événement rembourse tous les billets.</translation>
     </message>
 </context>
 <context>
     <name>RefundTicketDialog</name>
     <message>
         <source>Refund a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser un billet</translation>
     </message>
     <message>
         <source>Reason for the refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du remboursement</translation>
     </message>
     <message>
         <source>e.g. the buyer cannot attend</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: l&apos;acheteur ne peut pas venir</translation>
     </message>
     <message>
         <source>Refund anyway (creator&apos;s override, recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser quand même (dérogation du créateur, enregistrée)</translation>
     </message>
     <message>
         <source>Override the refund window</source>
-        <translation type="unfinished"></translation>
+        <translation>Déroger au délai de remboursement</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Erreur</translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Refund ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser le billet</translation>
     </message>
     <message>
         <source>The refund window has closed: tick the override to refund anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai de remboursement est dépassé&#xa0;: cochez la dérogation pour rembourser quand même.</translation>
     </message>
 </context>
 <context>
     <name>SharedStoryPlayer</name>
     <message>
         <source>Shared Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Story partagée</translation>
     </message>
     <message>
         <source>Shared Story — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Story partagée — %1</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Précédent</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>Write sticker.png and every frame as PNG files</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer sticker.png et chaque image en fichiers PNG</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de l&apos;exportation</translation>
     </message>
     <message>
         <source>Frames: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Images&#xa0;: %1</translation>
     </message>
     <message>
         <source>Click right: next · left: previous · hold or Space: pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Clic à droite&#xa0;: suivant · à gauche&#xa0;: précédent · maintenir ou Espace&#xa0;: pause</translation>
     </message>
     <message>
         <source>No Story shared yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune Story partagée pour l&apos;instant</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture</translation>
     </message>
     <message>
         <source>Export the shared Story to a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la Story partagée dans un dossier</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation…</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exportation a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Written to %1: sticker.png and %2 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1&#xa0;: sticker.png et %2 images</translation>
     </message>
 </context>
 <context>
     <name>StickerPanel</name>
     <message>
         <source>Selected sticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sticker sélectionné</translation>
     </message>
     <message>
         <source>Select a donor in the feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un donateur dans le fil</translation>
     </message>
     <message>
         <source>Sticker gallery of the selected donor</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie de stickers du donateur sélectionné</translation>
     </message>
     <message>
         <source>Compose Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une Story</translation>
     </message>
     <message>
         <source>Compose a Story with the selected donor&apos;s sticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une Story avec le sticker du donateur sélectionné</translation>
     </message>
     <message>
         <source>Shared Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Story partagée</translation>
     </message>
     <message>
         <source>Play the campaign&apos;s shared Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire la Story partagée de la campagne</translation>
     </message>
     <message>
         <source>“I DONATED” STICKERS</source>
-        <translation type="unfinished"></translation>
+        <translation>STICKERS «&#xa0;J&apos;AI FAIT UN DON&#xa0;»</translation>
     </message>
     <message>
         <source>Their stickers show here, locked and unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses stickers s&apos;affichent ici, verrouillés ou déverrouillés.</translation>
     </message>
 </context>
 <context>
     <name>Story</name>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n&#xa0;min</numerusform>
+            <numerusform>il y a %n&#xa0;min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n&#xa0;h</numerusform>
+            <numerusform>il y a %n&#xa0;h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n&#xa0;j</numerusform>
+            <numerusform>il y a %n&#xa0;j</numerusform>
         </translation>
     </message>
 </context>
@@ -1513,149 +2214,149 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <name>StoryCanvas</name>
     <message>
         <source>Story preview: drag the sticker to move it</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu de la Story&#xa0;: faites glisser le sticker pour le déplacer</translation>
     </message>
 </context>
 <context>
     <name>StoryComposer</name>
     <message>
         <source>Story composer</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur de Story</translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished">Anonyme</translation>
+        <translation>Anonyme</translation>
     </message>
     <message>
         <source>Compose a Story — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une Story — %1</translation>
     </message>
     <message>
         <source>Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrière-plan</translation>
     </message>
     <message>
         <source>Sunset gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Dégradé coucher de soleil</translation>
     </message>
     <message>
         <source>Violet gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Dégradé violet</translation>
     </message>
     <message>
         <source>Ocean gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Dégradé océan</translation>
     </message>
     <message>
         <source>Forest gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Dégradé forêt</translation>
     </message>
     <message>
         <source>Night gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Dégradé nuit</translation>
     </message>
     <message>
         <source>Solid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uni %1</translation>
     </message>
     <message>
         <source>Your image</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre image</translation>
     </message>
     <message>
         <source>Choose image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une image…</translation>
     </message>
     <message>
         <source>Choose a background image</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une image d&apos;arrière-plan</translation>
     </message>
     <message>
         <source>Composer message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de l&apos;éditeur</translation>
     </message>
     <message>
         <source>Caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Légende</translation>
     </message>
     <message>
         <source>Say why you gave (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites pourquoi vous avez donné (facultatif)</translation>
     </message>
     <message>
         <source>Sticker size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du sticker</translation>
     </message>
     <message>
         <source>Sticker rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation du sticker</translation>
     </message>
     <message>
         <source>Show the amount I gave</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le montant de mon don</translation>
     </message>
     <message>
         <source>Show the amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le montant</translation>
     </message>
     <message>
         <source>This campaign does not show amounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette campagne n&apos;affiche pas les montants</translation>
     </message>
     <message>
         <source>Share to the Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager dans la Story</translation>
     </message>
     <message>
         <source>Share to the campaign&apos;s Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager dans la Story de la campagne</translation>
     </message>
     <message>
         <source>Rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation</translation>
     </message>
     <message>
         <source>Your Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre Story</translation>
     </message>
     <message>
         <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser le sticker pour le déplacer&#xa0;; la molette le redimensionne, Maj + molette le fait pivoter.</translation>
     </message>
     <message>
         <source>Sharing needs an unlocked sticker: this one has expired. A new donation unlocks it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le partage nécessite un sticker déverrouillé&#xa0;: celui-ci a expiré. Un nouveau don le déverrouille à nouveau.</translation>
     </message>
     <message>
         <source>Sharing needs an unlocked sticker: this donor&apos;s donations were refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le partage nécessite un sticker déverrouillé&#xa0;: les dons de ce donateur ont été remboursés.</translation>
     </message>
     <message>
         <source>Sharing needs an unlocked sticker: a donation unlocks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le partage nécessite un sticker déverrouillé&#xa0;: un don le déverrouille.</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Shared! Your frame replaced your earlier one in the campaign&apos;s Story.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé&#xa0;! Votre image remplace la précédente dans la Story de la campagne.</translation>
     </message>
     <message>
         <source>Shared! Your frame is in the campaign&apos;s Story.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagé&#xa0;! Votre image figure dans la Story de la campagne.</translation>
     </message>
 </context>
 <context>
     <name>StoryView</name>
     <message>
         <source>Shared Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Story partagée</translation>
     </message>
 </context>
 <context>
@@ -1677,47 +2378,47 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <name>Tickets</name>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>valide</translation>
     </message>
     <message>
         <source>admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>admis</translation>
     </message>
     <message>
         <source>refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>remboursé</translation>
     </message>
     <message>
         <source>no ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun billet</translation>
     </message>
     <message>
         <source>wrong code</source>
-        <translation type="unfinished"></translation>
+        <translation>code erroné</translation>
     </message>
     <message>
         <source>ticket refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>billet remboursé</translation>
     </message>
     <message>
         <source>code already used</source>
-        <translation type="unfinished"></translation>
+        <translation>code déjà utilisé</translation>
     </message>
     <message>
         <source>event not live</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;événement n&apos;est pas en direct</translation>
     </message>
     <message>
         <source>Ticket %1 · bought %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Billet %1 · acheté le %2</translation>
     </message>
     <message>
         <source>✓ %1 admitted</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — entrée validée</translation>
     </message>
     <message>
         <source>✕ %1 refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✕ %1 — entrée refusée&#xa0;: %2</translation>
     </message>
 </context>
 </TS>
