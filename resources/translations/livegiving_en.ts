@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Stickers</source>
-        <comment>Unlocked %1, until %2</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stickers</source>
-        <comment>Expired %1: a new donation unlocks it</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stickers</source>
-        <comment>Locked: the donations were refunded</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stickers</source>
-        <comment>Locked: unlocked by a donation to this campaign</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -213,9 +190,12 @@
         <source>Cancel the event?</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Every ticket is refunded (%1 tickets, %2) and the event ends. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Every ticket is refunded (%n ticket(s), %2) and the event ends. This cannot be undone.</source>
+        <translation>
+            <numerusform>Every ticket is refunded (%n ticket, %2) and the event ends. This cannot be undone.</numerusform>
+            <numerusform>Every ticket is refunded (%n tickets, %2) and the event ends. This cannot be undone.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -753,9 +733,19 @@
         <source>%1 sold</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 tickets sold</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n ticket(s) sold</source>
+        <translation>
+            <numerusform>%n ticket sold</numerusform>
+            <numerusform>%n tickets sold</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) exported to %2</source>
+        <translation>
+            <numerusform>%n ticket exported to %2</numerusform>
+            <numerusform>%n tickets exported to %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>DRAFT</source>
@@ -805,10 +795,6 @@
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 tickets exported to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Feed</name>
@@ -839,9 +825,12 @@
 </context>
 <context>
     <name>Home</name>
-    <message>
-        <source>%1 · %2 tickets sold</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 · %n ticket(s) sold</source>
+        <translation>
+            <numerusform>%1 · %n ticket sold</numerusform>
+            <numerusform>%1 · %n tickets sold</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1841,9 +1830,9 @@ The details are in the log: %2</source>
     </message>
     <message numerus="yes">
         <source>%n held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n held</numerusform>
+            <numerusform>%n held</numerusform>
         </translation>
     </message>
     <message>
@@ -1852,16 +1841,16 @@ The details are in the log: %2</source>
     </message>
     <message numerus="yes">
         <source>%n donation(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n donation</numerusform>
             <numerusform>%n donations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
         </translation>
     </message>
     <message>
@@ -1874,23 +1863,23 @@ The details are in the log: %2</source>
     </message>
     <message numerus="yes">
         <source>%n message(s) approved: on air now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message approved: on air now.</numerusform>
+            <numerusform>%n messages approved: on air now.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) hidden: kept off the air.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message hidden: kept off the air.</numerusform>
+            <numerusform>%n messages hidden: kept off the air.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>On-air privacy changed for %n donation(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>On-air privacy changed for %n donation.</numerusform>
+            <numerusform>On-air privacy changed for %n donations.</numerusform>
         </translation>
     </message>
     <message>
@@ -1907,9 +1896,9 @@ The details are in the log: %2</source>
     </message>
     <message numerus="yes">
         <source>Refund %n donations (%1)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Refund %n donation (%1)?</numerusform>
+            <numerusform>Refund %n donations (%1)?</numerusform>
         </translation>
     </message>
     <message>
@@ -2184,27 +2173,74 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>Stickers</name>
+    <message>
+        <source>Unlocked %1, until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired %1: a new donation unlocks it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: the donations were refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: unlocked by a donation to this campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Story</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d ago</numerusform>
+            <numerusform>%n d ago</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Gave %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an image (PNG, JPEG, GIF, BMP, WebP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>Stickers</source>
-        <comment>Unlocked %1, until %2</comment>
-        <translation>Déverrouillé le %1, jusqu&apos;au %2</translation>
-    </message>
-    <message>
-        <source>Stickers</source>
-        <comment>Expired %1: a new donation unlocks it</comment>
-        <translation>Expiré le %1&#xa0;: un nouveau don le déverrouille</translation>
-    </message>
-    <message>
-        <source>Stickers</source>
-        <comment>Locked: the donations were refunded</comment>
-        <translation>Verrouillé&#xa0;: les dons ont été remboursés</translation>
-    </message>
-    <message>
-        <source>Stickers</source>
-        <comment>Locked: unlocked by a donation to this campaign</comment>
-        <translation>Verrouillé&#xa0;: un don à cette campagne le déverrouille</translation>
-    </message>
-</context>
-<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -213,9 +190,12 @@
         <source>Cancel the event?</source>
         <translation>Annuler l&apos;événement&#xa0;?</translation>
     </message>
-    <message>
-        <source>Every ticket is refunded (%1 tickets, %2) and the event ends. This cannot be undone.</source>
-        <translation>Tous les billets sont remboursés (%1 billets, %2) et l&apos;événement prend fin. Cette action est irréversible.</translation>
+    <message numerus="yes">
+        <source>Every ticket is refunded (%n ticket(s), %2) and the event ends. This cannot be undone.</source>
+        <translation>
+            <numerusform>Chaque billet est remboursé (%n billet, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
+            <numerusform>Chaque billet est remboursé (%n billets, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -753,9 +733,19 @@
         <source>%1 sold</source>
         <translation>Vendus&#xa0;: %1</translation>
     </message>
-    <message>
-        <source>%1 tickets sold</source>
-        <translation>Billets vendus&#xa0;: %1</translation>
+    <message numerus="yes">
+        <source>%n ticket(s) sold</source>
+        <translation>
+            <numerusform>%n billet vendu</numerusform>
+            <numerusform>%n billets vendus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) exported to %2</source>
+        <translation>
+            <numerusform>%n billet exporté vers %2</numerusform>
+            <numerusform>%n billets exportés vers %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>DRAFT</source>
@@ -805,10 +795,6 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
-    <message>
-        <source>%1 tickets exported to %2</source>
-        <translation>%1 billets exportés vers %2</translation>
-    </message>
 </context>
 <context>
     <name>Feed</name>
@@ -839,9 +825,12 @@
 </context>
 <context>
     <name>Home</name>
-    <message>
-        <source>%1 · %2 tickets sold</source>
-        <translation>%1 · billets vendus&#xa0;: %2</translation>
+    <message numerus="yes">
+        <source>%1 · %n ticket(s) sold</source>
+        <translation>
+            <numerusform>%1 · %n billet vendu</numerusform>
+            <numerusform>%1 · %n billets vendus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2187,7 +2176,30 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Stickers</name>
+    <message>
+        <source>Unlocked %1, until %2</source>
+        <translation>Débloqué le %1, jusqu&apos;au %2</translation>
+    </message>
+    <message>
+        <source>Expired %1: a new donation unlocks it</source>
+        <translation>Expiré le %1&#xa0;: un nouveau don le débloque</translation>
+    </message>
+    <message>
+        <source>Locked: the donations were refunded</source>
+        <translation>Verrouillé&#xa0;: les dons ont été remboursés</translation>
+    </message>
+    <message>
+        <source>Locked: unlocked by a donation to this campaign</source>
+        <translation>Verrouillé&#xa0;: un don à cette campagne le débloque</translation>
+    </message>
+</context>
+<context>
     <name>Story</name>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
@@ -2208,6 +2220,30 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
             <numerusform>il y a %n&#xa0;j</numerusform>
             <numerusform>il y a %n&#xa0;j</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Gave %1</source>
+        <translation>A donné %1</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>%1 raised</source>
+        <translation>%1 récoltés</translation>
+    </message>
+    <message>
+        <source>Give now</source>
+        <translation>Donner maintenant</translation>
+    </message>
+    <message>
+        <source>“%1” is not an image (PNG, JPEG, GIF, BMP, WebP).</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une image (PNG, JPEG, GIF, BMP, WebP).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu&#xa0;: %2</translation>
     </message>
 </context>
 <context>

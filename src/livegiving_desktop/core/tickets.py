@@ -25,6 +25,8 @@ CODE_GROUP = 5
 CODE_INPUT_MAX = 100
 HOUR_US = 3_600 * 1_000_000
 
+UNNAMED_ATTENDEE = "—"  # someone checked at the door without a name
+
 
 class TicketStatus(StrEnum):
     VALID = "valid"

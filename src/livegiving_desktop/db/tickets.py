@@ -21,6 +21,7 @@ from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.records import Actor
 from livegiving_desktop.core.text import donor_key
 from livegiving_desktop.core.tickets import (
+    UNNAMED_ATTENDEE,
     AdmissionOutcome,
     AdmissionReason,
     AdmissionRecord,
@@ -208,18 +209,22 @@ class TicketStore:
             for attempt in attempts:
                 ticket_id: int | None = None
                 status: TicketStatus | None = None
+                buyer = ""
                 if live and attempt.code is not None:
                     found = conn.execute(
-                        select(tickets.c.id, tickets.c.status).where(
+                        select(tickets.c.id, tickets.c.status, tickets.c.buyer_name).where(
                             tickets.c.campaign_id == campaign_id,
                             tickets.c.code_hash == code_hash(attempt.code),
                         )
                     ).first()
                     if found is not None:
                         ticket_id, status = int(found.id), TicketStatus(found.status)
+                        buyer = str(found.buyer_name)
                 reason = decide_admission(
                     event_live=live, code_given=attempt.code is not None, ticket_status=status
                 )
+                # Checked at the door without a name: the log names the ticket's buyer.
+                name = buyer if attempt.name == UNNAMED_ATTENDEE and buyer else attempt.name
                 if reason is None:
                     conn.execute(
                         update(tickets)
@@ -236,7 +241,7 @@ class TicketStore:
                         campaign_id=campaign_id,
                         at_us=stamp,
                         ticket_id=ticket_id,
-                        attendee_name=attempt.name,
+                        attendee_name=name,
                         outcome=outcome.value,
                         reason=None if reason is None else reason.value,
                     )
@@ -244,7 +249,7 @@ class TicketStore:
                 ).scalar_one()
                 records.append(
                     AdmissionRecord(
-                        int(row_id), campaign_id, stamp, ticket_id, attempt.name, outcome, reason
+                        int(row_id), campaign_id, stamp, ticket_id, name, outcome, reason
                     )
                 )
             conn.execute(

@@ -29,6 +29,7 @@ from livegiving_desktop.core.records import Actor, CampaignRecord
 from livegiving_desktop.core.refunds import clean_actor, clean_reason
 from livegiving_desktop.core.tickets import (
     CODE_ALPHABET,
+    UNNAMED_ATTENDEE,
     AdmissionRecord,
     DoorAttempt,
     DoorBatch,
@@ -157,7 +158,7 @@ class EventService:
 
     def admit(self, campaign_id: int, code: str | None, name: str = "") -> AdmissionRecord:
         """Someone joins with a code: admitted, or refused with the reason (logged)."""
-        attendee = clean_buyer_name(name) if name.strip() else "—"
+        attendee = clean_buyer_name(name) if name.strip() else UNNAMED_ATTENDEE
         given = clean_code(code)
         self.event(campaign_id)
         return self.store.admit(campaign_id, [DoorAttempt(attendee, given)]).records[0]

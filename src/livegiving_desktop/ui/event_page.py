@@ -540,8 +540,7 @@ class EventPage(QWidget):
             self.attendees.setText(self.tr("%1 admitted").replace("%1", _count(f.admitted)))
             caption = self.tr("%1 sold").replace("%1", _count(f.tickets_sold))
             self.left_stat.value.setText("∞")
-            self.stage.goal_text = self.tr("%1 tickets sold").replace(
-                "%1", _count(f.tickets_sold))  # fmt: skip
+            self.stage.goal_text = self.tr("%n ticket(s) sold", "", f.tickets_sold)
             self.stage.goal_fraction = 0.0
         self.gauge.set_values(f.tickets_sold, f.admitted, f.capacity, caption)
         self.sold_stat.value.setText(_count(f.tickets_sold))
@@ -671,9 +670,7 @@ class EventPage(QWidget):
     async def admit_now(self, code: str) -> AdmissionRecord:
         """The creator checks a code at the door (the same rule as the audience's joins)."""
         assert self.events is not None and self.campaign is not None
-        record = await self.runner.call(
-            self.events.admit, self.campaign.id, code, self.tr("At the door")
-        )
+        record = await self.runner.call(self.events.admit, self.campaign.id, code)
         self._apply_figures(await self.runner.call(self.events.figures, self.campaign.id))
         self.log_model.prepend([record])
         if record.admitted and record.ticket_id is not None:
@@ -773,7 +770,7 @@ class EventPage(QWidget):
 
         count = await self.runner.call(write)
         self.admit_result.setProperty("role", "muted")
-        done = self.tr("%1 tickets exported to %2").replace("%1", str(count))
+        done = self.tr("%n ticket(s) exported to %2", "", count)
         self.admit_result.setText(done.replace("%2", str(path)))
         return count
 

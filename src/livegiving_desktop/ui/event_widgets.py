@@ -180,9 +180,8 @@ class CancelEventDialog(QDialog):
         layout.addWidget(label(self.tr("Cancel the event?"), "h2"))
         layout.addWidget(
             label(
-                self.tr("Every ticket is refunded (%1 tickets, %2) and the event ends. "
-                        "This cannot be undone.").replace("%1", str(tickets)).replace(
-                    "%2", revenue),
+                self.tr("Every ticket is refunded (%n ticket(s), %2) and the event ends. "
+                        "This cannot be undone.", "", tickets).replace("%2", revenue),
                 None,
                 wrap=True,
             )

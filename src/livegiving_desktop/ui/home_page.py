@@ -93,8 +93,9 @@ class CampaignDelegate(QStyledItemDelegate):
         subtitle = self.model.organization_names.get(c.organization_id or "", "")
         paid = c.kind.value == "paid-event"
         if paid:  # a paid event's card shows its ticket revenue, not donations
-            subtitle = QCoreApplication.translate("Home", "%1 · %2 tickets sold").replace(
-                "%1", category_text(c.category)).replace("%2", str(c.tickets_sold))  # fmt: skip
+            subtitle = QCoreApplication.translate(
+                "Home", "%1 · %n ticket(s) sold", "", c.tickets_sold
+            ).replace("%1", category_text(c.category))
         small = QFont(option.font)
         painter.setFont(small)
         painter.setPen(QColor(colors["muted"]))

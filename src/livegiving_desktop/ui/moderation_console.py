@@ -54,6 +54,7 @@ from livegiving_desktop.core.records import (
 )
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.moderation import LedgerChange, ModerationService
+from livegiving_desktop.ui.error_text import user_message
 from livegiving_desktop.ui.ledger_events import LedgerEvents
 from livegiving_desktop.ui.models import DonationRole
 from livegiving_desktop.ui.moderation_models import (
@@ -1242,7 +1243,7 @@ class ModerationConsole(QMainWindow):
         try:
             settings = self.settings_from_form()
         except ValidationError as exc:
-            self.rules_error.setText(str(exc))
+            self.rules_error.setText(user_message(exc))
             return
         actor = self._require_actor()
         if actor is None:

@@ -287,6 +287,7 @@ class CampaignSetupPage(QWidget):
         eform.addRow("", self.raises_money)
         grid.addWidget(self.event_box, 1, 0, 1, 2)
         grid.addWidget(self.fundraiser_box, 2, 0, 1, 2)
+        _align_labels(basics, eform)  # the two forms read as one: fields start in one column
         column.addWidget(main)
 
         column.addWidget(self.error)
@@ -443,3 +444,17 @@ class CampaignSetupPage(QWidget):
         spec = self.validate()
         if spec is not None:
             self.createRequested.emit(spec)
+
+
+def _align_labels(*forms: QFormLayout) -> None:
+    """Give the labels of several forms one width, so their fields line up."""
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                labels.append(widget)
+    width = max((w.sizeHint().width() for w in labels), default=0)
+    for widget in labels:
+        widget.setMinimumWidth(width)

@@ -265,20 +265,21 @@ class StickerGalleryModel(QAbstractListModel):
         return locale.toString(stamp, QLocale.FormatType.ShortFormat)
 
     def status_text(self, s: Sticker) -> str:
-        tr = QCoreApplication.translate
         if s.state is StickerState.UNLOCKED:
             return (
-                tr("Stickers", "Unlocked %1, until %2")
+                QCoreApplication.translate("Stickers", "Unlocked %1, until %2")
                 .replace("%1", self.when(s.unlocked_at_us))
                 .replace("%2", self.when(s.until_us))
             )
         if s.state is StickerState.EXPIRED:
-            return tr("Stickers", "Expired %1: a new donation unlocks it").replace(
-                "%1", self.when(s.until_us)
-            )
+            return QCoreApplication.translate(
+                "Stickers", "Expired %1: a new donation unlocks it"
+            ).replace("%1", self.when(s.until_us))
         if s.state is StickerState.REVOKED:
-            return tr("Stickers", "Locked: the donations were refunded")
-        return tr("Stickers", "Locked: unlocked by a donation to this campaign")
+            return QCoreApplication.translate("Stickers", "Locked: the donations were refunded")
+        return QCoreApplication.translate(
+            "Stickers", "Locked: unlocked by a donation to this campaign"
+        )
 
 
 class StickerDelegate(QStyledItemDelegate):

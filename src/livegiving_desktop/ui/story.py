@@ -61,10 +61,6 @@ HOLD_MS = 250
 SEGMENTS_SHOWN = 40  # a longer story shows a window of its progress bar around the frame
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Story", text)
-
-
 @dataclass(frozen=True, slots=True)
 class FrameTexts:
     """The words of one frame, already translated and formatted."""
@@ -81,7 +77,7 @@ def relative_time(then_us: int, now_us: int) -> str:
     """ "just now", "5 min ago", "2 h ago", "3 d ago"."""
     seconds = max(0, (now_us - then_us) // 1_000_000)
     if seconds < 60:
-        return _tr("just now")
+        return QCoreApplication.translate("Story", "just now")
     minutes = seconds // 60
     if minutes < 60:
         return QCoreApplication.translate("Story", "%n min ago", "", minutes)
@@ -96,17 +92,21 @@ def frame_texts(
     locale: str, now_us: int,
 ) -> FrameTexts:  # fmt: skip
     amount = (
-        _tr("Gave %1").replace("%1", format_money(frame.amount_minor, campaign.currency, locale))
+        QCoreApplication.translate("Story", "Gave %1").replace(
+            "%1", format_money(frame.amount_minor, campaign.currency, locale)
+        )
         if frame.amount_minor is not None
         else ""
     )
     return FrameTexts(
-        name=frame.shown_name or _tr("Anonymous"),
+        name=frame.shown_name or QCoreApplication.translate("Story", "Anonymous"),
         ago=relative_time(frame.shared_at_us, now_us),
         amount=amount,
         organization=organization,
-        total=_tr("%1 raised").replace("%1", format_money(total_minor, campaign.currency, locale)),
-        call=_tr("Give now"),
+        total=QCoreApplication.translate("Story", "%1 raised").replace(
+            "%1", format_money(total_minor, campaign.currency, locale)
+        ),
+        call=QCoreApplication.translate("Story", "Give now"),
     )
 
 
@@ -286,13 +286,16 @@ def read_background(path: str) -> bytes:
     """The bytes to store for a background the donor picked: an image, downscaled to fit the
     frame (JPEG, or PNG when it has transparency). Anything else: ValidationError."""
     name = os.path.basename(path)
-    not_image = _tr("“%1” is not an image (PNG, JPEG, GIF, BMP, WebP).").replace("%1", name)
+    not_image = QCoreApplication.translate(
+        "Story", "“%1” is not an image (PNG, JPEG, GIF, BMP, WebP)."
+    ).replace("%1", name)
     try:
         with open(path, "rb") as handle:
             data = handle.read(64 * 1024 * 1024 + 1)
     except OSError as exc:
-        raise ValidationError("background", _tr("“%1” cannot be read: %2").replace(
-            "%1", name).replace("%2", exc.strerror or str(exc))) from None  # fmt: skip
+        unreadable = QCoreApplication.translate("Story", "“%1” cannot be read: %2")
+        reason = unreadable.replace("%1", name).replace("%2", exc.strerror or str(exc))
+        raise ValidationError("background", reason) from None
     if image_format(data) is None:
         raise ValidationError("background", not_image)
     image = QImage.fromData(QByteArray(data))
