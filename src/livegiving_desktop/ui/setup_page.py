@@ -458,3 +458,5 @@ def _align_labels(*forms: QFormLayout) -> None:
     width = max((w.sizeHint().width() for w in labels), default=0)
     for widget in labels:
         widget.setMinimumWidth(width)
+    for form in forms:
+        form.setHorizontalSpacing(16)
