@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import secrets
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from livegiving_desktop.core.audience import (
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.donations import DonationDraft, clean_external_id
 from livegiving_desktop.core.errors import StateError, ValidationError
+from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.money import to_decimal_text
 from livegiving_desktop.core.records import Actor, CampaignRecord
 from livegiving_desktop.core.refunds import clean_actor, clean_reason
@@ -50,6 +50,7 @@ from livegiving_desktop.db.tickets import TicketStore
 from livegiving_desktop.services import export
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.simulation import PacedRunner
 
 TICKET_COLUMNS = (
     "ticket_id",
@@ -60,8 +61,6 @@ TICKET_COLUMNS = (
     "currency",
     "status",
 )
-FAST_CHUNK = 500
-TICK_S = 0.02
 
 
 def ticket_row(t: StoredTicket) -> dict[str, object]:
@@ -297,7 +296,7 @@ class EventService:
         )
 
 
-class EventAudienceRunner:
+class EventAudienceRunner(PacedRunner[EventDelivery]):
     """A thread that plays a paid event's audience: ticket orders and door attempts go to the
     store in batches (one transaction per batch and per tick), donations through the ledger's
     ingestion pipeline. The rate can change while it runs; pause() holds deliveries."""
@@ -315,65 +314,31 @@ class EventAudienceRunner:
         on_door: Callable[[DoorBatch], None] | None = None,
         on_commit: Callable[[BatchOutcome], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        moderation: ModerationRules | None = None,
         headless: bool = False,
     ) -> None:
+        super().__init__(rate=rate, count=count, seconds=seconds, name="event-audience")
         self.service = service
         self.campaign = campaign
         self.audience = audience
         self.live = campaign.status is CampaignStatus.LIVE
-        self._rate = float(rate)
-        self._count = count
-        self._seconds = seconds
         self._on_sales = on_sales
         self._on_door = on_door
         self._on_error = on_error
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
         self._rng = random.Random(audience.delivered ^ campaign.id)
         self._unused: list[str] = []  # codes of tickets sold in this run, not yet used
         self._used: list[str] = []
         self.summary = EventRunSummary()
-        self.error: Exception | None = None
         self.pipeline: IngestionPipeline | None = None
-        if campaign.organization_id is not None:
-            self.pipeline = IngestionPipeline(
-                service.ledger.store,
+        if campaign.organization_id is not None:  # the event also raises money
+            self.pipeline = service.ledger.ingestion_pipeline(
                 campaign,
+                moderation=moderation,
                 on_commit=on_commit,
                 on_error=on_error,
-                message_rules=service.ledger.message_rules,
                 max_attempts=20 if headless else None,
                 want_rows=not headless,
             )
-        self._thread = threading.Thread(target=self._run, name="event-audience", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    @property
-    def rate(self) -> float:
-        return self._rate
-
-    def set_rate(self, rate: float) -> None:
-        self._rate = max(0.0, float(rate))
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._running.set()
-
-    def join(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
 
     def close(self) -> EventRunSummary:
         """Stop, wait for the thread and commit the queued donations. Blocks."""
@@ -396,44 +361,17 @@ class EventAudienceRunner:
             if self._on_error is not None:
                 self._on_error(exc)
 
-    def _left(self) -> int | None:
-        return None if self._count is None else self._count - self.audience.delivered
+    def _delivered(self) -> int:
+        return self.audience.delivered
 
-    def _deliver(self) -> None:
-        active = 0.0
-        due = 0.0
-        last = time.monotonic()
-        while not self._stop.is_set():
-            if not self._running.is_set():
-                self._running.wait()
-                last = time.monotonic()
-                continue
-            now = time.monotonic()
-            active += now - last
-            last = now
-            if self._seconds is not None and active >= self._seconds:
-                return
-            left = self._left()
-            if left is not None and left <= 0:
-                return
-            rate = self._rate
-            batch: list[EventDelivery] = []
-            if rate <= 0:
-                size = FAST_CHUNK if left is None else min(FAST_CHUNK, left)
-                batch = [self.audience.next_delivery(live=self.live) for _ in range(size)]
-                due = active
-            else:
-                if due < active - 1.0:
-                    due = active  # after a stall, no backlog fired at once
-                while due <= active and (left is None or len(batch) < left):
-                    if self._seconds is not None and due >= self._seconds:
-                        break
-                    batch.append(self.audience.next_delivery(live=self.live))
-                    due += self.audience.next_gap(rate)
-            if batch:
-                self._apply(batch)
-            if rate > 0:
-                self._stop.wait(min(TICK_S, max(0.0, due - active)))
+    def _next(self) -> EventDelivery:
+        return self.audience.next_delivery(live=self.live)
+
+    def _gap(self, rate: float) -> float:
+        return self.audience.next_gap(rate)
+
+    def _hand_on(self, batch: list[EventDelivery]) -> None:
+        self._apply(batch)
 
     def _apply(self, batch: list[EventDelivery]) -> None:
         """One sale transaction, one door transaction, donations to the pipeline."""

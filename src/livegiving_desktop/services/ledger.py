@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.campaigns import (
@@ -219,17 +219,37 @@ class LedgerService:
         """The campaign's saved moderation rules and blocked donors (the pipeline's rules)."""
         return campaign_rules(self.moderation_store, campaign.id, campaign.currency)
 
+    def ingestion_pipeline(
+        self,
+        campaign: CampaignRecord,
+        *,
+        moderation: ModerationRules | None = None,
+        known_donors: Callable[[], Iterable[str]] | None = None,
+        **options: Any,
+    ) -> IngestionPipeline:
+        """The ingestion pipeline of a campaign, the one way every source builds it: the
+        campaign's donation rules, the message rules and its moderation rules (read here
+        unless given: a caller on the UI thread loads them on the database thread first), the
+        donors it already knows loaded lazily. `options` go to IngestionPipeline."""
+        rules = self.moderation_rules(campaign) if moderation is None else moderation
+        return IngestionPipeline(
+            self.store,
+            campaign,
+            message_rules=self.message_rules,
+            moderation=rules,
+            known_donors=known_donors
+            or (lambda: self.moderation_store.known_donor_keys(campaign.id)),
+            **options,
+        )
+
     def record_draft(self, campaign: CampaignRecord, draft: DonationDraft) -> OfflineOutcome:
         """Store one validated draft through a short-lived ingestion pipeline."""
         outcomes: list[BatchOutcome] = []
         key = donor_key(draft.donor_name.strip())
-        pipeline = IngestionPipeline(
-            self.store,
+        pipeline = self.ingestion_pipeline(
             campaign,
-            on_commit=outcomes.append,
-            message_rules=self.message_rules,
-            moderation=self.moderation_rules(campaign),
             known_donors=lambda: self.moderation_store.known_donor_keys(campaign.id, [key]),
+            on_commit=outcomes.append,
             max_delay=0.0,
             max_attempts=5,
         )
@@ -312,13 +332,10 @@ class LedgerService:
             profile=AudienceProfile(duplicates=duplicates),
         )
         started = time.perf_counter()
-        pipeline = IngestionPipeline(
-            self.store,
+        pipeline = self.ingestion_pipeline(
             campaign,
+            moderation=None if moderation else ModerationRules.off(),
             on_commit=on_commit,
-            message_rules=self.message_rules,
-            moderation=self.moderation_rules(campaign) if moderation else ModerationRules.off(),
-            known_donors=lambda: self.moderation_store.known_donor_keys(campaign_id),
             max_attempts=20,
             donor_stats=False,
             want_rows=False,

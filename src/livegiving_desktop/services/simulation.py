@@ -1,10 +1,14 @@
-"""Runs a simulated audience into an ingestion pipeline, in real time or as fast as possible."""
+"""Runs a simulated audience in real time or as fast as possible: the pacing, pausing and
+stopping shared by the fundraiser's audience (donations into an ingestion pipeline) and the
+paid event's (ticket orders and door attempts, see services/events.py)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from livegiving_desktop.core.audience import SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
@@ -13,35 +17,48 @@ from livegiving_desktop.services.ingest import IngestError, IngestionPipeline
 TICK_S = 0.01
 FAST_CHUNK = 1000
 
+Delivery = TypeVar("Delivery")
 
-class AudienceRunner:
-    """A thread that delivers the audience's donations to the pipeline at the asked rate.
 
-    The rate can change while it runs (the live view's spin box); pause() holds deliveries.
-    Stops after `count` deliveries or `seconds` of running time, or on stop().
-    """
+class PacedRunner(ABC, Generic[Delivery]):
+    """A thread that hands an audience's deliveries on at the asked rate (0: as fast as
+    possible, in chunks). The rate can change while it runs (the live view's spin box);
+    pause() holds deliveries. Stops after `count` deliveries or `seconds` of running time
+    (pauses excluded), or on stop()."""
 
-    def __init__(
-        self,
-        audience: SimulatedAudience,
-        pipeline: IngestionPipeline,
-        *,
-        rate: float,
-        count: int | None = None,
-        seconds: float | None = None,
-        on_finished: Callable[[], None] | None = None,
-    ) -> None:
-        self.audience = audience
-        self.pipeline = pipeline
+    def __init__(self, *, rate: float, count: int | None, seconds: float | None, name: str) -> None:
         self._rate = float(rate)
         self._count = count
         self._seconds = seconds
-        self._on_finished = on_finished
         self._stop = threading.Event()
         self._running = threading.Event()
         self._running.set()
         self.error: Exception | None = None
-        self._thread = threading.Thread(target=self._run, name="audience", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    # -- what an audience supplies ---------------------------------------------------------
+
+    @abstractmethod
+    def _delivered(self) -> int:
+        """How many deliveries the audience has made so far."""
+
+    @abstractmethod
+    def _next(self) -> Delivery:
+        """The audience's next delivery."""
+
+    @abstractmethod
+    def _gap(self, rate: float) -> float:
+        """Seconds until the delivery after this one, at `rate` a second."""
+
+    @abstractmethod
+    def _hand_on(self, batch: list[Delivery]) -> None:
+        """Pass a batch of deliveries on (to the pipeline, the ticket store)."""
+
+    @abstractmethod
+    def _run(self) -> None:
+        """The thread's body: `_deliver()` with the runner's own error handling."""
+
+    # -- control ---------------------------------------------------------------------------
 
     def start(self) -> None:
         self._thread.start()
@@ -74,17 +91,10 @@ class AudienceRunner:
     def finished(self) -> bool:
         return self._thread.ident is not None and not self._thread.is_alive()
 
-    def _left(self) -> int | None:
-        return None if self._count is None else self._count - self.audience.delivered
+    # -- pacing ----------------------------------------------------------------------------
 
-    def _run(self) -> None:
-        try:
-            self._deliver()
-        except IngestError as exc:
-            self.error = exc
-        finally:
-            if self._on_finished is not None:
-                self._on_finished()
+    def _left(self) -> int | None:
+        return None if self._count is None else self._count - self._delivered()
 
     def _deliver(self) -> None:
         active = 0.0  # seconds spent delivering (pauses excluded)
@@ -106,17 +116,57 @@ class AudienceRunner:
             rate = self._rate
             if rate <= 0:  # As fast as possible, in chunks the writer can swallow whole.
                 size = FAST_CHUNK if left is None else min(FAST_CHUNK, left)
-                self.pipeline.submit_many([self.audience.next_delivery() for _ in range(size)])
+                self._hand_on([self._next() for _ in range(size)])
                 due = active
                 continue
-            drafts: list[DonationDraft] = []
+            batch: list[Delivery] = []
             if due < active - 1.0:
                 due = active  # After a stall, do not fire a backlog of deliveries at once.
-            while due <= active and (left is None or len(drafts) < left):
+            while due <= active and (left is None or len(batch) < left):
                 if self._seconds is not None and due >= self._seconds:
                     break
-                drafts.append(self.audience.next_delivery())
-                due += self.audience.next_gap(rate)
-            if drafts:
-                self.pipeline.submit_many(drafts)
+                batch.append(self._next())
+                due += self._gap(rate)
+            if batch:
+                self._hand_on(batch)
             self._stop.wait(min(TICK_S, max(0.0, due - active)))
+
+
+class AudienceRunner(PacedRunner[DonationDraft]):
+    """A fundraiser's simulated audience: its donations into the ingestion pipeline."""
+
+    def __init__(
+        self,
+        audience: SimulatedAudience,
+        pipeline: IngestionPipeline,
+        *,
+        rate: float,
+        count: int | None = None,
+        seconds: float | None = None,
+        on_finished: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(rate=rate, count=count, seconds=seconds, name="audience")
+        self.audience = audience
+        self.pipeline = pipeline
+        self._on_finished = on_finished
+
+    def _delivered(self) -> int:
+        return self.audience.delivered
+
+    def _next(self) -> DonationDraft:
+        return self.audience.next_delivery()
+
+    def _gap(self, rate: float) -> float:
+        return self.audience.next_gap(rate)
+
+    def _hand_on(self, batch: list[DonationDraft]) -> None:
+        self.pipeline.submit_many(batch)
+
+    def _run(self) -> None:
+        try:
+            self._deliver()
+        except IngestError as exc:
+            self.error = exc
+        finally:
+            if self._on_finished is not None:
+                self._on_finished()

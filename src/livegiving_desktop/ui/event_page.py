@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.campaigns import CampaignStatus
+from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import Actor, ActorRole, CampaignRecord, from_us
 from livegiving_desktop.core.tickets import (
@@ -95,6 +96,7 @@ class EventSnapshot:
     admissions: list[AdmissionRecord]
     policy: RefundPolicy
     organization: str
+    moderation: ModerationRules | None  # for the donations of an event that raises money
 
 
 def load_event(events: EventService, campaign_id: int) -> EventSnapshot:
@@ -107,6 +109,7 @@ def load_event(events: EventService, campaign_id: int) -> EventSnapshot:
         admissions=events.recent_admissions(campaign_id, limit=PAGE),
         policy=events.refund_policy(campaign),
         organization=org.name if org else "",
+        moderation=events.ledger.moderation_rules(campaign) if org else None,
     )
 
 
@@ -120,13 +123,19 @@ class EventSession(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, events: EventService, campaign: CampaignRecord, rate: float, parent: QObject
+        self,
+        events: EventService,
+        campaign: CampaignRecord,
+        rate: float,
+        moderation: ModerationRules | None,
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
         self.runner = EventAudienceRunner(
             events,
             campaign,
             events.audience(campaign),
+            moderation=moderation,
             rate=rate,
             on_sales=self.salesCommitted.emit,
             on_door=self.doorChecked.emit,
@@ -163,6 +172,7 @@ class EventPage(QWidget):
         self.campaign: CampaignRecord | None = None
         self.figures = EventFigures(0, 0, 0, 0, None, 0)
         self.policy: RefundPolicy | None = None
+        self.moderation: ModerationRules | None = None  # the rules of its donations
         self.session: EventSession | None = None
         self._pending_sales: list[SaleBatch] = []
         self._pending_door: list[DoorBatch] = []
@@ -417,6 +427,7 @@ class EventPage(QWidget):
     def _show_snapshot(self, snap: EventSnapshot) -> None:
         c = self.campaign = snap.campaign
         self.policy = snap.policy
+        self.moderation = snap.moderation
         self.sales_model.reset(snap.sales)
         self.log_model.reset(snap.admissions)
         self.title.setText(c.title)
@@ -464,7 +475,9 @@ class EventPage(QWidget):
 
     def _start_session(self) -> None:
         assert self.events is not None and self.campaign is not None
-        self.session = EventSession(self.events, self.campaign, self.rate.value(), self)
+        self.session = EventSession(
+            self.events, self.campaign, self.rate.value(), self.moderation, self
+        )
         self.session.salesCommitted.connect(self._on_session_sales_committed)
         self.session.doorChecked.connect(self._on_session_door_checked)
         self.session.donationsCommitted.connect(self._on_session_donations_committed)

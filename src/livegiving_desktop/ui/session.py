@@ -11,7 +11,7 @@ from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord
-from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
+from livegiving_desktop.services.ingest import BatchOutcome, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.simulation import AudienceRunner
 from livegiving_desktop.ui.error_text import user_message
@@ -42,14 +42,11 @@ class LiveSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.campaign = campaign
-        self.pipeline = IngestionPipeline(
-            service.store,
+        self.pipeline = service.ingestion_pipeline(
             campaign,
+            moderation=moderation,
             on_commit=self._emit_batch,
             on_error=self._emit_error,
-            message_rules=service.message_rules,
-            moderation=moderation,
-            known_donors=lambda: service.moderation_store.known_donor_keys(campaign.id),
         )
         audience = SimulatedAudience(
             seed if seed is not None else secrets.randbits(32),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -14,6 +15,7 @@ from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.core.tickets import AdmissionReason, TicketStatus
 from livegiving_desktop.services.events import TICKET_COLUMNS, EventService
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.moderation import ModerationService
 
 pytestmark = pytest.mark.db
 
@@ -74,6 +76,22 @@ def test_event_raising_money_keeps_two_totals(service: LedgerService) -> None:
     assert summary["accepted"] == summary["tickets_sold"] + count
     campaign = service.campaign(campaign_id)
     assert (campaign.organization_id, campaign.goal_minor) == ("croix-rouge-francaise", 100000)
+
+
+def test_donations_at_an_event_follow_the_campaigns_moderation_rules(
+    service: LedgerService,
+) -> None:
+    campaign_id = _event(service, capacity=None, organization_id="croix-rouge-francaise",
+                         goal="1000")  # fmt: skip
+    moderation = ModerationService(service)
+    strict = dataclasses.replace(moderation.settings(campaign_id), large_amount_minor=100)
+    moderation.save_settings(campaign_id, strict, Actor("Sam", ActorRole.MODERATOR))
+    service.go_live(campaign_id)
+    EventService(service).simulate(campaign_id, count=400, seed=2)
+    donations = list(service.store.iter_donations(campaign_id))
+    assert donations
+    # Every gift is at least 1.00 EUR, so the saved 1.00 threshold flags each one for review.
+    assert all(d.flags and "large-amount" in d.flags for d in donations)
 
 
 def test_simulation_refusals(service: LedgerService) -> None:
