@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -58,8 +57,7 @@ from livegiving_desktop.ui.event_models import (
 )
 from livegiving_desktop.ui.event_widgets import CancelEventDialog, CapacityGauge, RefundTicketDialog
 from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import BroadcastStage, StatBlock, card, icon, label
+from livegiving_desktop.ui.widgets import BroadcastStage, StatBlock, button, card, label
 
 FLUSH_MS = 100  # sales and the door are shown at most ten times a second
 PAGE = 200
@@ -190,34 +188,20 @@ class EventPage(QWidget):
 
     # -- construction ----------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, icon_name: str, role: str | None = None,
-                tip: str = "") -> QPushButton:  # fmt: skip
-        color = "white" if role == "primary" else Theme.colors["text"]
-        if role == "danger":
-            color = Theme.colors["danger"]
-        button = QPushButton(icon(icon_name, color), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        if role:
-            button.setProperty("role", role)
-        if tip:
-            button.setToolTip(tip)
-        return button
-
     def _build(self) -> None:
-        self.home_button = self._button(self.tr("Campaigns"), "eventHomeButton", "mdi6.arrow-left")
+        self.home_button = button(self.tr("Campaigns"), "eventHomeButton", "mdi6.arrow-left")
         self.home_button.clicked.connect(self.homeRequested)
         self.title = label("", "h1")
         self.title.setObjectName("eventHeading")
         self.subtitle = label("", "muted")
         self.status_pill = label("", "pill")
-        self.go_live = self._button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
+        self.go_live = button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
                                     self.tr("Open the doors and go live (Ctrl+L)"))  # fmt: skip
         self.go_live.clicked.connect(self._on_go_live_clicked)
-        self.end = self._button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
+        self.end = button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
                                 "danger", self.tr("End broadcast (Ctrl+E)"))  # fmt: skip
         self.end.clicked.connect(self._on_end_clicked)
-        self.cancel_event = self._button(
+        self.cancel_event = button(
             self.tr("Cancel event"),
             "cancelEvent",
             "mdi6.cancel",
@@ -248,7 +232,7 @@ class EventPage(QWidget):
         self.code.setPlaceholderText(self.tr("Access code, e.g. ABCDE-FGHJK-…"))
         self.code.setClearButtonEnabled(True)
         self.code.returnPressed.connect(self._on_admit_clicked)
-        self.admit = self._button(self.tr("Check in"), "admitAttendee", "mdi6.door-open",
+        self.admit = button(self.tr("Check in"), "admitAttendee", "mdi6.door-open",
                                   tip=self.tr("Admit whoever has this code"))  # fmt: skip
         self.admit.clicked.connect(self._on_admit_clicked)
         self.admit_result = label("", "muted", wrap=True)
@@ -261,11 +245,11 @@ class EventPage(QWidget):
         self.sales.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sales.setModel(self.sales_model)
         self.sales.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.refund = self._button(self.tr("Refund ticket"), "refundTicket", "mdi6.cash-refund",
+        self.refund = button(self.tr("Refund ticket"), "refundTicket", "mdi6.cash-refund",
                                    tip=self.tr("Refund the selected ticket"))  # fmt: skip
         self.refund.clicked.connect(self._on_refund_clicked)
         self.sales_count = label("", "muted")
-        self.export = self._button(self.tr("Export"), "exportTickets", "mdi6.file-export",
+        self.export = button(self.tr("Export"), "exportTickets", "mdi6.file-export",
                                    tip=self.tr("Export the tickets (CSV or JSON)"))  # fmt: skip
         self.export.clicked.connect(self._on_export_clicked)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,7 @@ from livegiving_desktop.ui.widgets import (
     FeedDelegate,
     Sparkline,
     StatBlock,
+    button,
     card,
     icon,
     label,
@@ -161,33 +161,19 @@ class LivePage(QWidget):
 
     # -- construction ----------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, icon_name: str, role: str | None = None,
-                tip: str = "") -> QPushButton:  # fmt: skip
-        color = "white" if role == "primary" else Theme.colors["text"]
-        if role == "danger":
-            color = Theme.colors["danger"]
-        button = QPushButton(icon(icon_name, color), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        if role:
-            button.setProperty("role", role)
-        if tip:
-            button.setToolTip(tip)
-        return button
-
     def _build(self) -> None:
-        self.home_button = self._button(self.tr("Campaigns"), "homeButton", "mdi6.arrow-left")
+        self.home_button = button(self.tr("Campaigns"), "homeButton", "mdi6.arrow-left")
         self.home_button.clicked.connect(self.homeRequested)
         self.title = label("", "h1")
         self.title.setObjectName("campaignHeading")
         self.subtitle = label("", "muted")
         self.status_pill = label("", "pill")
-        self.go_live = self._button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
+        self.go_live = button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
                                     self.tr("Go live (Ctrl+L)"))  # fmt: skip
-        self.end = self._button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
+        self.end = button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
                                 "danger", self.tr("End broadcast (Ctrl+E)"))  # fmt: skip
         self.go_live.clicked.connect(self._on_go_live_clicked)
-        self.moderation_button = self._button(
+        self.moderation_button = button(
             self.tr("Moderation"),
             "openModerationButton",
             "mdi6.shield-account",
@@ -210,18 +196,18 @@ class LivePage(QWidget):
         self.rate.setSuffix(self.tr(" /s"))
         self.rate.setToolTip(self.tr("Simulated audience: donations per second (0 = paused)"))
         self.rate.valueChanged.connect(self._on_rate_value_changed)
-        self.pause = self._button(self.tr("Pause audience"), "pauseAudience", "mdi6.pause",
+        self.pause = button(self.tr("Pause audience"), "pauseAudience", "mdi6.pause",
                                   tip=self.tr("Pause or resume the audience (Ctrl+P)"))  # fmt: skip
         self.pause.setCheckable(True)
         self.pause.toggled.connect(self._on_pause_toggled)
-        self.offline = self._button(
+        self.offline = button(
             self.tr("Offline donation"),
             "addOfflineDonation",
             "mdi6.cash-plus",
             tip=self.tr("Add an offline donation (Ctrl+D)"),
         )
         self.offline.clicked.connect(self._on_offline_clicked)
-        self.thank = self._button(self.tr("Thank donor"), "thankDonor", "mdi6.heart", "primary",
+        self.thank = button(self.tr("Thank donor"), "thankDonor", "mdi6.heart", "primary",
                                   self.tr("Thank the selected donor on air (Ctrl+T)"))  # fmt: skip
         self.thank.clicked.connect(self._on_thank_clicked)
 
@@ -268,7 +254,7 @@ class LivePage(QWidget):
         self.queue.setUniformItemSizes(True)
         self.queue.setMinimumHeight(120)
         self.queue_title = label("", "h2")
-        self.thank_all = self._button(
+        self.thank_all = button(
             self.tr("Thank all"),
             "thankAll",
             "mdi6.heart-multiple",

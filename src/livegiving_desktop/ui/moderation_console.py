@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -65,7 +64,7 @@ from livegiving_desktop.ui.moderation_models import (
 )
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import card, icon, label
+from livegiving_desktop.ui.widgets import button, card, icon, label
 
 log = logging.getLogger("livegiving.ui.moderation")
 
@@ -247,21 +246,6 @@ class ModerationConsole(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------
 
-    def _button(
-        self, text: str, name: str, icon_name: str, role: str | None = None, tip: str = ""
-    ) -> QPushButton:
-        color = "white" if role == "primary" else Theme.colors["text"]
-        if role == "danger":
-            color = Theme.colors["danger"]
-        button = QPushButton(icon(icon_name, color), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        if role:
-            button.setProperty("role", role)
-        if tip:
-            button.setToolTip(tip)
-        return button
-
     def _build(self) -> None:
         root = QWidget()
         root.setObjectName("page")
@@ -282,7 +266,7 @@ class ModerationConsole(QMainWindow):
         self.held_pill.setObjectName("heldCount")
         self.who = label("", "muted")
         self.who.setObjectName("moderatorIdentity")
-        self.change_name = self._button(
+        self.change_name = button(
             self.tr("Change name"), "changeModeratorName", "mdi6.account-edit"
         )
         self.change_name.setProperty("role", "link")
@@ -419,38 +403,38 @@ class ModerationConsole(QMainWindow):
         layout.addWidget(self.tabs, 1)
 
         # Actions on the selected rows.
-        self.approve = self._button(
+        self.approve = button(
             self.tr("Approve"),
             "approveMessage",
             "mdi6.check-circle",
             "primary",
             self.tr("Put the messages on air (A)"),
         )
-        self.hide_message = self._button(
+        self.hide_message = button(
             self.tr("Hide"),
             "hideMessage",
             "mdi6.eye-off",
             tip=self.tr("Keep the messages off the air (H)"),
         )
-        self.anonymous = self._button(
+        self.anonymous = button(
             self.tr("Name as Anonymous"),
             "hideNameOnAir",
             "mdi6.incognito",
             tip=self.tr("On air, show the name as Anonymous (N)"),
         )
-        self.hide_amount = self._button(
+        self.hide_amount = button(
             self.tr("Hide amount"),
             "hideAmountOnAir",
             "mdi6.currency-usd-off",
             tip=self.tr("On air, hide the amount (M)"),
         )
-        self.block = self._button(
+        self.block = button(
             self.tr("Block donor"),
             "blockDonor",
             "mdi6.account-cancel",
             tip=self.tr("Hold this donor's later messages (B)"),
         )
-        self.refund = self._button(
+        self.refund = button(
             self.tr("Refund…"),
             "refundDonation",
             "mdi6.cash-refund",
@@ -473,7 +457,7 @@ class ModerationConsole(QMainWindow):
         bar.setSpacing(8)
         bar.addWidget(self.selection_label)
         bar.addStretch(1)
-        for button in (
+        for action_button in (
             self.approve,
             self.hide_message,
             self.anonymous,
@@ -481,7 +465,7 @@ class ModerationConsole(QMainWindow):
             self.block,
             self.refund,
         ):
-            bar.addWidget(button)
+            bar.addWidget(action_button)
         layout.addWidget(self.action_bar)
         layout.addWidget(self.notice)
         self.setCentralWidget(root)
@@ -616,7 +600,7 @@ class ModerationConsole(QMainWindow):
         self.blocked_list.setAccessibleName(self.tr("Blocked donors"))
         self.blocked_list.setModel(self.blocked_model)
         self.blocked_list.setMaximumHeight(140)
-        self.unblock = self._button(self.tr("Unblock"), "unblockDonor", "mdi6.account-check")
+        self.unblock = button(self.tr("Unblock"), "unblockDonor", "mdi6.account-check")
         self.unblock.clicked.connect(self._on_unblock_clicked)
         fl.addWidget(self.blocked_list)
         fl.addWidget(self.unblock, 0, Qt.AlignmentFlag.AlignLeft)
@@ -624,7 +608,7 @@ class ModerationConsole(QMainWindow):
         self.rules_error.setObjectName("rulesError")
         fl.addWidget(self.rules_error)
         fl.addStretch(1)
-        self.save_rules = self._button(
+        self.save_rules = button(
             self.tr("Save rules"), "saveModerationRules", "mdi6.content-save", "primary"
         )
         self.save_rules.clicked.connect(self._on_save_rules_clicked)
@@ -954,8 +938,8 @@ class ModerationConsole(QMainWindow):
         self.hide_message.setEnabled(
             not busy and any(d.message_status != "hidden" for d in with_message)
         )
-        for button in (self.anonymous, self.hide_amount, self.block):
-            button.setEnabled(not busy and bool(chosen))
+        for action_button in (self.anonymous, self.hide_amount, self.block):
+            action_button.setEnabled(not busy and bool(chosen))
         self.refund.setEnabled(not busy and any(d.status == "completed" for d in chosen))
         self.selection_label.setText(
             self.tr("%n selected", "", len(chosen)) if chosen else self.tr("Select donations")

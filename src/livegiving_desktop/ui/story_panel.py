@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QListView,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,7 @@ from livegiving_desktop.ui.sticker import (
 )
 from livegiving_desktop.ui.story_composer import StoryComposer
 from livegiving_desktop.ui.story_player import SharedStoryPlayer
-from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import icon, label
+from livegiving_desktop.ui.widgets import button, label
 
 
 class StickerPanel(QFrame):
@@ -55,14 +53,6 @@ class StickerPanel(QFrame):
         self.model = StickerGalleryModel("en", self)
         self._build()
 
-    def _button(self, text: str, name: str, icon_name: str, primary: bool = False) -> QPushButton:
-        button = QPushButton(icon(icon_name, "white" if primary else Theme.colors["text"]), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        if primary:
-            button.setProperty("role", "primary")
-        return button
-
     def _build(self) -> None:
         self.preview = StickerWidget()
         self.preview.setObjectName("stickerPreview")
@@ -83,12 +73,12 @@ class StickerPanel(QFrame):
         self.gallery.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.gallery.setMinimumHeight(GALLERY_ROW_HEIGHT + 8)
         self.gallery.selectionModel().currentChanged.connect(self._on_gallery_current_changed)
-        self.compose = self._button(self.tr("Compose Story"), "composeStory", "mdi6.movie-edit",
-                                    primary=True)  # fmt: skip
+        self.compose = button(self.tr("Compose Story"), "composeStory", "mdi6.movie-edit",
+                              "primary")  # fmt: skip
         self.compose.setToolTip(self.tr("Compose a Story with the selected donor's sticker"))
         self.compose.clicked.connect(self._on_compose_clicked)
-        self.open_story = self._button(self.tr("Shared Story"), "openSharedStory",
-                                       "mdi6.play-box-multiple")  # fmt: skip
+        self.open_story = button(self.tr("Shared Story"), "openSharedStory",
+                                 "mdi6.play-box-multiple")  # fmt: skip
         self.open_story.setToolTip(self.tr("Play the campaign's shared Story"))
         self.open_story.clicked.connect(self._on_open_story_clicked)
 

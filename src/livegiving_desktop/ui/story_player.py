@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +51,7 @@ from livegiving_desktop.ui.story import (
     sticker_look,
 )
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import icon, label
+from livegiving_desktop.ui.widgets import button, icon, label
 
 FRAMES_CACHED = 5  # loaded frames kept (current ±1 and a little history)
 IMAGES_CACHED = 3  # rendered frames kept
@@ -178,23 +177,17 @@ class SharedStoryPlayer(QDialog):
         self._tick.start()
         self._clock.start()
 
-    def _button(self, text: str, name: str, icon_name: str) -> QPushButton:
-        button = QPushButton(icon(icon_name), text)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        return button
-
     def _build(self) -> None:
         self.view = StoryView(self)
         self.view.clickedSide.connect(self._on_view_clicked_side)
         self.view.holdChanged.connect(self._on_view_hold_changed)
-        self.previous = self._button(self.tr("Previous"), "storyPrevious", "mdi6.chevron-left")
+        self.previous = button(self.tr("Previous"), "storyPrevious", "mdi6.chevron-left")
         self.previous.clicked.connect(self._on_previous_clicked)
-        self.next = self._button(self.tr("Next"), "storyNext", "mdi6.chevron-right")
+        self.next = button(self.tr("Next"), "storyNext", "mdi6.chevron-right")
         self.next.clicked.connect(self._on_next_clicked)
-        self.pause_button = self._button(self.tr("Pause"), "storyPause", "mdi6.pause")
+        self.pause_button = button(self.tr("Pause"), "storyPause", "mdi6.pause")
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.export = self._button(self.tr("Export…"), "exportStory", "mdi6.export")
+        self.export = button(self.tr("Export…"), "exportStory", "mdi6.export")
         self.export.setToolTip(self.tr("Write sticker.png and every frame as PNG files"))
         self.export.clicked.connect(self._on_export_clicked)
         self.export_progress = QProgressBar()

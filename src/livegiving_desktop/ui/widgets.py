@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -67,6 +68,24 @@ def initials(name: str) -> str:
 def avatar_color(name: str) -> QColor:
     digest = hashlib.blake2s(name.encode(), digest_size=2).digest()
     return QColor.fromHsl(int.from_bytes(digest, "big") % 360, 150, 120)
+
+
+def button(
+    text: str, name: str, icon_name: str, role: str | None = None, tip: str = ""
+) -> QPushButton:
+    """A push button of the theme: icon in the role's colour, object and accessible names,
+    `role` primary or danger (QSS), an optional tooltip."""
+    color = "white" if role == "primary" else Theme.colors["text"]
+    if role == "danger":
+        color = Theme.colors["danger"]
+    widget = QPushButton(icon(icon_name, color), text)
+    widget.setObjectName(name)
+    widget.setAccessibleName(text)
+    if role:
+        widget.setProperty("role", role)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
 
 
 def card(role: str = "card") -> QFrame:
