@@ -91,7 +91,7 @@ _CATCH_UP_UPSERT = text(
     INSERT INTO donors (campaign_id, donor_key, donor_name, total_minor, donation_count,
                         named_count)
     SELECT campaign_id, donor_key, max(donor_name), sum(amount_minor), count(*),
-           sum(CASE WHEN anonymous THEN 0 ELSE 1 END)
+           sum(CASE WHEN anonymous OR hide_name_on_air THEN 0 ELSE 1 END)
     FROM donations
     WHERE campaign_id = :c AND id > :low AND id <= :high AND status = 'completed'
     GROUP BY campaign_id, donor_key
@@ -136,6 +136,12 @@ def _sqlite_insert_sql(rows: int) -> str:
 
 _COMPLETED = DonationStatus.COMPLETED.value
 _HELD = MessageStatus.HELD.value
+
+
+def _unnamed(d: StoredDonation) -> bool:
+    """Not counted as named in the per-donor figures: given anonymously, or the name hidden
+    on air by a moderator (the top donors on air then say Anonymous)."""
+    return d.anonymous or d.hide_name_on_air
 
 
 def now_us() -> int:
@@ -506,7 +512,7 @@ class LedgerStore:
                 .values(
                     total_minor=donors.c.total_minor - current.amount_minor,
                     donation_count=donors.c.donation_count - 1,
-                    named_count=donors.c.named_count - (0 if current.anonymous else 1),
+                    named_count=donors.c.named_count - (0 if _unnamed(current) else 1),
                 )
                 .returning(donors.c.donation_count)
             ).scalar_one()

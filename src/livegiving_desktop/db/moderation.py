@@ -26,7 +26,7 @@ from livegiving_desktop.core.money import exponent
 from livegiving_desktop.core.records import Actor, StoredDonation
 from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.engine import Database
-from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, now_us
+from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, donors, now_us
 from livegiving_desktop.db.models import BlockedDonor, ModerationRuleSet
 
 rule_sets = cast(Table, ModerationRuleSet.__table__)
@@ -219,6 +219,9 @@ class ModerationStore:
         changed: list[StoredDonation] = []
         with self.db.writer.begin() as conn:
             self._lock(conn, campaign_id)
+            watermark = conn.execute(
+                select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
+            ).scalar_one()
             for d in self._rows(conn, campaign_id, donation_ids):
                 name = d.hide_name_on_air if hide_name is None else hide_name
                 amount = d.hide_amount_on_air if hide_amount is None else hide_amount
@@ -229,6 +232,15 @@ class ModerationStore:
                     .where(donations.c.id == d.id)
                     .values(hide_name_on_air=name, hide_amount_on_air=amount)
                 )
+                counted = d.id <= watermark and d.status == "completed" and not d.anonymous
+                if counted and name != d.hide_name_on_air:  # top donors on air follow at once
+                    conn.execute(
+                        sql_update(donors)
+                        .where(
+                            donors.c.campaign_id == campaign_id, donors.c.donor_key == d.donor_key
+                        )
+                        .values(named_count=donors.c.named_count + (-1 if name else 1))
+                    )
                 append_audit(conn, at_us=stamp, campaign_id=campaign_id, actor=actor,
                              action="privacy", donation_id=d.id,
                              before=_privacy_text(d.hide_name_on_air, d.hide_amount_on_air),

@@ -81,6 +81,30 @@ def test_on_air_privacy_per_donation(service: LedgerService) -> None:
                                                   "hide_amount_on_air": True}  # fmt: skip
 
 
+@pytest.mark.parametrize("caught_up_first", [True, False])
+def test_a_name_hidden_on_air_leaves_the_top_donors_on_air(
+    service: LedgerService, caught_up_first: bool
+) -> None:
+    mod = ModerationService(service)
+    c = fundraiser(service)
+    ann = _donate(service, c, "Ann", "50")
+    _donate(service, c, "Bob", "5")
+    if caught_up_first:
+        service.stats(c.id)  # Ann's donation already in the per-donor figures
+    mod.set_privacy(c.id, [ann], SAM, hide_name=True)
+    assert [(d.name, d.total_minor) for d in service.top_donors(c.id)] == [
+        (None, 5000),  # shown as Anonymous on air
+        ("Bob", 500),
+    ]
+    mod.set_privacy(c.id, [ann], SAM, hide_name=False)
+    assert [d.name for d in service.top_donors(c.id)] == ["Ann", "Bob"]
+    mod.set_privacy(c.id, [ann], SAM, hide_name=True)
+    mod.refund(ann, "chargeback", SAM)  # the refund takes back what the donation counted
+    assert [d.name for d in service.top_donors(c.id)] == ["Bob"]
+    _donate(service, c, "Ann", "1")
+    assert ("Ann", 100) in [(d.name, d.total_minor) for d in service.top_donors(c.id)]
+
+
 def test_blocked_donor_later_messages_are_held(service: LedgerService) -> None:
     mod = ModerationService(service)
     c = fundraiser(service)
