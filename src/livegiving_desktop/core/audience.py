@@ -20,6 +20,7 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from livegiving_desktop.core.donations import DonationDraft
+from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.money import minor_per_major
 from livegiving_desktop.core.resources import read_json
 
@@ -210,6 +211,23 @@ def _pick(rng: random.Random, pool: list[str]) -> str:
 def expected_deliveries(rate: float, seconds: float) -> int:
     """How many deliveries a rehearsal of `seconds` at `rate` asks for (for progress bars)."""
     return math.ceil(rate * seconds)
+
+
+def check_rehearsal(
+    *, rate: float, count: int | None, seconds: float | None, duplicates: float
+) -> None:
+    """The options of a headless rehearsal (fundraiser or paid event): bad ones are refused
+    with the field named, before anything runs."""
+    if count is None and seconds is None:
+        raise ValidationError("count", "give --count or --seconds")
+    if count is not None and count <= 0:
+        raise ValidationError("count", "must be a whole number above zero")
+    if seconds is not None and seconds <= 0:
+        raise ValidationError("seconds", "must be more than zero")
+    if rate < 0:
+        raise ValidationError("rate", "must be zero (as fast as possible) or more")
+    if not 0.0 <= duplicates < 1.0:
+        raise ValidationError("duplicates", "must be a fraction from 0 to below 1")
 
 
 class ViewerCount:

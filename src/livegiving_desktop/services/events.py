@@ -19,6 +19,7 @@ from livegiving_desktop.core.audience import (
     EventAudience,
     EventDelivery,
     EventProfile,
+    check_rehearsal,
 )
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.donations import DonationDraft, clean_external_id
@@ -261,16 +262,7 @@ class EventService:
     ) -> EventSimulationReport:
         """A headless rehearsal of a paid event: the audience buys (on a draft: the pre-sale)
         and, once live, tries to get in with and without a ticket."""
-        if count is None and seconds is None:
-            raise ValidationError("count", "give --count or --seconds")
-        if count is not None and count <= 0:
-            raise ValidationError("count", "must be a whole number above zero")
-        if seconds is not None and seconds <= 0:
-            raise ValidationError("seconds", "must be more than zero")
-        if rate < 0:
-            raise ValidationError("rate", "must be zero (as fast as possible) or more")
-        if not 0.0 <= duplicates < 1.0:
-            raise ValidationError("duplicates", "must be a fraction from 0 to below 1")
+        check_rehearsal(rate=rate, count=count, seconds=seconds, duplicates=duplicates)
         campaign = self.event(campaign_id)
         if campaign.status is CampaignStatus.ENDED:
             raise StateError("the event has ended; rehearse on a draft or live event")

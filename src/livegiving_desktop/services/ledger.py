@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
+from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience, check_rehearsal
 from livegiving_desktop.core.campaigns import (
     CampaignKind,
     CampaignSpec,
@@ -309,16 +309,7 @@ class LedgerService:
     ) -> SimulationReport:
         """A headless rehearsal: the simulated audience through the ingestion pipeline (with the
         campaign's moderation rules; `moderation=False` applies none, for benchmarks)."""
-        if count is None and seconds is None:
-            raise ValidationError("count", "give --count or --seconds")
-        if count is not None and count <= 0:
-            raise ValidationError("count", "must be a whole number above zero")
-        if seconds is not None and seconds <= 0:
-            raise ValidationError("seconds", "must be more than zero")
-        if rate < 0:
-            raise ValidationError("rate", "must be zero (as fast as possible) or more")
-        if not 0.0 <= duplicates < 1.0:
-            raise ValidationError("duplicates", "must be a fraction from 0 to below 1")
+        check_rehearsal(rate=rate, count=count, seconds=seconds, duplicates=duplicates)
         campaign = self.store.get_campaign(campaign_id)
         if campaign.kind is not CampaignKind.FUNDRAISER:
             raise StateError("simulating a paid event's audience comes with ticketing")

@@ -57,7 +57,14 @@ from livegiving_desktop.ui.event_models import (
 )
 from livegiving_desktop.ui.event_widgets import CancelEventDialog, CapacityGauge, RefundTicketDialog
 from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.widgets import BroadcastStage, StatBlock, button, card, label
+from livegiving_desktop.ui.widgets import (
+    BroadcastStage,
+    StatBlock,
+    button,
+    card,
+    label,
+    page_header,
+)
 
 FLUSH_MS = 100  # sales and the door are shown at most ten times a second
 PAGE = 200
@@ -281,18 +288,10 @@ class EventPage(QWidget):
         self.policy_label.setObjectName("refundPolicy")
         self.policy_label.setAccessibleName(self.tr("Refund policy"))
 
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.home_button)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        header.addLayout(titles, 1)
-        header.addWidget(self.status_pill)
-        header.addWidget(self.cancel_event)
-        header.addWidget(self.go_live)
-        header.addWidget(self.end)
+        header = page_header(
+            self.home_button, self.title, self.subtitle,
+            self.status_pill, self.cancel_event, self.go_live, self.end,
+        )  # fmt: skip
 
         controls = QHBoxLayout()
         controls.setSpacing(10)

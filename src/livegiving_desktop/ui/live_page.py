@@ -50,6 +50,7 @@ from livegiving_desktop.ui.widgets import (
     card,
     icon,
     label,
+    page_header,
 )
 
 FLUSH_MS = 100  # the feed takes committed batches at most ten times a second
@@ -262,18 +263,10 @@ class LivePage(QWidget):
         )
         self.thank_all.clicked.connect(self._on_thank_all_clicked)
 
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.home_button)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        header.addLayout(titles, 1)
-        header.addWidget(self.status_pill)
-        header.addWidget(self.moderation_button)
-        header.addWidget(self.go_live)
-        header.addWidget(self.end)
+        header = page_header(
+            self.home_button, self.title, self.subtitle,
+            self.status_pill, self.moderation_button, self.go_live, self.end,
+        )  # fmt: skip
 
         controls = QHBoxLayout()
         controls.setSpacing(10)

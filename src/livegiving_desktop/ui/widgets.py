@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -86,6 +87,22 @@ def button(
     if tip:
         widget.setToolTip(tip)
     return widget
+
+
+def page_header(home: QWidget, title: QWidget, subtitle: QWidget, *right: QWidget) -> QHBoxLayout:
+    """A live view's header: back to the campaigns, the title over its subtitle, then the
+    status and the actions on the right."""
+    header = QHBoxLayout()
+    header.setSpacing(14)
+    header.addWidget(home)
+    titles = QVBoxLayout()
+    titles.setSpacing(0)
+    titles.addWidget(title)
+    titles.addWidget(subtitle)
+    header.addLayout(titles, 1)
+    for widget in right:
+        header.addWidget(widget)
+    return header
 
 
 def card(role: str = "card") -> QFrame:
