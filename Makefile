@@ -6,16 +6,32 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck unit screenshots benchmarks translations clean
+.PHONY: run test lint typecheck unit screenshots benchmarks translations clean lock
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Every runtime, test and build dependency comes from requirements.lock: exact versions with
+# their hashes, the set CI tests (docs/architecture.md, "Dependencies"). The project itself is
+# then installed without resolving anything again.
+$(STAMP): $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
+
+# Refresh requirements.lock after a change of pyproject.toml's dependencies (or to take newer
+# releases: `make lock UPGRADE=1`), then run `make test` before committing both. The sed keeps
+# one tested set on every supported Python: it drops the interpreter marker pip-compile copies
+# from pyproject.toml's PySide6 requirement (the locked release runs on 3.11 and on 3.12+).
+PIP_TOOLS := pip-tools==7.6.2
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '$(PIP_TOOLS)'
+	$(BIN)/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
+		--all-build-deps --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+		$(if $(UPGRADE),--upgrade) -o requirements.lock pyproject.toml
+	sed -i -E 's/^(pyside6-essentials==[^ ;]+) ;[^\\]*/\1 /' requirements.lock
 
 # .ts files are the source (in git); .qm files are built from them.
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
@@ -48,6 +64,7 @@ benchmarks: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/scale.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/story.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/moderation_scale.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/soak.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info resources/translations/*.qm
