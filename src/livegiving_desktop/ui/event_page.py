@@ -402,6 +402,11 @@ class EventPage(QWidget):
     async def open_campaign(self, campaign_id: int) -> None:
         assert self.events is not None
         await self.close_campaign()
+        # Until the event has loaded, nothing here may act on the one shown before.
+        self.campaign = None
+        self.sales_model.reset([])
+        self.log_model.reset([])
+        self._update_state()
         snapshot = await self.runner.call(load_event, self.events, campaign_id)
         self._show_snapshot(snapshot)
         if snapshot.campaign.status is CampaignStatus.LIVE:
@@ -568,8 +573,9 @@ class EventPage(QWidget):
         self.end.setEnabled(live)
         self.end.setVisible(live)
         self.cancel_event.setEnabled(c is not None and not ended)
-        self.cancel_event.setVisible(not ended)
-        self.rate.setEnabled(not ended)
+        self.cancel_event.setVisible(c is not None and not ended)
+        self.rate.setEnabled(c is not None and not ended)
+        self.export.setEnabled(c is not None)
         self.code.setEnabled(live)
         self.admit.setEnabled(live)
         self.stage.live = live
@@ -627,7 +633,8 @@ class EventPage(QWidget):
         spawn(self.go_live_now(), self._report)
 
     async def go_live_now(self) -> None:
-        assert self.events is not None and self.campaign is not None
+        if self.events is None or self.campaign is None:
+            return  # nothing loaded (the button is disabled until it is)
         if self.campaign.status is not CampaignStatus.DRAFT:
             return
         self.go_live.setEnabled(False)
@@ -642,7 +649,8 @@ class EventPage(QWidget):
         spawn(self.end_now(), self._report)
 
     async def end_now(self) -> None:
-        assert self.events is not None and self.campaign is not None
+        if self.events is None or self.campaign is None:
+            return
         if self.campaign.status is not CampaignStatus.LIVE:
             return
         self.end.setEnabled(False)

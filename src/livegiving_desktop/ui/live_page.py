@@ -51,6 +51,7 @@ from livegiving_desktop.ui.widgets import (
     icon,
     label,
     page_header,
+    timer,
 )
 
 FLUSH_MS = 100  # the feed takes committed batches at most ten times a second
@@ -133,14 +134,16 @@ class LivePage(QWidget):
         self.campaign: CampaignRecord | None = None
         self.session: LiveSession | None = None
         self.privacy: OnAirPrivacy | None = None
-        self.feed_model: DonationFeedModel | None = None
-        self.queue_model: DonationListModel | None = None
         self.stats = CampaignStats(0, 0, 0, 0)
         self._pending: list[BatchOutcome] = []
         self._per_second: Counter[int] = Counter()
         self._viewers = ViewerCount()
         self.audience_profile = AudienceProfile()
         self.moderation_rules: ModerationRules | None = None
+        # The views always have a model (empty while a campaign loads): ready means ready.
+        self.feed_model = DonationFeedModel(OnAirPrivacy(None, self.money_locale), parent=self)
+        self.feed_model.olderRequested.connect(self._on_feed_older_requested)
+        self.queue_model = DonationListModel(OnAirPrivacy(None, self.money_locale), parent=self)
         self._build()
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(FLUSH_MS)
@@ -151,12 +154,12 @@ class LivePage(QWidget):
         self._refresh = QTimer(self)
         self._refresh.setInterval(2000)
         self._refresh.timeout.connect(self._on_refresh_timeout)
-        self._alert_timer = QTimer(self, singleShot=True, interval=OVERLAY_MS)
+        self._alert_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._alert_timer.timeout.connect(self._on_alert_timer_timeout)
-        self._banner_timer = QTimer(self, singleShot=True, interval=OVERLAY_MS)
+        self._banner_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._banner_timer.timeout.connect(self._on_banner_timer_timeout)
         # The stage repaints at most four times a second, however fast the donations come.
-        self._stage_timer = QTimer(self, singleShot=True, interval=STAGE_REPAINT_MS)
+        self._stage_timer = timer(self, STAGE_REPAINT_MS, single_shot=True)
         self._stage_timer.timeout.connect(self.stage.update)
         self._alert_until = 0.0
 
@@ -221,6 +224,9 @@ class LivePage(QWidget):
         self.feed.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.feed.verticalScrollBar().valueChanged.connect(self._on_feed_scrolled)
+        self.feed.setModel(self.feed_model)
+        self.feed.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
         self.feed_count = label("", "muted")
         self.feed_empty = label(
             self.tr("No donations yet. Go live and the first gifts appear here."), "muted",
@@ -254,6 +260,7 @@ class LivePage(QWidget):
         self.queue.setAccessibleName(self.tr("Donors not yet thanked"))
         self.queue.setUniformItemSizes(True)
         self.queue.setMinimumHeight(120)
+        self.queue.setModel(self.queue_model)
         self.queue_title = label("", "h2")
         self.thank_all = button(
             self.tr("Thank all"),
@@ -358,6 +365,7 @@ class LivePage(QWidget):
         layout.setSpacing(14)
         layout.addLayout(header)
         layout.addLayout(body, 1)
+        self._update_state()  # nothing loaded yet: every control that acts on it is disabled
 
     # -- opening a campaign ----------------------------------------------------------------
 
@@ -368,6 +376,11 @@ class LivePage(QWidget):
     async def open_campaign(self, campaign_id: int) -> None:
         assert self.service is not None
         await self.close_campaign()
+        # Until the campaign has loaded, nothing here may act on the one shown before.
+        self.campaign = self.privacy = None
+        self.feed_model.reset([], has_older=False)
+        self.queue_model.reset([])
+        self._update_state()
         self.stage.status_text = self.tr("Loading the campaign…")
         self._repaint_stage()
         snapshot = await self.runner.call(load_snapshot, self.service, campaign_id)
@@ -378,17 +391,11 @@ class LivePage(QWidget):
     def _show_snapshot(self, snap: CampaignSnapshot) -> None:
         self.campaign = snap.campaign
         self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
-        self.feed_model = DonationFeedModel(self.privacy, parent=self)
-        self.feed_model.olderRequested.connect(self._on_feed_older_requested)
+        self.feed_model.privacy = self.queue_model.privacy = self.privacy
         self.feed_model.reset(snap.recent, has_older=len(snap.recent) >= PAGE)
-        self.feed.setModel(self.feed_model)
-        self.feed.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
         assert self.service is not None
         self.stickers.set_campaign(self.service, snap.campaign, self.money_locale)
-        self.queue_model = DonationListModel(self.privacy, parent=self)
         self.queue_model.reset(snap.unthanked)
-        self.queue.setModel(self.queue_model)
         self._per_second.clear()
         self.stage.title = snap.campaign.title
         self.stage.organization = snap.organization
@@ -456,11 +463,10 @@ class LivePage(QWidget):
     def _on_events_donations_changed(
         self, campaign_id: int, donations: list[StoredDonation]
     ) -> None:
-        if self.campaign is None or self.campaign.id != campaign_id or self.feed_model is None:
+        if self.campaign is None or self.campaign.id != campaign_id:
             return
         self.feed_model.update_rows(donations)
-        if self.queue_model is not None:
-            self.queue_model.remove_ids([d.id for d in donations if d.refunded])
+        self.queue_model.remove_ids([d.id for d in donations if d.refunded])
 
     @Slot(int, object, object)
     def _on_events_stats_changed(self, campaign_id: int, stats: CampaignStats,
@@ -492,7 +498,7 @@ class LivePage(QWidget):
 
     @Slot()
     def _on_flush_timer_timeout(self) -> None:
-        if not self._pending or self.feed_model is None or self.queue_model is None:
+        if not self._pending or self.campaign is None:
             return
         outcomes, self._pending = self._pending, []
         rows = [d for o in outcomes for d in o.accepted]
@@ -644,7 +650,7 @@ class LivePage(QWidget):
         self.go_live.setVisible(draft)
         self.end.setEnabled(live)
         self.end.setVisible(live)
-        self.rate.setEnabled(not ended)
+        self.rate.setEnabled(c is not None and not ended)
         self.pause.setEnabled(live)
         self.offline.setEnabled(c is not None and not ended)
         self.stage.live = live
@@ -660,18 +666,18 @@ class LivePage(QWidget):
             self.stage.status_text = self.tr("This broadcast has ended")
         else:
             self.stage.status_text = ""
-        count = self.feed_model.rowCount() if self.feed_model else 0
+        count = self.feed_model.rowCount()
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
         self.feed_count.setText(self.tr("%n donation(s)", "", self.stats.donation_count))
-        queued = self.queue_model.rowCount() if self.queue_model else 0
+        queued = self.queue_model.rowCount()
         self.queue_title.setText(self.tr("To thank (%1)").replace("%1", str(queued)))
         self.thank_all.setEnabled(queued > 0)
         self._update_buttons()
 
     @Slot()
     def _update_buttons(self) -> None:
-        self.thank.setEnabled(self.selected_donation() is not None)
+        self.thank.setEnabled(self.campaign is not None and self.selected_donation() is not None)
 
     @Slot()
     def _on_feed_selection_changed(self) -> None:
@@ -684,16 +690,13 @@ class LivePage(QWidget):
     # -- actions ---------------------------------------------------------------------------
 
     def selected_donation(self) -> StoredDonation | None:
-        if self.feed_model is None:
-            return None
-        rows = self.feed.selectionModel().selectedRows() if self.feed.selectionModel() else []
+        rows = self.feed.selectionModel().selectedRows()
         return self.feed_model.donation(rows[0].row()) if rows else None
 
     def select_feed_row(self, row: int) -> None:
-        if self.feed_model is not None:
-            self.feed.selectionModel().setCurrentIndex(
-                self.feed_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        self.feed.selectionModel().setCurrentIndex(
+            self.feed_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     def _report(self, exc: BaseException) -> None:
         self.failed.emit(user_message(exc))
@@ -703,7 +706,8 @@ class LivePage(QWidget):
         spawn(self.go_live_now(), self._report)
 
     async def go_live_now(self) -> None:
-        assert self.service is not None and self.campaign is not None
+        if self.service is None or self.campaign is None:
+            return  # nothing loaded (the button is disabled until it is)
         if self.campaign.status is not CampaignStatus.DRAFT:
             return
         self.go_live.setEnabled(False)
@@ -717,7 +721,8 @@ class LivePage(QWidget):
         spawn(self.end_now(), self._report)
 
     async def end_now(self) -> None:
-        assert self.service is not None and self.campaign is not None
+        if self.service is None or self.campaign is None:
+            return
         if self.campaign.status is not CampaignStatus.LIVE:
             return
         self.end.setEnabled(False)
@@ -781,7 +786,7 @@ class LivePage(QWidget):
 
     @Slot()
     def _on_thank_all_clicked(self) -> None:
-        if self.queue_model is not None and self.queue_model.rowCount():
+        if self.campaign is not None and self.queue_model.rowCount():
             rows = [
                 self.queue_model.index(r).data(DonationRole)
                 for r in range(self.queue_model.rowCount())
@@ -789,13 +794,15 @@ class LivePage(QWidget):
             spawn(self.thank_now(rows), self._report)
 
     async def thank_now(self, donations: list[StoredDonation]) -> None:
-        assert self.service is not None and self.campaign is not None
+        if self.service is None or self.campaign is None:
+            return  # nothing loaded (the controls are disabled until it is)
+        campaign_id = self.campaign.id
         ids = [d.id for d in donations]
-        await self.runner.call(self.service.thank, self.campaign.id, ids)
-        if self.feed_model is not None:
-            self.feed_model.mark_thanked(ids)
-        if self.queue_model is not None:
-            self.queue_model.remove_ids(ids)
+        await self.runner.call(self.service.thank, campaign_id, ids)
+        if self.campaign is None or self.campaign.id != campaign_id:
+            return  # another campaign was opened meanwhile
+        self.feed_model.mark_thanked(ids)
+        self.queue_model.remove_ids(ids)
         if self.privacy is not None:
             if len(donations) == 1:
                 name = self.privacy.shown_name(donations[0])
@@ -818,19 +825,21 @@ class LivePage(QWidget):
         dialog.open()
 
     async def _record_offline(self, dialog: OfflineDonationDialog) -> None:
-        assert self.service is not None and self.campaign is not None
         draft = dialog.draft
-        if draft is None:
+        campaign = dialog.campaign
+        if draft is None or self.service is None:
             return
-        if self.session is not None:
+        if self.session is not None and self.session.campaign.id == campaign.id:
             await self.runner.call(self.session.submit, draft)  # shown when committed
             return
-        outcome = await self.runner.call(self.service.record_draft, self.campaign, draft)
-        if outcome.donation is not None and self.feed_model is not None:
+        outcome = await self.runner.call(self.service.record_draft, campaign, draft)
+        stats = await self.runner.call(self.service.stats, campaign.id)
+        if outcome.donation is not None and self.campaign is not None:
+            if self.campaign.id != campaign.id:
+                return  # recorded; another campaign is shown now
             self.feed_model.prepend([outcome.donation])
-            if self.queue_model is not None:
-                self.queue_model.prepend([outcome.donation])
-            self._apply_stats(await self.runner.call(self.service.stats, self.campaign.id))
+            self.queue_model.prepend([outcome.donation])
+            self._apply_stats(stats)
             self._update_state()
 
     @Slot(int)
@@ -838,18 +847,18 @@ class LivePage(QWidget):
         spawn(self._load_older(before_id), self._report)
 
     async def _load_older(self, before_id: int) -> None:
-        assert self.service is not None and self.campaign is not None
-        model = self.feed_model
+        if self.service is None or self.campaign is None:
+            return
+        campaign_id = self.campaign.id
         rows = await self.runner.call(
-            self.service.recent_donations, self.campaign.id, before_id=before_id, limit=PAGE
+            self.service.recent_donations, campaign_id, before_id=before_id, limit=PAGE
         )
-        if model is self.feed_model and model is not None:
-            model.append_older(rows, page_size=PAGE)
+        if self.campaign is not None and self.campaign.id == campaign_id:
+            self.feed_model.append_older(rows, page_size=PAGE)
 
     @Slot(int)
     def _on_feed_scrolled(self, value: int) -> None:
-        if self.feed_model is not None:
-            self.feed_model.keep_older = value > 0
+        self.feed_model.keep_older = value > 0
 
 
 def _escape(text: str) -> str:

@@ -35,10 +35,11 @@ def isolate(text: str) -> str:
 class OnAirPrivacy:
     """How the campaign shows donors on air (the feed follows the same choices)."""
 
-    def __init__(self, campaign: CampaignRecord, locale: str) -> None:
-        self.show_names = campaign.show_names_on_air
-        self.show_amounts = campaign.show_amounts_on_air
-        self.currency = campaign.currency
+    def __init__(self, campaign: CampaignRecord | None, locale: str) -> None:
+        # No campaign: the empty views shown while a campaign loads (they hold no rows).
+        self.show_names = campaign.show_names_on_air if campaign else True
+        self.show_amounts = campaign.show_amounts_on_air if campaign else True
+        self.currency = campaign.currency if campaign else ""
         self.locale = locale
 
     def shown_name(self, d: StoredDonation) -> str:

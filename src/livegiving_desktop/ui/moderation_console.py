@@ -64,7 +64,7 @@ from livegiving_desktop.ui.moderation_models import (
 )
 from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import button, card, icon, label
+from livegiving_desktop.ui.widgets import button, card, icon, label, timer
 
 log = logging.getLogger("livegiving.ui.moderation")
 
@@ -235,9 +235,9 @@ class ModerationConsole(QMainWindow):
         self._active_view = self.table
         for model in (self.all_model, self.held_model):
             self._wire_model(model)
-        self._filter_timer = QTimer(self, singleShot=True, interval=250)
+        self._filter_timer = timer(self, 250, single_shot=True)
         self._filter_timer.timeout.connect(self._on_filter_timer_timeout)
-        self._refresh_timer = QTimer(self, interval=REFRESH_MS)
+        self._refresh_timer = timer(self, REFRESH_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         events.donationsChanged.connect(self._on_events_donations_changed)
         events.statsChanged.connect(self._on_events_stats_changed)
@@ -698,6 +698,9 @@ class ModerationConsole(QMainWindow):
     async def open_campaign(self, campaign_id: int) -> None:
         """Show a campaign: its donations, hold queue, rules and audit log."""
         self.loading = True
+        # Until it has loaded, no action may apply to the campaign shown before.
+        self.campaign = None
+        self._update_buttons()
         campaign = await self.runner.call(self.service.campaign, campaign_id)
         stats = await self.runner.call(self.service.stats, campaign_id)
         settings = await self.runner.call(self.moderation.settings, campaign_id)
@@ -941,6 +944,7 @@ class ModerationConsole(QMainWindow):
         for action_button in (self.anonymous, self.hide_amount, self.block):
             action_button.setEnabled(not busy and bool(chosen))
         self.refund.setEnabled(not busy and any(d.status == "completed" for d in chosen))
+        self.save_rules.setEnabled(not busy)
         self.selection_label.setText(
             self.tr("%n selected", "", len(chosen)) if chosen else self.tr("Select donations")
         )

@@ -35,7 +35,7 @@ class OfflineDonationDialog(QDialog):
         self.setWindowTitle(self.tr("Add an offline donation"))
         self.setMinimumWidth(420)
         self._service = service
-        self._campaign = campaign
+        self.campaign = campaign  # the donation goes to this one, whatever is shown by then
         self.draft: DonationDraft | None = None
 
         self.amount = QLineEdit()
@@ -95,7 +95,7 @@ class OfflineDonationDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         try:
             self.draft = self._service.offline_draft(
-                self._campaign,
+                self.campaign,
                 amount=self.amount.text(),
                 donor_name=self.donor.text(),
                 message=self.message.toPlainText() or None,
