@@ -12,7 +12,7 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QObject, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -51,7 +51,7 @@ from livegiving_desktop.ui.story import (
     sticker_look,
 )
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import button, icon, label
+from livegiving_desktop.ui.widgets import button, icon, label, timer
 
 FRAMES_CACHED = 5  # loaded frames kept (current ±1 and a little history)
 IMAGES_CACHED = 3  # rendered frames kept
@@ -70,7 +70,7 @@ class StoryView(QWidget):
         self.setAccessibleName(self.tr("Shared Story"))
         self.setFixedSize(360, 640)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._hold = QTimer(self, singleShot=True, interval=HOLD_MS)
+        self._hold = timer(self, HOLD_MS, single_shot=True)
         self._hold.timeout.connect(self._on_hold_timeout)
         self._held = False
 
@@ -171,7 +171,7 @@ class SharedStoryPlayer(QDialog):
         self._loading: set[int] = set()
         self._look = sticker_look(story.header.campaign, story.header.organization, locale)
         self._build()
-        self._tick = QTimer(self, interval=TICK_MS)
+        self._tick = timer(self, TICK_MS)
         self._tick.timeout.connect(self._on_tick_timeout)
         self.show_index(0)
         self._tick.start()

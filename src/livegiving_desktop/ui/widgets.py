@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -491,3 +500,13 @@ class StatBlock(QWidget):
         self.value.setAccessibleName(caption)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
+
+
+def timer(parent: QObject, interval_ms: int, *, single_shot: bool = False) -> QTimer:
+    """A timer with its properties set one by one: PySide6's keyword properties
+    (`QTimer(self, interval=...)`) are looked up through the C locale's case mapping and fail
+    under a Turkish locale ("'interval' is not a Qt property")."""
+    made = QTimer(parent)
+    made.setInterval(interval_ms)
+    made.setSingleShot(single_shot)
+    return made
