@@ -86,6 +86,8 @@ class Campaign(Base):
     admitted_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     denied_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     revenue_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Added in 0003: the sequence number of the campaign's last committed change (see Change).
+    change_seq: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class Donation(Base):
@@ -117,6 +119,9 @@ class Donation(Base):
     flags: Mapped[str | None] = mapped_column(String(100))
     hide_name_on_air: Mapped[bool] = mapped_column(Boolean, server_default=false())
     hide_amount_on_air: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # Added in 0003: bumped by every moderator decision on this donation, so that a decision
+    # can name the state it saw (compare-and-set) and a race has one winner.
+    version: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
 class Donor(Base):
@@ -260,3 +265,45 @@ class StoryFrame(Base):
     shared_at_us: Mapped[int] = mapped_column(BigInteger)
     design: Mapped[str] = mapped_column(Text)  # JSON: background, sticker placement, caption
     background_image: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class Change(Base):
+    """The change feed: one row per committed change of a campaign, numbered by
+    `campaigns.change_seq` in the same transaction (so, per campaign, in commit order with no
+    gaps). Every seat applies the changes after the last one it applied. The row names what
+    changed (ids only); readers fetch the current state. On PostgreSQL a trigger made by 0003
+    sends NOTIFY livegiving_changes, '<campaign id>:<seq>' for each row, at commit."""
+
+    __tablename__ = "changes"
+
+    campaign_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("campaigns.id"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    at_us: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(24))
+    # A batch of new rows: ids first_id..last_id of the kind's table (other campaigns' rows may
+    # lie between on PostgreSQL); a change of existing rows: their ids as a JSON array.
+    first_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_id: Mapped[int | None] = mapped_column(BigInteger)
+    ids: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[str | None] = mapped_column(Text)  # small JSON, e.g. {"decision": "hidden"}
+
+
+class Seat(Base):
+    """Presence: one row per running seat (a window, a console, an overlay server), its
+    heartbeat renewed every few seconds; a seat silent for 15 s is gone."""
+
+    __tablename__ = "seats"
+    __table_args__ = (Index(None, "seen_at_us"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    seat_key: Mapped[str] = mapped_column(String(64), unique=True)
+    campaign_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(20))  # creator, moderator, viewer, overlay
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    login: Mapped[str | None] = mapped_column(String(200))
+    started_at_us: Mapped[int] = mapped_column(BigInteger)
+    seen_at_us: Mapped[int] = mapped_column(BigInteger)
