@@ -25,8 +25,8 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, StoredDonation
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.moderation import ModerationService
-from livegiving_desktop.ui.models import DonationRole
-from livegiving_desktop.ui.runner import spawn
+from livegiving_desktop.ui.common.runner import spawn
+from livegiving_desktop.ui.fundraiser.models import DonationRole
 
 
 @pytest.fixture
@@ -252,7 +252,7 @@ def test_console_only_seat(
     qtbot: Any, livegiving_window: Any, livegiving_db_url: str, campaign: CampaignRecord
 ) -> None:
     from livegiving_desktop.ui.main_window import app_settings
-    from livegiving_desktop.ui.moderation_console import open_console_only
+    from livegiving_desktop.ui.moderation.window import open_console_only
 
     settings = app_settings()
     settings.setValue("moderation/displayName", "Remote mod")
@@ -265,7 +265,7 @@ def test_console_only_seat(
         qtbot.waitUntil(lambda: table.model().rowCount() == 4, timeout=10_000)
         assert console.campaign is not None and console.campaign.id == campaign.id
     finally:
-        from livegiving_desktop.ui.runner import pending_tasks
+        from livegiving_desktop.ui.common.runner import pending_tasks
 
         qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)
         console.close()

@@ -24,7 +24,7 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.tickets import TicketStatus
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.event_models import TicketRole
+from livegiving_desktop.ui.paid_event.models import TicketRole
 
 
 def _revenue_text(ledger: LedgerService, campaign_id: int) -> str:
@@ -241,7 +241,7 @@ def test_tickets_export_from_the_live_view(
     assert w.act_export.isEnabled()
     target = tmp_path / "tickets.csv"
     task = w.event_view.export_to(target)
-    from livegiving_desktop.ui.runner import spawn
+    from livegiving_desktop.ui.common.runner import spawn
 
     spawn(task)
     qtbot.waitUntil(target.exists, timeout=5_000)

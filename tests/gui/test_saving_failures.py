@@ -16,7 +16,7 @@ from helpers.ledger import fundraiser
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.services.ingest import IngestError
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.session import LiveSession
+from livegiving_desktop.ui.broadcast.session import LiveSession
 
 
 def _saved(ledger: LedgerService, campaign_id: int) -> tuple[int, int]:

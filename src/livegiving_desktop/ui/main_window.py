@@ -30,15 +30,15 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.event_page import EventPage
-from livegiving_desktop.ui.home_page import HomePage
-from livegiving_desktop.ui.ledger_events import LedgerEvents
-from livegiving_desktop.ui.live_page import LivePage
-from livegiving_desktop.ui.moderation_console import ModerationConsole
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.setup_page import CampaignSetupPage
-from livegiving_desktop.ui.widgets import icon
+from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import icon
+from livegiving_desktop.ui.fundraiser.page import LivePage
+from livegiving_desktop.ui.home import HomePage
+from livegiving_desktop.ui.moderation.window import ModerationConsole
+from livegiving_desktop.ui.paid_event.page import EventPage
+from livegiving_desktop.ui.setup import CampaignSetupPage
 
 log = logging.getLogger("livegiving.ui")
 

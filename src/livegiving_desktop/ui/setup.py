@@ -34,10 +34,10 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.event_page import refund_policy_text
-from livegiving_desktop.ui.models import OrganizationListModel
-from livegiving_desktop.ui.widgets import card, icon, label
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.widgets import card, icon, label
+from livegiving_desktop.ui.fundraiser.models import OrganizationListModel
+from livegiving_desktop.ui.paid_event.page import refund_policy_text
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CAD", "CHF", "JPY", "AUD", "BRL", "INR", "KES",
                      "MXN", "SEK", "NOK", "DKK", "PLN", "XOF", "MAD", "KWD")  # fmt: skip

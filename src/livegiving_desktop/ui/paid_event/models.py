@@ -24,7 +24,7 @@ from livegiving_desktop.core.tickets import (
     StoredTicket,
     TicketStatus,
 )
-from livegiving_desktop.ui.models import RecordRole, isolate
+from livegiving_desktop.ui.fundraiser.models import RecordRole, isolate
 from livegiving_desktop.ui.theme import Theme
 
 _Index = QModelIndex | QPersistentModelIndex

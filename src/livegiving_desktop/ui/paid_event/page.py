@@ -48,22 +48,26 @@ from livegiving_desktop.core.tickets import (
 from livegiving_desktop.services.events import EventAudienceRunner, EventService, RefundPolicy
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.event_models import (
-    AdmissionLogModel,
-    TicketSalesModel,
-    category_text,
-    reason_text,
-)
-from livegiving_desktop.ui.event_widgets import CancelEventDialog, CapacityGauge, RefundTicketDialog
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.widgets import (
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import (
     BroadcastStage,
     StatBlock,
     button,
     card,
     label,
     page_header,
+)
+from livegiving_desktop.ui.paid_event.models import (
+    AdmissionLogModel,
+    TicketSalesModel,
+    category_text,
+    reason_text,
+)
+from livegiving_desktop.ui.paid_event.widgets import (
+    CancelEventDialog,
+    CapacityGauge,
+    RefundTicketDialog,
 )
 
 FLUSH_MS = 100  # sales and the door are shown at most ten times a second

@@ -53,18 +53,18 @@ from livegiving_desktop.core.records import (
 )
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.moderation import LedgerChange, ModerationService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.ledger_events import LedgerEvents
-from livegiving_desktop.ui.models import DonationRole
-from livegiving_desktop.ui.moderation_models import (
+from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import button, card, icon, label, timer
+from livegiving_desktop.ui.fundraiser.models import DonationRole
+from livegiving_desktop.ui.moderation.models import (
     PAGE_ROWS,
     AuditTableModel,
     BlockedDonorListModel,
     ModerationTableModel,
 )
-from livegiving_desktop.ui.runner import DbRunner, spawn
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import button, card, icon, label, timer
 
 log = logging.getLogger("livegiving.ui.moderation")
 

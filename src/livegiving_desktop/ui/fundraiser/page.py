@@ -28,20 +28,11 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.ledger_events import LedgerEvents
-from livegiving_desktop.ui.models import (
-    DonationFeedModel,
-    DonationListModel,
-    DonationRole,
-    OnAirPrivacy,
-)
-from livegiving_desktop.ui.offline_dialog import OfflineDonationDialog
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.session import LiveSession
-from livegiving_desktop.ui.story_panel import StickerPanel
-from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import (
+from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
+from livegiving_desktop.ui.broadcast.session import LiveSession
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import (
     BroadcastStage,
     FeedDelegate,
     Sparkline,
@@ -53,6 +44,15 @@ from livegiving_desktop.ui.widgets import (
     page_header,
     timer,
 )
+from livegiving_desktop.ui.fundraiser.models import (
+    DonationFeedModel,
+    DonationListModel,
+    DonationRole,
+    OnAirPrivacy,
+)
+from livegiving_desktop.ui.fundraiser.offline_dialog import OfflineDonationDialog
+from livegiving_desktop.ui.story.panel import StickerPanel
+from livegiving_desktop.ui.theme import Theme
 
 FLUSH_MS = 100  # the feed takes committed batches at most ten times a second
 PAGE = 200

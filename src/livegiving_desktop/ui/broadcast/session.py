@@ -14,7 +14,7 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ingest import BatchOutcome, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.simulation import AudienceRunner
-from livegiving_desktop.ui.error_text import user_message
+from livegiving_desktop.ui.common.error_text import user_message
 
 
 class LiveSession(QObject):

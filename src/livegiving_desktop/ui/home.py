@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord
-from livegiving_desktop.ui.event_models import category_text
-from livegiving_desktop.ui.models import CampaignListModel, RecordRole
+from livegiving_desktop.ui.common.widgets import card, icon, label
+from livegiving_desktop.ui.fundraiser.models import CampaignListModel, RecordRole
+from livegiving_desktop.ui.paid_event.models import category_text
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import card, icon, label
 
 
 class CampaignDelegate(QStyledItemDelegate):

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.records import StoredDonation
-from livegiving_desktop.ui.models import (
+from livegiving_desktop.ui.fundraiser.models import (
     AmountTextRole,
     DonationRole,
     ShownNameRole,
