@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 from tests.gui.conftest import find
@@ -133,7 +135,7 @@ def test_hold_queue_is_keyboard_driven(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
 ) -> None:
     console = _open(qtbot, livegiving_window, campaign)
-    console.tabs.setCurrentIndex(1)
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(1)
     queue = find(console, QTableView, "holdQueue")
     qtbot.waitUntil(lambda: queue.model().rowCount() == 2, timeout=10_000)
     _select(qtbot, queue, "Bob")
@@ -222,9 +224,10 @@ def test_filter_narrows_the_table(
     find(console, QLineEdit, "moderationFilter").setText("bravo")
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=10_000)
     find(console, QLineEdit, "moderationFilter").setText("")
-    console.status_filter.setCurrentIndex(console.status_filter.findData("held"))
+    status = find(console, QComboBox, "moderationStatusFilter")
+    status.setCurrentIndex(status.findData("held"))
     qtbot.waitUntil(lambda: table.model().rowCount() == 2, timeout=10_000)
-    console.status_filter.setCurrentIndex(0)
+    status.setCurrentIndex(0)
     find(console, QLineEdit, "moderationAmountMin").setText("15")
     qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=10_000)
     table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # by amount
@@ -290,7 +293,7 @@ def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
 
     w = livegiving_window
     console = _open(qtbot, w, campaign)
-    console.tabs.setCurrentIndex(2)
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(2)
     threshold = find(console, QLineEdit, "largeAmountThreshold")
     error = find(console, QLabel, "rulesError")
     save = find(console, QPushButton, "saveModerationRules")
@@ -321,7 +324,7 @@ def test_unblock_from_the_rules_tab(
     blocked = find(console, QListView, "blockedDonors")
     qtbot.waitUntil(lambda: blocked.model().rowCount() == 1, timeout=10_000)
     assert "Bob" in blocked.model().index(0, 0).data()
-    console.tabs.setCurrentIndex(2)
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(2)
     blocked.setCurrentIndex(blocked.model().index(0, 0))
     find(console, QPushButton, "unblockDonor").click()
     qtbot.waitUntil(lambda: blocked.model().rowCount() == 0, timeout=10_000)
