@@ -174,7 +174,7 @@ def test_refund_asks_a_reason_and_every_total_drops_at_once(
     ok.click()
     qtbot.waitUntil(lambda: total.text() == format_money(4000, "EUR", "en"), timeout=10_000)
     assert find(w, QLabel, "donorCount").text() == "3"
-    assert "Dee" not in w.live.top_list.text()
+    assert "Dee" not in find(w, QLabel, "topDonors").text()
     assert w.live.goal_bar.value() == 80  # 40 of 500
     notice = find(console, QLabel, "moderationNotice")
     qtbot.waitUntil(lambda: "Already thanked on air: Dee" in notice.text(), timeout=10_000)
@@ -195,7 +195,7 @@ def test_block_donor_holds_their_later_messages(
     console = _open(qtbot, w, campaign)
     _select(qtbot, find(console, QTableView, "moderationTable"), "Ann")
     find(console, QPushButton, "blockDonor").click()
-    qtbot.waitUntil(lambda: w.live.moderation_rules.blocked_donors == {"ann"}, timeout=10_000)
+    qtbot.waitUntil(lambda: w.live.controller.moderation.blocked_donors == {"ann"}, timeout=10_000)
     assert ledger.audit_entries(campaign.id)[0].action == "block-donor"
     later = ledger.record_donation(campaign.id, amount="3", donor_name="ANN", message="Merci")
     assert later.donation is not None and later.donation.message_status == "held"
@@ -305,10 +305,10 @@ def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
     words.setPlainText(words.toPlainText() + "\nbanana")
     save.click()
     qtbot.waitUntil(
-        lambda: w.live.moderation_rules.settings.large_amount_minor == 10_000, timeout=10_000
+        lambda: w.live.controller.moderation.settings.large_amount_minor == 10_000, timeout=10_000
     )
     assert error.text() == ""
-    assert w.live.moderation_rules.classify("Bananas!") == "held"
+    assert w.live.controller.moderation.classify("Bananas!") == "held"
     saved = ModerationService(ledger).settings(campaign.id)
     assert saved.large_amount_minor == 10_000 and "banana" in saved.words("en")
     assert ledger.audit_entries(campaign.id)[0].action == "rules"
@@ -328,7 +328,7 @@ def test_unblock_from_the_rules_tab(
     blocked.setCurrentIndex(blocked.model().index(0, 0))
     find(console, QPushButton, "unblockDonor").click()
     qtbot.waitUntil(lambda: blocked.model().rowCount() == 0, timeout=10_000)
-    assert w.live.moderation_rules.blocked_donors == frozenset()
+    assert w.live.controller.moderation.blocked_donors == frozenset()
     assert [e.action for e in ledger.audit_entries(campaign.id)][:2] == [
         "unblock-donor", "block-donor"]  # fmt: skip
 

@@ -269,7 +269,7 @@ def test_event_raising_money_shows_both_totals(
     donations = find(w, QLabel, "donationsTotal")
     go_live = find(w, QPushButton, "goLive")
     qtbot.waitUntil(lambda: donations.isVisible() and go_live.isVisible(), timeout=10_000)
-    assert "CROIX-ROUGE" in w.event_view.donations_caption.text()
+    assert "CROIX-ROUGE" in w.event_view.donations_card.caption.text()
     find(w, QSpinBox, "simulationRate").setValue(400)
     go_live.click()
     qtbot.waitUntil(lambda: ledger.campaign(campaign.id).total_minor > 0, timeout=20_000)

@@ -35,7 +35,7 @@ def test_a_full_disk_is_told_once_and_saving_resumes_when_space_returns(
     qtbot.waitUntil(lambda: _saved(ledger, campaign_id)[1] > 100, timeout=15_000)
 
     failures: list[Exception] = []
-    pipeline = w.live.session.pipeline
+    pipeline = w.live.controller.session.pipeline
     tell_the_window = pipeline.on_error
 
     def on_error(exc: Exception) -> None:

@@ -7,7 +7,10 @@ dialog's next step)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
 
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import MessageStatus, ModerationRules, ModerationSettings
@@ -121,3 +124,23 @@ class Operations:
         self, campaign_id: int, reason: str, actor: Actor
     ) -> tuple[int, EventFigures]:
         return await self.runner.call(self.events.cancel_event, campaign_id, reason, actor)
+
+
+async def export_file(runner: DbRunner, path: Path, write: Callable[[TextIO, str], int]) -> int:
+    """Write an export (CSV, or JSON when the name ends in .json) on the database thread: into
+    a temporary file renamed over `path` once complete, so the file is never half written.
+    Returns the rows written."""
+    fmt = "json" if path.suffix.lower() == ".json" else "csv"
+
+    def work() -> int:
+        tmp = path.with_name(f".{path.name}.part")
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                count = write(out, fmt)
+            tmp.replace(path)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        return count
+
+    return await runner.call(work)

@@ -1,53 +1,54 @@
-"""Item models over ledger records. The live feed is bounded: it keeps the newest rows and pages
-older ones in from the database as the user scrolls."""
+"""Item models of the fundraiser's live view: the donor feed (bounded: it keeps the newest rows
+and pages older ones in from the database as the user scrolls) and the queue of donations to
+thank. What each row shows on air follows core/on_air.py."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from livegiving_desktop.core.money import format_money
-from livegiving_desktop.core.organizations import Organization
+from livegiving_desktop.core.on_air import MessageOnAir, OnAirPolicy, message_on_air
 from livegiving_desktop.core.records import CampaignRecord, StoredDonation
+from livegiving_desktop.ui.common.format import isolate, money
+from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
 
-DonationRole = Qt.ItemDataRole.UserRole + 1
+DonationRole = RecordRole  # the StoredDonation of a row
 ShownNameRole = Qt.ItemDataRole.UserRole + 2
 AmountTextRole = Qt.ItemDataRole.UserRole + 3
-RecordRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def isolate(text: str) -> str:
-    """First-strong isolate: text of either direction laid out as one unit."""
-    return f"\u2068{text}\u2069"
-
-
 class OnAirPrivacy:
-    """How the campaign shows donors on air (the feed follows the same choices)."""
+    """How a donation reads on air, in the UI's language (the rule itself: core/on_air.py)."""
 
     def __init__(self, campaign: CampaignRecord | None, locale: str) -> None:
         # No campaign: the empty views shown while a campaign loads (they hold no rows).
-        self.show_names = campaign.show_names_on_air if campaign else True
-        self.show_amounts = campaign.show_amounts_on_air if campaign else True
-        self.currency = campaign.currency if campaign else ""
+        self.policy = OnAirPolicy.of(campaign)
         self.locale = locale
 
     def shown_name(self, d: StoredDonation) -> str:
-        return (
-            QCoreApplication.translate("Feed", "Anonymous")
-            if d.anonymous or d.hide_name_on_air or not self.show_names
-            else d.donor_name
-        )
+        return self.policy.shown_name(d) or QCoreApplication.translate("Feed", "Anonymous")
+
+    def top_donor_name(self, name: str | None) -> str:
+        return self.policy.shown_top_donor(name) or QCoreApplication.translate("Feed", "Anonymous")
+
+    def amount_text(self, d: StoredDonation) -> str:
+        minor = self.policy.shown_amount(d)
+        return "" if minor is None else money(minor, d.currency, self.locale)
+
+    def message_text(self, d: StoredDonation) -> str:
+        return {
+            MessageOnAir.REFUNDED: QCoreApplication.translate("Feed", "Refunded"),
+            MessageOnAir.NONE: "",
+            MessageOnAir.HELD: QCoreApplication.translate("Feed", "Message held for review"),
+            MessageOnAir.HIDDEN: QCoreApplication.translate(
+                "Feed", "Message hidden by a moderator"
+            ),
+            MessageOnAir.SHOWN: d.message or "",
+        }[message_on_air(d)]
 
     def line(self, d: StoredDonation) -> str:
         """`Name — €12.50`; the name is isolated so that a right-to-left name does not pull
@@ -55,67 +56,47 @@ class OnAirPrivacy:
         name, amount = isolate(self.shown_name(d)), self.amount_text(d)
         return f"{name} — {amount}" if amount else name
 
-    def amount_text(self, d: StoredDonation) -> str:
-        if not self.show_amounts or d.hide_amount_on_air:
-            return ""
-        return format_money(d.amount_minor, d.currency, self.locale)
 
-    def message_text(self, d: StoredDonation) -> str:
-        if d.status == "refunded":
-            return QCoreApplication.translate("Feed", "Refunded")
-        if not d.message:
-            return ""
-        if d.message_status == "held":
-            return QCoreApplication.translate("Feed", "Message held for review")
-        if d.message_status == "hidden":
-            return QCoreApplication.translate("Feed", "Message hidden by a moderator")
-        return d.message
+def short_time(d: StoredDonation) -> str:
+    return d.received_at.astimezone().strftime("%H:%M:%S")  # the creator's local time
 
 
-class DonationFeedModel(QAbstractListModel):
-    """Newest first. Live batches are prepended in one insert; the model keeps at most
-    `live_limit` rows while the user watches the top, and loads older pages on demand."""
+class DonationFeedModel(RecordModel[StoredDonation]):
+    """Newest first. Live donations are prepended in one insert per flush; while the user
+    watches the top the model keeps at most `limit` rows, and it loads older pages on demand
+    (`olderRequested`)."""
 
     olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
 
-    def __init__(self, privacy: OnAirPrivacy, live_limit: int = 500, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, privacy: OnAirPrivacy, live_limit: int = 500, parent: QObject | None = None
+    ) -> None:
+        super().__init__(live_limit, parent)
         self.privacy = privacy
-        self.live_limit = live_limit
-        self._rows: list[StoredDonation] = []
         self._has_older = True
         self._loading_older = False
         self.keep_older = False  # True while the user looks at older rows: do not trim them
 
-    # -- Qt model API ----------------------------------------------------------------------
+    @property
+    def live_limit(self) -> int:
+        return self.limit or 0
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        d = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+    def display(self, d: StoredDonation, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             head = self.privacy.line(d)
             message = self.privacy.message_text(d)
             return f"{head} · {isolate(message)}" if message else head
-        if role == DonationRole:
-            return d
         if role == ShownNameRole:
             return self.privacy.shown_name(d)
         if role == AmountTextRole:
             return self.privacy.amount_text(d)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
-            when = d.received_at.astimezone().strftime("%H:%M:%S")
             thanked = (
                 QCoreApplication.translate("Feed", "Thanked on air")
                 if d.thanked
                 else QCoreApplication.translate("Feed", "Not thanked yet")
             )
-            return f"{self.privacy.shown_name(d)} · {when} · {thanked}"
+            return f"{self.privacy.shown_name(d)} · {short_time(d)} · {thanked}"
         return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
@@ -123,180 +104,61 @@ class DonationFeedModel(QAbstractListModel):
             not parent.isValid()
             and self._has_older
             and not self._loading_older
-            and bool(self._rows)
+            and self.rowCount() > 0
         )
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
+        oldest = self.record(self.rowCount() - 1)
+        if self.canFetchMore(parent) and oldest is not None:
             self._loading_older = True
-            self.olderRequested.emit(self._rows[-1].id)
+            self.olderRequested.emit(oldest.id)
 
-    # -- updates ---------------------------------------------------------------------------
-
-    def reset(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
+        """Another campaign's newest rows."""
         self._has_older = has_older
         self._loading_older = False
-        self.endResetModel()
+        self.reset(rows)
 
-    def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
-        """One insert for a whole batch of live donations (newest first)."""
-        if not newest_first:
+    def add_newest(self, newest_first: Sequence[StoredDonation]) -> None:
+        """Live donations on top; rows already shown are not shown twice."""
+        top = self.record(0)
+        fresh = [d for d in newest_first if top is None or d.id > top.id]
+        fresh = fresh[: self.live_limit]
+        if not fresh:
             return
-        self.beginInsertRows(QModelIndex(), 0, len(newest_first) - 1)
-        self._rows[0:0] = newest_first
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._rows[0:0] = fresh
         self.endInsertRows()
-        if not self.keep_older and len(self._rows) > self.live_limit:
-            self.beginRemoveRows(QModelIndex(), self.live_limit, len(self._rows) - 1)
-            del self._rows[self.live_limit :]
-            self.endRemoveRows()
+        if not self.keep_older and self.rowCount() > self.live_limit:
+            self.trim()
             self._has_older = True
 
     def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
         self._loading_older = False
-        known = self._rows[-1].id if self._rows else None
-        rows = [r for r in rows if known is None or r.id < known]
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._has_older = len(rows) >= page_size
-
-    def mark_thanked(self, ids: Sequence[int]) -> None:
-        wanted = set(ids)
-        for row, d in enumerate(self._rows):
-            if d.id in wanted and not d.thanked:
-                self._rows[row] = d._replace(thanked=True)
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
-
-    def update_rows(self, changed: Sequence[StoredDonation]) -> None:
-        """Show new versions of rows (approved, hidden, refunded, privacy) where they are."""
-        by_id = {d.id: d for d in changed}
-        for row, d in enumerate(self._rows):
-            new = by_id.get(d.id)
-            if new is not None:
-                self._rows[row] = new._replace(thanked=new.thanked or d.thanked)
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
+        oldest = self.record(self.rowCount() - 1)
+        older = [r for r in rows if oldest is None or r.id < oldest.id]
+        self.append(older)
+        self._has_older = len(older) >= page_size
 
     def donation(self, row: int) -> StoredDonation | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[StoredDonation]:
-        return list(self._rows)
+        return self.record(row)
 
 
-class DonationListModel(QAbstractListModel):
-    """A short plain list of donations (the queue of donors to thank)."""
+class ThankQueueModel(RecordModel[StoredDonation]):
+    """The donations not thanked yet, newest first (a bounded list to pick from)."""
 
-    def __init__(self, privacy: OnAirPrivacy, limit: int = 300, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, privacy: OnAirPrivacy, limit: int = 300, parent: QObject | None = None
+    ) -> None:
+        super().__init__(limit, parent)
         self.privacy = privacy
-        self.limit = limit
-        self._rows: list[StoredDonation] = []
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        d = self._rows[index.row()]
+    def display(self, d: StoredDonation, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.privacy.line(d)
-        if role == DonationRole:
-            return d
         return None
 
-    def reset(self, rows: Sequence[StoredDonation]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)[: self.limit]
-        self.endResetModel()
-
-    def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
-        if not newest_first:
-            return
-        self.beginResetModel()
-        self._rows = (list(newest_first) + self._rows)[: self.limit]
-        self.endResetModel()
-
-    def remove_ids(self, ids: Sequence[int]) -> None:
-        gone = set(ids)
-        self.beginResetModel()
-        self._rows = [d for d in self._rows if d.id not in gone]
-        self.endResetModel()
-
-    def ids(self) -> list[int]:
-        return [d.id for d in self._rows]
-
-
-class CampaignListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CampaignRecord] = []
-        self.locale = "en"
-        self.organization_names: dict[str, str] = {}
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            amount = c.revenue_minor if c.kind.value == "paid-event" else c.total_minor
-            return f"{c.title} — {format_money(amount, c.currency, self.locale)}"
-        if role == RecordRole:
-            return c
-        return None
-
-    def reset(self, rows: Sequence[CampaignRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def campaign(self, row: int) -> CampaignRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-
-class OrganizationListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Organization] = []
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        o = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{o.name}  ·  {o.country}"
-        if role == RecordRole:
-            return o
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return o.website
-        return None
-
-    def reset(self, rows: Sequence[Organization]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def organization(self, row: int) -> Organization | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, organization_id: str) -> int:
-        for row, o in enumerate(self._rows):
-            if o.id == organization_id:
-                return row
-        return -1
-
-
-def short_time(d: StoredDonation) -> str:
-    return d.received_at.astimezone().strftime("%H:%M:%S")  # the creator's local time
+    def follow(self, changed: Sequence[StoredDonation]) -> None:
+        """Thanked and refunded donations leave the queue; others show their new version."""
+        self.remove(d.id for d in changed if d.thanked or d.refunded)
+        self.update(d for d in changed if not (d.thanked or d.refunded))

@@ -23,7 +23,7 @@ from livegiving_desktop.core.moderation import DonationFilter, ReviewFlag, Table
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import AuditRecord, StoredDonation
 from livegiving_desktop.db.moderation import BlockedDonorRecord
-from livegiving_desktop.ui.fundraiser.models import DonationRole
+from livegiving_desktop.ui.common.model_base import RecordRole as DonationRole
 from livegiving_desktop.ui.theme import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
