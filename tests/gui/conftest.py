@@ -62,4 +62,3 @@ def row_records(view: Any) -> list[Any]:
     model = view.model()
     role = Qt.ItemDataRole.UserRole + 1
     return [model.index(r, 0).data(role) for r in range(model.rowCount())]
-
