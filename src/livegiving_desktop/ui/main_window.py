@@ -28,10 +28,11 @@ from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
+from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
-from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.error_text import translate_reason, user_message
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.runner = DbRunner()
         self.service: LedgerService | None = None
         self.ops: Operations | None = None
+        self.feed: FeedBridge | None = None
         self.settings = app_settings()
         self._ready = False
         self._closed = False
@@ -72,10 +74,6 @@ class MainWindow(QMainWindow):
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
         self.live = FundraiserPage(self.runner)
         self.event_view = EventPage(self.runner)  # the paid event's live view
-        # Changes made in one window (the moderation console) reach every other at once.
-        self.events = LedgerEvents(self)
-        self.live.controller.attach_events(self.events)
-        self.event_view.controller.attach_events(self.events)
         self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.setup, self.live, self.event_view):
@@ -89,6 +87,7 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None  # the last error shown
         self._saving_box: QMessageBox | None = None  # the warning of a saving outage
         self._saving_outage = False  # donations cannot be saved for now
+        self._unreachable = False  # the database cannot be reached (the feed says)
         self._quit_anyway = False  # the user chose to quit during an outage
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
@@ -122,8 +121,11 @@ class MainWindow(QMainWindow):
     async def _start(self, demo: bool) -> None:
         self.service = await self.runner.call(LedgerService.open, self.db_url)
         self.ops = Operations(self.runner, self.service)
-        self.live.attach(self.service, self.ops, self._locale())
-        self.event_view.attach(self.service, self.ops, self._locale())
+        # Every change, made here or on another seat, reaches the views through the feed.
+        self.feed = FeedBridge(self.service.db, "window-feed", self)
+        self.feed.health.connect(self._on_feed_health)
+        self.live.attach(self.service, self.ops, self.feed, self._locale())
+        self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
         self.status_save.setText(self.tr("Every donation shown is saved"))
         if demo:
@@ -396,7 +398,7 @@ class MainWindow(QMainWindow):
         assert self.service is not None
         if self.console is None:
             self.console = ModerationConsole(
-                self.runner, self.service, self.events, self.settings, self._locale(), parent=self
+                self.runner, self.service, self.settings, self._locale(), parent=self
             )
         self.console.show()
         self.console.raise_()
@@ -473,6 +475,23 @@ class MainWindow(QMainWindow):
         self._saving_box = self.error_box
         self._saving_outage = True
         self.status_save.setText(self.tr("Donations are not being saved: %1").replace("%1", reason))
+
+    @Slot(FeedHealth)
+    def _on_feed_health(self, health: FeedHealth) -> None:
+        """Whether this seat reaches its database: said within seconds, in words; while it
+        does not, the status bar no longer claims that what is shown is saved."""
+        self._unreachable = not health.connected
+        if self._unreachable:
+            self.status_save.setText(
+                self.tr("The ledger cannot be reached: %1").replace(
+                    "%1", translate_reason(health.reason or ""))
+            )  # fmt: skip
+        elif not self._saving_outage:
+            self.status_save.setText(self.tr("Every donation shown is saved"))
+            if health.state is FeedState.RESYNCED:
+                self.statusBar().showMessage(
+                    self.tr("The ledger is reachable again: every change is shown."), 8000
+                )
 
     @Slot()
     def _on_live_saving_resumed(self) -> None:
@@ -578,6 +597,8 @@ class MainWindow(QMainWindow):
             self.console.close()
         self.live.stop_now()
         self.event_view.stop_now()
+        if self.feed is not None:
+            self.feed.close()
         self.runner.shutdown()
         if self.service is not None:
             self.service.close()

@@ -12,7 +12,6 @@ from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord
-from livegiving_desktop.core.tickets import DoorBatch, SaleBatch
 from livegiving_desktop.services.events import EventAudienceRunner, EventService
 from livegiving_desktop.services.ingest import BatchOutcome, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
@@ -21,14 +20,14 @@ from livegiving_desktop.ui.common.error_text import user_message
 
 
 class LiveSession(QObject):
-    """Runs the audience into the pipeline. `batchCommitted` carries each durable batch.
+    """Runs the audience into the pipeline. What it commits reaches the views through the
+    ledger's change feed, like every change; this session only says how saving goes.
 
     When batches cannot be written (a full disk), the pipeline keeps them and tries again;
     `ingestFailed` says so once, in plain words, and `ingestRecovered` once they are saved again.
     Should the pipeline give up (an unexpected error), `ingestFailed` says what was not saved.
     """
 
-    batchCommitted = Signal(BatchOutcome)  # emitted from the writer thread (queued)
     ingestFailed = Signal(str)  # the first failed attempt of an outage: the reason
     ingestRecovered = Signal()  # the first batch saved after a failure
 
@@ -48,7 +47,7 @@ class LiveSession(QObject):
         self.pipeline = service.ingestion_pipeline(
             campaign,
             moderation=moderation,
-            on_commit=self._emit_batch,
+            on_commit=self._on_pipeline_commit,
             on_error=self._emit_error,
         )
         audience = SimulatedAudience(
@@ -65,11 +64,10 @@ class LiveSession(QObject):
         self.set_rate(rate)
         self.runner.start()
 
-    def _emit_batch(self, outcome: BatchOutcome) -> None:
+    def _on_pipeline_commit(self, _outcome: BatchOutcome) -> None:
         if self._failing:
             self._failing = False
             self.ingestRecovered.emit()
-        self.batchCommitted.emit(outcome)
 
     def _emit_error(self, exc: Exception) -> None:
         reason = user_message(exc)
@@ -129,9 +127,6 @@ class EventSession(QObject):
     """The simulated audience of a live paid event; its committed batches arrive on the UI
     thread as queued signals."""
 
-    salesCommitted = Signal(SaleBatch)
-    doorChecked = Signal(DoorBatch)
-    donationsCommitted = Signal(BatchOutcome)
     failed = Signal(str)
 
     def __init__(
@@ -149,9 +144,6 @@ class EventSession(QObject):
             events.audience(campaign),
             moderation=moderation,
             rate=rate,
-            on_sales=self.salesCommitted.emit,
-            on_door=self.doorChecked.emit,
-            on_commit=self.donationsCommitted.emit,
             on_error=lambda exc: self.failed.emit(user_message(exc)),
         )
         self._held = False  # paused by the creator

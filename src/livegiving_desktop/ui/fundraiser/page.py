@@ -18,6 +18,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import PAGE, FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.fundraiser.cards import (
@@ -140,8 +141,10 @@ class FundraiserPage(BroadcastPage):
         self.right.addWidget(self.thanks, 1)
         self.lay_out(self.moderation_button)
 
-    def attach(self, service: LedgerService, ops: Operations, locale: str) -> None:
-        super().attach(service, ops, locale)
+    def attach(
+        self, service: LedgerService, ops: Operations, feed: FeedBridge, locale: str
+    ) -> None:
+        super().attach(service, ops, feed, locale)
         self.service = service
 
     @property

@@ -30,17 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.campaigns import CampaignKind
+from livegiving_desktop.core.changes import RULE_KINDS, ChangeKind
 from livegiving_desktop.core.errors import ValidationError
-from livegiving_desktop.core.moderation import DonationFilter, MessageStatus, ModerationRules
+from livegiving_desktop.core.moderation import DonationFilter, MessageStatus
 from livegiving_desktop.core.records import Actor, CampaignRecord, CampaignStats, StoredDonation
+from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.moderation import LedgerChange
-from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.model_base import RecordRole
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import button, card, icon, label, timer
+from livegiving_desktop.ui.common.throttle import Throttle
+from livegiving_desktop.ui.common.widgets import button, card, icon, label
 from livegiving_desktop.ui.moderation.actions import ModerationActions
 from livegiving_desktop.ui.moderation.dialogs import RefundDialog
 from livegiving_desktop.ui.moderation.filter_bar import FilterBar
@@ -53,7 +55,12 @@ from livegiving_desktop.ui.settings import AppSettings, last_campaign_key
 
 log = logging.getLogger("livegiving.ui.moderation")
 
-REFRESH_MS = 1500
+REFRESH_MS = 300  # the tables and the log query again at most this often
+# Changes that write an audit row (the log shows them).
+AUDITED_KINDS = frozenset({
+    ChangeKind.MESSAGE, ChangeKind.PRIVACY, ChangeKind.REFUND, ChangeKind.RULES,
+    ChangeKind.BLOCKED, ChangeKind.CAMPAIGN, ChangeKind.TICKETS,
+})  # fmt: skip
 AUDIT_ROWS = 500
 _HELD_QUEUE = DonationFilter(statuses=("completed",), message_statuses=("held",))
 
@@ -98,7 +105,6 @@ class ModerationConsole(QMainWindow):
         self,
         runner: DbRunner,
         service: LedgerService,
-        events: LedgerEvents,
         settings: QSettings,
         locale: str,
         *,
@@ -114,14 +120,11 @@ class ModerationConsole(QMainWindow):
         self.service = service
         self.ops = Operations(runner, service)
         self.moderation = self.ops.moderation
-        self.events = events
         self.identity = ModeratorIdentity(AppSettings(settings), self)
         self.money_locale = locale
         self.campaign: CampaignRecord | None = None
         self.stats = CampaignStats(0, 0, 0, 0)
         self.owns_runner = False  # True for the console-only seat: it closes what it opened
-        self._refreshing = False
-        self._ticks = 0
         self.loading = False  # True while a campaign is being opened
         self.all_model = ModerationTableModel(locale, parent=self)
         self.held_model = ModerationTableModel(locale, _HELD_QUEUE, parent=self)
@@ -135,10 +138,6 @@ class ModerationConsole(QMainWindow):
         self.decisions.notice.connect(self._notify)
         self.decisions.failed.connect(self._on_failure_text)
         self.decisions.busyChanged.connect(self._update_buttons)
-        self.decisions.changed.connect(self._on_actions_changed)
-        self.decisions.rulesChanged.connect(self._on_actions_rules_changed)
-        self.decisions.auditChanged.connect(self._on_actions_audit_changed)
-        self.decisions.blockedChanged.connect(self._on_actions_blocked_changed)
         self.pagers = (
             TablePager(self.all_model, self.table, runner, self.moderation, self._all_query, self),
             TablePager(
@@ -152,12 +151,15 @@ class ModerationConsole(QMainWindow):
             view.selectionModel().selectionChanged.connect(
                 lambda *_, v=view: self._on_view_selection_changed(v)
             )
-        self._refresh_timer = timer(self, REFRESH_MS)
-        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        # Queries again at most every REFRESH_MS, however fast the changes come.
+        self._refresh_tables = Throttle(self._refresh_tables_now, REFRESH_MS, parent=self)
+        self._refresh_audit = Throttle(self._refresh_audit_now, REFRESH_MS, parent=self)
+        self.seq = 0
+        self._followed: int | None = None
+        self.feed = FeedBridge(service.db, "console-feed", self)
+        self.feed.changes.connect(self._on_feed_changes)
         self.filters.changed.connect(self._on_filters_changed)
         self.identity.changed.connect(self._on_identity_changed)
-        events.donationsChanged.connect(self._on_events_donations_changed)
-        events.statsChanged.connect(self._on_events_stats_changed)
         self._on_identity_changed()
         self.table.setFocus()  # keyboard-first: the table has the focus when the window opens
 
@@ -360,7 +362,10 @@ class ModerationConsole(QMainWindow):
         campaign = await self.runner.call(self.service.campaign, campaign_id)
         stats = await self.runner.call(self.service.stats, campaign_id)
         settings = await self.runner.call(self.moderation.settings, campaign_id)
-        self.campaign = campaign
+        if self.seq and self._followed is not None:
+            self.feed.unfollow(self._followed)
+        self.campaign, self.seq, self._followed = campaign, campaign.change_seq, campaign.id
+        self.feed.follow(campaign.id, self.seq)
         index = self.campaign_picker.findData(campaign_id)
         if index < 0:
             self.campaign_picker.addItem(campaign.title, campaign.id)
@@ -375,7 +380,6 @@ class ModerationConsole(QMainWindow):
             await pager.reload()
         await self._reload_audit()
         await self._reload_blocked()
-        self._refresh_timer.start()
         self._update_buttons()
         self.loading = False
         self.campaignOpened.emit(campaign_id)
@@ -423,43 +427,36 @@ class ModerationConsole(QMainWindow):
 
     # -- following the ledger --------------------------------------------------------------
 
-    @Slot()
-    def _on_refresh_timer_timeout(self) -> None:
-        if self._refreshing or self.campaign is None or not self.isVisible():
+    @Slot(CampaignChanges)
+    def _on_feed_changes(self, changes: CampaignChanges) -> None:
+        """Every change of the campaign, made here or on another seat: the figures, the rows
+        as they are now, and (once the burst settles) the tables, the log and the blocked."""
+        if self.campaign is None or changes.campaign_id != self.campaign.id:
             return
-        self._refreshing = True
-        self._spawn(self._refresh_all())
-
-    async def _refresh_all(self) -> None:
-        try:
-            if self.campaign is None:
-                return
-            stats = await self.runner.call(self.service.stats, self.campaign.id)
-            # The tables are queried again when the ledger moved (and now and then for changes
-            # made from another seat): idle, a million-row campaign costs nothing.
-            self._ticks += 1
-            moved = stats != self.stats or self._ticks % 10 == 0
-            self._apply_stats(stats)
-            if moved:
-                for pager in self.pagers:
-                    await pager.refresh()
-            if self.tabs.currentIndex() == Tab.AUDIT:
-                await self._reload_audit()
-        finally:
-            self._refreshing = False
-
-    @Slot(int, object)
-    def _on_events_donations_changed(self, campaign_id: int, donations: list[Any]) -> None:
-        if self.campaign is None or self.campaign.id != campaign_id:
+        if changes.last_seq <= self.seq:
             return
-        self.all_model.update_donations(donations)
-        self.held_model.update_donations(donations)
+        self.seq = changes.last_seq
+        self._apply_stats(changes.stats)
+        self.all_model.update_donations(changes.updated_donations)
+        self.held_model.update_donations(changes.updated_donations)
+        kinds = changes.kinds()
+        if changes.resync or changes.new_donations or changes.updated_donations:
+            self._refresh_tables()
+        if changes.resync or kinds & AUDITED_KINDS:
+            self._refresh_audit()
+        if changes.resync or kinds & RULE_KINDS:
+            self._spawn(self._reload_blocked())
         self._update_buttons()
 
-    @Slot(int, object, object)
-    def _on_events_stats_changed(self, campaign_id: int, stats: CampaignStats, _top: Any) -> None:
-        if self.campaign is not None and self.campaign.id == campaign_id:
-            self._apply_stats(stats)
+    def _refresh_tables_now(self) -> None:
+        self._spawn(self._refresh_pagers())
+
+    async def _refresh_pagers(self) -> None:
+        for pager in self.pagers:
+            await pager.refresh()
+
+    def _refresh_audit_now(self) -> None:
+        self._spawn(self._reload_audit())
 
     def _apply_stats(self, stats: CampaignStats) -> None:
         self.stats = stats
@@ -568,44 +565,17 @@ class ModerationConsole(QMainWindow):
     def _on_rules_unblock_clicked(self) -> None:
         self.decisions.unblock(self.rules.chosen_blocked())
 
-    @Slot(LedgerChange)
-    def _on_actions_changed(self, change: LedgerChange) -> None:
-        """Announce a change: the console, the live view and any other window follow."""
-        if change.donations:
-            self.events.donationsChanged.emit(change.campaign_id, change.donations)
-        self.events.statsChanged.emit(change.campaign_id, change.stats, change.top)
-
-    @Slot(int, ModerationRules)
-    def _on_actions_rules_changed(self, campaign_id: int, rules: ModerationRules) -> None:
-        self.events.rulesChanged.emit(campaign_id, rules)
-
-    @Slot()
-    def _on_actions_audit_changed(self) -> None:
-        self._spawn(self._after_action())
-
-    async def _after_action(self) -> None:
-        await self.pagers[1].reload()
-        await self._reload_audit()
-        self._update_buttons()
-
-    @Slot()
-    def _on_actions_blocked_changed(self) -> None:
-        self._spawn(self._reload_blocked())
-
     # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._refresh_timer.stop()
+        if self.campaign is not None:
+            self.feed.unfollow(self.campaign.id)
         if self.owns_runner:
+            self.feed.close()
             self.runner.shutdown()
             self.service.close()
             self.owns_runner = False
         super().closeEvent(event)
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self.campaign is not None:
-            self._refresh_timer.start()
 
 
 def open_console_only(db_url: str, locale: str, settings: QSettings) -> ModerationConsole:
@@ -613,8 +583,7 @@ def open_console_only(db_url: str, locale: str, settings: QSettings) -> Moderati
     campaign picker changes it). Owns its database thread and connection."""
     runner = DbRunner()
     service = LedgerService.open(db_url)  # opening and migrating: before the loop runs
-    console = ModerationConsole(runner, service, LedgerEvents(), settings, locale)
-    console.events.setParent(console)
+    console = ModerationConsole(runner, service, settings, locale)
     console.owns_runner = True
     last = AppSettings(settings).last_campaign(db_url)
 
