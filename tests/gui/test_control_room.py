@@ -29,6 +29,8 @@ from livegiving_desktop.services.ledger import LedgerService
 def _settled(qtbot: Any, feed: QListView, ledger: LedgerService, campaign_id: int) -> None:
     """After a pause, the donations in flight land (the ledger stops moving: on a busy machine
     the last batch can take a while), then the feed shows the newest one stored."""
+    pause = feed.window().findChild(QPushButton, "pauseAudience")
+    assert pause.isChecked() and pause.text() == "Resume audience", pause.isEnabled()
     count = -1
     while (now := ledger.campaign(campaign_id).donation_count) != count:
         count = now

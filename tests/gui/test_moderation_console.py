@@ -209,7 +209,9 @@ def test_privacy_shows_the_name_as_anonymous_and_hides_the_amount_on_air(
     _select(qtbot, find(console, QTableView, "moderationTable"), "Ann")
     find(console, QPushButton, "hideNameOnAir").click()
     qtbot.waitUntil(lambda: _feed_text(w, "Ann").startswith("\u2068Anonymous"), timeout=10_000)
-    find(console, QPushButton, "hideAmountOnAir").click()
+    hide_amount = find(console, QPushButton, "hideAmountOnAir")
+    qtbot.waitUntil(hide_amount.isEnabled)  # the first action has returned
+    hide_amount.click()
     qtbot.waitUntil(lambda: "€20.00" not in _feed_text(w, "Ann"), timeout=10_000)
     d = _donation(ledger, campaign, "Ann")
     assert d.hide_name_on_air and d.hide_amount_on_air

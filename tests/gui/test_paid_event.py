@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -169,7 +170,7 @@ def test_opened_from_home_door_check_override_and_cancel(
     events = EventService(ledger)
     sold = events.buy_ticket(campaign.id, "Ana").sold[0]
     events.buy_ticket(campaign.id, "Bob")
-    w.act_home.trigger()
+    find(w, QAction, "actionHome").trigger()
     campaigns = find(w, QListView, "campaignList")
     qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
     campaigns.setCurrentIndex(campaigns.model().index(0, 0))
@@ -231,7 +232,7 @@ def test_tickets_export_from_the_live_view(
         title="Talk", category="talk", price="5", currency="EUR", capacity=None
     )
     EventService(ledger).buy_ticket(campaign.id, "=Ana", "web-1")
-    w.act_home.trigger()
+    find(w, QAction, "actionHome").trigger()
     campaigns = find(w, QListView, "campaignList")
     qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
     assert "€5.00" in campaigns.model().index(0, 0).data()  # the card shows ticket revenue
@@ -239,7 +240,7 @@ def test_tickets_export_from_the_live_view(
     find(w, QPushButton, "openCampaign").click()
     qtbot.waitUntil(lambda: find(w, QListView, "ticketSales").model().rowCount() == 1)
     assert find(w, QLabel, "attendeeCount").text() == "0 admitted"  # no capacity
-    assert w.act_export.isEnabled()
+    assert find(w, QAction, "actionExport").isEnabled()
     target = tmp_path / "tickets.csv"
     task = w.event_view.export_to(target)
     from livegiving_desktop.ui.common.runner import spawn
@@ -262,7 +263,7 @@ def test_event_raising_money_shows_both_totals(
                            currency="EUR", organization_id="croix-rouge-francaise",
                            goal="2000", catalog=ledger.catalog)  # fmt: skip
     campaign = ledger.create_campaign(spec)
-    w.act_home.trigger()
+    find(w, QAction, "actionHome").trigger()
     campaigns = find(w, QListView, "campaignList")
     qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
     campaigns.setCurrentIndex(campaigns.model().index(0, 0))
