@@ -128,7 +128,7 @@ class ModerationConsole(QMainWindow):
         self.loading = False  # True while a campaign is being opened
         self.all_model = ModerationTableModel(locale, parent=self)
         self.held_model = ModerationTableModel(locale, _HELD_QUEUE, parent=self)
-        self.audit_model = AuditTableModel(self)
+        self.audit_model = AuditTableModel(parent=self)
         self.decisions = ModerationActions(
             self.ops, campaign=lambda: self.campaign, selection=self.selected_donations,
             actor=self._require_actor, locale=locale, parent=self,
@@ -417,7 +417,7 @@ class ModerationConsole(QMainWindow):
             rows = await self.runner.call(
                 self.moderation.audit_entries, self.campaign.id, limit=AUDIT_ROWS
             )
-            self.audit_model.reset(rows)
+            self.audit_model.show_newest(rows)
 
     async def _reload_blocked(self) -> None:
         if self.campaign is not None:
