@@ -119,12 +119,15 @@ def test_live_view_sells_admits_and_refunds(
     sales = find(w, QListView, "ticketSales")
     log = find(w, QListView, "admissionLog")
     qtbot.waitUntil(lambda: ledger.campaign(campaign_id).tickets_sold == 40, timeout=20_000)
+    find(w, QSpinBox, "simulationRate").setValue(0)  # the audience goes quiet
+    code = find(w, QLineEdit, "admitCode")
+    code.setText("WRONG-CODE")  # the creator's own check at the door: refused
+    find(w, QPushButton, "admitAttendee").click()
     qtbot.waitUntil(
         lambda: any("refused: " in log.model().index(r, 0).data()
                     for r in range(log.model().rowCount())),
         timeout=20_000,
     )  # fmt: skip
-    find(w, QSpinBox, "simulationRate").setValue(0)  # the audience goes quiet
     revenue = find(w, QLabel, "revenueTotal")
     qtbot.waitUntil(lambda: revenue.text() == _revenue_text(ledger, campaign_id), timeout=5_000)
     assert revenue.text() == "$800.00"  # 40 seats at $20, never more

@@ -5,6 +5,7 @@ arrive on the UI thread as Qt signals."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,11 +16,51 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.events import EventAudienceRunner, EventService
 from livegiving_desktop.services.ingest import BatchOutcome, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.simulation import AudienceRunner
+from livegiving_desktop.services.simulation import AudienceRunner, PacedRunner
 from livegiving_desktop.ui.common.error_text import user_message
 
 
-class LiveSession(QObject):
+class AudienceSession(QObject):
+    """A simulated audience on its own thread, paced at `rate` a second. In the live views a
+    rate of 0 means nobody is coming (the runner's own 0 would mean as fast as possible), and
+    the creator can hold it (pause) without losing the rate."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._held = False  # paused by the creator
+
+    @property
+    def runner(self) -> PacedRunner[Any]:
+        raise NotImplementedError
+
+    def set_rate(self, rate: float) -> None:
+        self.runner.set_rate(rate)
+        self._apply_pause()
+
+    def pause(self) -> None:
+        self._held = True
+        self._apply_pause()
+
+    def resume(self) -> None:
+        self._held = False
+        self._apply_pause()
+
+    def _apply_pause(self) -> None:
+        if self._held or self.runner.rate <= 0:
+            self.runner.pause()
+        else:
+            self.runner.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.runner.paused
+
+    def stop(self) -> object:
+        """Stop the audience and commit what it sent. Blocks: call it on the db thread."""
+        raise NotImplementedError
+
+
+class LiveSession(AudienceSession):
     """Runs the audience into the pipeline. What it commits reaches the views through the
     ledger's change feed, like every change; this session only says how saving goes.
 
@@ -58,11 +99,14 @@ class LiveSession(QObject):
             id_prefix=f"live-{campaign.id}-{secrets.token_hex(4)}-",
             profile=profile,
         )
-        self._held = False  # paused by the creator
         self._failing = False  # read and written on the writer thread only
-        self.runner = AudienceRunner(audience, self.pipeline, rate=rate)
+        self._runner = AudienceRunner(audience, self.pipeline, rate=rate)
         self.set_rate(rate)
-        self.runner.start()
+        self._runner.start()
+
+    @property
+    def runner(self) -> AudienceRunner:
+        return self._runner
 
     def _on_pipeline_commit(self, _outcome: BatchOutcome) -> None:
         if self._failing:
@@ -88,30 +132,6 @@ class LiveSession(QObject):
                 )
             )
 
-    def set_rate(self, rate: float) -> None:
-        """In the live view a rate of 0 means nobody is giving (on the command line, 0 means
-        as fast as possible)."""
-        self.runner.set_rate(rate)
-        self._apply_pause()
-
-    def pause(self) -> None:
-        self._held = True
-        self._apply_pause()
-
-    def resume(self) -> None:
-        self._held = False
-        self._apply_pause()
-
-    def _apply_pause(self) -> None:
-        if self._held or self.runner.rate <= 0:
-            self.runner.pause()
-        else:
-            self.runner.resume()
-
-    @property
-    def paused(self) -> bool:
-        return self.runner.paused
-
     def submit(self, draft: DonationDraft) -> None:
         """An offline donation joins the same pipeline as the audience's."""
         self.pipeline.submit_many([draft])
@@ -123,9 +143,9 @@ class LiveSession(QObject):
         return self.pipeline.close()
 
 
-class EventSession(QObject):
-    """The simulated audience of a live paid event; its committed batches arrive on the UI
-    thread as queued signals."""
+class EventSession(AudienceSession):
+    """The simulated audience of a live paid event: it buys, joins at the door and (when the
+    event raises money) donates; what it commits reaches the views through the change feed."""
 
     failed = Signal(str)
 
@@ -138,7 +158,7 @@ class EventSession(QObject):
         parent: QObject,
     ) -> None:
         super().__init__(parent)
-        self.runner = EventAudienceRunner(
+        self._runner = EventAudienceRunner(
             events,
             campaign,
             events.audience(campaign),
@@ -146,28 +166,12 @@ class EventSession(QObject):
             rate=rate,
             on_error=lambda exc: self.failed.emit(user_message(exc)),
         )
-        self._held = False  # paused by the creator
         self.set_rate(rate)
-        self.runner.start()
+        self._runner.start()
 
-    def set_rate(self, rate: float) -> None:
-        """0 means nobody is coming (the runner's 0 would mean as fast as possible)."""
-        self.runner.set_rate(rate)
-        self._apply_pause()
-
-    def pause(self) -> None:
-        self._held = True
-        self._apply_pause()
-
-    def resume(self) -> None:
-        self._held = False
-        self._apply_pause()
-
-    def _apply_pause(self) -> None:
-        if self._held or self.runner.rate <= 0:
-            self.runner.pause()
-        else:
-            self.runner.resume()
+    @property
+    def runner(self) -> EventAudienceRunner:
+        return self._runner
 
     def stop(self) -> None:
         """Stop the audience and commit what it sent. Blocks: call it on the db thread."""

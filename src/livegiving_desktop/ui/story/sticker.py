@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from livegiving_desktop.core.stickers import Sticker, StickerState, sticker_title
 from livegiving_desktop.ui.common.model_base import RecordModel
+from livegiving_desktop.ui.common.widgets import paint_row_card
 from livegiving_desktop.ui.theme import Theme
 
 StickerRole = Qt.ItemDataRole.UserRole + 20
@@ -294,12 +294,7 @@ class StickerDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(3, 2, -3, -2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hovered:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(c["accent_soft"] if selected else c["surface2"]))
-            painter.drawRoundedRect(rect, 10, 10)
+        paint_row_card(painter, option, rect)
         thumb = QRectF(rect.left() + 6, rect.top() + 4, rect.height() - 8, rect.height() - 8)
         paint_sticker(painter, thumb, look_of(s, self.language), locked=not s.unlocked)
         left = thumb.right() + 10
