@@ -354,6 +354,18 @@ class FundraiserPage(BroadcastPage):
         if dialog.draft is not None:
             await self.controller.record_offline(dialog.campaign, dialog.draft)
 
+    def end_question(self) -> str:
+        c, stats = self.controller.campaign, self.controller.stats
+        if c is None:
+            return super().end_question()
+        raised = fmt.money(stats.total_minor, c.currency, self.money_locale)
+        return (
+            self.tr("%1 raised so far from %n donation(s). The audience stops and the "
+                    "broadcast ends; donations given offline can still be added.", "",
+                    stats.donation_count)
+            .replace("%1", raised)
+        )  # fmt: skip
+
     async def end_now(self) -> None:
         if await self.controller.end():
             self._show_summary()

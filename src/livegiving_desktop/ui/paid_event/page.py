@@ -174,6 +174,17 @@ class EventPage(BroadcastPage):
     def figures(self) -> EventFigures:
         return self.controller.figures
 
+    def end_question(self) -> str:
+        c, f = self.controller.campaign, self.controller.figures
+        if c is None:
+            return super().end_question()
+        revenue = fmt.money(f.revenue_minor, c.currency, self.money_locale)
+        return (
+            self.tr("%n ticket(s) sold for %1, %2 admitted. The doors close and the event "
+                    "ends.", "", f.tickets_sold)
+            .replace("%1", revenue).replace("%2", fmt.count(f.admitted, self.money_locale))
+        )  # fmt: skip
+
     def status_texts(self) -> tuple[str, str]:
         return (
             self.tr("Doors closed: press Go live to let ticket holders in"),
