@@ -176,6 +176,16 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message numerus="yes">
+        <source>%1 · %n ticket(s) sold</source>
+        <translation>
+            <numerusform>%1 · %n ticket sold</numerusform>
+            <numerusform>%1 · %n tickets sold</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -2155,6 +2165,10 @@ The details are in the log: %2</source>
     <message>
         <source>%n h ago</source>
         <translation>%n h ago</translation>
+    </message>
+    <message>
+        <source>%n d ago</source>
+        <translation>%n d ago</translation>
     </message>
     <message>
         <source>Gave %1</source>

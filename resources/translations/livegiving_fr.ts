@@ -176,6 +176,16 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message numerus="yes">
+        <source>%1 · %n ticket(s) sold</source>
+        <translation>
+            <numerusform>%1 · %n billet vendu</numerusform>
+            <numerusform>%1 · %n billets vendus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -2158,6 +2168,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>%n h ago</source>
         <translation>il y a %n&#xa0;h</translation>
+    </message>
+    <message>
+        <source>%n d ago</source>
+        <translation>il y a %n&#xa0;j</translation>
     </message>
     <message>
         <source>Gave %1</source>
