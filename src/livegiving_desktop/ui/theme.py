@@ -114,7 +114,7 @@ LIGHT: dict[str, str] = {
     "live": "#C8102E", "on_live": "#FFFFFF",
     "stage_top": "#3B2470", "stage_bottom": "#101C3D",
     "stage_success": "#2FD39A", "stage_warning": "#FFB547", "on_stage_banner": "#0B0E1A",
-    "disabled_text": "#8D93A8", "disabled_bg": "#EEF0F7", "disabled_border": "#B4B9CA",
+    "disabled_text": "#8D93A8", "disabled_bg": "#F4F5FA", "disabled_border": "#B4B9CA",
     "border": "#D9DCE8",
 }  # fmt: skip
 DARK: dict[str, str] = {
