@@ -305,8 +305,12 @@ async def run(args: argparse.Namespace, prepared: scenes.Prepared) -> dict[str, 
             entry["tab"] = await tab_walk(shown_in, contract)
             entry["shift_tab"] = await tab_walk(shown_in, contract, backwards=True)
         if args.grab:
+            # What the user sees: the window, cut where the work area ends.
+            from PySide6.QtCore import QRect
+
+            seen = QRect(area.topLeft() - shown_in.pos(), area.size()).intersected(shown_in.rect())
             out = Path(args.grab) / f"{screen}{args.suffix}.png"
-            shown_in.grab().save(str(out))
+            shown_in.grab(seen).save(str(out))
             entry["screenshot"] = str(out)
         report["screens"][screen] = entry
     await nav.close_extras()
@@ -354,6 +358,9 @@ def main() -> int:
     text = json.dumps(report, ensure_ascii=False, indent=1)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
+    elif args.grab:
+        for entry in report["screens"].values():
+            print(entry["screenshot"])
     else:
         print(text)
     return 0
