@@ -69,7 +69,11 @@ def test_modes_apply_and_are_remembered(themed: Any, qapp: Any) -> None:
     themed("light")
     assert theme.saved_theme_mode() is ThemeMode.SYSTEM  # nothing picked yet
     changes: list[bool] = []
-    theme.theme_notifier().changed.connect(lambda: changes.append(Theme.dark))
+
+    def on_changed() -> None:
+        changes.append(Theme.dark)
+
+    theme.theme_notifier().changed.connect(on_changed)
     theme.set_theme_mode(qapp, ThemeMode.DARK)
     assert Theme.dark and Theme.colors is theme.DARK and Theme.mode is ThemeMode.DARK
     assert theme.saved_theme_mode() is ThemeMode.DARK
@@ -104,3 +108,32 @@ def test_an_unknown_remembered_mode_means_system(qapp: Any) -> None:
     settings.setValue(theme.SETTINGS_KEY, "sepia")
     settings.sync()
     assert theme.saved_theme_mode() is ThemeMode.SYSTEM
+
+
+def test_the_theme_menu_items_apply_remember_and_check_the_mode(
+    qtbot: Any, themed: Any, qapp: Any
+) -> None:
+    """What View › Theme needs: three checkable items, the remembered one checked."""
+    from PySide6.QtWidgets import QMenu
+
+    themed("light")
+    theme.set_theme_mode(qapp, ThemeMode.DARK)
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    actions = theme.theme_actions(qapp, menu)
+    menu.addActions(actions)
+    names = [a.objectName() for a in actions]
+    assert names == ["actionThemeSystem", "actionThemeLight", "actionThemeDark"]
+    assert [a.text() for a in actions] == ["System", "Light", "Dark"]
+    assert [a.isChecked() for a in actions] == [False, False, True]
+    actions[1].trigger()
+    assert not Theme.dark and theme.saved_theme_mode() is ThemeMode.LIGHT
+    assert [a.isChecked() for a in actions] == [False, True, False]
+    from livegiving_desktop.ui.i18n import install_translators
+
+    install_translators(qapp, "fr")
+    try:
+        theme.retranslate_theme_actions(actions)
+        assert [a.text() for a in actions] == ["Système", "Clair", "Sombre"]
+    finally:
+        install_translators(qapp, "en")

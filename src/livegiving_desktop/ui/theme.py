@@ -8,9 +8,10 @@ every SURFACE, and the text drawn on a fill (`FILL_TEXT`) reads at 4.5:1 on it.
 `tests/a11y/test_contrast.py` computes every pair from these tables and from the stylesheet
 itself.
 
-For the View › Theme menu: `THEME_MODES` (System, Light, Dark), `theme_mode_label(mode)` for
-the item's text, `saved_theme_mode()` for the check mark, and `set_theme_mode(app, mode)`
-when one is picked (applied at once and remembered); `theme_notifier().changed` tells
+For the View › Theme menu: `theme_actions(app, parent)` gives its three checkable items
+(object names `actionThemeSystem`, `actionThemeLight`, `actionThemeDark`), or build them from
+`THEME_MODES`, `theme_mode_label(mode)`, `saved_theme_mode()` (the check mark) and
+`set_theme_mode(app, mode)` (applied at once and remembered). `theme_notifier().changed` tells
 widgets that paint themselves or hold icons to refresh.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 from string import Template
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from livegiving_desktop.core.resources import read_text
@@ -277,6 +278,36 @@ def set_theme_mode(app: QApplication, mode: ThemeMode | str) -> None:
     settings.setValue(SETTINGS_KEY, chosen.value)
     settings.sync()
     apply_theme(app, chosen)
+
+
+ACTION_NAMES: dict[ThemeMode, str] = {
+    ThemeMode.SYSTEM: "actionThemeSystem",
+    ThemeMode.LIGHT: "actionThemeLight",
+    ThemeMode.DARK: "actionThemeDark",
+}
+
+
+def theme_actions(app: QApplication, parent: QObject) -> list[QAction]:
+    """The View › Theme items: System, Light, Dark, one checked (the remembered mode); picking
+    one applies and remembers it. Call `retranslate_theme_actions` on a language change."""
+    group = QActionGroup(parent)
+    group.setExclusive(True)
+    actions = []
+    current = saved_theme_mode()
+    for mode in THEME_MODES:
+        action = QAction(theme_mode_label(mode), group)
+        action.setObjectName(ACTION_NAMES[mode])
+        action.setCheckable(True)
+        action.setChecked(mode is current)
+        action.setData(mode.value)
+        action.triggered.connect(lambda _checked=False, m=mode: set_theme_mode(app, m))
+        actions.append(action)
+    return actions
+
+
+def retranslate_theme_actions(actions: list[QAction]) -> None:
+    for action in actions:
+        action.setText(theme_mode_label(ThemeMode(str(action.data()))))
 
 
 # -- applying --------------------------------------------------------------------------------
