@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from livegiving_desktop.ui.common import accessibility
 from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
 from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.settings import ANNOUNCEMENTS
+from livegiving_desktop.ui.theme import theme_actions
 
 if TYPE_CHECKING:
     from livegiving_desktop.ui.main_window import MainWindow
@@ -99,6 +101,11 @@ class WindowActions(QObject):
         self.language_menu.addAction(self.act_en)
         self.language_menu.addAction(self.act_fr)
         self.view_menu = view
+        themes = view.addMenu(self.tr("&Theme"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.theme_actions = theme_actions(app, self.window)
+            themes.addActions(self.theme_actions)
         announcements = view.addMenu(self.tr("&Announcements"))
         group = QActionGroup(self)
         for level, text, name in (
