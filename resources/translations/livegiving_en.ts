@@ -2573,6 +2573,10 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Announcements</source>
         <translation type="unfinished"></translation>
     </message>

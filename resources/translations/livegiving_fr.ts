@@ -2576,6 +2576,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>&amp;Langue</translation>
     </message>
     <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
         <source>&amp;Announcements</source>
         <translation>&amp;Annonces</translation>
     </message>
