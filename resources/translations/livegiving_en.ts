@@ -176,6 +176,21 @@
     </message>
 </context>
 <context>
+    <name>CampaignDelegate</name>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignListModel</name>
     <message numerus="yes">
         <source>%1 · %n ticket(s) sold</source>
@@ -1205,10 +1220,6 @@
     </message>
     <message>
         <source>The database could not be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language changes the next time LiveGiving Desktop starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -176,6 +176,21 @@
     </message>
 </context>
 <context>
+    <name>CampaignDelegate</name>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished">EN DIRECT</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished">BROUILLON</translation>
+    </message>
+    <message>
+        <source>ENDED</source>
+        <translation type="unfinished">TERMINÉ</translation>
+    </message>
+</context>
+<context>
     <name>CampaignListModel</name>
     <message numerus="yes">
         <source>%1 · %n ticket(s) sold</source>
@@ -1206,10 +1221,6 @@
     <message>
         <source>The database could not be opened</source>
         <translation>Impossible d&apos;ouvrir la base de données</translation>
-    </message>
-    <message>
-        <source>The language changes the next time LiveGiving Desktop starts.</source>
-        <translation>La langue changera au prochain démarrage de LiveGiving Desktop.</translation>
     </message>
     <message>
         <source>About LiveGiving Desktop</source>

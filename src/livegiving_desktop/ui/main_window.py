@@ -11,6 +11,7 @@ import PySide6
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,6 +32,7 @@ from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
@@ -38,6 +40,7 @@ from livegiving_desktop.ui.moderation.window import ModerationConsole
 from livegiving_desktop.ui.operations import Operations
 from livegiving_desktop.ui.paid_event.page import EventPage
 from livegiving_desktop.ui.setup import CampaignSetupPage
+from livegiving_desktop.ui.theme import retranslate_theme_actions
 from livegiving_desktop.ui.window_actions import WindowActions
 
 log = logging.getLogger("livegiving.ui")
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.event_view.campaignChanged.connect(self._on_live_campaign_changed)
         self.stack.currentChanged.connect(self._update_actions)
         self.menus = WindowActions(self)
+        self.menus.show_language(self.language)
         self.menus.update()
         self._restore_geometry()
         self._saving_status(self.tr("Opening the database…"))
@@ -279,10 +283,21 @@ class MainWindow(QMainWindow):
         self._on_live_home_requested()
 
     def set_language(self, language: str) -> None:
+        """Switch the language now (and for the next start): every text is translated again
+        and every figure written the new language's way."""
         self.settings.setValue("language", language)
-        self.statusBar().showMessage(
-            self.tr("The language changes the next time LiveGiving Desktop starts."), 6000
-        )
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and language != self.language:
+            self.language = install_translators(app, language)
+            retranslate_widgets(QApplication.allWidgets())
+            locale = self._locale()
+            for page in (self.live, self.event_view):
+                page.set_locale(locale)
+            self.home.set_campaigns(self.home.model.records(), locale)
+            if self.console is not None:
+                self.console.set_locale(locale)
+            retranslate_theme_actions(self.menus.theme_actions)
+        self.menus.show_language(self.language)
 
     @Slot()
     def show_about(self) -> None:

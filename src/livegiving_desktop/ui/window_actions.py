@@ -69,6 +69,10 @@ class WindowActions(QObject):
         live.moderation_button.clicked.connect(self.act_moderation.trigger)
         self.act_en = action("English", "actionEnglish", "", lambda: w.set_language("en"))
         self.act_fr = action("Français", "actionFrench", "", lambda: w.set_language("fr"))
+        languages = QActionGroup(self)
+        for language_action in (self.act_en, self.act_fr):
+            language_action.setCheckable(True)
+            languages.addAction(language_action)
         self.act_about = action(
             self.tr("&About LiveGiving Desktop"), "actionAbout", "", w.show_about
         )
@@ -124,6 +128,11 @@ class WindowActions(QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_diagnostics)
         help_menu.addAction(self.act_about)
+
+    def show_language(self, language: str) -> None:
+        """The check mark on the language in use."""
+        self.act_fr.setChecked(language == "fr")
+        self.act_en.setChecked(language != "fr")
 
     def _set_announcements(self, level: AnnouncementLevel) -> None:
         """What the screen reader is told during a broadcast (remembered)."""

@@ -129,6 +129,17 @@ class BroadcastPage(QWidget):
         self.controller.attach(service, ops, feed)
         self._database = service.db.display_url
 
+    def set_locale(self, locale: str) -> None:
+        """The language changed: write figures its way and say what is composed again."""
+        self.money_locale = locale
+        self.stage.live_text = self.tr("LIVE")
+        self.stage.off_air_text = self.tr("OFF AIR")
+        self.refresh_texts()
+        self._update_state()
+
+    def refresh_texts(self) -> None:
+        """Compose again what the view writes itself (each view its own)."""
+
     @property
     def campaign(self) -> CampaignRecord | None:
         return self.controller.campaign

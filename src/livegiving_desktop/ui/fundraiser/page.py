@@ -159,6 +159,17 @@ class FundraiserPage(BroadcastPage):
         super().attach(service, ops, feed, locale)
         self.service = service
 
+    def refresh_texts(self) -> None:
+        c = self.controller.campaign
+        self.privacy = OnAirPrivacy(c, self.money_locale)
+        self.feed_model.privacy = self.queue_model.privacy = self.privacy
+        for model in (self.feed_model, self.queue_model):
+            model.layoutChanged.emit()  # their rows are written at paint time
+        if c is not None:
+            self._show_stats(self.controller.stats, self.controller.stats)
+            self._on_controller_top_donors_changed(self._top)
+            self.stage.organization = self.subtitle.text()
+
     @property
     def stats(self) -> CampaignStats:
         return self.controller.stats

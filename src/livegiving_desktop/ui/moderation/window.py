@@ -238,6 +238,17 @@ class ModerationConsole(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._update_buttons()
 
+    def set_locale(self, locale: str) -> None:
+        """The language changed: amounts and counts its way."""
+        self.money_locale = locale
+        for model in (self.all_model, self.held_model):
+            model.locale = locale
+            model.layoutChanged.emit()
+        self.audit_model.layoutChanged.emit()
+        self._apply_stats(self.stats)
+        self._on_identity_changed()
+        self.action_bar.follow(self.selected_donations(), self.decisions.busy > 0)
+
     # -- identity --------------------------------------------------------------------------
 
     def display_name(self) -> str:

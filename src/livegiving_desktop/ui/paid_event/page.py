@@ -171,6 +171,12 @@ class EventPage(BroadcastPage):
         self.events = ops.events
         self.sales_model.locale = locale
 
+    def refresh_texts(self) -> None:
+        self.sales_model.locale = self.money_locale
+        for model in (self.sales_model, self.log_model):
+            model.layoutChanged.emit()
+        self._on_controller_figures_changed(self.controller.figures)
+
     @property
     def figures(self) -> EventFigures:
         return self.controller.figures

@@ -1,0 +1,47 @@
+"""Français / English from the menu: the whole window changes language at once, no restart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenuBar, QPushButton
+from tests.gui.conftest import create_fundraiser, find
+
+
+def _menu_titles(window: Any) -> list[str]:
+    bar = window.findChild(QMenuBar)
+    return [a.text() for a in bar.actions() if a.text()]
+
+
+def test_switching_to_french_translates_the_open_window_now(
+    qtbot: Any, livegiving_window: Any, qapp: Any
+) -> None:
+    from livegiving_desktop.app import prepare
+
+    window = livegiving_window
+    create_fundraiser(qtbot, window, goal="1234.5")
+    assert find(window, QPushButton, "goLive").text() == "Go live"
+    assert find(window, QLabel, "totalRaised").text() == "$0.00"
+    french = find(window, QAction, "actionFrench")
+    english = find(window, QAction, "actionEnglish")
+    assert english.isChecked() and not french.isChecked()
+    try:
+        french.trigger()
+        # Buttons, menus, composed figures: all French, in the same window, at once.
+        assert find(window, QPushButton, "goLive").text() == "Passer en direct"
+        assert "&Fichier" in _menu_titles(window)
+        assert find(window, QLabel, "totalRaised").text() == "0,00\u00a0$US"
+        assert "1\u00a0234,50\u00a0$US" in find(window, QLabel, "goalLabel").text()
+        assert french.isChecked() and not english.isChecked()
+        assert window.settings.value("language") == "fr"  # and the next start too
+        window.live.home_button.click()
+        qtbot.waitUntil(lambda: find(window, QPushButton, "newCampaign").isVisible())
+        assert find(window, QPushButton, "newCampaign").text() == "Nouvelle campagne"
+        english.trigger()
+        assert find(window, QPushButton, "newCampaign").text() == "New campaign"
+        assert find(window, QPushButton, "goLive").text() == "Go live"
+        assert "&File" in _menu_titles(window)
+        assert find(window, QLabel, "totalRaised").text() == "$0.00"
+    finally:
+        prepare(qapp, "en")
