@@ -446,3 +446,17 @@ def parse_amount_input(
     if locale is None:
         return parse_amount(text, currency, field=field, maximum=maximum)
     return parse_local_amount(text, currency, locale, field=field, maximum=maximum)
+
+
+def locale_territory(locale: str) -> str:
+    """The country of a locale (`fr` -> FR, `en` -> US, `en_GB` -> GB); '' when unknown."""
+    loc = _locale(locale)
+    return str(loc.territory or {"fr": "FR", "en": "US"}.get(loc.language, ""))
+
+
+def currency_of_country(country: str) -> str:
+    """The currency of a country (FR -> EUR, US -> USD, JP -> JPY); EUR when unknown."""
+    from babel.numbers import get_territory_currencies
+
+    currencies = get_territory_currencies(country.upper()) if country else []
+    return str(currencies[0]) if currencies else "EUR"

@@ -88,6 +88,21 @@ class Campaign(Base):
     revenue_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     # Added in 0003: the sequence number of the campaign's last committed change (see Change).
     change_seq: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Added in 0004 (issue 15), each kept in the transactions that change what it counts:
+    # completed donations not yet thanked on air (the thank queue's N), and the stamp of the
+    # campaign's last thank (strictly increasing, so a "thank all" can be undone exactly).
+    unthanked_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    last_thank_us: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Completed offline donations recorded after the broadcast ended (part of total_minor).
+    after_broadcast_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    after_broadcast_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Refunded tickets of a paid event and their amount (a cancellation keeps its refunds).
+    refunded_tickets: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    refunded_ticket_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # The home list: archived campaigns are hidden unless asked for; the title folded (case
+    # and accents) for search and sorting.
+    archived_at_us: Mapped[int | None] = mapped_column(BigInteger)
+    title_key: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class Donation(Base):
@@ -97,6 +112,9 @@ class Donation(Base):
     __table_args__ = (
         UniqueConstraint("campaign_id", "external_id"),
         Index(None, "campaign_id", "id"),
+        # Added in 0004: the moderation table's sort by amount. Not on the donor: measured,
+        # it nearly tripled the insert time (docs/architecture.md, "Indexes").
+        Index(None, "campaign_id", "amount_minor", "id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -122,6 +140,10 @@ class Donation(Base):
     # Added in 0003: bumped by every moderator decision on this donation, so that a decision
     # can name the state it saw (compare-and-set) and a race has one winner.
     version: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    # Added in 0004: an offline donation recorded after the broadcast ended; and why the
+    # moderation rules held or flagged it (JSON, core/moderation.py review_reasons).
+    after_broadcast: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    review_reasons: Mapped[str | None] = mapped_column(Text)
 
 
 class Donor(Base):

@@ -69,6 +69,7 @@ _ADMISSION_COLUMNS = (
     admissions.c.attendee_name,
     admissions.c.outcome,
     admissions.c.reason,
+    tickets.c.buyer_name,
 )
 _FIGURE_COLUMNS = (
     campaigns.c.tickets_sold,
@@ -77,6 +78,8 @@ _FIGURE_COLUMNS = (
     campaigns.c.revenue_minor,
     campaigns.c.capacity,
     campaigns.c.total_minor,
+    campaigns.c.refunded_tickets,
+    campaigns.c.refunded_ticket_minor,
 )
 _ACTIVE = (TicketStatus.VALID.value, TicketStatus.ADMITTED.value)
 
@@ -151,6 +154,8 @@ class TicketStore:
         sold_out: list[str] = []
         with self.db.writer.begin() as conn:
             event = self._lock_event(conn, campaign_id)
+            if event.status == CampaignStatus.CANCELLED.value:
+                raise StateError("the event was cancelled; it sells no more tickets")
             if event.status == CampaignStatus.ENDED.value:
                 raise StateError("the event has ended; it sells no more tickets")
             price = int(event.ticket_price_minor or 0)
@@ -249,9 +254,10 @@ class TicketStore:
                 ).scalar_one()
                 records.append(
                     AdmissionRecord(
-                        int(row_id), campaign_id, stamp, ticket_id, name, outcome, reason
+                        int(row_id), campaign_id, stamp, ticket_id, name, outcome, reason,
+                        buyer or None,
                     )
-                )
+                )  # fmt: skip
             conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
@@ -339,6 +345,8 @@ class TicketStore:
                 tickets_sold=campaigns.c.tickets_sold - 1,
                 revenue_minor=campaigns.c.revenue_minor - ticket.amount_minor,
                 admitted_count=campaigns.c.admitted_count - was_in,
+                refunded_tickets=campaigns.c.refunded_tickets + 1,
+                refunded_ticket_minor=campaigns.c.refunded_ticket_minor + ticket.amount_minor,
             )
         )
         append_audit(
@@ -356,11 +364,14 @@ class TicketStore:
 
     def cancel_event(self, campaign_id: int, reason: str, actor: Actor) -> tuple[int, EventFigures]:
         """Cancel the event: every valid or admitted ticket is refunded (whatever the window),
-        the event ends, and the audit log says who and why; one transaction. Returns how many
-        tickets were refunded."""
+        the event becomes CANCELLED (a status of its own: its refunds stay in its figures),
+        and the audit log says who and why; one transaction. Returns how many tickets were
+        refunded."""
         stamp = now_us()
         with self.db.writer.begin() as conn:
             event = self._lock_event(conn, campaign_id)
+            if event.status == CampaignStatus.CANCELLED.value:
+                raise StateError("the event is already cancelled")
             if event.status == CampaignStatus.ENDED.value:
                 raise StateError("the event has already ended")
             active = [
@@ -384,7 +395,7 @@ class TicketStore:
             conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
-                .values(status=CampaignStatus.ENDED.value, ended_at_us=stamp)
+                .values(status=CampaignStatus.CANCELLED.value, ended_at_us=stamp)
             )
             append_audit(
                 conn,
@@ -393,7 +404,7 @@ class TicketStore:
                 actor=actor,
                 action="event-cancel",
                 before=event.status,
-                after=CampaignStatus.ENDED.value,
+                after=CampaignStatus.CANCELLED.value,
                 reason=reason,
             )
             figures = self._figures(conn, campaign_id)
@@ -423,7 +434,11 @@ class TicketStore:
         self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
     ) -> list[AdmissionRecord]:
         """Newest first; `before_id` pages further back."""
-        query = select(*_ADMISSION_COLUMNS).where(admissions.c.campaign_id == campaign_id)
+        query = (
+            select(*_ADMISSION_COLUMNS)
+            .select_from(admissions.outerjoin(tickets, tickets.c.id == admissions.c.ticket_id))
+            .where(admissions.c.campaign_id == campaign_id)
+        )
         if before_id is not None:
             query = query.where(admissions.c.id < before_id)
         query = query.order_by(admissions.c.id.desc()).limit(limit)

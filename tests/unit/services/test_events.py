@@ -102,7 +102,7 @@ def test_simulation_refusals(service: LedgerService) -> None:
     with pytest.raises(ValidationError, match="duplicates"):
         events.simulate(campaign_id, count=1, duplicates=1.0)
     events.cancel_event(campaign_id, "rain", Actor("me", ActorRole.CREATOR))
-    with pytest.raises(StateError, match="ended"):
+    with pytest.raises(StateError, match="was cancelled"):
         events.simulate(campaign_id, count=1)
 
 
