@@ -382,7 +382,10 @@ class MessageRules:
             if not found:  # caught, but not placed: say so without a span
                 found.append(ReviewReason(ReviewRule.WORD, outcome=self.blocklist_outcome.value))
         if link and self.link_outcome is not MessageStatus.VISIBLE:
+            end = 0
             for m in _LINK_RE.finditer(message):
+                if m.start() < end:
+                    continue  # `x.com` inside `www.x.com`: one link
                 end = m.end()
                 while end < len(message) and not message[end].isspace():
                     end += 1
