@@ -19,8 +19,14 @@ each one alone, all of them) a fresh database, the candidate indexes dropped or 
 the same donations through plain sqlite3 and through the pipeline (without rules, in process);
 the variants interleaved in a rotating order `--repeat` times; medians, minima and every run.
 
+With `--producer` it times the producer's side alone (validation, the message rules and the
+review flags, no database: what the submitting thread does), with the campaign's default rules
+and with ModerationRules.off(), interleaved `--rules-repeat` times; process CPU time, best
+run and median. On a shared machine this is the steadiest figure of the rules' cost.
+
     python benchmarks/ingest.py [--count 200000] [--repeat 3]
     python benchmarks/ingest.py --index-cost [--count 200000] [--repeat 7]
+    python benchmarks/ingest.py --producer [--count 200000] [--rules-repeat 9]
 """
 
 from __future__ import annotations
@@ -203,6 +209,47 @@ def index_cost(args: argparse.Namespace, drafts: list[DonationDraft]) -> dict[st
     }
 
 
+def producer_path(args: argparse.Namespace, drafts: list[DonationDraft]) -> dict[str, object]:
+    from livegiving_desktop.core.donations import DonationRules
+    from livegiving_desktop.core.moderation import FlagTracker, default_settings
+
+    rules = DonationRules("EUR", 100, 10_000_000)
+    cpu: dict[bool, list[float]] = {True: [], False: []}
+    held = flagged = 0
+    for i in range(args.rules_repeat):
+        for rules_on in (False, True) if i % 2 == 0 else (True, False):
+            # Fresh rules each run: the message cache starts empty, as in a new pipeline.
+            moderation = ModerationRules(default_settings(2)) if rules_on else ModerationRules.off()
+            tracker = FlagTracker(known_donors=list)
+            started = time.process_time()
+            for start in range(0, len(drafts), 1000):
+                valid = [
+                    validate_donation(d, rules, moderation) for d in drafts[start : start + 1000]
+                ]
+                valid = moderation.review(valid, tracker, start / 1000)
+                if rules_on and i == 0:
+                    held += sum(1 for d in valid if d.message_status == "held")
+                    flagged += sum(1 for d in valid if d.flags)
+            cpu[rules_on].append(time.process_time() - started)
+    best_on, best_off = min(cpu[True]), min(cpu[False])
+    med_on, med_off = statistics.median(cpu[True]), statistics.median(cpu[False])
+    return {
+        "count": args.count,
+        "rules_repeat": args.rules_repeat,
+        "producer_without_rules_cpu_s": round(best_off, 4),
+        "producer_with_rules_cpu_s": round(best_on, 4),
+        "producer_rules_cost_cpu": round(best_on / best_off - 1, 3),
+        "producer_without_rules_cpu_median_s": round(med_off, 4),
+        "producer_with_rules_cpu_median_s": round(med_on, 4),
+        "producer_rules_cost_cpu_median": round(med_on / med_off - 1, 3),
+        "producer_us_per_donation_with_rules": round(best_on / args.count * 1e6, 3),
+        "held": held,
+        "flagged": flagged,
+        "load_average": os.getloadavg(),
+        "python": sys.version.split()[0],
+    }
+
+
 def startup_seconds() -> float:
     """The command's fixed cost (interpreter, imports, opening the database): `--version`
     alone is measured with the imports of a real command."""
@@ -220,6 +267,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rules-repeat", type=int, default=9)
     parser.add_argument("--index-cost", action="store_true", help="the cost of each index")
+    parser.add_argument("--producer", action="store_true", help="the producer's side alone")
     args = parser.parse_args()
     raw_s, core_s, app_s, app_inner_s = [], [], [], []
     with_rules_s: list[float] = []
@@ -230,6 +278,9 @@ def main() -> None:
     sys.setswitchinterval(0.001)  # as the CLI does (cli.tune_interpreter)
     audience = SimulatedAudience(7, "EUR", minimum_minor=100)
     drafts = [audience.next_delivery() for _ in range(args.count)]
+    if args.producer:
+        print(json.dumps(producer_path(args, drafts), indent=2))
+        return
     if args.index_cost:
         print(json.dumps(index_cost(args, drafts), indent=2))
         return

@@ -258,12 +258,37 @@ class ModerationStore:
 
     def known_donor_keys(self, campaign_id: int, among: Sequence[str] | None = None) -> list[str]:
         """The donor keys of the campaign (the review flags' "new donor" memory); `among`
-        limits the answer to those keys."""
-        query = select(donations.c.donor_key).where(donations.c.campaign_id == campaign_id)
-        if among is not None:
-            query = query.where(donations.c.donor_key.in_(list(among)))
+        limits the answer to those keys.
+
+        With `among` (an offline donation's donor), no scan of the campaign (donations have no
+        index on the donor: docs/architecture.md, "Indexes"): the `donors` aggregate (unique
+        on campaign and key) holds every donor of the donations up to its watermark, refunded
+        ones too (a refund catches the aggregate up first and never deletes a row), and the
+        donations above the watermark are few and read by id."""
+        if among is None:
+            query = select(donations.c.donor_key).where(donations.c.campaign_id == campaign_id)
+            with self.db.reader.connect() as conn:
+                return list(conn.execute(query.distinct()).scalars())
+        keys = list(among)
+        if not keys:
+            return []
+        watermark = (
+            select(campaigns.c.donors_through_id)
+            .where(campaigns.c.id == campaign_id)
+            .scalar_subquery()
+        )
+        aggregated = select(donors.c.donor_key).where(
+            donors.c.campaign_id == campaign_id, donors.c.donor_key.in_(keys)
+        )
+        recent = select(donations.c.donor_key).where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.id > watermark,
+            donations.c.donor_key.in_(keys),
+        )
         with self.db.reader.connect() as conn:
-            return list(conn.execute(query.distinct()).scalars())
+            return sorted(
+                set(conn.execute(aggregated).scalars()) | set(conn.execute(recent).scalars())
+            )
 
     def count(self, campaign_id: int, where: DonationFilter) -> int:
         query = select(func.count()).select_from(donations).where(*self._where(campaign_id, where))
