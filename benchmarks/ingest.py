@@ -147,7 +147,7 @@ def pipeline_in_process(path: str, campaign_id: int, drafts: list[DonationDraft]
 # runs on the schema before and after the migration that adds some of them.
 CANDIDATE_INDEXES = {
     "amount": "CREATE INDEX IF NOT EXISTS ix_donations_campaign_id_amount_minor_id"
-    " ON donations (campaign_id, amount_minor, id)",
+    " ON donations (campaign_id, amount_minor, id) WHERE amount_minor > 0",
     "donor": "CREATE INDEX IF NOT EXISTS ix_donations_campaign_id_donor_key_id"
     " ON donations (campaign_id, donor_key, id)",
 }

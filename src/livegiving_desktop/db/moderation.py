@@ -9,7 +9,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, delete, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -27,7 +38,7 @@ from livegiving_desktop.core.records import Actor, StoredDonation
 from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, donors, now_us
-from livegiving_desktop.db.models import BlockedDonor, ModerationRuleSet
+from livegiving_desktop.db.models import AMOUNT_INDEX_WHERE, BlockedDonor, ModerationRuleSet
 
 rule_sets = cast(Table, ModerationRuleSet.__table__)
 blocked_donors = cast(Table, BlockedDonor.__table__)
@@ -308,12 +319,11 @@ class ModerationStore:
         """One page of the moderation table (offset paging; the view fetches lazily)."""
         column = _SORT_COLUMNS[sort]
         order = [column.desc(), donations.c.id.desc()] if descending else [column, donations.c.id]
+        clauses: list[Any] = list(self._where(campaign_id, where))
+        if sort is TableSort.AMOUNT:  # the amount index's condition (always true): read it
+            clauses.append(text(AMOUNT_INDEX_WHERE))
         query: Select[Any] = (
-            select(*_DONATION_COLUMNS)
-            .where(*self._where(campaign_id, where))
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
+            select(*_DONATION_COLUMNS).where(*clauses).order_by(*order).offset(offset).limit(limit)
         )
         with self.db.reader.connect() as conn:
             return [StoredDonation._make(r) for r in conn.execute(query)]

@@ -88,11 +88,16 @@ def upgrade() -> None:
     # The moderation table's sort by amount reads this index instead of sorting the whole
     # campaign. None on the donor: it nearly tripled the insert time. docs/architecture.md
     # ("Indexes") has the figures.
+    # Partial on a condition every row meets (amounts are above zero), stated by the sort by
+    # amount alone: a plain index is taken by SQLite for every `campaign_id = ?` and reads the
+    # rows in amount order, twice as slow for the other queries.
     op.create_index(
         op.f("ix_donations_campaign_id_amount_minor_id"),
         "donations",
         ["campaign_id", "amount_minor", "id"],
         unique=False,
+        sqlite_where=sa.text("amount_minor > 0"),
+        postgresql_where=sa.text("amount_minor > 0"),
     )
 
 
