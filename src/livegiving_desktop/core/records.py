@@ -60,6 +60,7 @@ class CampaignRecord:
     admitted_count: int = 0
     denied_count: int = 0
     revenue_minor: int = 0
+    change_seq: int = 0  # the sequence number of the campaign's last committed change
     # Added in 0004 (kept by the ledger in the transactions that change them).
     unthanked_count: int = 0  # completed donations not yet thanked on air: the thank queue
     after_broadcast_count: int = 0  # offline donations recorded after the broadcast ended
@@ -104,6 +105,9 @@ class StoredDonation(NamedTuple):
     flags: str | None = None  # review flags of the moderation rules, comma-separated
     hide_name_on_air: bool = False
     hide_amount_on_air: bool = False
+    # Bumped by every moderator decision on the donation; a decision names the version it saw
+    # (compare-and-set, core/decisions.py). With a default: built positionally.
+    version: int = 0
     after_broadcast: bool = False  # an offline donation recorded after the broadcast ended
     review_reasons: str | None = None  # why the rules held or flagged it (JSON; see `reasons`)
 

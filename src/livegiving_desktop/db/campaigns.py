@@ -11,12 +11,14 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Table, case, func, or_, select, update
 
 from livegiving_desktop.core.campaigns import STATUS_ORDER, CampaignStatus, HomeSort
+from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.goals import GoalChange, check_goal_change
 from livegiving_desktop.core.money import exponent, to_decimal_text
 from livegiving_desktop.core.records import Actor, CampaignRecord
 from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit
+from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _campaign, campaigns, now_us
 from livegiving_desktop.db.models import AuditEntry, ModerationRuleSet
@@ -136,6 +138,9 @@ class CampaignStore:
                              action="archive" if archived else "unarchive",
                              before="archived" if not archived else "active",
                              after="archived" if archived else "active")  # fmt: skip
+                event = "archived" if archived else "unarchived"
+                record_change(conn, campaign_id, ChangeKind.CAMPAIGN, at_us=stamp,
+                              actor=actor.name, detail={"event": event})  # fmt: skip
             return _campaign(
                 conn.execute(select(campaigns).where(campaigns.c.id == campaign_id)).one()
             )
@@ -173,6 +178,8 @@ class CampaignStore:
                         campaign_id=new_id, settings=rules, updated_at_us=stamp
                     )
                 )
+            record_change(conn, new_id, ChangeKind.CAMPAIGN, at_us=stamp,
+                          detail={"event": "created", "duplicate_of": campaign_id})  # fmt: skip
         return new_id
 
     # -- the goal --------------------------------------------------------------------------
@@ -202,6 +209,8 @@ class CampaignStore:
             append_audit(conn, at_us=stamp, campaign_id=campaign_id, actor=actor, action="goal",
                          before=before, after=to_decimal_text(goal_minor, row.currency),
                          reason=reason)  # fmt: skip
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN, at_us=stamp, actor=actor.name,
+                          detail={"event": "goal", "goal_minor": goal_minor})  # fmt: skip
             return _campaign(
                 conn.execute(select(campaigns).where(campaigns.c.id == campaign_id)).one()
             )

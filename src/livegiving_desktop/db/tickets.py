@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
+from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.records import Actor
 from livegiving_desktop.core.text import donor_key
@@ -40,6 +41,7 @@ from livegiving_desktop.core.tickets import (
     refund_needs_override,
 )
 from livegiving_desktop.db.audit import append_audit
+from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import now_us
 from livegiving_desktop.db.models import Admission, Campaign, Refund, Ticket
@@ -71,6 +73,8 @@ _ADMISSION_COLUMNS = (
     admissions.c.reason,
     tickets.c.buyer_name,
 )
+# The admissions with their ticket's buyer (`_ADMISSION_COLUMNS` reads both).
+ADMISSIONS_WITH_BUYER = admissions.outerjoin(tickets, tickets.c.id == admissions.c.ticket_id)
 _FIGURE_COLUMNS = (
     campaigns.c.tickets_sold,
     campaigns.c.admitted_count,
@@ -197,6 +201,10 @@ class TicketStore:
                         revenue_minor=campaigns.c.revenue_minor + price * len(sold),
                     )
                 )
+                sold_ids = [s.ticket.id for s in sold]
+                record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp,
+                              first_id=min(sold_ids), last_id=max(sold_ids),
+                              detail={"event": "sale", "count": len(sold)})  # fmt: skip
             figures = self._figures(conn, campaign_id)
         return SaleBatch(sold, duplicates, sold_out, figures)
 
@@ -266,6 +274,13 @@ class TicketStore:
                     denied_count=campaigns.c.denied_count + denied,
                 )
             )
+            if records:
+                record_change(
+                    conn, campaign_id, ChangeKind.ADMISSIONS, at_us=stamp,
+                    first_id=records[0].id, last_id=records[-1].id,
+                    ids=[r.ticket_id for r in records if r.admitted and r.ticket_id is not None],
+                    detail={"count": len(records), "admitted": admitted, "denied": denied},
+                )  # fmt: skip
             figures = self._figures(conn, campaign_id)
         return DoorBatch(records, figures)
 
@@ -302,6 +317,8 @@ class TicketStore:
             refund_id = self._refund(
                 conn, current, stamp=stamp, reason=reason, actor=actor, override=late and override
             )
+            record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp, ids=[ticket_id],
+                          actor=actor.name, detail={"event": "refund"})  # fmt: skip
             figures = self._figures(conn, campaign_id)
         refunded = _replace_status(current, TicketStatus.REFUNDED, stamp)
         return TicketRefund(refund_id, refunded, late and override, figures)
@@ -407,6 +424,12 @@ class TicketStore:
                 after=CampaignStatus.CANCELLED.value,
                 reason=reason,
             )
+            if active:
+                record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp,
+                              ids=[t.id for t in active], actor=actor.name,
+                              detail={"event": "cancel", "count": len(active)})  # fmt: skip
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN, at_us=stamp, actor=actor.name,
+                          detail={"event": "cancelled"})  # fmt: skip
             figures = self._figures(conn, campaign_id)
         return len(active), figures
 
@@ -436,7 +459,7 @@ class TicketStore:
         """Newest first; `before_id` pages further back."""
         query = (
             select(*_ADMISSION_COLUMNS)
-            .select_from(admissions.outerjoin(tickets, tickets.c.id == admissions.c.ticket_id))
+            .select_from(ADMISSIONS_WITH_BUYER)
             .where(admissions.c.campaign_id == campaign_id)
         )
         if before_id is not None:

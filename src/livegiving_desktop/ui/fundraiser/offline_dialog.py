@@ -1,0 +1,109 @@
+"""The dialog for a donation given outside the stream (cash at a venue, a bank transfer)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livegiving_desktop.core.donations import DonationDraft
+from livegiving_desktop.core.errors import LiveGivingError
+from livegiving_desktop.core.money import exponent
+from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.widgets import label
+
+
+class OfflineDonationDialog(QDialog):
+    """Validated like any other donation: OK keeps the dialog open with the reason in
+    `donationError` until every field is valid; nothing is written before that."""
+
+    def __init__(
+        self, service: LedgerService, campaign: CampaignRecord, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("offlineDonationDialog")
+        self.setWindowTitle(self.tr("Add an offline donation"))
+        self.setMinimumWidth(420)
+        self._service = service
+        self.campaign = campaign  # the donation goes to this one, whatever is shown by then
+        self.draft: DonationDraft | None = None
+
+        self.amount = QLineEdit()
+        self.amount.setObjectName("donationAmount")
+        self.amount.setAccessibleName(self.tr("Amount"))
+        decimals = exponent(campaign.currency)
+        self.amount.setPlaceholderText("25" if decimals == 0 else "25." + "0" * decimals)
+        self.donor = QLineEdit()
+        self.donor.setObjectName("donorName")
+        self.donor.setAccessibleName(self.tr("Donor name"))
+        self.donor.setPlaceholderText(self.tr("Name as the donor gave it"))
+        self.message = QPlainTextEdit()
+        self.message.setObjectName("donationMessage")
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setPlaceholderText(self.tr("Optional message, read on air"))
+        self.message.setFixedHeight(80)
+        self.message.setTabChangesFocus(True)
+        self.anonymous = QCheckBox(self.tr("Show as Anonymous on air"))
+        self.anonymous.setObjectName("donationAnonymous")
+        self.anonymous.setAccessibleName(self.tr("Anonymous donation"))
+        self.anonymous.setEnabled(campaign.allow_anonymous)
+        self.error = label("", "error", wrap=True)
+        self.error.setObjectName("donationError")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("donationButtons")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Add donation"))
+        ok.setProperty("role", "primary")
+        ok.setAccessibleName(self.tr("Add donation"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel")
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("Amount (%1)").replace("%1", campaign.currency), self.amount)
+        form.addRow(self.tr("Donor"), self.donor)
+        form.addRow(self.tr("Message"), self.message)
+        form.addRow("", self.anonymous)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 20, 22, 18)
+        layout.setSpacing(14)
+        layout.addWidget(label(self.tr("Offline donation"), "h2"))
+        layout.addWidget(
+            label(self.tr("Cash at the venue, a bank transfer, a cheque…"), "muted", wrap=True)
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.amount.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.draft = self._service.offline_draft(
+                self.campaign,
+                amount=self.amount.text(),
+                donor_name=self.donor.text(),
+                message=self.message.toPlainText() or None,
+                anonymous=self.anonymous.isChecked(),
+            )
+        except LiveGivingError as exc:
+            self.draft = None
+            self.error.setText(user_message(exc))
+            return
+        self.error.setText("")
+        self.accept()

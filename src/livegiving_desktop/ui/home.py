@@ -1,0 +1,266 @@
+"""The home screen: every campaign (live, draft, ended) with its total; resume or create."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livegiving_desktop.core.goals import progress_permille
+from livegiving_desktop.core.money import format_money
+from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.ui.common.format import money
+from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
+from livegiving_desktop.ui.common.widgets import card, icon, label
+from livegiving_desktop.ui.paid_event.models import category_text
+from livegiving_desktop.ui.theme import Theme
+
+
+class CampaignListModel(RecordModel[CampaignRecord]):
+    """The campaigns of the home list (a card each, painted by CampaignDelegate)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(None, parent)
+        self.locale = "en"
+        self.organization_names: dict[str, str] = {}
+
+    def display(self, c: CampaignRecord, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            amount = c.revenue_minor if c.kind.value == "paid-event" else c.total_minor
+            return f"{c.title} — {money(amount, c.currency, self.locale)}"
+        return None
+
+    def campaign(self, row: int) -> CampaignRecord | None:
+        return self.record(row)
+
+
+class CampaignDelegate(QStyledItemDelegate):
+    """A campaign card: title, organization, status, total and goal progress."""
+
+    def __init__(self, model: CampaignListModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(option.rect.width(), 92)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        c: CampaignRecord | None = index.data(RecordRole)
+        if c is None:
+            return
+        colors = Theme.colors
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(6, 5, -6, -5)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QColor(colors["accent"] if selected else colors["border"]))
+        painter.setBrush(QColor(colors["accent_soft"] if selected else colors["surface2"]))
+        painter.drawRoundedRect(rect, 12, 12)
+        inner = rect.adjusted(18, 12, -18, -12)
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        title_font.setPointSizeF(option.font.pointSizeF() * 1.2)
+        painter.setFont(title_font)
+        painter.setPen(QColor(colors["text"]))
+        metrics = QFontMetrics(title_font)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width() * 0.6, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(c.title, Qt.TextElideMode.ElideRight, int(inner.width() * 0.6)),
+        )
+        # Status pill
+        status = {"live": "LIVE", "draft": "DRAFT", "ended": "ENDED"}[c.status.value]
+        pill_font = QFont(option.font)
+        pill_font.setBold(True)
+        pill_font.setPointSizeF(option.font.pointSizeF() * 0.8)
+        painter.setFont(pill_font)
+        pill_w = QFontMetrics(pill_font).horizontalAdvance(status) + 18
+        pill = QRectF(inner.left(), inner.top() + metrics.height() + 8, pill_w, 20)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colors["live"] if c.status.value == "live" else colors["border"]))
+        painter.drawRoundedRect(pill, 6, 6)
+        painter.setPen(QColor("white" if c.status.value == "live" else colors["text"]))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, status)
+        subtitle = self.model.organization_names.get(c.organization_id or "", "")
+        paid = c.kind.value == "paid-event"
+        if paid:  # a paid event's card shows its ticket revenue, not donations
+            subtitle = QCoreApplication.translate(
+                "Home", "%1 · %n ticket(s) sold", "", c.tickets_sold
+            ).replace("%1", category_text(c.category))
+        small = QFont(option.font)
+        painter.setFont(small)
+        painter.setPen(QColor(colors["muted"]))
+        painter.drawText(
+            QRectF(pill.right() + 10, pill.top(), inner.width() * 0.5, pill.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            subtitle,
+        )
+        # Total and progress (right)
+        total = format_money(c.revenue_minor if paid else c.total_minor, c.currency,
+                             self.model.locale)  # fmt: skip
+        total_font = QFont(option.font)
+        total_font.setBold(True)
+        total_font.setPointSizeF(option.font.pointSizeF() * 1.5)
+        painter.setFont(total_font)
+        painter.setPen(QColor(colors["text"]))
+        painter.drawText(
+            QRectF(inner.right() - 260, inner.top() - 2, 260, 30),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            total,
+        )
+        if c.goal_minor and not paid:
+            bar = QRectF(inner.right() - 260, inner.bottom() - 10, 260, 8)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colors["border"]))
+            painter.drawRoundedRect(bar, 4, 4)
+            share = progress_permille(c.total_minor, c.goal_minor) / 1000
+            painter.setBrush(QColor(colors["accent"]))
+            if share > 0:
+                painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, 8), 4, 4)
+            painter.setFont(small)
+            painter.setPen(QColor(colors["muted"]))
+            goal = format_money(c.goal_minor, c.currency, self.model.locale)
+            painter.drawText(
+                QRectF(bar.left(), bar.top() - 24, bar.width(), 20),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{int(share * 100)} % · {goal}",
+            )
+        painter.restore()
+
+
+class HomePage(QWidget):
+    newRequested = Signal()
+    openRequested = Signal(object)  # CampaignRecord
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.model = CampaignListModel(self)
+        self.new_button = QPushButton(icon("mdi6.plus-circle", "white"), self.tr("New campaign"))
+        self.new_button.setObjectName("newCampaign")
+        self.new_button.setAccessibleName(self.tr("New campaign"))
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(self.newRequested)
+
+        self.list = QListView()
+        self.list.setObjectName("campaignList")
+        self.list.setAccessibleName(self.tr("Campaigns"))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CampaignDelegate(self.model, self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setMouseTracking(True)
+        self.list.activated.connect(self._on_list_activated)
+        self.open_button = QPushButton(icon("mdi6.play-circle"), self.tr("Open"))
+        self.open_button.setObjectName("openCampaign")
+        self.open_button.setAccessibleName(self.tr("Open the selected campaign"))
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+
+        # Empty state: what to do next.
+        empty = card()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.setContentsMargins(40, 40, 40, 40)
+        empty_layout.setSpacing(12)
+        art = label()
+        art.setPixmap(icon("mdi6.hand-heart-outline", Theme.colors["accent"]).pixmap(72, 72))
+        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(art)
+        title = label(self.tr("Raise money live for a cause you love"), "h1")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(title)
+        hint = label(
+            self.tr(
+                "Create your first fundraiser: pick a nonprofit, set a goal, then go live and "
+                "thank your donors on air."
+            ),
+            "muted",
+            wrap=True,
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(hint)
+        self.empty_new = QPushButton(icon("mdi6.plus-circle", "white"),
+                                     self.tr("Create a fundraiser"))  # fmt: skip
+        self.empty_new.setObjectName("emptyStateNewCampaign")
+        self.empty_new.setAccessibleName(self.tr("Create a fundraiser"))
+        self.empty_new.setProperty("role", "primary")
+        self.empty_new.clicked.connect(self.newRequested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_new)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+
+        self.stack = QStackedWidget()
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.list, 1)
+        open_row = QHBoxLayout()
+        open_row.addStretch(1)
+        open_row.addWidget(self.open_button)
+        listing_layout.addLayout(open_row)
+        self.stack.addWidget(listing)
+        empty_page = QWidget()
+        empty_page_layout = QVBoxLayout(empty_page)
+        empty_page_layout.addStretch(1)
+        empty_page_layout.addWidget(empty)
+        empty_page_layout.addStretch(2)
+        self.stack.addWidget(empty_page)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(label(self.tr("LIVEGIVING"), "eyebrow"))
+        titles.addWidget(label(self.tr("Your campaigns"), "h1"))
+        header.addLayout(titles)
+        header.addStretch(1)
+        header.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(18)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+
+    def set_campaigns(self, campaigns: list[CampaignRecord], locale: str) -> None:
+        self.model.locale = locale
+        self.model.reset(campaigns)
+        self.stack.setCurrentIndex(0 if campaigns else 1)
+        if campaigns:
+            self.list.setCurrentIndex(self.model.index(0))
+
+    @Slot(QModelIndex)
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        campaign = self.model.campaign(index.row())
+        if campaign is not None:
+            self.openRequested.emit(campaign)
+
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        self._on_list_activated(self.list.currentIndex())

@@ -1,0 +1,430 @@
+"""The story composer (`storyComposer`): a 1080×1920 Story shown scaled, the sticker dragged,
+scaled and rotated, a background, a caption, the amount shown or not; `shareStory` adds it
+to the campaign's shared Story."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livegiving_desktop.core.errors import LiveGivingError
+from livegiving_desktop.core.story import (
+    CAPTION_MAX,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    GRADIENTS,
+    SCALE_MAX,
+    SCALE_MIN,
+    SOLIDS,
+    BackgroundKind,
+    SharedFrame,
+    StoryDesign,
+)
+from livegiving_desktop.services.stories import DonorSticker, StoryHeader, StoryService
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import icon, label
+from livegiving_desktop.ui.story.render import (
+    decode_image,
+    frame_texts,
+    paint_frame,
+    read_background,
+    sticker_look,
+    sticker_rect,
+)
+from livegiving_desktop.ui.theme import Theme
+
+PREVIEW_WIDTH = 342  # the preview is 342×608: the frame at 31.7 %
+
+
+class StoryCanvas(QWidget):
+    """The frame, scaled to the widget. Drag the sticker to move it; the wheel scales it,
+    Shift+wheel rotates it."""
+
+    designChanged = Signal(object)  # StoryDesign
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyCanvas")
+        self.setAccessibleName(self.tr("Story preview: drag the sticker to move it"))
+        self.setFixedSize(PREVIEW_WIDTH, PREVIEW_WIDTH * FRAME_HEIGHT // FRAME_WIDTH)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.design = StoryDesign()
+        self.frame: SharedFrame | None = None
+        self.header: StoryHeader | None = None
+        self.money_locale = "en"
+        self.background: QImage | None = None
+        self._drag_offset: QPointF | None = None
+
+    def frame_size(self) -> QSize:
+        return self.size()
+
+    def sticker_area(self) -> QRectF:
+        return sticker_rect(self.design, self.size())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.frame is not None and self.header is not None:
+            c, org = self.header.campaign, self.header.organization
+            now = time.time_ns() // 1000
+            texts = frame_texts(self.frame, c, org, total_minor=self.header.total_minor,
+                                locale=self.money_locale, now_us=now)  # fmt: skip
+            paint_frame(painter, self.size(), self.design, sticker_look(c, org, self.money_locale),
+                        texts, background=self.background)  # fmt: skip
+        else:
+            painter.fillRect(self.rect(), QColor(Theme.colors["surface2"]))
+        painter.end()
+
+    def _set(self, design: StoryDesign) -> None:
+        self.design = design
+        self.update()
+        self.designChanged.emit(design)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.sticker_area().contains(
+            event.position()
+        ):
+            self._drag_offset = event.position() - self.sticker_area().center()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_offset is None:
+            return
+        centre = event.position() - self._drag_offset
+        x = min(1.0, max(0.0, centre.x() / self.width()))
+        y = min(1.0, max(0.0, centre.y() / self.height()))
+        self._set(self.design.with_changes(sticker_x=x, sticker_y=y))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_offset = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            rotation = (self.design.sticker_rotation + steps * 5 + 180) % 360 - 180
+            self._set(self.design.with_changes(sticker_rotation=rotation))
+        else:
+            scale = min(SCALE_MAX, max(SCALE_MIN, self.design.sticker_scale + steps * 0.05))
+            self._set(self.design.with_changes(sticker_scale=scale))
+        event.accept()
+
+
+class StoryComposer(QDialog):
+    """Compose the donor's Story and share it into the campaign's shared Story."""
+
+    shared = Signal(int)  # the frame id
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        service: StoryService,
+        header: StoryHeader,
+        donor: DonorSticker,
+        locale: str,
+        *,
+        design: StoryDesign | None = None,
+        background_image: bytes | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyComposer")
+        self.setAccessibleName(self.tr("Story composer"))
+        shown = donor.shown_name or self.tr("Anonymous")
+        self.setWindowTitle(self.tr("Compose a Story — %1").replace("%1", shown))
+        self.runner, self.service, self.header, self.donor = runner, service, header, donor
+        self.money_locale = locale
+        self.image_bytes = background_image
+        self.canvas = StoryCanvas()
+        self.canvas.header = header
+        self.canvas.money_locale = locale
+        self.canvas.background = decode_image(background_image)
+        self.canvas.design = design or StoryDesign()
+        self.canvas.designChanged.connect(self._on_canvas_design_changed)
+        self._build()
+        self._show_design(self.canvas.design)
+        self._update_preview()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _named(self, widget: QWidget, name: str, accessible: str) -> QWidget:
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        return widget
+
+    def _build(self) -> None:
+        self.backgrounds: list[tuple[BackgroundKind, str, str]] = []
+        self.background = QComboBox()
+        self._named(self.background, "storyBackground", self.tr("Background"))
+        names = {"sunset": self.tr("Sunset gradient"), "violet": self.tr("Violet gradient"),
+                 "ocean": self.tr("Ocean gradient"), "forest": self.tr("Forest gradient"),
+                 "night": self.tr("Night gradient")}  # fmt: skip
+        for key, (top, bottom) in GRADIENTS.items():
+            self.background.addItem(names[key])
+            self.backgrounds.append((BackgroundKind.GRADIENT, top, bottom))
+        for colour in SOLIDS:
+            self.background.addItem(self._swatch(colour), self.tr("Solid %1").replace("%1", colour))
+            self.backgrounds.append((BackgroundKind.SOLID, colour, colour))
+        self.background.addItem(self.tr("Your image"))
+        self.backgrounds.append((BackgroundKind.IMAGE, "#000000", "#000000"))
+        self.background.currentIndexChanged.connect(self._on_background_current_index_changed)
+        self.choose_image = QPushButton(icon("mdi6.image-plus"), self.tr("Choose image…"))
+        self._named(self.choose_image, "storyBackgroundImage", self.tr("Choose a background image"))
+        self.choose_image.clicked.connect(self._on_choose_image_clicked)
+        self.error = label("", "error", wrap=True)
+        self._named(self.error, "storyError", self.tr("Composer message"))
+        self.notice = label("", "notice", wrap=True)
+        self.notice.setObjectName("storyNotice")
+        self.caption = QLineEdit()
+        self._named(self.caption, "storyCaption", self.tr("Caption"))
+        self.caption.setMaxLength(CAPTION_MAX)
+        self.caption.setPlaceholderText(self.tr("Say why you gave (optional)"))
+        self.caption.textChanged.connect(self._on_caption_text_changed)
+        self.scale = QSlider(Qt.Orientation.Horizontal)
+        self._named(self.scale, "stickerScale", self.tr("Sticker size"))
+        self.scale.setRange(int(SCALE_MIN * 100), int(SCALE_MAX * 100))
+        self.scale.valueChanged.connect(self._on_scale_value_changed)
+        self.rotation = QSlider(Qt.Orientation.Horizontal)
+        self._named(self.rotation, "stickerRotation", self.tr("Sticker rotation"))
+        self.rotation.setRange(-180, 180)
+        self.rotation.valueChanged.connect(self._on_rotation_value_changed)
+        self.show_amount = QCheckBox(self.tr("Show the amount I gave"))
+        self._named(self.show_amount, "storyShowAmount", self.tr("Show the amount"))
+        self.show_amount.toggled.connect(self._on_show_amount_toggled)
+        if not self.header.campaign.show_amounts_on_air:
+            self.show_amount.setEnabled(False)
+            self.show_amount.setToolTip(self.tr("This campaign does not show amounts"))
+        self.share = QPushButton(icon("mdi6.share-variant", "white"), self.tr("Share to the Story"))
+        self._named(self.share, "shareStory", self.tr("Share to the campaign's Story"))
+        self.share.setProperty("role", "primary")
+        self.share.clicked.connect(self._on_share_clicked)
+        self.share_reason = label("", "muted", wrap=True)
+        self.share_reason.setObjectName("shareReason")
+        sticker = self.donor.sticker
+        if not sticker.unlocked:
+            self.share.setEnabled(False)
+            self.share_reason.setText(self.locked_reason())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.setObjectName("storyComposerButtons")
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        form.addRow(self.tr("Background"), self.background)
+        form.addRow("", self.choose_image)
+        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow(self.tr("Sticker size"), self.scale)
+        form.addRow(self.tr("Rotation"), self.rotation)
+        form.addRow("", self.show_amount)
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(label(self.tr("Your Story"), "h1"))
+        side.addWidget(label(self.tr("Drag the sticker to move it; the mouse wheel resizes it, "
+                                     "Shift + wheel turns it."), "muted", wrap=True))  # fmt: skip
+        side.addLayout(form)
+        side.addWidget(self.error)
+        side.addStretch(1)
+        side.addWidget(self.notice)
+        side.addWidget(self.share_reason)
+        side.addWidget(self.share)
+        side.addWidget(buttons)
+        body = QHBoxLayout(self)
+        body.setContentsMargins(20, 20, 20, 16)
+        body.setSpacing(22)
+        body.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignTop)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setMinimumWidth(440)
+        panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        body.addWidget(panel, 1)
+
+    @staticmethod
+    def _swatch(colour: str) -> QIcon:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(colour))
+        return QIcon(pixmap)
+
+    def locked_reason(self) -> str:
+        state = self.donor.sticker.state.value
+        if state == "expired":
+            return self.tr("Sharing needs an unlocked sticker: this one has expired. "
+                           "A new donation unlocks it again.")  # fmt: skip
+        if state == "revoked":
+            return self.tr("Sharing needs an unlocked sticker: this donor's donations "
+                           "were refunded.")  # fmt: skip
+        return self.tr("Sharing needs an unlocked sticker: a donation unlocks it.")
+
+    # -- the design ------------------------------------------------------------------------
+
+    def _show_design(self, design: StoryDesign) -> None:
+        for widget in (self.background, self.caption, self.scale, self.rotation, self.show_amount):
+            widget.blockSignals(True)
+        choice = next(
+            (i for i, (kind, top, bottom) in enumerate(self.backgrounds)
+             if kind is design.background and (kind is BackgroundKind.IMAGE or
+                                               (top, bottom) == (design.color_top,
+                                                                 design.color_bottom))),
+            0,
+        )  # fmt: skip
+        self.background.setCurrentIndex(choice)
+        self.caption.setText(design.caption)
+        self.scale.setValue(round(design.sticker_scale * 100))
+        self.rotation.setValue(round(design.sticker_rotation))
+        self.show_amount.setChecked(design.show_amount)
+        for widget in (self.background, self.caption, self.scale, self.rotation, self.show_amount):
+            widget.blockSignals(False)
+
+    @property
+    def design(self) -> StoryDesign:
+        return self.canvas.design
+
+    def set_design(self, design: StoryDesign) -> None:
+        self.canvas.design = design
+        self._show_design(design)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        d = self.design
+        amount = None
+        if d.show_amount and self.header.campaign.show_amounts_on_air:
+            amount = 0  # replaced by the donor's total below
+        self.canvas.frame = SharedFrame(
+            frame_id=0,
+            donor_key=self.donor.donor_key,
+            shown_name=self.donor.shown_name,
+            shared_at_us=time.time_ns() // 1000,
+            design=d,
+            background_image=None,
+            amount_minor=self.donor.total_minor if amount is not None else None,
+        )
+        self.canvas.update()
+
+    @Slot(object)
+    def _on_canvas_design_changed(self, design: StoryDesign) -> None:
+        self._show_design(design)
+        self._update_preview()
+
+    @Slot(int)
+    def _on_background_current_index_changed(self, index: int) -> None:
+        kind, top, bottom = self.backgrounds[index]
+        if kind is BackgroundKind.IMAGE and self.canvas.background is None:
+            self._on_choose_image_clicked()
+            return
+        self.set_design(self.design.with_changes(background=kind, color_top=top,
+                                                 color_bottom=bottom))  # fmt: skip
+
+    @Slot(str)
+    def _on_caption_text_changed(self, text: str) -> None:
+        self.canvas.design = self.design.with_changes(caption=text)
+        self._update_preview()
+
+    @Slot(int)
+    def _on_scale_value_changed(self, value: int) -> None:
+        self.canvas.design = self.design.with_changes(sticker_scale=value / 100)
+        self._update_preview()
+
+    @Slot(int)
+    def _on_rotation_value_changed(self, value: int) -> None:
+        self.canvas.design = self.design.with_changes(sticker_rotation=float(value))
+        self._update_preview()
+
+    @Slot(bool)
+    def _on_show_amount_toggled(self, checked: bool) -> None:
+        self.canvas.design = self.design.with_changes(show_amount=checked)
+        self._update_preview()
+
+    # -- background image ------------------------------------------------------------------
+
+    @Slot()
+    def _on_choose_image_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a background image"))
+        dialog.setObjectName("storyImageDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
+                               self.tr("All files (*)")])  # fmt: skip
+        dialog.fileSelected.connect(self.choose_image_file)
+        dialog.rejected.connect(self._on_image_dialog_rejected)
+        self.image_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_image_dialog_rejected(self) -> None:
+        self._show_design(self.design)  # "Your image" without an image: back to the design
+
+    @Slot(str)
+    def choose_image_file(self, path: str) -> None:
+        spawn(self.load_image(path), self._report)
+
+    async def load_image(self, path: str) -> bool:
+        """Read the picked file off the UI thread; a file that is not an image is refused
+        with a message and the background stays as it was."""
+        self.error.setText("")
+        try:
+            data = await self.runner.call(read_background, path)
+        except LiveGivingError as exc:
+            self.error.setText(user_message(exc, with_field=False))
+            self._show_design(self.design)
+            return False
+        self.image_bytes = data
+        self.canvas.background = decode_image(data)
+        self.set_design(self.design.with_changes(background=BackgroundKind.IMAGE))
+        return True
+
+    # -- sharing ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_share_clicked(self) -> None:
+        spawn(self.share_now(), self._report)
+
+    async def share_now(self) -> bool:
+        self.error.setText("")
+        self.notice.setText("")
+        self.share.setEnabled(False)
+        image = self.image_bytes if self.design.background is BackgroundKind.IMAGE else None
+        try:
+            result = await self.runner.call(
+                self.service.share, self.header.campaign.id, self.donor.donor_name,
+                self.design, image,
+            )  # fmt: skip
+        except LiveGivingError as exc:
+            self.error.setText(user_message(exc, with_field=False))
+            self.share.setEnabled(self.donor.sticker.unlocked)
+            return False
+        self.notice.setText(
+            self.tr("Shared! Your frame replaced your earlier one in the campaign's Story.")
+            if result.replaced
+            else self.tr("Shared! Your frame is in the campaign's Story.")
+        )
+        self.share.setEnabled(True)
+        self.shared.emit(result.frame_id)
+        return True
+
+    def _report(self, exc: BaseException) -> None:
+        self.error.setText(user_message(exc))
