@@ -15,6 +15,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import BroadcastController
 from livegiving_desktop.ui.broadcast.stage import BroadcastStage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.accessibility import Announcer, describe, mark_graphic
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
@@ -55,6 +56,7 @@ class BroadcastPage(QWidget):
         self._restoring = False
         self.controller = BroadcastController(runner, kind, self)
         self.repaint_stage = Throttle(self._on_stage_repaint, STAGE_REPAINT_MS, parent=self)
+        self.announcer = Announcer(self)
         c = self.controller
         c.loading.connect(self._update_state)
         c.campaignChanged.connect(self._on_controller_campaign_changed)
@@ -81,7 +83,7 @@ class BroadcastPage(QWidget):
         self.stage.live_text = self.tr("LIVE")
         self.stage.off_air_text = self.tr("OFF AIR")
         self.stage.setObjectName(names["stage"])
-        self.stage.setAccessibleName(self.tr("Broadcast preview"))
+        mark_graphic(self.stage, self.tr("Broadcast preview"))
         self.rate = QSpinBox()
         self.rate.setObjectName("simulationRate")
         self.rate.setValue(DEFAULT_RATE)
@@ -162,10 +164,14 @@ class BroadcastPage(QWidget):
     def _on_controller_ticked(self, seconds: int, viewers: int, per_second: list[int]) -> None:
         self.stage.elapsed_text = fmt.clock(seconds)
         self.stage.viewers_text = fmt.count(viewers, self.money_locale) if viewers else ""
+        self.stage.viewers_spoken = (
+            self.tr("%1 watching").replace("%1", self.stage.viewers_text) if viewers else ""
+        )
         self.repaint_stage()
 
     def _on_stage_repaint(self) -> None:
         self.stage.update()
+        describe(self.stage, self.stage.summary())
 
     def status_texts(self) -> tuple[str, str]:
         """What the stage says before going live and once ended (each view its own)."""

@@ -199,6 +199,7 @@ class FundraiserPage(BroadcastPage):
         if notice:
             self.stage.notice = notice
             self._banner_timer.start()
+            self.announcer.say(notice, important=True)
         self.feed_count.setText(self.tr("%n donation(s)", "", stats.donation_count))
         self.repaint_stage()
 
@@ -213,6 +214,11 @@ class FundraiserPage(BroadcastPage):
             bar = self.feed.verticalScrollBar()
             bar.setValue(bar.value() + added * self.feed.sizeHintForRow(0))
         self.queue_model.prepend([d for d in newest if not d.thanked])
+        if newest:
+            latest = newest[0]
+            amount = self.privacy.amount_text(latest)
+            name = self.privacy.shown_name(latest)
+            self.announcer.donations(len(newest), f"{name}, {amount}" if amount else name)
         if newest and time.monotonic() >= self._alert_until:
             self._alert(newest[0])
         self.update_controls()
@@ -336,6 +342,7 @@ class FundraiserPage(BroadcastPage):
                 "%1", str(len({d.donor_name for d in donations}))
             )
         self._banner_timer.start()
+        self.announcer.say(self.stage.banner)
         self.repaint_stage()
 
     @Slot()
