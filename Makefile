@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck unit screenshots benchmarks translations clean lock
+.PHONY: run test lint typecheck unit screenshots screenshots-sizes benchmarks translations clean lock
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -57,6 +57,16 @@ test: lint typecheck unit
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+# The main screens on a 1366×768 laptop (light and dark) and on a 1920×1080 screen at 150 %,
+# offscreen, on the accessibility tests' prepared database (tests/a11y/screens_probe.py).
+SIZES_SHOT := $(BIN)/python tests/a11y/screens_probe.py --grab docs/screenshots
+screenshots-sizes: $(STAMP) $(QM)
+	$(SIZES_SHOT) --screen 1366x768 --theme light --suffix=-1366x768 \
+		home setup-fundraiser live paid-event moderation-all story-composer
+	$(SIZES_SHOT) --screen 1366x768 --theme dark --suffix=-1366x768-dark live moderation-all
+	$(SIZES_SHOT) --screen 1920x1080 --scale 1.5 --theme light --suffix=-1920x1080-150 \
+		home live paid-event moderation-all
 
 benchmarks: $(STAMP) $(QM)
 	$(BIN)/python benchmarks/ingest.py

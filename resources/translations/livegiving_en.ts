@@ -2,7 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the messages on air (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the messages off the air (H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name as Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air, show the name as Anonymous (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air, hide the amount (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this donor&apos;s later messages (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the donation; a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Announcer</name>
+    <message numerus="yes">
+        <source>%n new donation(s), the latest %1</source>
+        <translation>
+            <numerusform>%n new donation, the latest %1</numerusform>
+            <numerusform>%n new donations, the latest %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BroadcastController</name>
+    <message>
+        <source>Donations are waiting to be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The audience stopped: %1</source>
         <translation type="unfinished"></translation>
@@ -59,6 +135,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ready when you are: press Go live</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,6 +161,28 @@
     <message>
         <source>Resume audience</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the broadcast?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audience stops and the broadcast ends. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListModel</name>
+    <message numerus="yes">
+        <source>%1 · %n ticket(s) sold</source>
+        <translation>
+            <numerusform>%1 · %n ticket sold</numerusform>
+            <numerusform>%1 · %n tickets sold</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -278,6 +380,25 @@
             <numerusform>Every ticket is refunded (%n ticket, %2) and the event ends. This cannot be undone.</numerusform>
             <numerusform>Every ticket is refunded (%n tickets, %2) and the event ends. This cannot be undone.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleHeader</name>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign to moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAISED</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -744,8 +865,23 @@
         <source>Doors closed: press Go live to let ticket holders in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n ticket(s) sold for %1, %2 admitted. The doors close and the event ends.</source>
+        <translation>
+            <numerusform>%n ticket sold for %1, %2 admitted. The doors close and the event ends.</numerusform>
+            <numerusform>%n tickets sold for %1, %2 admitted. The doors close and the event ends.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>This event has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -951,6 +1087,13 @@
         <source>Thank you to our %1 donors!</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 raised so far from %n donation(s). The audience stops and the broadcast ends; donations given offline can still be added.</source>
+        <translation>
+            <numerusform>%1 raised so far from %n donation. The audience stops and the broadcast ends; donations given offline can still be added.</numerusform>
+            <numerusform>%1 raised so far from %n donations. The audience stops and the broadcast ends; donations given offline can still be added.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Total raised</source>
         <translation type="unfinished"></translation>
@@ -969,6 +1112,30 @@
     </message>
     <message>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting donations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 donations exported to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1041,86 +1208,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New campaign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export donations…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Go live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;End broadcast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Thank selected donor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank &amp;all in the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;offline donation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause or resume the audience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Focus the donor &amp;feed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Moderation console</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About LiveGiving Desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy &amp;diagnostics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the versions, the database and the end of the log for a bug report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Broadcast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The language changes the next time LiveGiving Desktop starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,35 +1225,19 @@ Log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export donations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV spreadsheet (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting donations…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 donations exported to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Donations are not being saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger is reachable again: every change is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1181,6 +1252,26 @@ Log: %2</source>
         <source>%1
 
 The details are in the log: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is on air. Quit and keep it live (it stays live for the other seats; open it again to carry on), or end it first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit, keep it live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End it and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1465,22 +1556,6 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moderation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign to moderate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RAISED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Moderation views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,54 +1596,6 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the messages on air (A)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the messages off the air (H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name as Anonymous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On air, show the name as Anonymous (N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On air, hide the amount (M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Block donor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold this donor&apos;s later messages (B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund the donation; a reason is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give your display name first: it is written on every action.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,17 +1624,6 @@ The details are in the log: %2</source>
             <numerusform>%n donation</numerusform>
             <numerusform>%n donations</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select donations</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1732,25 @@ The details are in the log: %2</source>
     <message>
         <source>%1 /s</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s) in the last second, %1</source>
+        <translation>
+            <numerusform>%n donation in the last second, %1</numerusform>
+            <numerusform>%n donations in the last second, %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2018,10 @@ The details are in the log: %2</source>
         <source>%1 sold</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2 admitted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SharedStoryPlayer</name>
@@ -2121,11 +2160,15 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>%n min ago</source>
-        <translation type="unfinished">%n min ago</translation>
+        <translation>%n min ago</translation>
     </message>
     <message>
         <source>%n h ago</source>
-        <translation type="unfinished">%n h ago</translation>
+        <translation>%n h ago</translation>
+    </message>
+    <message>
+        <source>%n d ago</source>
+        <translation>%n d ago</translation>
     </message>
     <message>
         <source>Gave %1</source>
@@ -2336,6 +2379,21 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tickets</name>
     <message>
         <source>valid</source>
@@ -2392,6 +2450,10 @@ The details are in the log: %2</source>
         <source>TOP DONORS</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No donors yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TotalsCard</name>
@@ -2429,6 +2491,109 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>%1 % of the goal reached!</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export donations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Thank selected donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank &amp;all in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;offline donation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause or resume the audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus the donor &amp;feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moderation console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About LiveGiving Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the versions, the database and the end of the log for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything (donations summed up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones, notices and errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

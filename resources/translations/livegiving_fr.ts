@@ -2,7 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Put the messages on air (A)</source>
+        <translation>Passer les messages à l&apos;antenne (A)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Keep the messages off the air (H)</source>
+        <translation>Ne pas passer les messages à l&apos;antenne (H)</translation>
+    </message>
+    <message>
+        <source>Name as Anonymous</source>
+        <translation>Rendre anonyme</translation>
+    </message>
+    <message>
+        <source>On air, show the name as Anonymous (N)</source>
+        <translation>À l&apos;antenne, afficher «&#xa0;Anonyme&#xa0;» au lieu du nom (N)</translation>
+    </message>
+    <message>
+        <source>Hide amount</source>
+        <translation>Masquer le montant</translation>
+    </message>
+    <message>
+        <source>On air, hide the amount (M)</source>
+        <translation>À l&apos;antenne, masquer le montant (M)</translation>
+    </message>
+    <message>
+        <source>Block donor</source>
+        <translation>Bloquer le donateur</translation>
+    </message>
+    <message>
+        <source>Hold this donor&apos;s later messages (B)</source>
+        <translation>Mettre en attente les prochains messages de ce donateur (B)</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Rembourser…</translation>
+    </message>
+    <message>
+        <source>Refund the donation; a reason is required</source>
+        <translation>Rembourser le don&#xa0;; un motif est obligatoire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionné</numerusform>
+            <numerusform>%n sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select donations</source>
+        <translation>Sélectionnez des dons</translation>
+    </message>
+</context>
+<context>
+    <name>Announcer</name>
+    <message numerus="yes">
+        <source>%n new donation(s), the latest %1</source>
+        <translation>
+            <numerusform>%n nouveau don, le dernier : %1</numerusform>
+            <numerusform>%n nouveaux dons, le dernier : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BroadcastController</name>
+    <message>
+        <source>Donations are waiting to be saved: %1</source>
+        <translation>Des dons attendent d&apos;être enregistrés&#xa0;: %1</translation>
+    </message>
     <message>
         <source>The audience stopped: %1</source>
         <translation>Le public simulé s&apos;est arrêté&#xa0;: %1</translation>
@@ -59,6 +135,10 @@
         <translation>Public</translation>
     </message>
     <message>
+        <source>%1 watching</source>
+        <translation>%1 spectateurs</translation>
+    </message>
+    <message>
         <source>Ready when you are: press Go live</source>
         <translation>Tout est prêt&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;»</translation>
     </message>
@@ -72,7 +152,7 @@
     </message>
     <message>
         <source>ENDED</source>
-        <translation type="unfinished"></translation>
+        <translation>TERMINÉ</translation>
     </message>
     <message>
         <source>Loading the campaign…</source>
@@ -81,6 +161,28 @@
     <message>
         <source>Resume audience</source>
         <translation>Reprendre le public</translation>
+    </message>
+    <message>
+        <source>End the broadcast?</source>
+        <translation>Terminer la diffusion ?</translation>
+    </message>
+    <message>
+        <source>Keep it live</source>
+        <translation>Rester en direct</translation>
+    </message>
+    <message>
+        <source>The audience stops and the broadcast ends. This cannot be undone.</source>
+        <translation>Le public s&apos;arrête et la diffusion se termine. C&apos;est définitif.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListModel</name>
+    <message numerus="yes">
+        <source>%1 · %n ticket(s) sold</source>
+        <translation>
+            <numerusform>%1 · %n billet vendu</numerusform>
+            <numerusform>%1 · %n billets vendus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -278,6 +380,25 @@
             <numerusform>Chaque billet est remboursé (%n billet, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
             <numerusform>Chaque billet est remboursé (%n billets, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleHeader</name>
+    <message>
+        <source>Moderation</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <source>Campaign to moderate</source>
+        <translation>Campagne à modérer</translation>
+    </message>
+    <message>
+        <source>Change name</source>
+        <translation>Changer de nom</translation>
+    </message>
+    <message>
+        <source>RAISED</source>
+        <translation>RÉCOLTÉ</translation>
     </message>
 </context>
 <context>
@@ -731,7 +852,7 @@
     </message>
     <message>
         <source>Admitted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée acceptée : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) exported to %2</source>
@@ -744,9 +865,24 @@
         <source>Doors closed: press Go live to let ticket holders in</source>
         <translation>Portes fermées&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;» pour faire entrer les détenteurs de billets</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ticket(s) sold for %1, %2 admitted. The doors close and the event ends.</source>
+        <translation>
+            <numerusform>%n billet vendu pour %1, %2 entrées. Les portes ferment et l&apos;événement se termine.</numerusform>
+            <numerusform>%n billets vendus pour %1, %2 entrées. Les portes ferment et l&apos;événement se termine.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>This event has ended</source>
         <translation>Cet événement est terminé</translation>
+    </message>
+    <message>
+        <source>Ticket revenue</source>
+        <translation>Recettes de la billetterie</translation>
+    </message>
+    <message>
+        <source>Donations raised</source>
+        <translation>Dons récoltés</translation>
     </message>
     <message>
         <source>%1 admitted · %2 refused</source>
@@ -840,11 +976,11 @@
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished">Remboursé</translation>
+        <translation>Remboursés</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Effectué</translation>
+        <translation>Aboutis</translation>
     </message>
     <message>
         <source>Donor</source>
@@ -875,7 +1011,7 @@
     <name>Format</name>
     <message>
         <source>%1 h %2 min %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min %3 s</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1087,13 @@
         <source>Thank you to our %1 donors!</source>
         <translation>Merci à nos %1 donateurs&#xa0;!</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 raised so far from %n donation(s). The audience stops and the broadcast ends; donations given offline can still be added.</source>
+        <translation>
+            <numerusform>%1 récoltés jusqu&apos;ici grâce à %n don. Le public s&apos;arrête et la diffusion se termine ; les dons reçus hors ligne pourront encore être ajoutés.</numerusform>
+            <numerusform>%1 récoltés jusqu&apos;ici grâce à %n dons. Le public s&apos;arrête et la diffusion se termine ; les dons reçus hors ligne pourront encore être ajoutés.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Total raised</source>
         <translation>Total récolté</translation>
@@ -970,6 +1113,30 @@
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Export donations</source>
+        <translation>Exporter les dons</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>Feuille de calcul CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting donations…</source>
+        <translation>Exportation des dons…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>%1 donations exported to %2</source>
+        <translation>%1 dons exportés vers %2</translation>
     </message>
 </context>
 <context>
@@ -1041,86 +1208,6 @@
         <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
-        <source>&amp;New campaign</source>
-        <translation>&amp;Nouvelle campagne</translation>
-    </message>
-    <message>
-        <source>&amp;Campaigns</source>
-        <translation>&amp;Campagnes</translation>
-    </message>
-    <message>
-        <source>&amp;Export donations…</source>
-        <translation>&amp;Exporter les dons…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Go live</source>
-        <translation>Passer en &amp;direct</translation>
-    </message>
-    <message>
-        <source>&amp;End broadcast</source>
-        <translation>&amp;Terminer la diffusion</translation>
-    </message>
-    <message>
-        <source>&amp;Thank selected donor</source>
-        <translation>&amp;Remercier le donateur sélectionné</translation>
-    </message>
-    <message>
-        <source>Thank &amp;all in the queue</source>
-        <translation>Remercier tou&amp;s les donateurs en attente</translation>
-    </message>
-    <message>
-        <source>Add &amp;offline donation…</source>
-        <translation>Ajouter un don &amp;hors ligne…</translation>
-    </message>
-    <message>
-        <source>&amp;Pause or resume the audience</source>
-        <translation>Suspendre ou reprendre le &amp;public</translation>
-    </message>
-    <message>
-        <source>Focus the donor &amp;feed</source>
-        <translation>Aller au &amp;fil des dons</translation>
-    </message>
-    <message>
-        <source>&amp;Moderation console</source>
-        <translation>Console de &amp;modération</translation>
-    </message>
-    <message>
-        <source>&amp;About LiveGiving Desktop</source>
-        <translation>À &amp;propos de LiveGiving Desktop</translation>
-    </message>
-    <message>
-        <source>Copy &amp;diagnostics</source>
-        <translation>Copier les &amp;diagnostics</translation>
-    </message>
-    <message>
-        <source>Copy the versions, the database and the end of the log for a bug report</source>
-        <translation>Copier les versions, la base de données et la fin du journal pour un rapport de bug</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Broadcast</source>
-        <translation>&amp;Diffusion</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Aid&amp;e</translation>
-    </message>
-    <message>
         <source>The language changes the next time LiveGiving Desktop starts.</source>
         <translation>La langue changera au prochain démarrage de LiveGiving Desktop.</translation>
     </message>
@@ -1139,36 +1226,20 @@ Journal&#xa0;: %2</translation>
         <translation>Diagnostics copiés dans le presse-papiers&#xa0;: collez-les dans votre rapport de bug.</translation>
     </message>
     <message>
-        <source>Export donations</source>
-        <translation>Exporter les dons</translation>
-    </message>
-    <message>
-        <source>CSV spreadsheet (*.csv)</source>
-        <translation>Feuille de calcul CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Exporting donations…</source>
-        <translation>Exportation des dons…</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Masquer</translation>
-    </message>
-    <message>
-        <source>%1 donations exported to %2</source>
-        <translation>%1 dons exportés vers %2</translation>
-    </message>
-    <message>
         <source>Something went wrong</source>
         <translation>Une erreur s&apos;est produite</translation>
     </message>
     <message>
         <source>Donations are not being saved: %1</source>
         <translation>Les dons ne sont pas enregistrés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached: %1</source>
+        <translation>Le registre est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>The ledger is reachable again: every change is shown.</source>
+        <translation>Le registre est de nouveau joignable : toutes les modifications sont affichées.</translation>
     </message>
     <message>
         <source>Saving works again: no donation was lost.</source>
@@ -1185,6 +1256,26 @@ The details are in the log: %2</source>
         <translation>%1
 
 Les détails figurent dans le journal&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>You are live</source>
+        <translation>Vous êtes en direct</translation>
+    </message>
+    <message>
+        <source>“%1” is on air. Quit and keep it live (it stays live for the other seats; open it again to carry on), or end it first?</source>
+        <translation>« %1 » est à l&apos;antenne. Quitter en restant en direct (la diffusion continue pour les autres postes ; rouvrez-la pour reprendre), ou la terminer d&apos;abord ?</translation>
+    </message>
+    <message>
+        <source>Quit, keep it live</source>
+        <translation>Quitter, rester en direct</translation>
+    </message>
+    <message>
+        <source>End it and quit</source>
+        <translation>Terminer et quitter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Saving the last donations…</source>
@@ -1468,22 +1559,6 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Modération — LiveGiving Desktop</translation>
     </message>
     <message>
-        <source>Moderation</source>
-        <translation>Modération</translation>
-    </message>
-    <message>
-        <source>Campaign to moderate</source>
-        <translation>Campagne à modérer</translation>
-    </message>
-    <message>
-        <source>Change name</source>
-        <translation>Changer de nom</translation>
-    </message>
-    <message>
-        <source>RAISED</source>
-        <translation>RÉCOLTÉ</translation>
-    </message>
-    <message>
         <source>Moderation views</source>
         <translation>Vues de modération</translation>
     </message>
@@ -1524,54 +1599,6 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <source>Approve</source>
-        <translation>Approuver</translation>
-    </message>
-    <message>
-        <source>Put the messages on air (A)</source>
-        <translation>Passer les messages à l&apos;antenne (A)</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Masquer</translation>
-    </message>
-    <message>
-        <source>Keep the messages off the air (H)</source>
-        <translation>Ne pas passer les messages à l&apos;antenne (H)</translation>
-    </message>
-    <message>
-        <source>Name as Anonymous</source>
-        <translation>Rendre anonyme</translation>
-    </message>
-    <message>
-        <source>On air, show the name as Anonymous (N)</source>
-        <translation>À l&apos;antenne, afficher «&#xa0;Anonyme&#xa0;» au lieu du nom (N)</translation>
-    </message>
-    <message>
-        <source>Hide amount</source>
-        <translation>Masquer le montant</translation>
-    </message>
-    <message>
-        <source>On air, hide the amount (M)</source>
-        <translation>À l&apos;antenne, masquer le montant (M)</translation>
-    </message>
-    <message>
-        <source>Block donor</source>
-        <translation>Bloquer le donateur</translation>
-    </message>
-    <message>
-        <source>Hold this donor&apos;s later messages (B)</source>
-        <translation>Mettre en attente les prochains messages de ce donateur (B)</translation>
-    </message>
-    <message>
-        <source>Refund…</source>
-        <translation>Rembourser…</translation>
-    </message>
-    <message>
-        <source>Refund the donation; a reason is required</source>
-        <translation>Rembourser le don&#xa0;; un motif est obligatoire</translation>
-    </message>
-    <message>
         <source>Give your display name first: it is written on every action.</source>
         <translation>Indiquez d&apos;abord votre nom d&apos;affichage&#xa0;: il est inscrit sur chaque action.</translation>
     </message>
@@ -1600,17 +1627,6 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
             <numerusform>%n don</numerusform>
             <numerusform>%n dons</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n sélectionné</numerusform>
-            <numerusform>%n sélectionnés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select donations</source>
-        <translation>Sélectionnez des dons</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1735,25 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>%1 /s</source>
         <translation>%1&#xa0;/s</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>en hausse</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>en baisse</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>stable</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s) in the last second, %1</source>
+        <translation>
+            <numerusform>%n don à la dernière seconde, %1</numerusform>
+            <numerusform>%n dons à la dernière seconde, %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2021,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <source>%1 sold</source>
         <translation>Vendus&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>%1, %2 admitted</source>
+        <translation>%1, %2 entrées</translation>
+    </message>
 </context>
 <context>
     <name>SharedStoryPlayer</name>
@@ -2124,11 +2163,15 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
     <message>
         <source>%n min ago</source>
-        <translation type="unfinished">il y a %n&#xa0;min</translation>
+        <translation>il y a %n&#xa0;min</translation>
     </message>
     <message>
         <source>%n h ago</source>
-        <translation type="unfinished">il y a %n&#xa0;h</translation>
+        <translation>il y a %n&#xa0;h</translation>
+    </message>
+    <message>
+        <source>%n d ago</source>
+        <translation>il y a %n&#xa0;j</translation>
     </message>
     <message>
         <source>Gave %1</source>
@@ -2339,6 +2382,21 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+</context>
+<context>
     <name>Tickets</name>
     <message>
         <source>valid</source>
@@ -2395,6 +2453,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <source>TOP DONORS</source>
         <translation>MEILLEURS DONATEURS</translation>
     </message>
+    <message>
+        <source>No donors yet</source>
+        <translation>Aucun donateur pour l&apos;instant</translation>
+    </message>
 </context>
 <context>
     <name>TotalsCard</name>
@@ -2433,6 +2495,109 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>%1 % of the goal reached!</source>
         <translation>%1&#xa0;% de l&apos;objectif atteint&#xa0;!</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New campaign</source>
+        <translation>&amp;Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Campagnes</translation>
+    </message>
+    <message>
+        <source>&amp;Export donations…</source>
+        <translation>&amp;Exporter les dons…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go live</source>
+        <translation>Passer en &amp;direct</translation>
+    </message>
+    <message>
+        <source>&amp;End broadcast</source>
+        <translation>&amp;Terminer la diffusion</translation>
+    </message>
+    <message>
+        <source>&amp;Thank selected donor</source>
+        <translation>&amp;Remercier le donateur sélectionné</translation>
+    </message>
+    <message>
+        <source>Thank &amp;all in the queue</source>
+        <translation>Remercier tou&amp;s les donateurs en attente</translation>
+    </message>
+    <message>
+        <source>Add &amp;offline donation…</source>
+        <translation>Ajouter un don &amp;hors ligne…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause or resume the audience</source>
+        <translation>Suspendre ou reprendre le &amp;public</translation>
+    </message>
+    <message>
+        <source>Focus the donor &amp;feed</source>
+        <translation>Aller au &amp;fil des dons</translation>
+    </message>
+    <message>
+        <source>&amp;Moderation console</source>
+        <translation>Console de &amp;modération</translation>
+    </message>
+    <message>
+        <source>&amp;About LiveGiving Desktop</source>
+        <translation>À &amp;propos de LiveGiving Desktop</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copier les &amp;diagnostics</translation>
+    </message>
+    <message>
+        <source>Copy the versions, the database and the end of the log for a bug report</source>
+        <translation>Copier les versions, la base de données et la fin du journal pour un rapport de bug</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation>&amp;Diffusion</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>&amp;Announcements</source>
+        <translation>&amp;Annonces</translation>
+    </message>
+    <message>
+        <source>Everything (donations summed up)</source>
+        <translation>Tout (dons résumés)</translation>
+    </message>
+    <message>
+        <source>Milestones, notices and errors only</source>
+        <translation>Étapes, avis et erreurs seulement</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivées</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -54,6 +53,11 @@ class CampaignListModel(RecordModel[CampaignRecord]):
 
     def campaign(self, row: int) -> CampaignRecord | None:
         return self.record(row)
+
+    def tickets_line(self, c: CampaignRecord) -> str:
+        """A paid event's card: its category and the tickets sold."""
+        sold = self.tr("%1 · %n ticket(s) sold", "", c.tickets_sold)
+        return sold.replace("%1", category_text(c.category))
 
 
 class CampaignDelegate(QStyledItemDelegate):
@@ -113,9 +117,7 @@ class CampaignDelegate(QStyledItemDelegate):
         subtitle = self.model.organization_names.get(c.organization_id or "", "")
         paid = c.kind.value == "paid-event"
         if paid:  # a paid event's card shows its ticket revenue, not donations
-            subtitle = QCoreApplication.translate(
-                "Home", "%1 · %n ticket(s) sold", "", c.tickets_sold
-            ).replace("%1", category_text(c.category))
+            subtitle = self.model.tickets_line(c)
         small = QFont(option.font)
         painter.setFont(small)
         painter.setPen(QColor(colors["muted"]))

@@ -27,6 +27,7 @@ from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
@@ -109,10 +110,14 @@ class MainWindow(QMainWindow):
         self.menus = WindowActions(self)
         self.menus.update()
         self._restore_geometry()
-        self.status_save.setText(self.tr("Opening the database…"))
+        self._saving_status(self.tr("Opening the database…"))
         QTimer.singleShot(0, lambda: spawn(self._start(demo), self._on_start_failed))
 
     # -- start-up --------------------------------------------------------------------------
+
+    def _saving_status(self, text: str) -> None:
+        """The status bar's saving status, read by a screen reader with its caption."""
+        set_figure(self.status_save, self.tr("Saving status"), text)
 
     def _locale(self) -> str:
         return "fr_FR" if self.language == "fr" else "en"
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
-        self.status_save.setText(self.tr("Every donation shown is saved"))
+        self._saving_status(self.tr("Every donation shown is saved"))
         if demo:
             campaign = await self.runner.call(self.service.ensure_demo_campaign, self._locale())
             await self.show_live(campaign.id)
@@ -152,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def _on_start_failed(self, exc: BaseException) -> None:
         self._start_problem = str(exc)
-        self.status_save.setText(self.tr("The database could not be opened"))
+        self._saving_status(self.tr("The database could not be opened"))
         self._ready = True
         self._show_error(self.tr("The database could not be opened"), str(exc))
 
@@ -355,7 +360,7 @@ class MainWindow(QMainWindow):
         # it until the donations are saved again.
         self._saving_box = self.error_box
         self._saving_outage = True
-        self.status_save.setText(self.tr("Donations are not being saved: %1").replace("%1", reason))
+        self._saving_status(self.tr("Donations are not being saved: %1").replace("%1", reason))
 
     @Slot(FeedHealth)
     def _on_feed_health(self, health: FeedHealth) -> None:
@@ -363,12 +368,12 @@ class MainWindow(QMainWindow):
         does not, the status bar no longer claims that what is shown is saved."""
         self._unreachable = not health.connected
         if self._unreachable:
-            self.status_save.setText(
+            self._saving_status(
                 self.tr("The ledger cannot be reached: %1").replace(
                     "%1", translate_reason(health.reason or ""))
             )  # fmt: skip
         elif not self._saving_outage:
-            self.status_save.setText(self.tr("Every donation shown is saved"))
+            self._saving_status(self.tr("Every donation shown is saved"))
             if health.state is FeedState.RESYNCED:
                 self.statusBar().showMessage(
                     self.tr("The ledger is reachable again: every change is shown."), 8000
@@ -380,7 +385,7 @@ class MainWindow(QMainWindow):
         if self._saving_box is not None:
             self._saving_box.close()
             self._saving_box = None
-        self.status_save.setText(self.tr("Every donation shown is saved"))
+        self._saving_status(self.tr("Every donation shown is saved"))
         self.statusBar().showMessage(self.tr("Saving works again: no donation was lost."), 8000)
 
     def _on_failed_exc(self, exc: BaseException) -> None:
@@ -463,7 +468,7 @@ class MainWindow(QMainWindow):
                 return
             if answer == "endAndQuit":
                 await page.controller.end()
-        self.status_save.setText(self.tr("Saving the last donations…"))
+        self._saving_status(self.tr("Saving the last donations…"))
         closing = asyncio.ensure_future(self._close_views())
         done, _ = await asyncio.wait({closing}, timeout=CLOSE_WAIT_S)
         if not done:

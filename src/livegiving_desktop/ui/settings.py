@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from livegiving_desktop.services import config
 
 LANGUAGE = "language"
-THEME = "view/theme"
+THEME = "theme"
 GEOMETRY = "geometry"
 CONSOLE_GEOMETRY = "moderation/geometry"
 MODERATOR_NAME = "moderation/displayName"

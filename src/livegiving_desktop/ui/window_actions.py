@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from livegiving_desktop.ui.common import accessibility
 from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
 from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.settings import ANNOUNCEMENTS
+from livegiving_desktop.ui.theme import theme_actions
 
 if TYPE_CHECKING:
     from livegiving_desktop.ui.main_window import MainWindow
@@ -39,41 +41,44 @@ class WindowActions(QObject):
             w.addAction(made)
             return made
 
-        tr = self.tr
-        self.act_new = action(tr("&New campaign"), "actionNewCampaign", "Ctrl+N",
+        self.act_new = action(self.tr("&New campaign"), "actionNewCampaign", "Ctrl+N",
                               w.new_campaign, "mdi6.plus-circle")  # fmt: skip
-        self.act_home = action(tr("&Campaigns"), "actionHome", "Ctrl+H", w.go_home,
+        self.act_home = action(self.tr("&Campaigns"), "actionHome", "Ctrl+H", w.go_home,
                                "mdi6.view-list")  # fmt: skip
-        self.act_export = action(tr("&Export donations…"), "actionExport", "Ctrl+Shift+E",
+        self.act_export = action(self.tr("&Export donations…"), "actionExport", "Ctrl+Shift+E",
                                  w.export_shown, "mdi6.file-export")  # fmt: skip
-        self.act_quit = action(tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit, w.close)
-        self.act_go_live = action(tr("&Go live"), "actionGoLive", "Ctrl+L",
+        self.act_quit = action(
+            self.tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit, w.close
+        )
+        self.act_go_live = action(self.tr("&Go live"), "actionGoLive", "Ctrl+L",
                                   w.go_live_shown, "mdi6.broadcast")  # fmt: skip
-        self.act_end = action(tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
+        self.act_end = action(self.tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
                               w.end_shown, "mdi6.stop-circle")  # fmt: skip
-        self.act_thank = action(tr("&Thank selected donor"), "actionThankDonor", "Ctrl+T",
+        self.act_thank = action(self.tr("&Thank selected donor"), "actionThankDonor", "Ctrl+T",
                                 live.thank.click, "mdi6.heart")  # fmt: skip
-        self.act_thank_all = action(tr("Thank &all in the queue"), "actionThankAll",
+        self.act_thank_all = action(self.tr("Thank &all in the queue"), "actionThankAll",
                                     "Ctrl+Shift+T", live.thank_all.click)  # fmt: skip
-        self.act_offline = action(tr("Add &offline donation…"), "actionAddOfflineDonation",
+        self.act_offline = action(self.tr("Add &offline donation…"), "actionAddOfflineDonation",
                                   "Ctrl+D", live.offline.click, "mdi6.cash-plus")  # fmt: skip
-        self.act_pause = action(tr("&Pause or resume the audience"), "actionPause", "Ctrl+P",
+        self.act_pause = action(self.tr("&Pause or resume the audience"), "actionPause", "Ctrl+P",
                                 w.pause_shown)  # fmt: skip
-        self.act_feed = action(tr("Focus the donor &feed"), "actionFocusFeed", "Ctrl+1",
+        self.act_feed = action(self.tr("Focus the donor &feed"), "actionFocusFeed", "Ctrl+1",
                                live.feed.setFocus)  # fmt: skip
-        self.act_moderation = action(tr("&Moderation console"), "openModeration", "Ctrl+M",
+        self.act_moderation = action(self.tr("&Moderation console"), "openModeration", "Ctrl+M",
                                      w.show_moderation, "mdi6.shield-account")  # fmt: skip
         live.moderation_button.clicked.connect(self.act_moderation.trigger)
         self.act_en = action("English", "actionEnglish", "", lambda: w.set_language("en"))
         self.act_fr = action("Français", "actionFrench", "", lambda: w.set_language("fr"))
-        self.act_about = action(tr("&About LiveGiving Desktop"), "actionAbout", "", w.show_about)
+        self.act_about = action(
+            self.tr("&About LiveGiving Desktop"), "actionAbout", "", w.show_about
+        )
         self.act_diagnostics = action(
-            tr("Copy &diagnostics"), "copyDiagnostics", "", w.copy_diagnostics_clicked,
+            self.tr("Copy &diagnostics"), "copyDiagnostics", "", w.copy_diagnostics_clicked,
             "mdi6.clipboard-text",
         )  # fmt: skip
         # A QAction has no accessible name of its own: its text and tips are what is read out.
         self.act_diagnostics.setStatusTip(
-            tr("Copy the versions, the database and the end of the log for a bug report")
+            self.tr("Copy the versions, the database and the end of the log for a bug report")
         )
         self.act_diagnostics.setToolTip(self.act_diagnostics.statusTip())
         self._build_menus()
@@ -96,6 +101,11 @@ class WindowActions(QObject):
         self.language_menu.addAction(self.act_en)
         self.language_menu.addAction(self.act_fr)
         self.view_menu = view
+        themes = view.addMenu(self.tr("&Theme"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.theme_actions = theme_actions(app, self.window)
+            themes.addActions(self.theme_actions)
         announcements = view.addMenu(self.tr("&Announcements"))
         group = QActionGroup(self)
         for level, text, name in (

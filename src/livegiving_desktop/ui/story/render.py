@@ -89,7 +89,8 @@ def relative_time(then_us: int, now_us: int) -> str:
     hours = minutes // 60
     if hours < 24:
         return QCoreApplication.translate("Story", "%n h ago", "", hours)
-    return QCoreApplication.translate("Story", "%n d ago", "", hours // 24)
+    days = hours // 24  # (lupdate reads "//" as a comment: not inside the translate call)
+    return QCoreApplication.translate("Story", "%n d ago", "", days)
 
 
 def frame_texts(

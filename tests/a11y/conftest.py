@@ -1,0 +1,74 @@
+"""Accessibility tests: the theme applied for a test and put back afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QFont
+
+from livegiving_desktop.ui import theme
+
+
+@pytest.fixture
+def themed(qapp: Any) -> Iterator[Callable[..., None]]:
+    """`themed("dark")` applies a palette (and optionally a system font size) to the app for
+    this test; the app's font, palette and stylesheet are put back afterwards."""
+    font = QFont(qapp.font())
+    sheet, palette = qapp.styleSheet(), qapp.palette()
+    saved = (theme.Theme.dark, theme.Theme.mode, theme.Theme.colors, theme.Theme.sizes)
+
+    def apply(mode: str, *, font_pt: float | None = None) -> None:
+        if font_pt is not None:
+            bigger = QFont(font)
+            bigger.setPointSizeF(font_pt)
+            qapp.setFont(bigger)
+        theme.apply_theme(qapp, mode)
+
+    yield apply
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    theme.Theme.dark, theme.Theme.mode, theme.Theme.colors, theme.Theme.sizes = saved
+
+
+# -- every screen at a screen size (tests/a11y/screens_probe.py, a process per size) ---------
+
+SCREEN_CONFIGS: dict[str, list[str]] = {
+    # A 1366×768 laptop at 100 %; Tab and Shift+Tab walked on every screen.
+    "1366x768": ["--screen", "1366x768", "--keyboard"],
+    # A 1920×1080 screen at 150 %: 1280×720 logical pixels.
+    "1920x1080@150%": ["--screen", "1920x1080", "--scale", "1.5"],
+    # A 14 pt desktop font on a 1920×1080 screen at 100 %.
+    "14pt": ["--screen", "1920x1080", "--font-pt", "14"],
+}
+
+
+@pytest.fixture(scope="session")
+def screen_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, Any]]:
+    """`screen_report("1366x768")`: what screens_probe.py found on every screen at that
+    size (run once per size, in a process of its own)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = Path(__file__).with_name("screens_probe.py")
+    cache: dict[str, dict[str, Any]] = {}
+
+    def report(config: str) -> dict[str, Any]:
+        if config not in cache:
+            out = tmp_path_factory.mktemp("screens") / f"{config}.json"
+            result = subprocess.run(
+                [sys.executable, str(probe), *SCREEN_CONFIGS[config], "--out", str(out)],
+                check=False,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            assert result.returncode == 0, result.stderr[-4000:]
+            cache[config] = json.loads(out.read_text(encoding="utf-8"))
+        return cache[config]
+
+    return report
