@@ -13,7 +13,20 @@ least disturbed by other processes, and medians) and process CPU time (best run)
 rules cost under 10 % of the pipeline's throughput.
 Prints one JSON object.
 
+With `--index-cost` it measures instead what each candidate index of the donations table
+costs the writes (docs/architecture.md, "Indexes"): for each variant (no candidate index,
+each one alone, all of them) a fresh database, the candidate indexes dropped or created, then
+the same donations through plain sqlite3 and through the pipeline (without rules, in process);
+the variants interleaved in a rotating order `--repeat` times; medians, minima and every run.
+
+With `--producer` it times the producer's side alone (validation, the message rules and the
+review flags, no database: what the submitting thread does), with the campaign's default rules
+and with ModerationRules.off(), interleaved `--rules-repeat` times; process CPU time, best
+run and median. On a shared machine this is the steadiest figure of the rules' cost.
+
     python benchmarks/ingest.py [--count 200000] [--repeat 3]
+    python benchmarks/ingest.py --index-cost [--count 200000] [--repeat 7]
+    python benchmarks/ingest.py --producer [--count 200000] [--rules-repeat 9]
 """
 
 from __future__ import annotations
@@ -129,6 +142,114 @@ def pipeline_in_process(path: str, campaign_id: int, drafts: list[DonationDraft]
     return elapsed, cpu, summary.held
 
 
+# The candidate indexes of the donations table (what the moderation table sorts by, and
+# per-donor lookups). Created with IF NOT EXISTS / dropped with IF EXISTS, so the benchmark
+# runs on the schema before and after the migration that adds some of them.
+CANDIDATE_INDEXES = {
+    "amount": "CREATE INDEX IF NOT EXISTS ix_donations_campaign_id_amount_minor_id"
+    " ON donations (campaign_id, amount_minor, id) WHERE amount_minor > 0",
+    "donor": "CREATE INDEX IF NOT EXISTS ix_donations_campaign_id_donor_key_id"
+    " ON donations (campaign_id, donor_key, id)",
+}
+INDEX_VARIANTS = {
+    "none": (),
+    "amount": ("amount",),
+    "donor": ("donor",),
+    "both": ("amount", "donor"),
+}
+
+
+def with_indexes(path: str, names: tuple[str, ...]) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for name, ddl in CANDIDATE_INDEXES.items():
+        index = ddl.split(" IF NOT EXISTS ")[1].split()[0]
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
+        if name in names:
+            conn.execute(ddl)
+    conn.close()
+
+
+def index_cost(args: argparse.Namespace, drafts: list[DonationDraft]) -> dict[str, object]:
+    raw: dict[str, list[float]] = {v: [] for v in INDEX_VARIANTS}
+    pipe: dict[str, list[float]] = {v: [] for v in INDEX_VARIANTS}
+    names = list(INDEX_VARIANTS)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _, cid = fresh_database(folder, "rows.db")
+        rows = sample_rows(cid, args.count)
+        for i in range(args.repeat):
+            order = names[i % len(names) :] + names[: i % len(names)]
+            for variant in order:
+                path, cid = fresh_database(folder, f"raw-{variant}-{i}.db")
+                with_indexes(path, INDEX_VARIANTS[variant])
+                raw[variant].append(raw_sqlite(path, [(cid, *r[1:]) for r in rows]))
+                path, cid = fresh_database(folder, f"pipe-{variant}-{i}.db")
+                with_indexes(path, INDEX_VARIANTS[variant])
+                pipe[variant].append(pipeline_in_process(path, cid, drafts, False)[0])
+                Path(path).unlink()
+    med = {v: statistics.median(pipe[v]) for v in names}
+    raw_med = {v: statistics.median(raw[v]) for v in names}
+    return {
+        "count": args.count,
+        "repeat": args.repeat,
+        "indexes": CANDIDATE_INDEXES,
+        "pipeline_median_s": {v: round(med[v], 3) for v in names},
+        "pipeline_min_s": {v: round(min(pipe[v]), 3) for v in names},
+        "pipeline_cost_vs_none_median": {v: round(med[v] / med["none"] - 1, 3) for v in names},
+        "raw_sqlite_median_s": {v: round(raw_med[v], 3) for v in names},
+        "raw_sqlite_cost_vs_none_median": {
+            v: round(raw_med[v] / raw_med["none"] - 1, 3) for v in names
+        },
+        "pipeline_runs_s": {v: [round(x, 3) for x in pipe[v]] for v in names},
+        "raw_sqlite_runs_s": {v: [round(x, 3) for x in raw[v]] for v in names},
+        "load_average": os.getloadavg(),
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "cpus": os.cpu_count(),
+    }
+
+
+def producer_path(args: argparse.Namespace, drafts: list[DonationDraft]) -> dict[str, object]:
+    from livegiving_desktop.core.donations import DonationRules
+    from livegiving_desktop.core.moderation import FlagTracker, default_settings
+
+    rules = DonationRules("EUR", 100, 10_000_000)
+    cpu: dict[bool, list[float]] = {True: [], False: []}
+    held = flagged = 0
+    for i in range(args.rules_repeat):
+        for rules_on in (False, True) if i % 2 == 0 else (True, False):
+            # Fresh rules each run: the message cache starts empty, as in a new pipeline.
+            moderation = ModerationRules(default_settings(2)) if rules_on else ModerationRules.off()
+            tracker = FlagTracker(known_donors=list)
+            started = time.process_time()
+            for start in range(0, len(drafts), 1000):
+                valid = [
+                    validate_donation(d, rules, moderation) for d in drafts[start : start + 1000]
+                ]
+                valid = moderation.review(valid, tracker, start / 1000)
+                if rules_on and i == 0:
+                    held += sum(1 for d in valid if d.message_status == "held")
+                    flagged += sum(1 for d in valid if d.flags)
+            cpu[rules_on].append(time.process_time() - started)
+    best_on, best_off = min(cpu[True]), min(cpu[False])
+    med_on, med_off = statistics.median(cpu[True]), statistics.median(cpu[False])
+    return {
+        "count": args.count,
+        "rules_repeat": args.rules_repeat,
+        "producer_without_rules_cpu_s": round(best_off, 4),
+        "producer_with_rules_cpu_s": round(best_on, 4),
+        "producer_rules_cost_cpu": round(best_on / best_off - 1, 3),
+        "producer_without_rules_cpu_median_s": round(med_off, 4),
+        "producer_with_rules_cpu_median_s": round(med_on, 4),
+        "producer_rules_cost_cpu_median": round(med_on / med_off - 1, 3),
+        "producer_us_per_donation_with_rules": round(best_on / args.count * 1e6, 3),
+        "held": held,
+        "flagged": flagged,
+        "load_average": os.getloadavg(),
+        "python": sys.version.split()[0],
+    }
+
+
 def startup_seconds() -> float:
     """The command's fixed cost (interpreter, imports, opening the database): `--version`
     alone is measured with the imports of a real command."""
@@ -145,6 +266,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rules-repeat", type=int, default=9)
+    parser.add_argument("--index-cost", action="store_true", help="the cost of each index")
+    parser.add_argument("--producer", action="store_true", help="the producer's side alone")
     args = parser.parse_args()
     raw_s, core_s, app_s, app_inner_s = [], [], [], []
     with_rules_s: list[float] = []
@@ -155,6 +278,12 @@ def main() -> None:
     sys.setswitchinterval(0.001)  # as the CLI does (cli.tune_interpreter)
     audience = SimulatedAudience(7, "EUR", minimum_minor=100)
     drafts = [audience.next_delivery() for _ in range(args.count)]
+    if args.producer:
+        print(json.dumps(producer_path(args, drafts), indent=2))
+        return
+    if args.index_cost:
+        print(json.dumps(index_cost(args, drafts), indent=2))
+        return
     summary: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -20,7 +20,7 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__, cli_events
+from livegiving_desktop import __version__, cli_campaigns, cli_events
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     camp_list = camps_sub.add_parser("list", parents=[db], help="one row per campaign")
     camp_list.add_argument("--json", action="store_true", help="one JSON array")
     cli_events.add_campaign_actions(camps_sub, db)
+    cli_campaigns.add_parsers(camps_sub, db)
 
     donate = sub.add_parser("donate", parents=[db], help="record one offline donation")
     donate.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -223,6 +224,9 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     if args.action in ("go-live", "end", "cancel"):
         with _opened(args) as service:
             return cli_events.cmd_campaign_action(args, service)
+    if args.action in cli_campaigns.ACTIONS:
+        with _opened(args) as service:
+            return cli_campaigns.cmd_campaign_action(args, service)
     with _opened(args) as service:
         campaigns = service.campaigns()
     if args.json:
@@ -241,6 +245,13 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 "is_demo": c.is_demo,
                 "tickets_sold": c.tickets_sold,
                 "revenue_minor": c.revenue_minor,
+                # Added (issue 15)
+                "archived": c.archived,
+                "created_at": _iso(c.created_at_us),
+                "started_at": _iso(c.started_at_us),
+                "ended_at": _iso(c.ended_at_us),
+                "unthanked_count": c.unthanked_count,
+                "after_broadcast_minor": c.after_broadcast_minor,
             }
             for c in campaigns
         ]
@@ -250,6 +261,12 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         total = f"{to_decimal_text(c.total_minor, c.currency)} {c.currency}"
         _print(f"{c.id:>5}  {c.kind.value:<10} {c.status.value:<6} {total:>18}  {c.title}")
     return EXIT_OK
+
+
+def _iso(us: int | None) -> str | None:
+    from livegiving_desktop.core.records import from_us
+
+    return None if us is None else from_us(us).isoformat(timespec="microseconds")
 
 
 def _require(args: argparse.Namespace, kind: str, *names: str) -> None:

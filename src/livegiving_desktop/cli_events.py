@@ -107,7 +107,8 @@ def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
         reason = None if record.reason is None else record.reason.value
         # A refusal at the door is an answer, not bad input: exit 0 with the reason.
         _print(json.dumps({"admitted": record.admitted, "reason": reason,
-                           "ticket_id": record.ticket_id}))  # fmt: skip
+                           "ticket_id": record.ticket_id,
+                           "buyer_name": record.buyer_name}))  # fmt: skip
         return 0
     reason_text = clean_reason(args.reason, "--reason")
     outcome = events.refund_ticket(args.ticket, reason_text, _creator(args), override=args.override)
@@ -129,7 +130,9 @@ def cmd_campaign_action(args: argparse.Namespace, service: LedgerService) -> int
     reason = clean_reason(args.reason, "--reason")
     count, figures = EventService(service).cancel_event(args.campaign, reason, _creator(args))
     print(f"event cancelled; {count} tickets refunded", file=sys.stderr)
-    _print(json.dumps({"refunded": count, "revenue_minor": figures.revenue_minor}))
+    _print(json.dumps({"refunded": count, "revenue_minor": figures.revenue_minor,
+                       "refunded_tickets": figures.refunded_tickets,
+                       "refunded_minor": figures.refunded_minor}))  # fmt: skip
     return 0
 
 

@@ -15,7 +15,7 @@ from livegiving_desktop.services.ledger import LedgerService
 CAMPAIGN = str(PREPARED_FUNDRAISER)
 EXPORT_HEADER = (
     "donation_id,external_id,received_at,donor_name,anonymous,amount,currency,message,status,"
-    "message_status,thanked"
+    "message_status,thanked,after_broadcast"
 )
 
 

@@ -50,9 +50,12 @@ def test_sell_admit_refund_cancel_export(cli: Cli, tmp_path: Path) -> None:
     full = cli("tickets", "buy", "--campaign", event, "--buyer", "Carla")
     assert full.code == 2 and "sold out" in full.stderr
 
-    assert _admit(cli, event, code) == {"admitted": False, "reason": "not-live", "ticket_id": None}
+    assert _admit(cli, event, code) == {
+        "admitted": False, "reason": "not-live", "ticket_id": None, "buyer_name": None,
+    }  # fmt: skip
     assert cli("campaigns", "go-live", "--campaign", event).stdout.strip() == "live"
-    assert _admit(cli, event, code.lower())["admitted"] is True
+    admitted = _admit(cli, event, code.lower())
+    assert (admitted["admitted"], admitted["buyer_name"]) == (True, "Ana")  # says whom
     assert _admit(cli, event, code)["reason"] == "already-admitted"
     assert _admit(cli, event, "")["reason"] == "no-ticket"
     assert _admit(cli, event, "NOPE")["reason"] == "wrong-code"
@@ -79,9 +82,11 @@ def test_sell_admit_refund_cancel_export(cli: Cli, tmp_path: Path) -> None:
 
     cancel = cli("campaigns", "cancel", "--campaign", event, "--reason", "storm")
     assert cancel.code == 0, cancel.stderr
-    assert json.loads(cancel.stdout) == {"refunded": 1, "revenue_minor": 0}
+    assert json.loads(cancel.stdout) == {
+        "refunded": 1, "revenue_minor": 0, "refunded_tickets": 2, "refunded_minor": 2500,
+    }  # fmt: skip
     listed = {row["id"]: row for row in json.loads(cli("campaigns", "list", "--json").stdout)}
-    assert listed[int(event)]["status"] == "ended"
+    assert listed[int(event)]["status"] == "cancelled"  # not "ended": a status of its own
 
 
 def test_refund_past_the_window_needs_override(cli: Cli) -> None:

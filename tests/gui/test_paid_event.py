@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -164,6 +165,12 @@ def test_live_view_sells_admits_and_refunds(
     assert not find(w, QPushButton, "refundTicket").isEnabled()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: a cancelled event is CANCELLED (its own status); ui/broadcast/page.py's "
+    "status pill and ui/home.py's still know only draft/live/ended (KeyError 'cancelled'). "
+    "The lead's UI work removes this mark (strict: it fails once the UI shows CANCELLED).",
+)
 def test_opened_from_home_door_check_override_and_cancel(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService
 ) -> None:
@@ -219,12 +226,12 @@ def test_opened_from_home_door_check_override_and_cancel(
     assert [(r[1], r[3]) for r in refund] == [(True, "flight cancelled")]
     assert "refunded" in sales.model().index(0, 0).data()
 
-    # Cancel: every ticket refunded, the event ends.
+    # Cancel: every ticket refunded, the event shows CANCELLED (not ended).
     find(w, QPushButton, "cancelEvent").click()
     cancel = find(w, QDialog, "cancelEventDialog")
     find(cancel, QLineEdit, "cancelReason").setText("speaker ill")
     _dialog_ok(cancel)
-    qtbot.waitUntil(lambda: ledger.campaign(campaign.id).status.value == "ended", timeout=5_000)
+    qtbot.waitUntil(lambda: ledger.campaign(campaign.id).status.value == "cancelled", timeout=5_000)
     qtbot.waitUntil(lambda: revenue.text() == "€0.00", timeout=5_000)
     assert {t.status for t in events.store.iter_tickets(campaign.id)} == {TicketStatus.REFUNDED}
     assert not find(w, QPushButton, "cancelEvent").isVisible()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from livegiving_desktop.core.errors import StateError, ValidationError
-from livegiving_desktop.core.money import check_currency, minor_per_major, parse_amount
+from livegiving_desktop.core.money import check_currency, minor_per_major, parse_amount_input
 from livegiving_desktop.core.organizations import OrganizationCatalog
 from livegiving_desktop.core.text import CONTROL_RE
 
@@ -28,6 +28,12 @@ class CampaignStatus(StrEnum):
     DRAFT = "draft"
     LIVE = "live"
     ENDED = "ended"
+    CANCELLED = "cancelled"  # a paid event called off: its tickets refunded, never "ended"
+
+    @property
+    def finished(self) -> bool:
+        """Ended or cancelled: it takes no more broadcast donations or ticket sales."""
+        return self in (CampaignStatus.ENDED, CampaignStatus.CANCELLED)
 
 
 EVENT_CATEGORIES = ("performance", "cooking-class", "conference", "fitness", "talk", "other")
@@ -98,21 +104,23 @@ def fundraiser_spec(
     show_names_on_air: bool = True,
     show_amounts_on_air: bool = True,
     allow_anonymous: bool = True,
+    locale: str | None = None,
 ) -> FundraiserSpec:
-    """Validate the set-up of a fundraiser, field by field in form order."""
+    """Validate the set-up of a fundraiser, field by field in form order. Amounts are read in
+    the UI's `locale` as people type them, or in the contract's dot form without one."""
     clean = clean_title(title)
     if not organization_id.strip():
         raise ValidationError("organization", "is not chosen; pick a nonprofit from the catalog")
     org = catalog.require(organization_id)
     code = check_currency(currency)
-    goal_minor = parse_amount(
-        goal, code, field="goal", maximum=GOAL_MAXIMUM_MAJOR * minor_per_major(code)
-    )
+    goal_minor = parse_goal(goal, code, locale)
     maximum_minor = DONATION_MAXIMUM_MAJOR * minor_per_major(code)
     minimum_minor = (
         minor_per_major(code)
         if minimum is None or not minimum.strip()
-        else parse_amount(minimum, code, field="minimum donation", maximum=maximum_minor)
+        else parse_amount_input(
+            minimum, code, locale, field="minimum donation", maximum=maximum_minor
+        )
     )
     return FundraiserSpec(
         title=clean,
@@ -124,6 +132,13 @@ def fundraiser_spec(
         allow_anonymous=allow_anonymous,
         minimum_minor=minimum_minor,
         maximum_minor=maximum_minor,
+    )
+
+
+def parse_goal(text: str, currency: str, locale: str | None = None) -> int:
+    """A goal as typed (in the UI's locale, or the dot form without one), in minor units."""
+    return parse_amount_input(
+        text, currency, locale, field="goal", maximum=GOAL_MAXIMUM_MAJOR * minor_per_major(currency)
     )
 
 
@@ -157,6 +172,7 @@ def paid_event_spec(
     organization_id: str | None = None,
     goal: str | None = None,
     catalog: OrganizationCatalog | None = None,
+    locale: str | None = None,
 ) -> PaidEventSpec:
     """Validate the set-up of a paid live event. With `organization_id` (and optionally a
     `goal`), the event also raises money for that nonprofit."""
@@ -168,7 +184,9 @@ def paid_event_spec(
         )
     code = check_currency(currency)
     maximum_minor = DONATION_MAXIMUM_MAJOR * minor_per_major(code)
-    price_minor = parse_amount(price, code, field="ticket price", maximum=maximum_minor)
+    price_minor = parse_amount_input(
+        price, code, locale, field="ticket price", maximum=maximum_minor
+    )
     cap: int | None = None
     if capacity is not None and str(capacity).strip():
         text = str(capacity).strip()
@@ -195,9 +213,7 @@ def paid_event_spec(
             raise ValidationError("organization", "the nonprofit catalog is not available")
         org_id = catalog.require(organization_id).id
         if goal is not None and goal.strip():
-            goal_minor = parse_amount(
-                goal, code, field="goal", maximum=GOAL_MAXIMUM_MAJOR * minor_per_major(code)
-            )
+            goal_minor = parse_goal(goal, code, locale)
     elif goal is not None and goal.strip():
         raise ValidationError("organization", "is not chosen; a goal needs a nonprofit")
     return PaidEventSpec(
@@ -217,11 +233,65 @@ def paid_event_spec(
 
 
 def check_transition(current: CampaignStatus, target: CampaignStatus) -> None:
-    """Draft -> live -> ended, never back. Raises StateError with the reason."""
+    """Draft -> live -> ended (or cancelled, for a paid event), never back. Raises StateError
+    with the reason."""
     allowed = {
-        CampaignStatus.DRAFT: {CampaignStatus.LIVE, CampaignStatus.ENDED},
-        CampaignStatus.LIVE: {CampaignStatus.ENDED},
+        CampaignStatus.DRAFT: {CampaignStatus.LIVE, CampaignStatus.ENDED, CampaignStatus.CANCELLED},
+        CampaignStatus.LIVE: {CampaignStatus.ENDED, CampaignStatus.CANCELLED},
         CampaignStatus.ENDED: set(),
+        CampaignStatus.CANCELLED: set(),
     }
     if target not in allowed[current]:
         raise StateError(f"a {current.value} campaign cannot become {target.value}")
+
+
+# -- the home list -------------------------------------------------------------------------
+
+
+class HomeSort(StrEnum):
+    """How the home list is sorted."""
+
+    NEWEST = "newest"  # started (else created) most recently first
+    TITLE = "title"  # A to Z, ignoring case and accents
+    TOTAL = "total"  # most raised first (donations and tickets, in major units)
+    STATUS = "status"  # live, then drafts, then ended, then cancelled; newest first within
+
+
+STATUS_ORDER = (CampaignStatus.LIVE, CampaignStatus.DRAFT, CampaignStatus.ENDED,
+                CampaignStatus.CANCELLED)  # fmt: skip
+
+
+def duplicate_title(title: str, taken: set[str]) -> str:
+    """The title of a copy: `Title (2)`, `Title (3)`… the first not taken (in any language,
+    so no word to translate), within the title's maximum length."""
+    base = re.sub(r" \(\d+\)$", "", title)
+    number = 2
+    while True:
+        suffix = f" ({number})"
+        candidate = base[: TITLE_MAX - len(suffix)] + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
+
+
+# -- the demo ------------------------------------------------------------------------------
+
+# The demo's nonprofit: the Red Cross of the UI language's country where the catalog has it;
+# its currency is that country's, so the demo never counts in dollars for a French charity.
+DEMO_ORGANIZATIONS = {
+    "FR": "croix-rouge-francaise",
+    "US": "american-red-cross",
+    "GB": "british-red-cross",
+    "CA": "canadian-red-cross",
+    "AU": "australian-red-cross",
+}
+DEMO_FALLBACK = "croix-rouge-francaise"
+
+
+def demo_organization(locale: str, catalog: OrganizationCatalog) -> str:
+    """The id of the demo's nonprofit for a UI locale (`fr` -> the French Red Cross, `en` ->
+    the American Red Cross, `en_GB` -> the British Red Cross)."""
+    from livegiving_desktop.core.money import locale_territory
+
+    org = DEMO_ORGANIZATIONS.get(locale_territory(locale), DEMO_FALLBACK)
+    return org if catalog.get(org) is not None else DEMO_FALLBACK

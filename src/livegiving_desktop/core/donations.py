@@ -58,11 +58,16 @@ class MessageClassifier(Protocol):
 
     def classify(self, message: str) -> MessageStatus: ...
 
+    def verdict(self, message: str) -> tuple[str, str | None]:
+        """The outcome's value and, unless visible, why (JSON of ReviewReasons)."""
+        ...
+
 
 class ValidDonation(NamedTuple):
     """A donation that passed validation, fields in the ledger's insert order.
     message_status is None when there is no message; flags are the review flags of the
-    moderation rules (comma-separated), set by the pipeline."""
+    moderation rules (comma-separated), set by the pipeline; review_reasons says why the
+    rules held the message or flagged the donation (JSON, core/moderation.ReviewReason)."""
 
     external_id: str
     donor_name: str
@@ -73,6 +78,7 @@ class ValidDonation(NamedTuple):
     source: str
     donor_key: str
     flags: str | None = None
+    review_reasons: str | None = None
 
 
 def clean_donor_name(text: str, field: str = "donor name") -> str:
@@ -131,6 +137,7 @@ def validate_donation(
         name = clean_donor_name(name)
     message = draft.message
     status: str | None = None
+    reasons: str | None = None
     if message is not None:
         if _SUSPECT_RE.search(message) is None:
             message = message.strip()
@@ -139,7 +146,7 @@ def validate_donation(
         else:
             message = clean_message(message)
         if message:
-            status = message_rules.classify(message).value
+            status, reasons = message_rules.verdict(message)
         else:
             message = None
     external_id = draft.external_id
@@ -167,5 +174,5 @@ def validate_donation(
         raise ValidationError("anonymous", "this campaign does not accept anonymous donations")
     return ValidDonation(
         external_id, name, draft.anonymous, amount, message, status, draft.source,
-        donor_key(name), None,
+        donor_key(name), None, reasons,
     )  # fmt: skip

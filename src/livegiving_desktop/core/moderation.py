@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -63,6 +64,79 @@ class ReviewFlag(StrEnum):
     BLOCKED_DONOR = "blocked-donor"
 
 
+class ReviewRule(StrEnum):
+    """Why the rules held or flagged a donation (one ReviewReason each)."""
+
+    WORD = "word"  # a blocklisted word, where it stands in the message
+    LINK = "link"  # a link, where it stands
+    LENGTH = "length"  # the message is longer than the campaign allows
+    BLOCKED_DONOR = "blocked-donor"
+    LARGE_AMOUNT = "large-amount"
+    RAPID_REPEAT = "rapid-repeat"
+    LARGE_FIRST = "large-first"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewReason:
+    """One reason the rules gave, as stored with the donation (`donations.review_reasons`).
+    `start`/`end` are the span in the message (Python string indices: code points), for
+    highlighting; `utf16_span` gives Qt's."""
+
+    rule: ReviewRule
+    text: str | None = None  # the word or link as written in the message
+    start: int | None = None
+    end: int | None = None
+    word: str | None = None  # the blocklist word it matched
+    length: int | None = None  # the message's length (LENGTH)
+    limit: int | None = None  # the maximum length, or the threshold in minor units
+    count: int | None = None  # RAPID_REPEAT: donations...
+    window_s: int | None = None  # ...within this many seconds
+    outcome: str | None = None  # what the rule decided for the message: held or hidden
+
+    def utf16_span(self, message: str) -> tuple[int, int] | None:
+        """The span in UTF-16 code units (QString, QTextCursor), None when not in the text."""
+        if self.start is None or self.end is None:
+            return None
+        before = message[: self.start]
+        inside = message[self.start : self.end]
+        start = len(before.encode("utf-16-le")) // 2
+        return start, start + len(inside.encode("utf-16-le")) // 2
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"rule": self.rule.value}
+        for name in ("text", "start", "end", "word", "length", "limit", "count", "window_s",
+                     "outcome"):  # fmt: skip
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        return data
+
+
+def reasons_json(reasons: Iterable[ReviewReason]) -> str | None:
+    """The stored form: a compact JSON array (None when there is no reason)."""
+    items = [r.to_dict() for r in reasons]
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":")) if items else None
+
+
+def parse_review_reasons(text: str | None) -> tuple[ReviewReason, ...]:
+    """The reasons stored with a donation; unreadable entries are skipped, never raised."""
+    if not text:
+        return ()
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return ()
+    out: list[ReviewReason] = []
+    for item in items if isinstance(items, list) else ():
+        try:
+            rule = ReviewRule(item["rule"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        fields = {k: item.get(k) for k in ReviewReason.__dataclass_fields__ if k != "rule"}
+        out.append(ReviewReason(rule, **fields))
+    return tuple(out)
+
+
 def parse_word_list(text: str) -> frozenset[str]:
     """One word a line; `#` starts a comment line. Words are folded (case and accents)."""
     words = (line.strip() for line in text.splitlines())
@@ -78,6 +152,73 @@ def normalise(text: str) -> str:
     if _SPACED_RE.search(folded):
         folded = _SPACED_RE.sub(lambda m: _SPACERS_RE.sub("", m.group(0)), folded)
     return folded
+
+
+class _Mapped:
+    """Normalised text that remembers, for each of its characters, the index of the
+    character of the original message it came from (to highlight what matched)."""
+
+    __slots__ = ("chars", "index")
+
+    def __init__(self, chars: str, index: list[int]) -> None:
+        self.chars = chars
+        self.index = index
+
+    @classmethod
+    def folded(cls, text: str) -> _Mapped:
+        chars: list[str] = []
+        index: list[int] = []
+        for i, ch in enumerate(text):
+            for out in fold(ch):
+                chars.append(out)
+                index.append(i)
+        return cls("".join(chars), index)
+
+    def translate(self, table: dict[int, str]) -> _Mapped:
+        return _Mapped(self.chars.translate(table), self.index)  # one character for one
+
+    def sub(self, pattern: re.Pattern[str], keep: Callable[[re.Match[str]], list[int]]) -> _Mapped:
+        """Replace each match by the characters at the offsets (within it) `keep` names, or
+        by one `i` (the `!` of `b!tch`) when it names none."""
+        chars: list[str] = []
+        index: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.chars):
+            chars.append(self.chars[last : m.start()])
+            index.extend(self.index[last : m.start()])
+            kept = keep(m)
+            if kept:
+                chars.append("".join(self.chars[m.start() + k] for k in kept))
+                index.extend(self.index[m.start() + k] for k in kept)
+            else:
+                chars.append("i")
+                index.append(self.index[m.start()])
+            last = m.end()
+        chars.append(self.chars[last:])
+        index.extend(self.index[last:])
+        return _Mapped("".join(chars), index)
+
+    def span(self, start: int, end: int, original: str) -> tuple[int, int]:
+        """The span of the original text that characters start..end came from (with the
+        accents that follow its last letter)."""
+        first, stop = self.index[start], self.index[end - 1] + 1
+        while stop < len(original) and unicodedata.combining(original[stop]):
+            stop += 1
+        return first, stop
+
+
+def _not_spacer(m: re.Match[str]) -> list[int]:
+    return [k for k, ch in enumerate(m.group(0)) if not _SPACERS_RE.fullmatch(ch)]
+
+
+def _normalise_mapped(mapped: _Mapped) -> _Mapped:
+    """`normalise`, keeping the map back to the original message."""
+    if "!" in mapped.chars:
+        mapped = mapped.sub(_BANG_RE, lambda m: [])
+    mapped = mapped.translate(_SWAPS)
+    if _SPACED_RE.search(mapped.chars):
+        mapped = mapped.sub(_SPACED_RE, _not_spacer)
+    return mapped
 
 
 def _word_pattern(word: str) -> str:
@@ -98,6 +239,7 @@ class BlocklistMatcher:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in (fold(x.strip()) for x in words) if w)
+        self._word_regexes: dict[str, re.Pattern[str]] = {}
         patterns = sorted({_word_pattern(w) for w in self.words if normalise(w).strip()})
         patterns = [p for p in patterns if p and p != r"[\W_]*"]
         self._regex = (
@@ -115,6 +257,49 @@ class BlocklistMatcher:
         if "1" in folded:  # `1` read as `l` this time
             return self._regex.search(normalise(folded.translate(_SWAPS_L))) is not None
         return False
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Where blocklisted words stand in `text`: (start, end, the list's word) for each,
+        in the original text's indices. Only for messages `matches` caught (slow path)."""
+        if self._regex is None:
+            return []
+        folded = _Mapped.folded(text)
+        found: dict[tuple[int, int], str] = {}
+        passes = [folded]
+        if "1" in folded.chars:
+            passes.append(folded.translate(_SWAPS_L))
+        for mapped in passes:
+            norm = _normalise_mapped(mapped)
+            for m in self._regex.finditer(norm.chars):
+                if m.end() > m.start():
+                    span = norm.span(m.start(), m.end(), text)
+                    found.setdefault(span, self._word_of(m.group(0)))
+        swapped = folded.translate(_SWAPS)
+        for run in _SPACED_RE.finditer(swapped.chars):
+            letters = [
+                (run.start() + p.start(), run.start() + p.end())
+                for p in re.finditer(r"[^\s.\-_*+~'`]+", run.group(0))
+            ][:40]
+            for i in range(len(letters)):
+                for j in range(len(letters), i + 1, -1):
+                    joined = "".join(swapped.chars[a:b] for a, b in letters[i:j])
+                    if self._regex.fullmatch(joined):
+                        span = swapped.span(letters[i][0], letters[j - 1][1], text)
+                        found.setdefault(span, self._word_of(joined))
+                        break
+        return sorted((start, end, word) for (start, end), word in found.items())
+
+    def _word_of(self, normalised: str) -> str:
+        """The list's word that `normalised` (a match of the regex) stands for."""
+        for word in sorted(self.words):
+            pattern = self._word_regexes.get(word)
+            if pattern is None:
+                body = _word_pattern(word)
+                pattern = re.compile(f"(?:{body}){_ENDINGS}") if body else re.compile("(?!)")
+                self._word_regexes[word] = pattern
+            if pattern.fullmatch(normalised):
+                return word
+        return normalised
 
     def _spelled_out(self, folded: str) -> bool:
         """Letters spelled out one by one may sit beside a one-letter word (`what a b.a.t.a.r.d`):
@@ -152,27 +337,66 @@ class MessageRules:
         self.blocklist_outcome = blocklist_outcome
         self.max_length = max_length
         self.long_outcome = long_outcome
-        self._cache: dict[str, MessageStatus] = {}
+        self._cache: dict[str, tuple[str, str | None]] = {}
 
     def classify(self, message: str) -> MessageStatus:
         """The outcome for a message (the strictest of the rules it breaks)."""
+        return MessageStatus(self.verdict(message)[0])
+
+    def verdict(self, message: str) -> tuple[str, str | None]:
+        """The outcome's value and, unless visible, why (the stored JSON of ReviewReasons).
+        Cached per message text: the ingestion pipeline asks for every donation."""
         cached = self._cache.get(message)
         if cached is None:
-            cached = self._classify(message)
+            cached = self._verdict(message)
             if len(self._cache) >= 8192:
                 self._cache.clear()
             self._cache[message] = cached
         return cached
 
-    def _classify(self, message: str) -> MessageStatus:
+    def reasons(self, message: str) -> tuple[ReviewReason, ...]:
+        return parse_review_reasons(self.verdict(message)[1])
+
+    def _verdict(self, message: str) -> tuple[str, str | None]:
         outcomes: list[MessageStatus] = []
-        if self.max_length is not None and len(message) > self.max_length:
+        too_long = self.max_length is not None and len(message) > self.max_length
+        if too_long:
             outcomes.append(self.long_outcome)
-        if self.hold_links and _LINK_RE.search(message):
+        link = self.hold_links and _LINK_RE.search(message) is not None
+        if link:
             outcomes.append(self.link_outcome)
-        if self.matcher.matches(message):
+        word = self.matcher.matches(message)
+        if word:
             outcomes.append(self.blocklist_outcome)
-        return strictest(outcomes)
+        status = strictest(outcomes)
+        if status is MessageStatus.VISIBLE:
+            return status.value, None
+        # The slow path, once per held or hidden message text: say why, and where.
+        found: list[ReviewReason] = []
+        if word:
+            for start, end, listed in self.matcher.find(message):
+                found.append(
+                    ReviewReason(ReviewRule.WORD, message[start:end], start, end, word=listed,
+                                 outcome=self.blocklist_outcome.value)
+                )  # fmt: skip
+            if not found:  # caught, but not placed: say so without a span
+                found.append(ReviewReason(ReviewRule.WORD, outcome=self.blocklist_outcome.value))
+        if link and self.link_outcome is not MessageStatus.VISIBLE:
+            end = 0
+            for m in _LINK_RE.finditer(message):
+                if m.start() < end:
+                    continue  # `x.com` inside `www.x.com`: one link
+                end = m.end()
+                while end < len(message) and not message[end].isspace():
+                    end += 1
+                found.append(ReviewReason(ReviewRule.LINK, message[m.start() : end], m.start(),
+                                          end, outcome=self.link_outcome.value))  # fmt: skip
+        if too_long and self.long_outcome is not MessageStatus.VISIBLE:
+            found.append(
+                ReviewReason(ReviewRule.LENGTH, length=len(message), limit=self.max_length,
+                             outcome=self.long_outcome.value)
+            )  # fmt: skip
+        return status.value, reasons_json(found)
 
 
 def strictest(outcomes: Iterable[MessageStatus]) -> MessageStatus:
@@ -355,6 +579,22 @@ def settings_from_mapping(data: Mapping[str, Any]) -> ModerationSettings:
     ).check()
 
 
+THRESHOLD_MAXIMUM_MAJOR = 10**12
+
+
+def parse_threshold(
+    text: str, currency: str, locale: str | None = None, *, field: str = "large amount"
+) -> int | None:
+    """A review threshold as typed in the console: empty is off (None); else an amount above
+    zero in the campaign's currency, read in the UI's `locale` (or the dot form without one)."""
+    from livegiving_desktop.core.money import minor_per_major, parse_amount_input
+
+    if not text.strip():
+        return None
+    limit = THRESHOLD_MAXIMUM_MAJOR * minor_per_major(currency)
+    return parse_amount_input(text, currency, locale, field=field, maximum=limit)
+
+
 def default_settings(exponent: int) -> ModerationSettings:
     """A campaign's rules before anyone edits them: a large amount is 500 major units, a large
     first donation 200."""
@@ -427,6 +667,23 @@ class ModerationRules:
         )
         # Bound once: validation calls it for every message.
         self.classify: Callable[[str], MessageStatus] = self.message_rules.classify
+        self.verdict: Callable[[str], tuple[str, str | None]] = self.message_rules.verdict
+        # The reasons of each combination of flags (as review() codes them), made once.
+        self._flag_reasons = tuple(self._flag_reasons_json(code) for code in range(16))
+
+    def _flag_reasons_json(self, code: int) -> str | None:
+        s = self.settings
+        reasons = []
+        if code & 1:
+            reasons.append(ReviewReason(ReviewRule.LARGE_AMOUNT, limit=s.large_amount_minor))
+        if code & 2:
+            reasons.append(ReviewReason(ReviewRule.RAPID_REPEAT, count=s.rapid_count,
+                                        window_s=s.rapid_window_s))  # fmt: skip
+        if code & 4:
+            reasons.append(ReviewReason(ReviewRule.LARGE_FIRST, limit=s.large_first_minor))
+        if code & 8:
+            reasons.append(ReviewReason(ReviewRule.BLOCKED_DONOR, outcome=MessageStatus.HELD.value))
+        return reasons_json(reasons)
 
     @classmethod
     def off(cls) -> ModerationRules:
@@ -449,6 +706,7 @@ class ModerationRules:
         large_first = s.large_first_minor if s.large_first_minor is not None else never
         window, count = float(s.rapid_window_s), s.rapid_count
         blocked = self.blocked_donors
+        flag_reasons = self._flag_reasons
         visible, held, new = MessageStatus.VISIBLE.value, MessageStatus.HELD.value, tuple.__new__
         with tracker.lock:
             seen, recent = tracker.seen(), tracker.recent
@@ -473,8 +731,12 @@ class ModerationRules:
                 status = d[5]
                 if code & 8 and status == visible:
                     status = held
+                # The message's reasons (d[9]) and the flags', one JSON array.
+                why = flag_reasons[code]
+                if d[9] is not None:
+                    why = d[9][:-1] + "," + why[1:] if why else d[9]
                 # tuple.__new__: a NamedTuple's _replace costs several times more.
-                items[i] = new(type(d), (*d[:5], status, d[6], key, _FLAG_TEXT[code]))
+                items[i] = new(type(d), (*d[:5], status, d[6], key, _FLAG_TEXT[code], why))
             if now >= tracker.next_prune:
                 tracker.prune(now, window)
         return items

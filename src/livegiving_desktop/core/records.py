@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.donations import DonationRules
+from livegiving_desktop.core.moderation import ReviewReason, parse_review_reasons
 
 
 def from_us(value: int) -> datetime:
@@ -60,6 +61,18 @@ class CampaignRecord:
     denied_count: int = 0
     revenue_minor: int = 0
     change_seq: int = 0  # the sequence number of the campaign's last committed change
+    # Added in 0004 (kept by the ledger in the transactions that change them).
+    unthanked_count: int = 0  # completed donations not yet thanked on air: the thank queue
+    after_broadcast_count: int = 0  # offline donations recorded after the broadcast ended
+    after_broadcast_minor: int = 0  # their amount (part of total_minor)
+    refunded_tickets: int = 0
+    refunded_ticket_minor: int = 0
+    archived_at_us: int | None = None
+
+    @property
+    def archived(self) -> bool:
+        """Hidden from the home list unless archived campaigns are asked for."""
+        return self.archived_at_us is not None
 
     @property
     def donation_rules(self) -> DonationRules:
@@ -93,8 +106,15 @@ class StoredDonation(NamedTuple):
     hide_name_on_air: bool = False
     hide_amount_on_air: bool = False
     # Bumped by every moderator decision on the donation; a decision names the version it saw
-    # (compare-and-set, core/decisions.py). Last, with a default: built positionally.
+    # (compare-and-set, core/decisions.py). With a default: built positionally.
     version: int = 0
+    after_broadcast: bool = False  # an offline donation recorded after the broadcast ended
+    review_reasons: str | None = None  # why the rules held or flagged it (JSON; see `reasons`)
+
+    @property
+    def reasons(self) -> tuple[ReviewReason, ...]:
+        """Why the moderation rules held or flagged this donation, for the hold queue."""
+        return parse_review_reasons(self.review_reasons)
 
     @property
     def received_at(self) -> datetime:

@@ -173,6 +173,9 @@ class AdmissionRecord:
     attendee_name: str
     outcome: AdmissionOutcome
     reason: AdmissionReason | None
+    # The buyer of the ticket whose code was given (None when no ticket has it): the door
+    # check says whom it let in ("Admitted: Ana Lima"), or whose ticket was refused.
+    buyer_name: str | None = None
 
     @property
     def admitted(self) -> bool:
@@ -189,6 +192,8 @@ class EventFigures:
     revenue_minor: int
     capacity: int | None
     total_minor: int  # donations, when the event also raises money
+    refunded_tickets: int = 0  # every refund, a cancellation's included
+    refunded_minor: int = 0
 
     @property
     def seats_left(self) -> int | None:

@@ -17,7 +17,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Table, func, select, text, update
+from sqlalchemy import Connection, Table, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
@@ -31,7 +31,7 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.decisions import ConflictError, check_versions
-from livegiving_desktop.core.donations import DonationStatus, ValidDonation
+from livegiving_desktop.core.donations import DonationSource, DonationStatus, ValidDonation
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.records import (
@@ -43,6 +43,7 @@ from livegiving_desktop.core.records import (
     TopDonor,
     to_us,
 )
+from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import insert_change, record_change
 from livegiving_desktop.db.engine import Database
@@ -74,6 +75,8 @@ _DONATION_COLUMNS = (
     donations.c.hide_name_on_air,
     donations.c.hide_amount_on_air,
     donations.c.version,
+    donations.c.after_broadcast,
+    donations.c.review_reasons,
 )
 _CAMPAIGN_FIELDS = tuple(CampaignRecord.__dataclass_fields__)
 
@@ -111,19 +114,20 @@ _CATCH_UP_UPSERT = text(
 _SQLITE_ROWS_PER_STATEMENT = 1000  # 9 parameters a row: within SQLite's 32766 variables
 
 
-_FIELDS_WITHOUT_FLAGS = len(ValidDonation._fields) - 1  # `flags` is the last field
+# `flags` and `review_reasons` are the last two fields: set afterwards, for the few that have
+# some (a held or flagged donation always has its reasons).
+_FIELDS_WITHOUT_FLAGS = len(ValidDonation._fields) - 2
 _WITHOUT_FLAGS = itemgetter(slice(0, _FIELDS_WITHOUT_FLAGS))
-_FLAGS = itemgetter(_FIELDS_WITHOUT_FLAGS)
 
 
-_SQLITE_SET_FLAGS = "UPDATE donations SET flags = ? WHERE id = ?"
+_SQLITE_SET_FLAGS = "UPDATE donations SET flags = ?, review_reasons = ? WHERE id = ?"
 
 
 @lru_cache(maxsize=64)
 def _sqlite_insert_sql(rows: int) -> str:
     """INSERT of `rows` donations: ?1 campaign id, ?2 received time, ?3 currency, then the
-    fields of each ValidDonation but the last, `flags` (set afterwards for the few that have
-    some: one parameter less a row is measurably faster)."""
+    fields of each ValidDonation but the last two, `flags` and `review_reasons` (set afterwards
+    for the few that have some: one parameter less a row is measurably faster)."""
     width = _FIELDS_WITHOUT_FLAGS
     columns = ValidDonation._fields[:width]
     values = []
@@ -150,6 +154,33 @@ def _unnamed(d: StoredDonation) -> bool:
 
 def now_us() -> int:
     return time.time_ns() // 1000
+
+
+_OFFLINE = DonationSource.OFFLINE.value
+
+
+def _check_open_for(campaign: Any, items: Sequence[ValidDonation]) -> bool:
+    """Refuse donations a campaign no longer takes (StateError). Returns True when they come
+    after its broadcast: an ended fundraiser still takes offline donations (a cheque, cash),
+    recorded as such; a cancelled event takes nothing."""
+    if campaign.status == CampaignStatus.CANCELLED.value:
+        raise StateError("the event was cancelled; it takes no more donations")
+    if campaign.status != CampaignStatus.ENDED.value:
+        return False
+    if campaign.kind == CampaignKind.FUNDRAISER.value and all(d[6] == _OFFLINE for d in items):
+        return True
+    raise StateError("the campaign has ended; it takes no more donations")
+
+
+@dataclass(frozen=True, slots=True)
+class ThankAll:
+    """What "thank all" did, and what undoing it needs: the thanks it gave carry `stamp`
+    (unique per campaign: campaigns.last_thank_us only grows)."""
+
+    campaign_id: int
+    stamp: int
+    thanked: int  # how many donations it thanked
+    unthanked_count: int  # the queue's N after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +235,7 @@ class LedgerStore:
         values: dict[str, Any] = {
             "kind": spec.kind.value,
             "title": spec.title,
+            "title_key": fold(spec.title),
             "status": CampaignStatus.DRAFT.value,
             "currency": spec.currency,
             "created_at_us": now_us(),
@@ -264,9 +296,11 @@ class LedgerStore:
             return [_campaign(r) for r in conn.execute(select(campaigns).order_by(*order))]
 
     def find_demo_campaign(self) -> CampaignRecord | None:
+        """The demo: the newest demo campaign not archived, whatever its status (an ended
+        demo is offered for a restart, never silently replaced)."""
         query = (
             select(campaigns)
-            .where(campaigns.c.is_demo.is_(True), campaigns.c.status != "ended")
+            .where(campaigns.c.is_demo.is_(True), campaigns.c.archived_at_us.is_(None))
             .order_by(campaigns.c.id.desc())
             .limit(1)
         )
@@ -287,8 +321,8 @@ class LedgerStore:
             record_change(conn, campaign_id, ChangeKind.CAMPAIGN, detail={"event": target.value})
         return self.get_campaign(campaign_id)
 
-    def _lock_campaign(self, conn: Connection, campaign_id: int) -> Row[Any, Any]:
-        query = select(campaigns.c.status, campaigns.c.currency).where(
+    def _lock_campaign(self, conn: Connection, campaign_id: int) -> Any:
+        query = select(campaigns.c.status, campaigns.c.currency, campaigns.c.kind).where(
             campaigns.c.id == campaign_id
         )
         row = conn.execute(query.with_for_update()).first()
@@ -312,8 +346,7 @@ class LedgerStore:
         received = now_us() if received_at_us is None else received_at_us
         with self.db.writer.begin() as conn:
             row = self._lock_campaign(conn, campaign_id)
-            if row.status == CampaignStatus.ENDED.value:
-                raise StateError("the campaign has ended; it takes no more donations")
+            after_broadcast = _check_open_for(row, items)
             currency: str = row.currency
             first_id, by_external_id = (
                 self._insert_rows(conn, campaign_id, received, currency, items)
@@ -335,6 +368,17 @@ class LedgerStore:
                         ids.append(donation_id)
             total = sum(d.amount_minor for d in new_items)
             held = sum(1 for d in new_items if d.message_status == _HELD)
+            counters: dict[str, Any] = {}
+            if after_broadcast and new_items:
+                conn.execute(
+                    update(donations)
+                    .where(donations.c.id.in_(list(ids)))
+                    .values(after_broadcast=True)
+                )
+                counters = {
+                    "after_broadcast_count": campaigns.c.after_broadcast_count + len(new_items),
+                    "after_broadcast_minor": campaigns.c.after_broadcast_minor + total,
+                }
             # The change feed's seq is bumped in the UPDATE of the totals (no statement more).
             *stats, seq = conn.execute(
                 update(campaigns)
@@ -343,7 +387,10 @@ class LedgerStore:
                     total_minor=campaigns.c.total_minor + total,
                     donation_count=campaigns.c.donation_count + len(new_items),
                     held_count=campaigns.c.held_count + held,
+                    # every new donation waits to be thanked: the thank queue's N
+                    unthanked_count=campaigns.c.unthanked_count + len(new_items),
                     change_seq=campaigns.c.change_seq + (1 if new_items else 0),
+                    **counters,
                 )
                 .returning(
                     campaigns.c.total_minor,
@@ -363,7 +410,8 @@ class LedgerStore:
                 StoredDonation(
                     i, campaign_id, d.external_id, received, d.donor_name, d.anonymous,
                     d.amount_minor, currency, d.message, d.message_status, _COMPLETED, d.source,
-                    False, d.donor_key, d.flags,
+                    False, d.donor_key, d.flags, False, False, 0, after_broadcast,
+                    d.review_reasons,
                 )
                 for i, d in zip(ids, new_items, strict=True)
             ]
@@ -405,8 +453,8 @@ class LedgerStore:
         # the new rows are read back by id.
         before = conn.execute(select(func.max(donations.c.id))).scalar_one() or 0
         inserted = 0
-        # The statement leaves out `flags` (one parameter less a row, measurably faster); the
-        # few flagged donations get theirs afterwards, by id.
+        # The statement leaves out `flags` and `review_reasons` (fewer parameters a row,
+        # measurably faster); the few held or flagged donations get theirs afterwards, by id.
         for start in range(0, len(items), _SQLITE_ROWS_PER_STATEMENT):
             chunk = items[start : start + _SQLITE_ROWS_PER_STATEMENT]
             params = (campaign_id, received, currency,
@@ -416,7 +464,7 @@ class LedgerStore:
         if inserted == len(items):
             if flagged:
                 conn.exec_driver_sql(
-                    _SQLITE_SET_FLAGS, [(d[-1], before + 1 + i) for i, d in flagged]
+                    _SQLITE_SET_FLAGS, [(d[-2], d[-1], before + 1 + i) for i, d in flagged]
                 )
             return before + 1, None
         query = select(donations.c.external_id, donations.c.id).where(
@@ -430,7 +478,7 @@ class LedgerStore:
             for _, d in flagged:
                 new_id = by_external_id.get(d[0])
                 if new_id is not None and d[0] not in done:
-                    updates.append((d[-1], new_id))
+                    updates.append((d[-2], d[-1], new_id))
                 done.add(d[0])
             if updates:
                 conn.exec_driver_sql(_SQLITE_SET_FLAGS, updates)
@@ -456,28 +504,56 @@ class LedgerStore:
         with self.db.reader.connect() as conn:
             return [_donation(r) for r in conn.execute(query)]
 
-    def unthanked_donations(self, campaign_id: int, limit: int = 200) -> list[StoredDonation]:
-        query = (
-            select(*_DONATION_COLUMNS)
-            .where(
-                donations.c.campaign_id == campaign_id,
-                donations.c.thanked.is_(False),
-                donations.c.status == DonationStatus.COMPLETED.value,
-            )
-            .order_by(donations.c.id.desc())
-            .limit(limit)
+    def unthanked_donations(
+        self,
+        campaign_id: int,
+        limit: int = 200,
+        *,
+        before_id: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredDonation]:
+        """The thank queue, newest first: completed donations not yet thanked. `before_id`
+        pages further back (keyset: cheap at any depth); `offset` skips rows (for a view
+        that jumps). Every unthanked donation is reachable: page until a short page."""
+        query = select(*_DONATION_COLUMNS).where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.thanked.is_(False),
+            donations.c.status == DonationStatus.COMPLETED.value,
         )
+        if before_id is not None:
+            query = query.where(donations.c.id < before_id)
+        query = query.order_by(donations.c.id.desc()).offset(offset).limit(limit)
         with self.db.reader.connect() as conn:
             return [_donation(r) for r in conn.execute(query)]
 
+    def unthanked_count(self, campaign_id: int) -> int:
+        """The thank queue's N: kept on the campaign row by every write that changes it."""
+        query = select(campaigns.c.unthanked_count).where(campaigns.c.id == campaign_id)
+        with self.db.reader.connect() as conn:
+            value = conn.execute(query).scalar_one_or_none()
+        if value is None:
+            raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+        return int(value)
+
+    def _thank_stamp(self, conn: Connection, campaign_id: int) -> int:
+        """Lock the campaign and take the stamp of a thank: after the campaign's last one
+        (even if the clock went back), so that each "thank all" can be told apart."""
+        row = conn.execute(
+            select(campaigns.c.last_thank_us).where(campaigns.c.id == campaign_id).with_for_update()
+        ).first()
+        if row is None:
+            raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+        return max(now_us(), int(row.last_thank_us) + 1)
+
     def mark_thanked(self, campaign_id: int, donation_ids: Sequence[int]) -> list[int]:
-        """Mark donations thanked; returns the ids that were not thanked before."""
+        """Mark donations thanked; returns the ids that were not thanked before. The queue's
+        count drops by the completed ones, in the same transaction."""
         if not donation_ids:
             return []
-        stamp = now_us()
         newly: list[int] = []
+        completed = 0
         with self.db.writer.begin() as conn:
-            self._lock_campaign(conn, campaign_id)
+            stamp = self._thank_stamp(conn, campaign_id)
             for start in range(0, len(donation_ids), 500):
                 chunk = list(donation_ids[start : start + 500])
                 result = conn.execute(
@@ -488,12 +564,82 @@ class LedgerStore:
                         donations.c.thanked.is_(False),
                     )
                     .values(thanked=True, thanked_at_us=stamp)
-                    .returning(donations.c.id)
+                    .returning(donations.c.id, donations.c.status)
                 )
-                newly.extend(r[0] for r in result)
+                for donation_id, status in result:
+                    newly.append(donation_id)
+                    completed += status == _COMPLETED
             if newly:
                 record_change(conn, campaign_id, ChangeKind.THANKS, at_us=stamp, ids=newly)
+            conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id)
+                .values(
+                    unthanked_count=campaigns.c.unthanked_count - completed,
+                    last_thank_us=stamp,
+                )
+            )
         return newly
+
+    def thank_all(self, campaign_id: int, through_id: int | None = None) -> ThankAll:
+        """Thank every completed donation of the queue (up to `through_id`, when given) in one
+        transaction. The returned ThankAll undoes exactly these (`undo_thank_all`)."""
+        with self.db.writer.begin() as conn:
+            stamp = self._thank_stamp(conn, campaign_id)
+            query = update(donations).where(
+                donations.c.campaign_id == campaign_id,
+                donations.c.thanked.is_(False),
+                donations.c.status == _COMPLETED,
+            )
+            if through_id is not None:
+                query = query.where(donations.c.id <= through_id)
+            ids = list(
+                conn.execute(
+                    query.values(thanked=True, thanked_at_us=stamp).returning(donations.c.id)
+                ).scalars()
+            )
+            thanked = len(ids)
+            if ids:  # seats read these rows again (too many: they take a fresh snapshot)
+                record_change(conn, campaign_id, ChangeKind.THANKS, at_us=stamp, ids=ids,
+                              detail={"thank_all": True, "count": thanked})  # fmt: skip
+            left = conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == campaign_id)
+                .values(unthanked_count=campaigns.c.unthanked_count - thanked, last_thank_us=stamp)
+                .returning(campaigns.c.unthanked_count)
+            ).scalar_one()
+        return ThankAll(campaign_id, stamp, int(thanked), int(left))
+
+    def undo_thank_all(self, done: ThankAll) -> tuple[int, int]:
+        """Put back in the queue the donations `done` thanked: those still carrying its stamp
+        (thanked otherwise since, they keep it) and still completed (a refund leaves the
+        queue). One transaction. Returns (how many, the queue's N after)."""
+        with self.db.writer.begin() as conn:
+            self._thank_stamp(conn, done.campaign_id)  # the lock
+            ids = list(
+                conn.execute(
+                    update(donations)
+                    .where(
+                        donations.c.campaign_id == done.campaign_id,
+                        donations.c.thanked.is_(True),
+                        donations.c.thanked_at_us == done.stamp,
+                        donations.c.status == _COMPLETED,
+                    )
+                    .values(thanked=False, thanked_at_us=None)
+                    .returning(donations.c.id)
+                ).scalars()
+            )
+            restored = len(ids)
+            if ids:
+                record_change(conn, done.campaign_id, ChangeKind.THANKS, ids=ids,
+                              detail={"undo_thank_all": True, "count": restored})  # fmt: skip
+            left = conn.execute(
+                update(campaigns)
+                .where(campaigns.c.id == done.campaign_id)
+                .values(unthanked_count=campaigns.c.unthanked_count + restored)
+                .returning(campaigns.c.unthanked_count)
+            ).scalar_one()
+        return int(restored), int(left)
 
     def refund_donation(
         self, donation_id: int, reason: str, actor: Actor, *, seen_version: int | None = None
@@ -607,6 +753,7 @@ class LedgerStore:
                     reason=reason,
                 )
                 outcomes.append((int(refund_id), current))
+            late = [d for d in todo if d.after_broadcast]
             stats = conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
@@ -614,6 +761,12 @@ class LedgerStore:
                     total_minor=campaigns.c.total_minor - sum(d.amount_minor for d in todo),
                     donation_count=campaigns.c.donation_count - len(todo),
                     donor_count=campaigns.c.donor_count - gone_donors,
+                    # refunded donations leave the thank queue
+                    unthanked_count=campaigns.c.unthanked_count
+                    - sum(1 for d in todo if not d.thanked),
+                    after_broadcast_count=campaigns.c.after_broadcast_count - len(late),
+                    after_broadcast_minor=campaigns.c.after_broadcast_minor
+                    - sum(d.amount_minor for d in late),
                 )
                 .returning(
                     campaigns.c.total_minor,

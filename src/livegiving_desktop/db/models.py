@@ -24,6 +24,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # SQLite only makes INTEGER PRIMARY KEY an alias of the rowid; PostgreSQL gets a BIGINT identity.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
+# The condition of the amount index (every donation meets it: amounts are above zero); the
+# sort by amount states it too (db/moderation.py), so that this query alone reads the index.
+AMOUNT_INDEX_WHERE = "amount_minor > 0"
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -88,6 +91,21 @@ class Campaign(Base):
     revenue_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
     # Added in 0003: the sequence number of the campaign's last committed change (see Change).
     change_seq: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Added in 0004 (issue 15), each kept in the transactions that change what it counts:
+    # completed donations not yet thanked on air (the thank queue's N), and the stamp of the
+    # campaign's last thank (strictly increasing, so a "thank all" can be undone exactly).
+    unthanked_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    last_thank_us: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Completed offline donations recorded after the broadcast ended (part of total_minor).
+    after_broadcast_count: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    after_broadcast_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # Refunded tickets of a paid event and their amount (a cancellation keeps its refunds).
+    refunded_tickets: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    refunded_ticket_minor: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    # The home list: archived campaigns are hidden unless asked for; the title folded (case
+    # and accents) for search and sorting.
+    archived_at_us: Mapped[int | None] = mapped_column(BigInteger)
+    title_key: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class Donation(Base):
@@ -97,6 +115,19 @@ class Donation(Base):
     __table_args__ = (
         UniqueConstraint("campaign_id", "external_id"),
         Index(None, "campaign_id", "id"),
+        # Added in 0004: the moderation table's sort by amount. Partial on a condition every
+        # row meets, so that only a query that states it (the sort by amount) reads it: as a
+        # plain index SQLite took it for every `campaign_id = ?` and read the rows in amount
+        # order, twice as slow. None on the donor: measured, it nearly tripled the insert time
+        # (docs/architecture.md, "Indexes").
+        Index(
+            None,
+            "campaign_id",
+            "amount_minor",
+            "id",
+            sqlite_where=text(AMOUNT_INDEX_WHERE),
+            postgresql_where=text(AMOUNT_INDEX_WHERE),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -122,6 +153,10 @@ class Donation(Base):
     # Added in 0003: bumped by every moderator decision on this donation, so that a decision
     # can name the state it saw (compare-and-set) and a race has one winner.
     version: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    # Added in 0004: an offline donation recorded after the broadcast ended; and why the
+    # moderation rules held or flagged it (JSON, core/moderation.py review_reasons).
+    after_broadcast: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    review_reasons: Mapped[str | None] = mapped_column(Text)
 
 
 class Donor(Base):

@@ -9,7 +9,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, delete, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -30,7 +41,7 @@ from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, donors, now_us
-from livegiving_desktop.db.models import BlockedDonor, ModerationRuleSet
+from livegiving_desktop.db.models import AMOUNT_INDEX_WHERE, BlockedDonor, ModerationRuleSet
 
 rule_sets = cast(Table, ModerationRuleSet.__table__)
 blocked_donors = cast(Table, BlockedDonor.__table__)
@@ -320,12 +331,37 @@ class ModerationStore:
 
     def known_donor_keys(self, campaign_id: int, among: Sequence[str] | None = None) -> list[str]:
         """The donor keys of the campaign (the review flags' "new donor" memory); `among`
-        limits the answer to those keys."""
-        query = select(donations.c.donor_key).where(donations.c.campaign_id == campaign_id)
-        if among is not None:
-            query = query.where(donations.c.donor_key.in_(list(among)))
+        limits the answer to those keys.
+
+        With `among` (an offline donation's donor), no scan of the campaign (donations have no
+        index on the donor: docs/architecture.md, "Indexes"): the `donors` aggregate (unique
+        on campaign and key) holds every donor of the donations up to its watermark, refunded
+        ones too (a refund catches the aggregate up first and never deletes a row), and the
+        donations above the watermark are few and read by id."""
+        if among is None:
+            query = select(donations.c.donor_key).where(donations.c.campaign_id == campaign_id)
+            with self.db.reader.connect() as conn:
+                return list(conn.execute(query.distinct()).scalars())
+        keys = list(among)
+        if not keys:
+            return []
+        watermark = (
+            select(campaigns.c.donors_through_id)
+            .where(campaigns.c.id == campaign_id)
+            .scalar_subquery()
+        )
+        aggregated = select(donors.c.donor_key).where(
+            donors.c.campaign_id == campaign_id, donors.c.donor_key.in_(keys)
+        )
+        recent = select(donations.c.donor_key).where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.id > watermark,
+            donations.c.donor_key.in_(keys),
+        )
         with self.db.reader.connect() as conn:
-            return list(conn.execute(query.distinct()).scalars())
+            return sorted(
+                set(conn.execute(aggregated).scalars()) | set(conn.execute(recent).scalars())
+            )
 
     def count(self, campaign_id: int, where: DonationFilter) -> int:
         query = select(func.count()).select_from(donations).where(*self._where(campaign_id, where))
@@ -345,12 +381,11 @@ class ModerationStore:
         """One page of the moderation table (offset paging; the view fetches lazily)."""
         column = _SORT_COLUMNS[sort]
         order = [column.desc(), donations.c.id.desc()] if descending else [column, donations.c.id]
+        clauses: list[Any] = list(self._where(campaign_id, where))
+        if sort is TableSort.AMOUNT:  # the amount index's condition (always true): read it
+            clauses.append(text(AMOUNT_INDEX_WHERE))
         query: Select[Any] = (
-            select(*_DONATION_COLUMNS)
-            .where(*self._where(campaign_id, where))
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
+            select(*_DONATION_COLUMNS).where(*clauses).order_by(*order).offset(offset).limit(limit)
         )
         with self.db.reader.connect() as conn:
             return [StoredDonation._make(r) for r in conn.execute(query)]

@@ -71,7 +71,10 @@ _ADMISSION_COLUMNS = (
     admissions.c.attendee_name,
     admissions.c.outcome,
     admissions.c.reason,
+    tickets.c.buyer_name,
 )
+# The admissions with their ticket's buyer (`_ADMISSION_COLUMNS` reads both).
+ADMISSIONS_WITH_BUYER = admissions.outerjoin(tickets, tickets.c.id == admissions.c.ticket_id)
 _FIGURE_COLUMNS = (
     campaigns.c.tickets_sold,
     campaigns.c.admitted_count,
@@ -79,6 +82,8 @@ _FIGURE_COLUMNS = (
     campaigns.c.revenue_minor,
     campaigns.c.capacity,
     campaigns.c.total_minor,
+    campaigns.c.refunded_tickets,
+    campaigns.c.refunded_ticket_minor,
 )
 _ACTIVE = (TicketStatus.VALID.value, TicketStatus.ADMITTED.value)
 
@@ -153,6 +158,8 @@ class TicketStore:
         sold_out: list[str] = []
         with self.db.writer.begin() as conn:
             event = self._lock_event(conn, campaign_id)
+            if event.status == CampaignStatus.CANCELLED.value:
+                raise StateError("the event was cancelled; it sells no more tickets")
             if event.status == CampaignStatus.ENDED.value:
                 raise StateError("the event has ended; it sells no more tickets")
             price = int(event.ticket_price_minor or 0)
@@ -255,9 +262,10 @@ class TicketStore:
                 ).scalar_one()
                 records.append(
                     AdmissionRecord(
-                        int(row_id), campaign_id, stamp, ticket_id, name, outcome, reason
+                        int(row_id), campaign_id, stamp, ticket_id, name, outcome, reason,
+                        buyer or None,
                     )
-                )
+                )  # fmt: skip
             conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
@@ -354,6 +362,8 @@ class TicketStore:
                 tickets_sold=campaigns.c.tickets_sold - 1,
                 revenue_minor=campaigns.c.revenue_minor - ticket.amount_minor,
                 admitted_count=campaigns.c.admitted_count - was_in,
+                refunded_tickets=campaigns.c.refunded_tickets + 1,
+                refunded_ticket_minor=campaigns.c.refunded_ticket_minor + ticket.amount_minor,
             )
         )
         append_audit(
@@ -371,11 +381,14 @@ class TicketStore:
 
     def cancel_event(self, campaign_id: int, reason: str, actor: Actor) -> tuple[int, EventFigures]:
         """Cancel the event: every valid or admitted ticket is refunded (whatever the window),
-        the event ends, and the audit log says who and why; one transaction. Returns how many
-        tickets were refunded."""
+        the event becomes CANCELLED (a status of its own: its refunds stay in its figures),
+        and the audit log says who and why; one transaction. Returns how many tickets were
+        refunded."""
         stamp = now_us()
         with self.db.writer.begin() as conn:
             event = self._lock_event(conn, campaign_id)
+            if event.status == CampaignStatus.CANCELLED.value:
+                raise StateError("the event is already cancelled")
             if event.status == CampaignStatus.ENDED.value:
                 raise StateError("the event has already ended")
             active = [
@@ -399,7 +412,7 @@ class TicketStore:
             conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
-                .values(status=CampaignStatus.ENDED.value, ended_at_us=stamp)
+                .values(status=CampaignStatus.CANCELLED.value, ended_at_us=stamp)
             )
             append_audit(
                 conn,
@@ -408,7 +421,7 @@ class TicketStore:
                 actor=actor,
                 action="event-cancel",
                 before=event.status,
-                after=CampaignStatus.ENDED.value,
+                after=CampaignStatus.CANCELLED.value,
                 reason=reason,
             )
             if active:
@@ -444,7 +457,11 @@ class TicketStore:
         self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
     ) -> list[AdmissionRecord]:
         """Newest first; `before_id` pages further back."""
-        query = select(*_ADMISSION_COLUMNS).where(admissions.c.campaign_id == campaign_id)
+        query = (
+            select(*_ADMISSION_COLUMNS)
+            .select_from(ADMISSIONS_WITH_BUYER)
+            .where(admissions.c.campaign_id == campaign_id)
+        )
         if before_id is not None:
             query = query.where(admissions.c.id < before_id)
         query = query.order_by(admissions.c.id.desc()).limit(limit)

@@ -32,6 +32,7 @@ from livegiving_desktop.db.ledger import (
 from livegiving_desktop.db.tickets import (
     _ADMISSION_COLUMNS,
     _TICKET_COLUMNS,
+    ADMISSIONS_WITH_BUYER,
     _admission,
     _ticket,
     admissions,
@@ -211,7 +212,8 @@ def figures(record: CampaignRecord) -> EventFigures:
     """A paid event's figures, from its campaign row."""
     return EventFigures(
         record.tickets_sold, record.admitted_count, record.denied_count, record.revenue_minor,
-        record.capacity, record.total_minor,
+        record.capacity, record.total_minor, record.refunded_tickets,
+        record.refunded_ticket_minor,
     )  # fmt: skip
 
 
@@ -230,6 +232,7 @@ def recent_admissions(conn: Connection, campaign_id: int, limit: int) -> list[Ad
     """Newest first."""
     query = (
         select(*_ADMISSION_COLUMNS)
+        .select_from(ADMISSIONS_WITH_BUYER)
         .where(admissions.c.campaign_id == campaign_id)
         .order_by(admissions.c.id.desc())
         .limit(limit)
@@ -276,6 +279,7 @@ def admissions_between(
     """The newest `limit` admissions with first_id <= id <= last_id, oldest first."""
     query = (
         select(*_ADMISSION_COLUMNS)
+        .select_from(ADMISSIONS_WITH_BUYER)
         .where(
             admissions.c.campaign_id == campaign_id,
             admissions.c.id >= first_id,

@@ -264,8 +264,9 @@ class EventService:
         and, once live, tries to get in with and without a ticket."""
         check_rehearsal(rate=rate, count=count, seconds=seconds, duplicates=duplicates)
         campaign = self.event(campaign_id)
-        if campaign.status is CampaignStatus.ENDED:
-            raise StateError("the event has ended; rehearse on a draft or live event")
+        if campaign.status.finished:
+            done = "was cancelled" if campaign.status is CampaignStatus.CANCELLED else "has ended"
+            raise StateError(f"the event {done}; rehearse on a draft or live event")
         started = time.perf_counter()
         runner = EventAudienceRunner(
             self,

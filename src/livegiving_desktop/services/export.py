@@ -22,6 +22,9 @@ DONATION_COLUMNS = (
     "status",
     "message_status",
     "thanked",
+    # Added (issue 15), after the contract's columns: an offline donation recorded after the
+    # broadcast ended.
+    "after_broadcast",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,6 +48,7 @@ def donation_row(d: StoredDonation) -> dict[str, Any]:
         "status": d.status,
         "message_status": (d.message_status or "") if d.message else "",
         "thanked": d.thanked,
+        "after_broadcast": d.after_broadcast,
     }
 
 

@@ -17,8 +17,13 @@ from livegiving_desktop.core.campaigns import (
     CampaignKind,
     CampaignSpec,
     CampaignStatus,
+    HomeSort,
+    clean_title,
+    demo_organization,
+    duplicate_title,
     fundraiser_spec,
     paid_event_spec,
+    parse_goal,
 )
 from livegiving_desktop.core.donations import (
     DonationDraft,
@@ -27,11 +32,13 @@ from livegiving_desktop.core.donations import (
     validate_donation,
 )
 from livegiving_desktop.core.errors import StateError, ValidationError
+from livegiving_desktop.core.goals import GoalChange, GoalProgress, goal_progress
 from livegiving_desktop.core.moderation import MessageRules, ModerationRules, default_message_rules
-from livegiving_desktop.core.money import default_currency_for_locale, parse_amount
+from livegiving_desktop.core.money import currency_of_country, parse_amount_input
 from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
 from livegiving_desktop.core.records import (
     Actor,
+    ActorRole,
     AuditRecord,
     CampaignRecord,
     CampaignStats,
@@ -40,16 +47,20 @@ from livegiving_desktop.core.records import (
     TopDonor,
 )
 from livegiving_desktop.core.refunds import clean_actor, clean_reason
-from livegiving_desktop.core.text import donor_key
+from livegiving_desktop.core.text import donor_key, fold
 from livegiving_desktop.db.audit import AuditStore
+from livegiving_desktop.db.campaigns import CampaignStore
 from livegiving_desktop.db.engine import Database, open_database
-from livegiving_desktop.db.ledger import LedgerStore
+from livegiving_desktop.db.ledger import LedgerStore, ThankAll
 from livegiving_desktop.db.moderation import ModerationStore, campaign_rules
 from livegiving_desktop.services import export
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.simulation import AudienceRunner
 
-DEMO_ORGANIZATION = "croix-rouge-francaise"
+DEMO_ORGANIZATION = "croix-rouge-francaise"  # the French demo's; see core.campaigns
+# How long "thank all" can be undone (the view offers Undo for as long).
+THANK_ALL_UNDO_S = 10.0
+DEMO_ACTOR = Actor("LiveGiving", ActorRole.SYSTEM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,53 @@ class OfflineOutcome:
     @property
     def duplicate(self) -> bool:
         return self.donation is None
+
+
+@dataclass(frozen=True, slots=True)
+class ThankAllOutcome:
+    """What "thank all" did: how many it thanked, the queue's N after it, and what undoing it
+    needs (`LedgerService.undo_thank_all(outcome)`, until `undo_until` on time.monotonic())."""
+
+    done: ThankAll
+    undo_until: float
+
+    @property
+    def thanked(self) -> int:
+        return self.done.thanked
+
+    @property
+    def unthanked_count(self) -> int:
+        return self.done.unthanked_count
+
+
+@dataclass(frozen=True, slots=True)
+class GoalUpdate:
+    """A goal changed: the campaign as it is now, and where its total stands against the new
+    goal (the milestones it has passed are not announced again; the next one is)."""
+
+    campaign: CampaignRecord
+    progress: GoalProgress
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastSummary:
+    """The figures of the end-of-broadcast summary, with the part given after the broadcast
+    (offline donations recorded once it had ended; counted in the total)."""
+
+    campaign_id: int
+    currency: str
+    total_minor: int
+    donor_count: int
+    donation_count: int
+    average_minor: int
+    duration_s: int | None  # None when it never went live
+    after_broadcast_count: int
+    after_broadcast_minor: int
+    unthanked_count: int
+
+    @property
+    def during_broadcast_minor(self) -> int:
+        return self.total_minor - self.after_broadcast_minor
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +143,7 @@ class LedgerService:
         self.store = LedgerStore(db)
         self.audit = AuditStore(db)
         self.moderation_store = ModerationStore(db)
+        self.campaign_store = CampaignStore(db)
         self.catalog = catalog or bundled_catalog()
         self.message_rules = message_rules or default_message_rules()
 
@@ -111,7 +170,10 @@ class LedgerService:
         show_names_on_air: bool = True,
         show_amounts_on_air: bool = True,
         allow_anonymous: bool = True,
+        locale: str | None = None,
     ) -> CampaignRecord:
+        """A new fundraiser (a draft). `locale`: the UI's, to read the amounts as typed in it;
+        None (the command line) reads the contract's dot form."""
         spec = fundraiser_spec(
             title=title,
             organization_id=organization_id,
@@ -122,6 +184,7 @@ class LedgerService:
             show_names_on_air=show_names_on_air,
             show_amounts_on_air=show_amounts_on_air,
             allow_anonymous=allow_anonymous,
+            locale=locale,
         )
         return self.create_campaign(spec)
 
@@ -134,7 +197,9 @@ class LedgerService:
         currency: str,
         capacity: str | None = None,
         starts_at: str | None = None,
+        locale: str | None = None,
     ) -> CampaignRecord:
+        """A new paid event (a draft); the price is read in `locale` as for a fundraiser."""
         spec = paid_event_spec(
             title=title,
             category=category,
@@ -142,6 +207,7 @@ class LedgerService:
             currency=currency,
             capacity=capacity,
             starts_at=starts_at,
+            locale=locale,
         )
         return self.create_campaign(spec)
 
@@ -161,20 +227,128 @@ class LedgerService:
         return self.store.set_status(campaign_id, CampaignStatus.ENDED)
 
     def ensure_demo_campaign(self, locale: str = "en") -> CampaignRecord:
-        """The demo fundraiser: re-used on later runs (a new one only once it has ended)."""
+        """The demo fundraiser: one, re-used on every later run, also once it has ended (the
+        app then offers `restart_demo`); a new one only when there is none. Demos piled up
+        by earlier versions are archived, the newest kept."""
         existing = self.store.find_demo_campaign()
-        if existing is not None:
-            return existing
+        if existing is None:
+            return self._new_demo(locale)
+        for older in self.campaign_store.home(include_archived=False):
+            if (
+                older.is_demo
+                and older.id != existing.id
+                and older.status is not CampaignStatus.LIVE
+            ):
+                self.campaign_store.set_archived(older.id, True, DEMO_ACTOR)
+        return existing
+
+    def restart_demo(self, campaign_id: int, locale: str = "en") -> CampaignRecord:
+        """Replace an ended demo with a fresh one (the ended one is archived, nothing
+        deleted). A demo that has not ended is returned as it is."""
+        demo = self.store.get_campaign(campaign_id)
+        if not demo.is_demo:
+            raise StateError(f"campaign {campaign_id} is not the demo")
+        if not demo.status.finished:
+            return demo
+        self.campaign_store.set_archived(campaign_id, True, DEMO_ACTOR)
+        return self._new_demo(locale)
+
+    def _new_demo(self, locale: str) -> CampaignRecord:
         french = locale.startswith("fr")
+        org_id = demo_organization(locale, self.catalog)
+        org = self.catalog.require(org_id)
         spec = fundraiser_spec(
             title="Marathon solidaire en direct" if french else "Live charity marathon",
-            organization_id=DEMO_ORGANIZATION,
+            organization_id=org_id,
             goal="5000",
-            currency=default_currency_for_locale(locale),
+            currency=currency_of_country(org.country),  # the nonprofit's own currency
             catalog=self.catalog,
             minimum="2",
         )
         return self.create_campaign(spec, is_demo=True)
+
+    # -- the home list ---------------------------------------------------------------------
+
+    def home_campaigns(
+        self,
+        *,
+        search: str = "",
+        sort: HomeSort | str = HomeSort.NEWEST,
+        include_archived: bool = False,
+    ) -> list[CampaignRecord]:
+        """The home list: `search` in the title or the nonprofit's name (case and accents
+        ignored), sorted (newest, title, total, status), archived campaigns only when asked."""
+        key = fold(" ".join(search.split()))
+        try:
+            order = HomeSort(sort)
+        except ValueError:
+            raise ValidationError(
+                "sort", f"'{sort}' is not one of newest, title, total, status"
+            ) from None
+        org_ids = (
+            [o.id for o in self.catalog.all() if key in fold(o.name) or key in o.id] if key else []
+        )
+        return self.campaign_store.home(
+            search_key=key, organization_ids=org_ids, sort=order, include_archived=include_archived
+        )
+
+    def archive(self, campaign_id: int, actor: Actor | None = None) -> CampaignRecord:
+        """Hide a campaign from the home list (kept whole; `unarchive` brings it back)."""
+        return self.campaign_store.set_archived(campaign_id, True, clean_actor(actor or _creator()))
+
+    def unarchive(self, campaign_id: int, actor: Actor | None = None) -> CampaignRecord:
+        return self.campaign_store.set_archived(
+            campaign_id, False, clean_actor(actor or _creator())
+        )
+
+    def duplicate(self, campaign_id: int, title: str | None = None) -> CampaignRecord:
+        """A new draft with a campaign's settings (nonprofit, goal, currency, price, on-air
+        privacy, sticker, moderation rules); titled `Title (2)` unless `title` is given."""
+        source = self.store.get_campaign(campaign_id)
+        new_title = (
+            clean_title(title)
+            if title is not None
+            else duplicate_title(source.title, self.campaign_store.titles())
+        )
+        return self.store.get_campaign(self.campaign_store.duplicate(campaign_id, new_title))
+
+    # -- the goal --------------------------------------------------------------------------
+
+    def change_goal(
+        self,
+        campaign_id: int,
+        goal: str,
+        actor: Actor | None = None,
+        *,
+        locale: str | None = None,
+        reason: str | None = None,
+    ) -> GoalUpdate:
+        """Change the goal of a draft, or raise it while live (a stretch goal: above what was
+        raised so far). One transaction with an audit row (`goal`, before and after)."""
+        campaign = self.store.get_campaign(campaign_id)
+        goal_minor = parse_goal(goal, campaign.currency, locale)
+        who = clean_actor(actor or _creator())
+        why = clean_reason(reason) if reason else None
+        updated = self.campaign_store.set_goal(campaign_id, goal_minor, who, why)
+        return GoalUpdate(updated, goal_progress(updated.total_minor, goal_minor))
+
+    def goal_history(self, campaign_id: int) -> list[GoalChange]:
+        """Every change of the goal after creation, oldest first."""
+        return self.campaign_store.goal_history(campaign_id)
+
+    def broadcast_summary(self, campaign_id: int) -> BroadcastSummary:
+        """The end-of-broadcast figures, with the part given after the broadcast."""
+        stats = self.store.stats(campaign_id)
+        c = self.store.get_campaign(campaign_id)
+        duration = None
+        if c.started_at_us is not None:
+            end = c.ended_at_us if c.ended_at_us is not None else int(time.time() * 1e6)
+            duration = max(0, (end - c.started_at_us) // 1_000_000)
+        return BroadcastSummary(
+            c.id, c.currency, stats.total_minor, stats.donor_count, stats.donation_count,
+            stats.average_minor, duration, c.after_broadcast_count, c.after_broadcast_minor,
+            c.unthanked_count,
+        )  # fmt: skip
 
     # -- donations -------------------------------------------------------------------------
 
@@ -187,11 +361,19 @@ class LedgerService:
         message: str | None = None,
         anonymous: bool = False,
         external_id: str | None = None,
+        locale: str | None = None,
     ) -> DonationDraft:
-        """Validate a donation given outside the stream (all fields, as the ledger will)."""
-        if campaign.status is CampaignStatus.ENDED:
-            raise StateError("the campaign has ended; it takes no more donations")
-        amount_minor = parse_amount(amount, campaign.currency, maximum=campaign.maximum_minor)
+        """Validate a donation given outside the stream (all fields, as the ledger will). The
+        amount is read in the UI's `locale` as typed, or in the dot form without one (CLI)."""
+        if campaign.status is CampaignStatus.CANCELLED:
+            raise StateError("the event was cancelled; it takes no more donations")
+        if campaign.status is CampaignStatus.ENDED and campaign.kind is not CampaignKind.FUNDRAISER:
+            raise StateError("the event has ended; it takes no more donations")
+        # An ended fundraiser still takes offline donations (cheques, cash): recorded "after
+        # the broadcast", counted in the total.
+        amount_minor = parse_amount_input(
+            amount, campaign.currency, locale, maximum=campaign.maximum_minor
+        )
         ext = (
             clean_external_id(external_id)
             if external_id is not None
@@ -258,7 +440,7 @@ class LedgerService:
         if refusals:
             raise refusals[0]
         if summary.rejections.get("campaign"):
-            raise StateError("the campaign has ended; it takes no more donations")
+            raise StateError("the campaign takes no more donations")
         for outcome in outcomes:
             for donation in outcome.accepted:
                 return OfflineOutcome(donation, draft.external_id)
@@ -278,8 +460,38 @@ class LedgerService:
     ) -> list[StoredDonation]:
         return self.store.recent_donations(campaign_id, before_id=before_id, limit=limit)
 
-    def unthanked(self, campaign_id: int, limit: int = 200) -> list[StoredDonation]:
-        return self.store.unthanked_donations(campaign_id, limit)
+    def unthanked(
+        self,
+        campaign_id: int,
+        limit: int = 200,
+        *,
+        before_id: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredDonation]:
+        """A page of the thank queue, newest first (completed, not yet thanked). Page back
+        with `before_id` = the last row's id, or jump with `offset`."""
+        return self.store.unthanked_donations(
+            campaign_id, limit, before_id=before_id, offset=offset
+        )
+
+    def unthanked_count(self, campaign_id: int) -> int:
+        """The thank queue's N: every completed donation not yet thanked, exact and O(1)."""
+        return self.store.unthanked_count(campaign_id)
+
+    def thank_all(self, campaign_id: int, through_id: int | None = None) -> ThankAllOutcome:
+        """Thank every donation of the queue (up to `through_id` when given: what the view
+        showed) in one transaction; undoable for THANK_ALL_UNDO_S seconds."""
+        self.store.get_campaign(campaign_id)
+        done = self.store.thank_all(campaign_id, through_id)
+        return ThankAllOutcome(done, time.monotonic() + THANK_ALL_UNDO_S)
+
+    def undo_thank_all(self, outcome: ThankAllOutcome, *, now: float | None = None) -> int:
+        """Put back in the queue exactly what `outcome` thanked (not those thanked otherwise
+        since, nor those refunded since). Returns the queue's N after it."""
+        if (time.monotonic() if now is None else now) > outcome.undo_until:
+            raise StateError("too late to undo: the donors stay thanked")
+        _, left = self.store.undo_thank_all(outcome.done)
+        return left
 
     # -- refunds and the audit log ---------------------------------------------------------
 
@@ -318,7 +530,7 @@ class LedgerService:
         campaign = self.store.get_campaign(campaign_id)
         if campaign.kind is not CampaignKind.FUNDRAISER:
             raise StateError("simulating a paid event's audience comes with ticketing")
-        if campaign.status is CampaignStatus.ENDED:
+        if campaign.status.finished:
             raise StateError("the campaign has ended; rehearse on a draft or live campaign")
         audience = SimulatedAudience(
             seed if seed is not None else secrets.randbits(32),
@@ -373,3 +585,14 @@ class LedgerService:
         if fmt == "json":
             return export.write_json(rows, out)
         raise ValidationError("format", f"'{fmt}' is not csv or json")
+
+
+def _creator() -> Actor:
+    """The creator at this computer (the GUI's actions; the CLI names its own)."""
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container): still someone
+        name = "creator"
+    return Actor(name or "creator", ActorRole.CREATOR)

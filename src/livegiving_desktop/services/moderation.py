@@ -18,6 +18,7 @@ from livegiving_desktop.core.moderation import (
     ModerationRules,
     ModerationSettings,
     TableSort,
+    parse_threshold,
 )
 from livegiving_desktop.core.records import (
     Actor,
@@ -108,6 +109,14 @@ class ModerationService:
         settings.check()
         self.store.save_settings(campaign_id, settings.to_json(), clean_actor(actor))
         return self.rules(campaign_id)
+
+    def parse_threshold(
+        self, campaign_id: int, text: str, *, field: str, locale: str | None = None
+    ) -> int | None:
+        """A threshold of the rules tab as typed (`largeAmountThreshold`,
+        `largeFirstThreshold`): empty is off; else read in the UI's `locale`."""
+        currency = self.ledger.campaign(campaign_id).currency
+        return parse_threshold(text, currency, locale, field=field)
 
     def rules(self, campaign_id: int) -> ModerationRules:
         return self.ledger.moderation_rules(self.ledger.campaign(campaign_id))

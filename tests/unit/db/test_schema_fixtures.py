@@ -140,3 +140,67 @@ def test_the_upgraded_ledger_counts_exports_and_takes_donations(
         assert service.campaign(campaign.id).total_minor == before["total_minor"] + minor
     finally:
         service.close()
+
+
+def test_the_counters_of_0004_agree_with_the_rows_after_any_upgrade(
+    upgraded: tuple[Path, dict[str, Any]],
+) -> None:
+    # 0004 fills its counters from what is stored: the thank queue's N is every unthanked
+    # completed donation, a paid event's refunds are its ticket refunds.
+    path, _ = upgraded
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT id, unthanked_count, refunded_tickets, refunded_ticket_minor,"
+            " after_broadcast_count, after_broadcast_minor, title_key FROM campaigns"
+        ).fetchall()
+        for cid, unthanked, refunded, refunded_minor, after_count, after_minor, key in rows:
+            (truth,) = conn.execute(
+                "SELECT count(*) FROM donations WHERE campaign_id = ? AND NOT thanked"
+                " AND status = 'completed'",
+                (cid,),
+            ).fetchone()
+            assert unthanked == truth, cid
+            assert (refunded, refunded_minor) == conn.execute(
+                "SELECT count(*), coalesce(sum(amount_minor), 0) FROM refunds"
+                " WHERE campaign_id = ? AND ticket_id IS NOT NULL",
+                (cid,),
+            ).fetchone()
+            assert (after_count, after_minor) == conn.execute(
+                "SELECT count(*), coalesce(sum(amount_minor), 0) FROM donations"
+                " WHERE campaign_id = ? AND after_broadcast AND status = 'completed'",
+                (cid,),
+            ).fetchone()
+            assert key and key == key.casefold()
+    finally:
+        conn.close()
+
+
+def test_an_event_cancelled_before_0004_shows_cancelled(tmp_path: Path) -> None:
+    # Before 0004 a cancelled event was stored as ended (with its event-cancel audit row).
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixture", FIXTURES / "make_fixture.py")
+    assert spec is not None and spec.loader is not None
+    make_fixture = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_fixture)
+    path = tmp_path / "0003-cancelled.sqlite"
+    make_fixture.build("0003", path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE campaigns SET status = 'ended', tickets_sold = 0,"
+                     " revenue_minor = 0 WHERE id = 3")  # fmt: skip
+        conn.execute(
+            "INSERT INTO audit_log (campaign_id, at_us, actor_name, actor_role, action, before,"
+            " after, reason) VALUES (3, 1, 'Camille', 'creator', 'event-cancel', 'draft',"
+            " 'ended', 'storm')"
+        )
+    conn.close()
+    service = LedgerService.open(str(path))
+    try:
+        statuses = {c.id: c.status for c in service.campaigns()}
+        assert statuses[3] is CampaignStatus.CANCELLED
+        assert statuses[2] is CampaignStatus.ENDED  # an ended fundraiser stays ended
+        assert service.campaign(3).refunded_tickets == 1  # the refund made before
+    finally:
+        service.close()

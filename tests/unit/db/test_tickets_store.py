@@ -245,7 +245,7 @@ def test_refund_refusals(service: LedgerService) -> None:
     assert events.ticket(ticket.id).status is TicketStatus.VALID
 
 
-def test_cancelling_refunds_every_ticket_and_ends_the_event(service: LedgerService) -> None:
+def test_cancelling_refunds_every_ticket_and_shows_cancelled(service: LedgerService) -> None:
     events = EventService(service)
     campaign_id = event(service, starts_in=timedelta(hours=1))  # past the window: no matter
     service.go_live(campaign_id)
@@ -255,17 +255,23 @@ def test_cancelling_refunds_every_ticket_and_ends_the_event(service: LedgerServi
     count, figures = events.cancel_event(campaign_id, "the chef is ill", CREATOR)
     assert count == 3
     assert (figures.tickets_sold, figures.admitted, figures.revenue_minor) == (0, 0, 0)
+    # The refunds stay in the figures: 4 tickets refunded (one before, 3 by the cancellation).
+    price = service.campaign(campaign_id).ticket_price_minor or 0
+    assert (figures.refunded_tickets, figures.refunded_minor) == (4, 4 * price)
+    assert events.figures(campaign_id).refunded_tickets == 4
     statuses = {t.status for t in events.store.iter_tickets(campaign_id)}
     assert statuses == {TicketStatus.REFUNDED}
-    assert service.campaign(campaign_id).status.value == "ended"
+    assert service.campaign(campaign_id).status.value == "cancelled"  # not ended
     assert len(_refund_rows(service)) == 4
     actions = [a for a, *_ in _audit(service)]
     assert actions.count("ticket-refund-cancel") == 3
     assert actions[-1] == "event-cancel"
-    with pytest.raises(StateError):
+    with pytest.raises(StateError, match="already cancelled"):
         events.cancel_event(campaign_id, "again", CREATOR)
-    with pytest.raises(StateError, match="ended"):
+    with pytest.raises(StateError, match="cancelled"):
         events.buy_ticket(campaign_id, "Late")
+    with pytest.raises(StateError, match="cancelled"):
+        service.go_live(campaign_id)
 
 
 def test_a_fundraiser_sells_no_tickets(service: LedgerService) -> None:

@@ -102,7 +102,7 @@ def test_simulation_refusals(service: LedgerService) -> None:
     with pytest.raises(ValidationError, match="duplicates"):
         events.simulate(campaign_id, count=1, duplicates=1.0)
     events.cancel_event(campaign_id, "rain", Actor("me", ActorRole.CREATOR))
-    with pytest.raises(StateError, match="ended"):
+    with pytest.raises(StateError, match="was cancelled"):
         events.simulate(campaign_id, count=1)
 
 
@@ -130,3 +130,36 @@ def test_export_csv_and_json_follow_the_contract(service: LedgerService) -> None
     assert data[1]["status"] == "refunded" and data[1]["amount"] == "20.00"
     with pytest.raises(ValidationError, match="format"):
         events.export_tickets(campaign_id, "xml", io.StringIO())
+
+
+def test_the_door_check_says_the_buyers_name(service: LedgerService) -> None:
+    # "Admitted: ticket 132" told the creator nothing: the result carries the buyer's name.
+    events = EventService(service)
+    campaign_id = _event(service)
+    sold = events.buy_ticket(campaign_id, "Aiko Tanaka").sold[0]
+    service.go_live(campaign_id)
+    admitted = events.admit(campaign_id, sold.code)
+    assert (admitted.admitted, admitted.buyer_name) == (True, "Aiko Tanaka")
+    again = events.admit(campaign_id, sold.code, "Someone else")
+    assert again.reason is AdmissionReason.ALREADY_ADMITTED
+    assert again.buyer_name == "Aiko Tanaka"  # whose code was used already
+    wrong = events.admit(campaign_id, "ABCDE-FGHJK-MNPQR-STUVW")
+    assert wrong.buyer_name is None
+    logged = events.recent_admissions(campaign_id)
+    assert [r.buyer_name for r in logged] == [None, "Aiko Tanaka", "Aiko Tanaka"]
+
+
+def test_a_cancelled_event_keeps_its_refunds_in_the_figures(service: LedgerService) -> None:
+    # A cancelled event showed ENDED with "0 tickets sold", its refunded tickets gone.
+    events = EventService(service)
+    campaign_id = _event(service)
+    for name in ("Ana", "Bo", "Cy"):
+        events.buy_ticket(campaign_id, name)
+    count, figures = events.cancel_event(campaign_id, "storm", Actor("Ana", ActorRole.CREATOR))
+    assert count == 3
+    campaign = service.campaign(campaign_id)
+    assert campaign.status.value == "cancelled"
+    price = campaign.ticket_price_minor or 0
+    assert (figures.refunded_tickets, figures.refunded_minor) == (3, 3 * price)
+    assert (campaign.refunded_tickets, campaign.refunded_ticket_minor) == (3, 3 * price)
+    assert [t.status for t in events.recent_sales(campaign_id)] == [TicketStatus.REFUNDED] * 3

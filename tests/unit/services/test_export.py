@@ -17,10 +17,12 @@ from livegiving_desktop.services.ledger import LedgerService
 
 pytestmark = pytest.mark.db
 
-HEADER = (
+CONTRACT_HEADER = (
     "donation_id,external_id,received_at,donor_name,anonymous,amount,currency,message,status,"
     "message_status,thanked"
 )
+# The contract's columns unchanged, then what the app adds, at the end (issue 15).
+HEADER = CONTRACT_HEADER + ",after_broadcast"
 ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
 
 
@@ -75,6 +77,7 @@ def test_a_row_holds_what_was_given(service: LedgerService) -> None:
         "status": "completed",
         "message_status": "visible",
         "thanked": "false",
+        "after_broadcast": "false",
     }
     assert ISO_UTC.fullmatch(row["received_at"]), row["received_at"]
     received = datetime.fromisoformat(row["received_at"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.ledger import fundraiser
+from helpers.ledger import fundraiser, valid
 from livegiving_desktop.core.errors import NotFoundError, StateError, ValidationError
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -76,11 +76,15 @@ def test_anonymous_refused_when_the_campaign_forbids_it(service: LedgerService) 
     assert caught.value.field == "anonymous"
 
 
-def test_no_donation_after_the_broadcast_ended(service: LedgerService) -> None:
+def test_no_stream_donation_after_the_broadcast_ended(service: LedgerService) -> None:
+    # Offline donations still come in once it has ended (tests/unit/services/
+    # test_after_broadcast.py); the broadcast's own audience does not.
     campaign = fundraiser(service)
     service.end_broadcast(campaign.id)
     with pytest.raises(StateError, match="ended"):
-        service.record_donation(campaign.id, amount="10", donor_name="Late")
+        service.store.insert_batch(campaign.id, [valid("late-1", "Late", 1000)])
+    with pytest.raises(StateError, match="ended"):
+        service.simulate(campaign.id, count=1)
     assert service.store.completed_sum(campaign.id) == (0, 0)
 
 
