@@ -155,6 +155,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CANCELLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading the campaign…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,6 +191,10 @@
     </message>
     <message>
         <source>ENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -722,6 +730,106 @@
     </message>
     <message>
         <source>the database server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty; enter an amount such as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an amount; write it like %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an amount; write it like %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could be %2 or %3; write one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be above the amount raised so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is already the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too late to undo: the donors stay thanked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign is live; end the broadcast before archiving it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign has ended; it takes no more donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign has ended; its goal can no longer change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign has ended; rehearse on a draft or live campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign takes no more donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event has already ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event has ended; it sells no more tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event has ended; it takes no more donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event is already cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event is sold out: every seat has a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event was cancelled; it sells no more tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event was cancelled; it takes no more donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event was cancelled; its goal can no longer change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this event raises no money: it has no goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a moderator approves or hides; holding is the rules&apos; decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donation %1 is already refunded; nothing was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donation %1 is already refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket %1 is already refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

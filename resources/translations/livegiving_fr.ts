@@ -155,6 +155,10 @@
         <translation>TERMINÉ</translation>
     </message>
     <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉ</translation>
+    </message>
+    <message>
         <source>Loading the campaign…</source>
         <translation>Chargement de la campagne…</translation>
     </message>
@@ -188,6 +192,10 @@
     <message>
         <source>ENDED</source>
         <translation type="unfinished">TERMINÉ</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉ</translation>
     </message>
 </context>
 <context>
@@ -723,6 +731,106 @@
     <message>
         <source>the database server cannot be reached</source>
         <translation>le serveur de base de données est injoignable</translation>
+    </message>
+    <message>
+        <source>is empty; enter an amount such as %1</source>
+        <translation>est vide ; saisissez un montant comme %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an amount; write it like %2 or %3</source>
+        <translation>« %1 » n&apos;est pas un montant ; écrivez-le comme %2 ou %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an amount; write it like %2</source>
+        <translation>« %1 » n&apos;est pas un montant ; écrivez-le comme %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could be %2 or %3; write one of them</source>
+        <translation>« %1 » peut se lire %2 ou %3 ; écrivez l&apos;un des deux</translation>
+    </message>
+    <message>
+        <source>must be above the amount raised so far</source>
+        <translation>doit dépasser le montant déjà récolté</translation>
+    </message>
+    <message>
+        <source>is already the goal</source>
+        <translation>est déjà l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>too late to undo: the donors stay thanked</source>
+        <translation>trop tard pour annuler : les donateurs restent remerciés</translation>
+    </message>
+    <message>
+        <source>the campaign is live; end the broadcast before archiving it</source>
+        <translation>la campagne est en direct ; terminez la diffusion avant de l&apos;archiver</translation>
+    </message>
+    <message>
+        <source>the campaign has ended; it takes no more donations</source>
+        <translation>la campagne est terminée ; elle ne reçoit plus de dons</translation>
+    </message>
+    <message>
+        <source>the campaign has ended; its goal can no longer change</source>
+        <translation>la campagne est terminée ; son objectif ne peut plus changer</translation>
+    </message>
+    <message>
+        <source>the campaign has ended; rehearse on a draft or live campaign</source>
+        <translation>la campagne est terminée ; répétez sur une campagne en brouillon ou en direct</translation>
+    </message>
+    <message>
+        <source>the campaign takes no more donations</source>
+        <translation>la campagne ne reçoit plus de dons</translation>
+    </message>
+    <message>
+        <source>the event has already ended</source>
+        <translation>l&apos;événement est déjà terminé</translation>
+    </message>
+    <message>
+        <source>the event has ended; it sells no more tickets</source>
+        <translation>l&apos;événement est terminé ; il ne vend plus de billets</translation>
+    </message>
+    <message>
+        <source>the event has ended; it takes no more donations</source>
+        <translation>l&apos;événement est terminé ; il ne reçoit plus de dons</translation>
+    </message>
+    <message>
+        <source>the event is already cancelled</source>
+        <translation>l&apos;événement est déjà annulé</translation>
+    </message>
+    <message>
+        <source>the event is sold out: every seat has a ticket</source>
+        <translation>l&apos;événement est complet : chaque place a son billet</translation>
+    </message>
+    <message>
+        <source>the event was cancelled; it sells no more tickets</source>
+        <translation>l&apos;événement a été annulé ; il ne vend plus de billets</translation>
+    </message>
+    <message>
+        <source>the event was cancelled; it takes no more donations</source>
+        <translation>l&apos;événement a été annulé ; il ne reçoit plus de dons</translation>
+    </message>
+    <message>
+        <source>the event was cancelled; its goal can no longer change</source>
+        <translation>l&apos;événement a été annulé ; son objectif ne peut plus changer</translation>
+    </message>
+    <message>
+        <source>this event raises no money: it has no goal</source>
+        <translation>cet événement ne collecte pas de dons : il n&apos;a pas d&apos;objectif</translation>
+    </message>
+    <message>
+        <source>a moderator approves or hides; holding is the rules&apos; decision</source>
+        <translation>un modérateur approuve ou masque ; la mise en attente relève des règles</translation>
+    </message>
+    <message>
+        <source>donation %1 is already refunded; nothing was refunded</source>
+        <translation>le don %1 est déjà remboursé ; rien n&apos;a été remboursé</translation>
+    </message>
+    <message>
+        <source>donation %1 is already refunded</source>
+        <translation>le don %1 est déjà remboursé</translation>
+    </message>
+    <message>
+        <source>ticket %1 is already refunded</source>
+        <translation>le billet %1 est déjà remboursé</translation>
     </message>
     <message>
         <source>%1: %2</source>

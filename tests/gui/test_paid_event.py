@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +25,7 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.tickets import TicketStatus
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.model_base import RecordRole
 from livegiving_desktop.ui.paid_event.models import TicketRole
 
 
@@ -165,12 +165,6 @@ def test_live_view_sells_admits_and_refunds(
     assert not find(w, QPushButton, "refundTicket").isEnabled()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: a cancelled event is CANCELLED (its own status); ui/broadcast/page.py's "
-    "status pill and ui/home.py's still know only draft/live/ended (KeyError 'cancelled'). "
-    "The lead's UI work removes this mark (strict: it fails once the UI shows CANCELLED).",
-)
 def test_opened_from_home_door_check_override_and_cancel(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService
 ) -> None:
@@ -235,6 +229,15 @@ def test_opened_from_home_door_check_override_and_cancel(
     qtbot.waitUntil(lambda: revenue.text() == "€0.00", timeout=5_000)
     assert {t.status for t in events.store.iter_tickets(campaign.id)} == {TicketStatus.REFUNDED}
     assert not find(w, QPushButton, "cancelEvent").isVisible()
+    assert w.event_view.status_pill.text() == "CANCELLED"
+    find(w, QAction, "actionHome").trigger()
+    qtbot.waitUntil(
+        lambda: (
+            campaigns.isVisible()
+            and campaigns.model().index(0, 0).data(RecordRole).status.value == "cancelled"
+        )
+    )
+    campaigns.grab()  # the home list paints a cancelled event's pill
 
 
 def test_tickets_export_from_the_live_view(

@@ -102,9 +102,10 @@ class CampaignDelegate(QStyledItemDelegate):
             metrics.elidedText(c.title, Qt.TextElideMode.ElideRight, int(inner.width() * 0.6)),
         )
         # Status pill
-        status = {"live": self.tr("LIVE"), "draft": self.tr("DRAFT"), "ended": self.tr("ENDED")}[
-            c.status.value
-        ]
+        status = {
+            "live": self.tr("LIVE"), "draft": self.tr("DRAFT"), "ended": self.tr("ENDED"),
+            "cancelled": self.tr("CANCELLED"),
+        }[c.status.value]  # fmt: skip
         pill_font = QFont(option.font)
         pill_font.setBold(True)
         pill_font.setPointSizeF(option.font.pointSizeF() * 0.8)

@@ -10,6 +10,7 @@ the logic apart from downloadview.py."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections import Counter
@@ -369,9 +370,7 @@ class BroadcastController(QObject):
         figures = next((c.figures for c in reversed(pending) if c.figures is not None), None)
         donations_moved = self.stats.total_minor != self.figures.total_minor
         if figures is None and self.kind is CampaignKind.PAID_EVENT and donations_moved:
-            f = self.figures
-            figures = EventFigures(f.tickets_sold, f.admitted, f.denied, f.revenue_minor,
-                                   f.capacity, self.stats.total_minor)  # fmt: skip
+            figures = dataclasses.replace(self.figures, total_minor=self.stats.total_minor)
         if figures is not None and figures != self.figures:
             self.figures = figures
             self.figuresChanged.emit(figures)

@@ -192,7 +192,7 @@ class BroadcastPage(QWidget):
     def _update_state(self) -> None:
         c = self.controller.campaign
         status = c.status if c is not None else None
-        live, ended = status is CampaignStatus.LIVE, status is CampaignStatus.ENDED
+        live, ended = status is CampaignStatus.LIVE, status is not None and status.finished
         draft = status is CampaignStatus.DRAFT
         self.go_live.setEnabled(draft)
         self.go_live.setVisible(draft)
@@ -203,7 +203,8 @@ class BroadcastPage(QWidget):
         self.stage.live = live
         self.status_pill.setText(
             {None: "", CampaignStatus.DRAFT: self.tr("DRAFT"), CampaignStatus.LIVE: self.tr("LIVE"),
-             CampaignStatus.ENDED: self.tr("ENDED")}[status]
+             CampaignStatus.ENDED: self.tr("ENDED"),
+             CampaignStatus.CANCELLED: self.tr("CANCELLED")}[status]
         )  # fmt: skip
         self.status_pill.setProperty("role", "pill-live" if live else "pill")
         self.status_pill.style().unpolish(self.status_pill)

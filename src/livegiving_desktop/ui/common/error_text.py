@@ -88,6 +88,34 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "permission denied"),
     QT_TRANSLATE_NOOP("Errors", "the database server's disk is full"),
     QT_TRANSLATE_NOOP("Errors", "the database server cannot be reached"),
+    # amounts as typed in the app's language (core/money.parse_amount_input)
+    QT_TRANSLATE_NOOP("Errors", "is empty; enter an amount such as %1"),
+    QT_TRANSLATE_NOOP("Errors", "'%1' is not an amount; write it like %2 or %3"),
+    QT_TRANSLATE_NOOP("Errors", "'%1' is not an amount; write it like %2"),
+    QT_TRANSLATE_NOOP("Errors", "'%1' could be %2 or %3; write one of them"),
+    # goals, the home list, thanks
+    QT_TRANSLATE_NOOP("Errors", "must be above the amount raised so far"),
+    QT_TRANSLATE_NOOP("Errors", "is already the goal"),
+    QT_TRANSLATE_NOOP("Errors", "too late to undo: the donors stay thanked"),
+    # what a campaign's state refuses (StateError)
+    QT_TRANSLATE_NOOP("Errors", "the campaign is live; end the broadcast before archiving it"),
+    QT_TRANSLATE_NOOP("Errors", "the campaign has ended; it takes no more donations"),
+    QT_TRANSLATE_NOOP("Errors", "the campaign has ended; its goal can no longer change"),
+    QT_TRANSLATE_NOOP("Errors", "the campaign has ended; rehearse on a draft or live campaign"),
+    QT_TRANSLATE_NOOP("Errors", "the campaign takes no more donations"),
+    QT_TRANSLATE_NOOP("Errors", "the event has already ended"),
+    QT_TRANSLATE_NOOP("Errors", "the event has ended; it sells no more tickets"),
+    QT_TRANSLATE_NOOP("Errors", "the event has ended; it takes no more donations"),
+    QT_TRANSLATE_NOOP("Errors", "the event is already cancelled"),
+    QT_TRANSLATE_NOOP("Errors", "the event is sold out: every seat has a ticket"),
+    QT_TRANSLATE_NOOP("Errors", "the event was cancelled; it sells no more tickets"),
+    QT_TRANSLATE_NOOP("Errors", "the event was cancelled; it takes no more donations"),
+    QT_TRANSLATE_NOOP("Errors", "the event was cancelled; its goal can no longer change"),
+    QT_TRANSLATE_NOOP("Errors", "this event raises no money: it has no goal"),
+    QT_TRANSLATE_NOOP("Errors", "a moderator approves or hides; holding is the rules' decision"),
+    QT_TRANSLATE_NOOP("Errors", "donation %1 is already refunded; nothing was refunded"),
+    QT_TRANSLATE_NOOP("Errors", "donation %1 is already refunded"),
+    QT_TRANSLATE_NOOP("Errors", "ticket %1 is already refunded"),
 )
 
 

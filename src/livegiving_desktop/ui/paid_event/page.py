@@ -270,7 +270,7 @@ class EventPage(BroadcastPage):
     def update_controls(self) -> None:
         c = self.controller.campaign
         live = c is not None and c.status is CampaignStatus.LIVE
-        ended = c is not None and c.status is CampaignStatus.ENDED
+        ended = c is not None and c.status.finished
         self.cancel_event.setEnabled(c is not None and not ended)
         self.cancel_event.setVisible(c is not None and not ended)
         self.export.setEnabled(c is not None)
