@@ -455,7 +455,8 @@ class OverlayServer:
             resume = await self._resume(hub, hello) if hello.wants_ledger else None
             messages = [hub.snapshot(hello, resume)]
         seq = hub.seq
-        page.start(messages + [text for s, text in page.pending if s > seq])
+        ready = json.dumps({"type": "ready", "epoch": hub.epoch, "seq": seq})
+        page.start([*messages, *(text for s, text in page.pending if s > seq), ready])
         page.pending.clear()
 
     async def _resume(self, hub: OverlayHub, hello: PageHello) -> Resume:
