@@ -279,6 +279,8 @@ class OverlayServer:
         app.router.add_get("/overlay/{token}/ws", self._websocket)
         app.router.add_get("/overlay/{token}/assets/{name:.+}", self._asset)
         app.router.add_get("/overlay/{token}/{kind}", self._page)
+        # Anything else names no overlay of a campaign: a missing token.
+        app.router.add_route("*", "/{tail:.*}", _forbidden)
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.requested_port, backlog=64)
@@ -319,20 +321,18 @@ class OverlayServer:
         token = request.match_info.get("token", "")
         if not looks_like_token(token):
             raise web.HTTPForbidden(text="403: this overlay link is not valid")
-        campaign_id = self._tokens.get(token)
-        if campaign_id is None:
-            found = await self._off_loop(self.store.campaign_for_token, token)
-            allowed = found is not None and (self.campaigns is None or found in self.campaigns)
-            if not allowed:
-                raise web.HTTPForbidden(text="403: this overlay link is not valid")
-            assert found is not None
-            campaign_id = found
-            self._tokens[token] = campaign_id
-        hub = self._hubs.get(campaign_id)
-        if hub is not None and hub.token != token:  # rotated since
-            self._tokens.pop(token, None)
+        # A token is taken from the cache only while its campaign's hub (which follows the
+        # overlay row) still has it; otherwise the ledger says (a new token retires the old).
+        cached = self._tokens.get(token)
+        hub = self._hubs.get(cached) if cached is not None else None
+        if cached is not None and hub is not None and hub.token == token:
+            return cached
+        self._tokens.pop(token, None)
+        found = await self._off_loop(self.store.campaign_for_token, token)
+        if found is None or (self.campaigns is not None and found not in self.campaigns):
             raise web.HTTPForbidden(text="403: this overlay link is not valid")
-        return campaign_id
+        self._tokens[token] = found
+        return found
 
     async def _hub(self, campaign_id: int) -> OverlayHub:
         hub = self._hubs.get(campaign_id)
@@ -483,6 +483,10 @@ class OverlayServer:
     def _seen(self, page: _Page) -> None:
         page.info = replace(page.info, last_seen_us=time.time_ns() // 1000)
         self._record(page.info)
+
+
+async def _forbidden(_request: web.Request) -> web.StreamResponse:
+    raise web.HTTPForbidden(text="403: this overlay link is not valid")
 
 
 @web.middleware
