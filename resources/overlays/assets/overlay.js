@@ -267,6 +267,7 @@
     state.current = item;
     fillAlert(item);
     var box = byId("alert");
+    box.dataset.id = String(item.id);
     box.hidden = false;
     box.classList.remove("leaving");
     void box.offsetWidth;  // restart the entrance animation
@@ -284,7 +285,6 @@
     var tier = item.burst ? tiers[0] : (tiers[item.tier] || tiers[0]);
     box.style.setProperty("--lg-tier", tier.color);
     box.dataset.size = item.burst ? "normal" : tier.size;
-    box.dataset.id = String(item.id);
     box.dataset.test = item.test ? "true" : "false";
     if (item.burst) {
       setText(byId("alert-name"), label("more_donations").replace("{count}", String(item.count)));
