@@ -52,6 +52,7 @@ class OverlaySetupView:
     token: str
     settings: OverlaySettings
     paused: bool
+    currency: str
 
 
 class OverlayService:
@@ -85,7 +86,7 @@ class OverlayService:
         except ValidationError as exc:
             log.warning("overlay settings of campaign %s not usable: %s", record.campaign_id, exc)
             settings = OverlaySettings.defaults(currency)
-        return OverlaySetupView(record.campaign_id, record.token, settings, record.paused)
+        return OverlaySetupView(record.campaign_id, record.token, settings, record.paused, currency)
 
     def save_settings(self, campaign_id: int, settings: OverlaySettings) -> OverlaySetupView:
         """Check and store the settings; every overlay of the campaign follows."""
