@@ -2454,4 +2454,439 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>OverlaysPanel</name>
+    <message>
+        <source>Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay last alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip current alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser sources for OBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the %1 link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New links (the old ones stop working)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay server status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to the local network (a second streaming PC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to the local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the server settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier shown in the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box colour (with transparency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each alert stays on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read messages aloud (text-to-speech)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read messages aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert tiers by amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay settings error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the overlay style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good luck with the marathon!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the %1 link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overlay server listens on port %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style saved: every overlay shows it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New links made: the old ones no longer work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test alert sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last alert plays again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped the alert on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts paused: new ones wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser source size: %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No overlay connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s) connected</source>
+        <translation>
+            <numerusform>%n overlay connected</numerusform>
+            <numerusform>%n overlays connected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The overlay server is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on port %1, open to the local network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on port %1, this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1: from amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1: colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1: sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1: size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Labels</name>
+    <message>
+        <source>Alert box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent donations ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Story spotlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats and attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fanfare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>connected since %1, last seen %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected, last seen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverlayPreview</name>
+    <message>
+        <source>Zoé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good luck with the marathon!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert box at %1, font %2 at %3 %, accent %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

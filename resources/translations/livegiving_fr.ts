@@ -2457,4 +2457,439 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>✕ %1 — entrée refusée&#xa0;: %2</translation>
     </message>
 </context>
+<context>
+    <name>OverlaysPanel</name>
+    <message>
+        <source>Overlays</source>
+        <translation>Incrustations</translation>
+    </message>
+    <message>
+        <source>Alerts on air</source>
+        <translation>Alertes à l’antenne</translation>
+    </message>
+    <message>
+        <source>Test alert</source>
+        <translation>Alerte de test</translation>
+    </message>
+    <message>
+        <source>Replay last alert</source>
+        <translation>Rejouer la dernière alerte</translation>
+    </message>
+    <message>
+        <source>Skip current alert</source>
+        <translation>Passer l’alerte en cours</translation>
+    </message>
+    <message>
+        <source>Pause alerts</source>
+        <translation>Mettre les alertes en pause</translation>
+    </message>
+    <message>
+        <source>Overlay notice</source>
+        <translation>Avis des incrustations</translation>
+    </message>
+    <message>
+        <source>Connected overlays</source>
+        <translation>Incrustations connectées</translation>
+    </message>
+    <message>
+        <source>Overlays connected</source>
+        <translation>Incrustations connectées</translation>
+    </message>
+    <message>
+        <source>Browser sources for OBS</source>
+        <translation>Sources navigateur pour OBS</translation>
+    </message>
+    <message>
+        <source>%1 link</source>
+        <translation>Lien : %1</translation>
+    </message>
+    <message>
+        <source>Copy the %1 link</source>
+        <translation>Copier le lien : %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>New links</source>
+        <translation>Nouveaux liens</translation>
+    </message>
+    <message>
+        <source>New links (the old ones stop working)</source>
+        <translation>Nouveaux liens (les anciens cessent de fonctionner)</translation>
+    </message>
+    <message>
+        <source>Overlay server</source>
+        <translation>Serveur d’incrustations</translation>
+    </message>
+    <message>
+        <source>Overlay server status</source>
+        <translation>État du serveur d’incrustations</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Open to the local network (a second streaming PC)</source>
+        <translation>Ouvrir au réseau local (un second PC de diffusion)</translation>
+    </message>
+    <message>
+        <source>Open to the local network</source>
+        <translation>Ouvrir au réseau local</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Apply the server settings</source>
+        <translation>Appliquer les réglages du serveur</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Tier shown in the preview</source>
+        <translation>Palier montré dans l’aperçu</translation>
+    </message>
+    <message>
+        <source>Preview tier</source>
+        <translation>Palier de l’aperçu</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Couleur du texte</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Couleur d’accent</translation>
+    </message>
+    <message>
+        <source>Box colour (with transparency)</source>
+        <translation>Couleur du cadre (avec transparence)</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Language of the overlays</source>
+        <translation>Langue des incrustations</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Each alert stays on screen</source>
+        <translation>Durée d’affichage de chaque alerte</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Alert duration</source>
+        <translation>Durée des alertes</translation>
+    </message>
+    <message>
+        <source>Read messages aloud (text-to-speech)</source>
+        <translation>Lire les messages à voix haute (synthèse vocale)</translation>
+    </message>
+    <message>
+        <source>Read messages aloud</source>
+        <translation>Lire les messages à voix haute</translation>
+    </message>
+    <message>
+        <source>Voice speed</source>
+        <translation>Vitesse de la voix</translation>
+    </message>
+    <message>
+        <source>Alert tiers by amount</source>
+        <translation>Paliers d’alerte selon le montant</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir de</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Ajouter un palier</translation>
+    </message>
+    <message>
+        <source>Overlay settings error</source>
+        <translation>Erreur dans les réglages des incrustations</translation>
+    </message>
+    <message>
+        <source>Save style</source>
+        <translation>Enregistrer le style</translation>
+    </message>
+    <message>
+        <source>Save the overlay style</source>
+        <translation>Enregistrer le style des incrustations</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>Choisir : %1</translation>
+    </message>
+    <message>
+        <source>Zoé</source>
+        <translation>Zoé</translation>
+    </message>
+    <message>
+        <source>Good luck with the marathon!</source>
+        <translation>Bon courage pour le marathon !</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Palier %1</translation>
+    </message>
+    <message>
+        <source>Copied the %1 link.</source>
+        <translation>Lien copié : %1.</translation>
+    </message>
+    <message>
+        <source>Resume alerts</source>
+        <translation>Reprendre les alertes</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Cela n’a pas fonctionné : %1</translation>
+    </message>
+    <message>
+        <source>The overlay server listens on port %1.</source>
+        <translation>Le serveur d’incrustations écoute sur le port %1.</translation>
+    </message>
+    <message>
+        <source>Style saved: every overlay shows it now.</source>
+        <translation>Style enregistré : toutes les incrustations l’affichent.</translation>
+    </message>
+    <message>
+        <source>New links made: the old ones no longer work.</source>
+        <translation>Nouveaux liens créés : les anciens ne fonctionnent plus.</translation>
+    </message>
+    <message>
+        <source>Test alert sent.</source>
+        <translation>Alerte de test envoyée.</translation>
+    </message>
+    <message>
+        <source>The last alert plays again.</source>
+        <translation>La dernière alerte est rejouée.</translation>
+    </message>
+    <message>
+        <source>Skipped the alert on screen.</source>
+        <translation>Alerte à l’écran passée.</translation>
+    </message>
+    <message>
+        <source>Alerts paused: new ones wait.</source>
+        <translation>Alertes en pause : les nouvelles attendent.</translation>
+    </message>
+    <message>
+        <source>Alerts resumed.</source>
+        <translation>Alertes reprises.</translation>
+    </message>
+    <message>
+        <source>Browser source size: %1 × %2</source>
+        <translation>Taille de la source navigateur : %1 × %2</translation>
+    </message>
+    <message>
+        <source>No overlay connected</source>
+        <translation>Aucune incrustation connectée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlay(s) connected</source>
+        <translation>
+            <numerusform>%n incrustation connectée</numerusform>
+            <numerusform>%n incrustations connectées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The overlay server is not running.</source>
+        <translation>Le serveur d’incrustations ne tourne pas.</translation>
+    </message>
+    <message>
+        <source>Listening on port %1, open to the local network.</source>
+        <translation>À l’écoute sur le port %1, ouvert au réseau local.</translation>
+    </message>
+    <message>
+        <source>Listening on port %1, this computer only.</source>
+        <translation>À l’écoute sur le port %1, cet ordinateur seulement.</translation>
+    </message>
+    <message>
+        <source>Tier %1: from amount</source>
+        <translation>Palier %1 : à partir du montant</translation>
+    </message>
+    <message>
+        <source>Tier %1: colour</source>
+        <translation>Palier %1 : couleur</translation>
+    </message>
+    <message>
+        <source>Tier %1: sound</source>
+        <translation>Palier %1 : son</translation>
+    </message>
+    <message>
+        <source>Tier %1: size</source>
+        <translation>Palier %1 : taille</translation>
+    </message>
+    <message>
+        <source>Remove this tier</source>
+        <translation>Retirer ce palier</translation>
+    </message>
+    <message>
+        <source>Remove tier %1</source>
+        <translation>Retirer le palier %1</translation>
+    </message>
+</context>
+<context>
+    <name>_Labels</name>
+    <message>
+        <source>Alert box</source>
+        <translation>Boîte d’alertes</translation>
+    </message>
+    <message>
+        <source>Goal bar</source>
+        <translation>Barre d’objectif</translation>
+    </message>
+    <message>
+        <source>Recent donations ticker</source>
+        <translation>Bandeau des derniers dons</translation>
+    </message>
+    <message>
+        <source>Top donors</source>
+        <translation>Meilleurs donateurs</translation>
+    </message>
+    <message>
+        <source>Story spotlight</source>
+        <translation>Story à la une</translation>
+    </message>
+    <message>
+        <source>Seats and attendance</source>
+        <translation>Places et présences</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>En haut à gauche</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>En haut</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>En haut à droite</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>À gauche</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Au centre</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>À droite</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>En bas à gauche</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>En bas</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>En bas à droite</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sans son</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>Carillon</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Cloche</translation>
+    </message>
+    <message>
+        <source>Fanfare</source>
+        <translation>Fanfare</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Huge</source>
+        <translation>Énorme</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>connected since %1, last seen %2</source>
+        <translation>connectée depuis %1, vue pour la dernière fois à %2</translation>
+    </message>
+    <message>
+        <source>disconnected, last seen %1</source>
+        <translation>déconnectée, vue pour la dernière fois à %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayPreview</name>
+    <message>
+        <source>Zoé</source>
+        <translation>Zoé</translation>
+    </message>
+    <message>
+        <source>Good luck with the marathon!</source>
+        <translation>Bon courage pour le marathon !</translation>
+    </message>
+    <message>
+        <source>Overlay preview</source>
+        <translation>Aperçu des incrustations</translation>
+    </message>
+    <message>
+        <source>Alert box at %1, font %2 at %3 %, accent %4</source>
+        <translation>Boîte d’alertes : %1, police %2 à %3 %, accent %4</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>donated</source>
+        <translation>a fait un don</translation>
+    </message>
+</context>
 </TS>

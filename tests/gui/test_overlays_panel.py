@@ -153,3 +153,17 @@ def test_connected_overlays_and_the_alert_controls(
     qtbot.waitUntil(lambda: count.text() == "No overlay connected", timeout=5_000)
     listed = find(panel, QListView, "overlayConnections").model()
     assert "disconnected, last seen" in listed.data(listed.index(0, 0))
+
+
+def test_the_panel_speaks_french(
+    qtbot: Any, french: None, overlays: tuple[OverlayService, int]
+) -> None:
+    service, campaign_id = overlays
+    widget = OverlaysPanel(service, refresh_ms=100)
+    qtbot.addWidget(widget)
+    widget.set_campaign(campaign_id)
+    pause = find(widget, QPushButton, "overlayPauseAlerts")
+    qtbot.waitUntil(pause.isEnabled, timeout=10_000)
+    assert pause.text() == "Mettre les alertes en pause"
+    assert find(widget, QLabel, "overlayConnectedCount").text() == "Aucune incrustation connectée"
+    assert "cet ordinateur seulement" in find(widget, QLabel, "overlayServerStatus").text()

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -169,30 +170,43 @@ class _TierRow:
     """The widgets of one alert tier."""
 
     def __init__(self, panel: OverlaysPanel, number: int) -> None:
-        tr = panel.tr
         labels = panel.labels
         self.amount = QLineEdit()
         self.amount.setObjectName(f"overlayTierAmount{number}")
-        self.amount.setAccessibleName(tr("Tier %1: from amount").replace("%1", str(number)))
+        self.amount.setAccessibleName(
+            QCoreApplication.translate("OverlaysPanel", "Tier %1: from amount").replace(
+                "%1", str(number)
+            )
+        )
         self.color = QLineEdit()
         self.color.setObjectName(f"overlayTierColor{number}")
-        self.color.setAccessibleName(tr("Tier %1: colour").replace("%1", str(number)))
+        self.color.setAccessibleName(
+            QCoreApplication.translate("OverlaysPanel", "Tier %1: colour").replace(
+                "%1", str(number)
+            )
+        )
         self.color.setMaxLength(7)
         self.sound = QComboBox()
         self.sound.setObjectName(f"overlayTierSound{number}")
-        self.sound.setAccessibleName(tr("Tier %1: sound").replace("%1", str(number)))
+        self.sound.setAccessibleName(
+            QCoreApplication.translate("OverlaysPanel", "Tier %1: sound").replace("%1", str(number))
+        )
         for sound in AlertSound:
             self.sound.addItem(labels.sound(sound), sound.value)
         self.size = QComboBox()
         self.size.setObjectName(f"overlayTierSize{number}")
-        self.size.setAccessibleName(tr("Tier %1: size").replace("%1", str(number)))
+        self.size.setAccessibleName(
+            QCoreApplication.translate("OverlaysPanel", "Tier %1: size").replace("%1", str(number))
+        )
         for size in AlertSize:
             self.size.addItem(labels.size(size), size.value)
         self.remove = QToolButton()
         self.remove.setObjectName(f"overlayTierRemove{number}")
         self.remove.setText("✕")
-        self.remove.setToolTip(tr("Remove this tier"))
-        self.remove.setAccessibleName(tr("Remove tier %1").replace("%1", str(number)))
+        self.remove.setToolTip(QCoreApplication.translate("OverlaysPanel", "Remove this tier"))
+        self.remove.setAccessibleName(
+            QCoreApplication.translate("OverlaysPanel", "Remove tier %1").replace("%1", str(number))
+        )
         self.widgets: list[QWidget] = [self.amount, self.color, self.sound, self.size, self.remove]
 
     def show(self, tier: AlertTier, currency: str) -> None:

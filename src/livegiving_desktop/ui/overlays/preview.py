@@ -145,7 +145,8 @@ class OverlayPreview(QWidget):
         head_font = self._font(settings, px, bold=True)
         amount_font = self._font(settings, px * 1.9, bold=True)
         message_font = self._font(settings, px * 0.85)
-        head = f"{self._name} {self.tr('donated')}"
+        donated = self.tr("donated")
+        head = f"{self._name} {donated}"
         widths = [
             QFontMetricsF(head_font).horizontalAdvance(head),
             QFontMetricsF(amount_font).horizontalAdvance(self._amount),
