@@ -41,7 +41,7 @@ async def open_console(db: str, campaign_id: int, folder: Path) -> dict[str, Any
     from PySide6.QtCore import Qt
 
     from livegiving_desktop.ui.main_window import app_settings
-    from livegiving_desktop.ui.moderation_console import last_campaign_key, open_console_only
+    from livegiving_desktop.ui.moderation.window import last_campaign_key, open_console_only
 
     os.environ["LIVEGIVING_DATA_DIR"] = str(folder / f"data-{campaign_id}")
     settings = app_settings()

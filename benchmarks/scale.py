@@ -80,7 +80,7 @@ async def open_live(db: str, campaign_id: int, folder: Path) -> dict[str, float]
     await window.show_live(campaign_id)
     opened = time.perf_counter() - started
     await asyncio.sleep(0.3)  # paint it
-    rows = window.live.feed_model.rowCount() if window.live.feed_model else 0
+    rows = window.live.feed_model.rowCount()
     total = window.live.total.text()
     current, peak = rss_mb()
     window.shutdown_now()

@@ -73,7 +73,7 @@ async def marathon(minutes: float, rate: int, folder: Path) -> dict[str, Any]:
         await asyncio.sleep(0.02)
     await window.show_live(campaign.id)
     live = window.live
-    live.audience_profile = AudienceProfile(bursts=False)  # a steady rate: the asked one
+    live.controller.audience_profile = AudienceProfile(bursts=False)  # a steady rate: the asked one
     live.rate.setValue(rate)
     await live.go_live_now()
     console = await window.open_moderation()

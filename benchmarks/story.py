@@ -40,8 +40,8 @@ def render_figures(repeat: int) -> dict[str, Any]:
     from PySide6.QtGui import QImage
 
     from livegiving_desktop.core.story import BackgroundKind, StoryDesign
-    from livegiving_desktop.ui.sticker import StickerLook
-    from livegiving_desktop.ui.story import FrameTexts, render_frame
+    from livegiving_desktop.ui.story.render import FrameTexts, render_frame
+    from livegiving_desktop.ui.story.sticker import StickerLook
 
     look = StickerLook("I donated", "Croix-Rouge française", "#6D28D9", "#F59E0B")
     texts = FrameTexts("Camille Dubois", "2 min ago", "Gave €25.00", "Croix-Rouge française",
@@ -116,8 +116,8 @@ async def open_story(db: str, campaign_id: int) -> tuple[float, int]:
 
     from livegiving_desktop.services.ledger import LedgerService
     from livegiving_desktop.services.stories import StoryService
-    from livegiving_desktop.ui.runner import DbRunner
-    from livegiving_desktop.ui.story_player import SharedStoryPlayer
+    from livegiving_desktop.ui.common.runner import DbRunner
+    from livegiving_desktop.ui.story.player import SharedStoryPlayer
 
     runner = DbRunner()
     service = await runner.call(LedgerService.open, db)

@@ -57,7 +57,7 @@ async def measure(rate: int, seconds: float, folder: Path) -> dict[str, object]:
         await asyncio.sleep(0.02)
     await window.show_live(campaign.id)
     live = window.live
-    live.audience_profile = AudienceProfile(bursts=False)  # a steady rate: the asked one
+    live.controller.audience_profile = AudienceProfile(bursts=False)  # a steady rate: the asked one
     live.rate.setValue(rate)
     await live.go_live_now()
     await asyncio.sleep(0.5)  # the audience is up to speed
@@ -81,7 +81,7 @@ async def measure(rate: int, seconds: float, folder: Path) -> dict[str, object]:
     assert service is not None
     stored = service.campaign(campaign.id)
     newest = service.recent_donations(campaign.id, limit=1)
-    feed_row0 = live.feed_model.donation(0) if live.feed_model else None
+    feed_row0 = live.feed_model.donation(0)
     result = {
         "rate_asked": rate,
         "heartbeat_ticks": len(ticks),

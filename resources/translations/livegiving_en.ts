@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BroadcastController</name>
+    <message>
+        <source>The audience stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go live (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End broadcast (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFF AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume the audience (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready when you are: press Go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This broadcast has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -230,6 +312,17 @@
     </message>
     <message>
         <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonationsCard</name>
+    <message>
+        <source>Donations raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALSO RAISING FOR %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -530,23 +623,7 @@
 <context>
     <name>EventPage</name>
     <message>
-        <source>Campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open the doors and go live (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End broadcast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End broadcast (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -558,23 +635,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>LIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OFF AIR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Broadcast preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Simulated audience: people per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> /s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -622,42 +683,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticket revenue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seats sold and people admitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>People admitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TICKETS SOLD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SEATS LEFT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>REFUSED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donations raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund policy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Door</source>
         <translation type="unfinished"></translation>
     </message>
@@ -667,22 +692,6 @@
     </message>
     <message>
         <source>At the door</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TICKET REVENUE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SEATS AND ATTENDANCE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Admitted now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>REFUND POLICY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -702,31 +711,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ALSO RAISING FOR %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The audience stopped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Welcome, %1!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 / %2 admitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 seats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 seats sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -740,20 +729,16 @@
             <numerusform>%n tickets sold</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Admitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n ticket(s) exported to %2</source>
         <translation>
             <numerusform>%n ticket exported to %2</numerusform>
             <numerusform>%n tickets exported to %2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>DRAFT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ENDED</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Doors closed: press Go live to let ticket holders in</source>
@@ -765,10 +750,6 @@
     </message>
     <message>
         <source>%1 admitted · %2 refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Admitted: ticket %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -824,13 +805,171 @@
     </message>
 </context>
 <context>
-    <name>Home</name>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by donor or message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by donor or message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FundraiserPage</name>
+    <message>
+        <source>Open the moderation console (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated donations per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated audience: donations per second (0 = paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an offline donation (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank the selected donor on air (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live donations, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No donations yet. Go live and the first gifts appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 raised of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>%1 · %n ticket(s) sold</source>
+        <source>%n donation(s)</source>
         <translation>
-            <numerusform>%1 · %n ticket sold</numerusform>
-            <numerusform>%1 · %n tickets sold</numerusform>
+            <numerusform>%n donation</numerusform>
+            <numerusform>%n donations</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 donated %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 donated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you, %1!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you to our %1 donors!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -869,256 +1008,6 @@
     </message>
     <message>
         <source>Your campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LivePage</name>
-    <message>
-        <source>Campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go live (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End broadcast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End broadcast (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moderation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the moderation console (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OFF AIR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Broadcast preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated donations per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> /s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated audience: donations per second (0 = paused)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause audience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause or resume the audience (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline donation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an offline donation (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank donor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank the selected donor on air (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live donations, newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No donations yet. Go live and the first gifts appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Goal progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DONORS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DONATIONS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AVERAGE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donations per second, last minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top donors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donors not yet thanked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank everyone in the queue (Ctrl+Shift+T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live donations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AMOUNT RAISED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DONATIONS PER SECOND · LAST MINUTE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TOP DONORS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading the campaign…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donations are waiting to be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 donated %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 donated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % of the %2 goal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 raised of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Goal reached! Thank you all!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % of the goal reached!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No donors yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anonymous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 /s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DRAFT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n donation(s)</source>
-        <translation>
-            <numerusform>%n donation</numerusform>
-            <numerusform>%n donations</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>LIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ENDED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready when you are: press Go live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This broadcast has ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To thank (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Average donation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume audience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank you, %1!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thank you to our %1 donors!</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1503,6 +1392,69 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message numerus="yes">
+        <source>%n message(s) approved: on air now.</source>
+        <translation>
+            <numerusform>%n message approved: on air now.</numerusform>
+            <numerusform>%n messages approved: on air now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) hidden: kept off the air.</source>
+        <translation>
+            <numerusform>%n message hidden: kept off the air.</numerusform>
+            <numerusform>%n messages hidden: kept off the air.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On-air privacy changed for %n donation(s).</source>
+        <translation>
+            <numerusform>On-air privacy changed for %n donation.</numerusform>
+            <numerusform>On-air privacy changed for %n donations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blocked: %1. Their later messages are held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1 to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n donations (%1)?</source>
+        <translation>
+            <numerusform>Refund %n donation (%1)?</numerusform>
+            <numerusform>Refund %n donations (%1)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunded %1. Total now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already thanked on air: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules saved: they apply to the next donations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModerationConsole</name>
     <message>
         <source>Moderation console</source>
@@ -1533,67 +1485,7 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter by donor or message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by donor or message…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All donations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Held messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages on air</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flagged for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smallest amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1677,6 +1569,238 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Give your display name first: it is written on every action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n held</numerusform>
+            <numerusform>%n held</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hold queue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s)</source>
+        <translation>
+            <numerusform>%n donation</numerusform>
+            <numerusform>%n donations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModeratorIdentity</name>
+    <message>
+        <source>No display name yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderating as %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfflineDonationDialog</name>
+    <message>
+        <source>Add an offline donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name as the donor gave it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional message, read on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show as Anonymous on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash at the venue, a bank transfer, a cheque…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCard</name>
+    <message>
+        <source>Refund policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUND POLICY</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RateCard</name>
+    <message>
+        <source>Donations per second, last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DONATIONS PER SECOND · LAST MINUTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is required and kept on the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Donor asked: card used by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundPolicy</name>
+    <message>
+        <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers can ask for a refund up to %1 hours before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundTicketDialog</name>
+    <message>
+        <source>Refund a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the buyer cannot attend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund anyway (creator&apos;s override, recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the refund window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund window has closed: tick the override to refund anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevenueCard</name>
+    <message>
+        <source>Ticket revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TICKET REVENUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesForm</name>
+    <message>
         <source>Blocklists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,15 +1825,19 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Outcomes and review flags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show on air</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hold for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes and review flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1801,119 +1929,6 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moderator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moderating as %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No display name yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give your display name first: it is written on every action.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moderation — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n held</source>
-        <translation>
-            <numerusform>%n held</numerusform>
-            <numerusform>%n held</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hold queue (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n donation(s)</source>
-        <translation>
-            <numerusform>%n donation</numerusform>
-            <numerusform>%n donations</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n selected</numerusform>
-            <numerusform>%n selected</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select donations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) approved: on air now.</source>
-        <translation>
-            <numerusform>%n message approved: on air now.</numerusform>
-            <numerusform>%n messages approved: on air now.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) hidden: kept off the air.</source>
-        <translation>
-            <numerusform>%n message hidden: kept off the air.</numerusform>
-            <numerusform>%n messages hidden: kept off the air.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>On-air privacy changed for %n donation(s).</source>
-        <translation>
-            <numerusform>On-air privacy changed for %n donation.</numerusform>
-            <numerusform>On-air privacy changed for %n donations.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Blocked: %1. Their later messages are held.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund %1 to %2?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Refund %n donations (%1)?</source>
-        <translation>
-            <numerusform>Refund %n donation (%1)?</numerusform>
-            <numerusform>Refund %n donations (%1)?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Refunded %1. Total now %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already thanked on air: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>large amount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1921,144 +1936,51 @@ The details are in the log: %2</source>
         <source>large first donation</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Rules saved: they apply to the next donations.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is no longer blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>OfflineDonationDialog</name>
+    <name>SeatsCard</name>
     <message>
-        <source>Add an offline donation</source>
+        <source>Seats sold and people admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount</source>
+        <source>People admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Donor name</source>
+        <source>TICKETS SOLD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name as the donor gave it</source>
+        <source>SEATS LEFT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message</source>
+        <source>REFUSED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Optional message, read on air</source>
+        <source>SEATS AND ATTENDANCE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show as Anonymous on air</source>
+        <source>Admitted now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Anonymous donation</source>
+        <source>%1 / %2 admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Error</source>
+        <source>%1 of %2 seats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add donation</source>
+        <source>%1 admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Donor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline donation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash at the venue, a bank transfer, a cheque…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RefundDialog</name>
-    <message>
-        <source>Refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reason is required and kept on the audit log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason for the refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. Donor asked: card used by mistake</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RefundPolicy</name>
-    <message>
-        <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buyers can ask for a refund up to %1 hours before the start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RefundTicketDialog</name>
-    <message>
-        <source>Refund a ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason for the refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. the buyer cannot attend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund anyway (creator&apos;s override, recorded)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Override the refund window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The refund window has closed: tick the override to refund anyway.</source>
+        <source>%1 sold</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2197,26 +2119,13 @@ The details are in the log: %2</source>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform>
-            <numerusform>%n min ago</numerusform>
-        </translation>
+        <translation type="unfinished">%n min ago</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n h ago</source>
-        <translation>
-            <numerusform>%n h ago</numerusform>
-            <numerusform>%n h ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d ago</source>
-        <translation>
-            <numerusform>%n d ago</numerusform>
-            <numerusform>%n d ago</numerusform>
-        </translation>
+        <translation type="unfinished">%n h ago</translation>
     </message>
     <message>
         <source>Gave %1</source>
@@ -2408,6 +2317,25 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>ThankQueueCard</name>
+    <message>
+        <source>Donors not yet thanked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank everyone in the queue (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To thank (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tickets</name>
     <message>
         <source>valid</source>
@@ -2451,6 +2379,56 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>✕ %1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopDonorsCard</name>
+    <message>
+        <source>Top donors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOP DONORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TotalsCard</name>
+    <message>
+        <source>Amount raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DONORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DONATIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AVERAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMOUNT RAISED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of the %2 goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal reached! Thank you all!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of the goal reached!</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

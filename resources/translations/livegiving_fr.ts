@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BroadcastController</name>
+    <message>
+        <source>The audience stopped: %1</source>
+        <translation>Le public simulé s&apos;est arrêté&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastPage</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>Passer en direct</translation>
+    </message>
+    <message>
+        <source>Go live (Ctrl+L)</source>
+        <translation>Passer en direct (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>End broadcast</source>
+        <translation>Terminer la diffusion</translation>
+    </message>
+    <message>
+        <source>End broadcast (Ctrl+E)</source>
+        <translation>Terminer la diffusion (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>EN DIRECT</translation>
+    </message>
+    <message>
+        <source>OFF AIR</source>
+        <translation>HORS ANTENNE</translation>
+    </message>
+    <message>
+        <source>Broadcast preview</source>
+        <translation>Aperçu de la diffusion</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation>&#xa0;/s</translation>
+    </message>
+    <message>
+        <source>Pause audience</source>
+        <translation>Suspendre le public</translation>
+    </message>
+    <message>
+        <source>Pause or resume the audience (Ctrl+P)</source>
+        <translation>Suspendre ou reprendre le public (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Ready when you are: press Go live</source>
+        <translation>Tout est prêt&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;»</translation>
+    </message>
+    <message>
+        <source>This broadcast has ended</source>
+        <translation>Cette diffusion est terminée</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>BROUILLON</translation>
+    </message>
+    <message>
+        <source>ENDED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the campaign…</source>
+        <translation>Chargement de la campagne…</translation>
+    </message>
+    <message>
+        <source>Resume audience</source>
+        <translation>Reprendre le public</translation>
+    </message>
+</context>
+<context>
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
@@ -231,6 +313,17 @@
     <message>
         <source>Creator</source>
         <translation>Créateur</translation>
+    </message>
+</context>
+<context>
+    <name>DonationsCard</name>
+    <message>
+        <source>Donations raised</source>
+        <translation>Dons récoltés</translation>
+    </message>
+    <message>
+        <source>ALSO RAISING FOR %1</source>
+        <translation>COLLECTE AUSSI POUR %1</translation>
     </message>
 </context>
 <context>
@@ -530,24 +623,8 @@
 <context>
     <name>EventPage</name>
     <message>
-        <source>Campaigns</source>
-        <translation>Campagnes</translation>
-    </message>
-    <message>
-        <source>Go live</source>
-        <translation>Passer en direct</translation>
-    </message>
-    <message>
         <source>Open the doors and go live (Ctrl+L)</source>
         <translation>Ouvrir les portes et passer en direct (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>End broadcast</source>
-        <translation>Terminer la diffusion</translation>
-    </message>
-    <message>
-        <source>End broadcast (Ctrl+E)</source>
-        <translation>Terminer la diffusion (Ctrl+E)</translation>
     </message>
     <message>
         <source>Cancel event</source>
@@ -558,24 +635,8 @@
         <translation>Annuler l&apos;événement et rembourser tous les billets</translation>
     </message>
     <message>
-        <source>LIVE</source>
-        <translation>EN DIRECT</translation>
-    </message>
-    <message>
-        <source>OFF AIR</source>
-        <translation>HORS ANTENNE</translation>
-    </message>
-    <message>
-        <source>Broadcast preview</source>
-        <translation>Aperçu de la diffusion</translation>
-    </message>
-    <message>
         <source>Simulated audience: people per second</source>
         <translation>Public simulé&#xa0;: personnes par seconde</translation>
-    </message>
-    <message>
-        <source> /s</source>
-        <translation>&#xa0;/s</translation>
     </message>
     <message>
         <source>Simulated audience: people buying or joining per second</source>
@@ -622,42 +683,6 @@
         <translation>Journal des entrées&#xa0;: admises et refusées, les plus récentes en premier</translation>
     </message>
     <message>
-        <source>Ticket revenue</source>
-        <translation>Recettes de la billetterie</translation>
-    </message>
-    <message>
-        <source>Seats sold and people admitted</source>
-        <translation>Places vendues et personnes admises</translation>
-    </message>
-    <message>
-        <source>People admitted</source>
-        <translation>Personnes admises</translation>
-    </message>
-    <message>
-        <source>TICKETS SOLD</source>
-        <translation>BILLETS VENDUS</translation>
-    </message>
-    <message>
-        <source>SEATS LEFT</source>
-        <translation>PLACES RESTANTES</translation>
-    </message>
-    <message>
-        <source>REFUSED</source>
-        <translation>ENTRÉES REFUSÉES</translation>
-    </message>
-    <message>
-        <source>Donations raised</source>
-        <translation>Dons récoltés</translation>
-    </message>
-    <message>
-        <source>Refund policy</source>
-        <translation>Conditions de remboursement</translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation>Public</translation>
-    </message>
-    <message>
         <source>Door</source>
         <translation>Entrée</translation>
     </message>
@@ -668,22 +693,6 @@
     <message>
         <source>At the door</source>
         <translation>À l&apos;entrée</translation>
-    </message>
-    <message>
-        <source>TICKET REVENUE</source>
-        <translation>RECETTES DE LA BILLETTERIE</translation>
-    </message>
-    <message>
-        <source>SEATS AND ATTENDANCE</source>
-        <translation>PLACES ET FRÉQUENTATION</translation>
-    </message>
-    <message>
-        <source>Admitted now</source>
-        <translation>Actuellement admises</translation>
-    </message>
-    <message>
-        <source>REFUND POLICY</source>
-        <translation>CONDITIONS DE REMBOURSEMENT</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -702,32 +711,12 @@
         <translation>Prix du billet&#xa0;: %1</translation>
     </message>
     <message>
-        <source>ALSO RAISING FOR %1</source>
-        <translation>COLLECTE AUSSI POUR %1</translation>
-    </message>
-    <message>
-        <source>The audience stopped: %1</source>
-        <translation>Le public simulé s&apos;est arrêté&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1&#xa0;!</translation>
     </message>
     <message>
-        <source>%1 / %2 admitted</source>
-        <translation>Admises&#xa0;: %1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 seats</source>
-        <translation>%1 sur %2 places</translation>
-    </message>
-    <message>
         <source>%1 of %2 seats sold</source>
         <translation>%1 sur %2 places vendues</translation>
-    </message>
-    <message>
-        <source>%1 admitted</source>
-        <translation>Admises&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 sold</source>
@@ -740,20 +729,16 @@
             <numerusform>%n billets vendus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Admitted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n ticket(s) exported to %2</source>
         <translation>
             <numerusform>%n billet exporté vers %2</numerusform>
             <numerusform>%n billets exportés vers %2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>DRAFT</source>
-        <translation>BROUILLON</translation>
-    </message>
-    <message>
-        <source>ENDED</source>
-        <translation>TERMINÉ</translation>
     </message>
     <message>
         <source>Doors closed: press Go live to let ticket holders in</source>
@@ -766,10 +751,6 @@
     <message>
         <source>%1 admitted · %2 refused</source>
         <translation>Admises&#xa0;: %1 · refusées&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Admitted: ticket %1</source>
-        <translation>Entrée validée&#xa0;: billet %1</translation>
     </message>
     <message>
         <source>Refused: %1</source>
@@ -824,13 +805,171 @@
     </message>
 </context>
 <context>
-    <name>Home</name>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by donor or message</source>
+        <translation>Filtrer par donateur ou message</translation>
+    </message>
+    <message>
+        <source>Filter by donor or message…</source>
+        <translation>Filtrer par donateur ou message…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>All donations</source>
+        <translation>Tous les dons</translation>
+    </message>
+    <message>
+        <source>Held messages</source>
+        <translation>Messages en attente</translation>
+    </message>
+    <message>
+        <source>Hidden messages</source>
+        <translation>Messages masqués</translation>
+    </message>
+    <message>
+        <source>Messages on air</source>
+        <translation>Messages à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>Dons signalés</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished">Remboursé</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Effectué</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <source>Smallest amount</source>
+        <translation>Montant minimum</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation>Montant maximum</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FundraiserPage</name>
+    <message>
+        <source>Open the moderation console (Ctrl+M)</source>
+        <translation>Ouvrir la console de modération (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <source>Simulated donations per second</source>
+        <translation>Dons simulés par seconde</translation>
+    </message>
+    <message>
+        <source>Simulated audience: donations per second (0 = paused)</source>
+        <translation>Public simulé&#xa0;: dons par seconde (0 = en pause)</translation>
+    </message>
+    <message>
+        <source>Offline donation</source>
+        <translation>Don hors ligne</translation>
+    </message>
+    <message>
+        <source>Add an offline donation (Ctrl+D)</source>
+        <translation>Ajouter un don hors ligne (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Thank donor</source>
+        <translation>Remercier</translation>
+    </message>
+    <message>
+        <source>Thank the selected donor on air (Ctrl+T)</source>
+        <translation>Remercier le donateur sélectionné à l&apos;antenne (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Live donations, newest first</source>
+        <translation>Dons en direct, les plus récents en premier</translation>
+    </message>
+    <message>
+        <source>No donations yet. Go live and the first gifts appear here.</source>
+        <translation>Aucun don pour l&apos;instant. Passez en direct et les premiers dons apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Live donations</source>
+        <translation>Dons en direct</translation>
+    </message>
+    <message>
+        <source>%1 raised of %2</source>
+        <translation>%1 récoltés sur %2</translation>
+    </message>
     <message numerus="yes">
-        <source>%1 · %n ticket(s) sold</source>
+        <source>%n donation(s)</source>
         <translation>
-            <numerusform>%1 · %n billet vendu</numerusform>
-            <numerusform>%1 · %n billets vendus</numerusform>
+            <numerusform>%n don</numerusform>
+            <numerusform>%n dons</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 donated %2</source>
+        <translation>%1 a fait un don de %2</translation>
+    </message>
+    <message>
+        <source>%1 donated</source>
+        <translation>%1 a fait un don</translation>
+    </message>
+    <message>
+        <source>Thank you, %1!</source>
+        <translation>Merci, %1&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Thank you to our %1 donors!</source>
+        <translation>Merci à nos %1 donateurs&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Total raised</source>
+        <translation>Total récolté</translation>
+    </message>
+    <message>
+        <source>Donors</source>
+        <translation>Donateurs</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <source>Average donation</source>
+        <translation>Don moyen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
@@ -870,256 +1009,6 @@
     <message>
         <source>Your campaigns</source>
         <translation>Vos campagnes</translation>
-    </message>
-</context>
-<context>
-    <name>LivePage</name>
-    <message>
-        <source>Campaigns</source>
-        <translation>Campagnes</translation>
-    </message>
-    <message>
-        <source>Go live</source>
-        <translation>Passer en direct</translation>
-    </message>
-    <message>
-        <source>Go live (Ctrl+L)</source>
-        <translation>Passer en direct (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>End broadcast</source>
-        <translation>Terminer la diffusion</translation>
-    </message>
-    <message>
-        <source>End broadcast (Ctrl+E)</source>
-        <translation>Terminer la diffusion (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Moderation</source>
-        <translation>Modération</translation>
-    </message>
-    <message>
-        <source>Open the moderation console (Ctrl+M)</source>
-        <translation>Ouvrir la console de modération (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>OFF AIR</source>
-        <translation>HORS ANTENNE</translation>
-    </message>
-    <message>
-        <source>Broadcast preview</source>
-        <translation>Aperçu de la diffusion</translation>
-    </message>
-    <message>
-        <source>Simulated donations per second</source>
-        <translation>Dons simulés par seconde</translation>
-    </message>
-    <message>
-        <source> /s</source>
-        <translation>&#xa0;/s</translation>
-    </message>
-    <message>
-        <source>Simulated audience: donations per second (0 = paused)</source>
-        <translation>Public simulé&#xa0;: dons par seconde (0 = en pause)</translation>
-    </message>
-    <message>
-        <source>Pause audience</source>
-        <translation>Suspendre le public</translation>
-    </message>
-    <message>
-        <source>Pause or resume the audience (Ctrl+P)</source>
-        <translation>Suspendre ou reprendre le public (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Offline donation</source>
-        <translation>Don hors ligne</translation>
-    </message>
-    <message>
-        <source>Add an offline donation (Ctrl+D)</source>
-        <translation>Ajouter un don hors ligne (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Thank donor</source>
-        <translation>Remercier</translation>
-    </message>
-    <message>
-        <source>Thank the selected donor on air (Ctrl+T)</source>
-        <translation>Remercier le donateur sélectionné à l&apos;antenne (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Live donations, newest first</source>
-        <translation>Dons en direct, les plus récents en premier</translation>
-    </message>
-    <message>
-        <source>No donations yet. Go live and the first gifts appear here.</source>
-        <translation>Aucun don pour l&apos;instant. Passez en direct et les premiers dons apparaîtront ici.</translation>
-    </message>
-    <message>
-        <source>Amount raised</source>
-        <translation>Montant récolté</translation>
-    </message>
-    <message>
-        <source>Goal progress</source>
-        <translation>Progression vers l&apos;objectif</translation>
-    </message>
-    <message>
-        <source>DONORS</source>
-        <translation>DONATEURS</translation>
-    </message>
-    <message>
-        <source>DONATIONS</source>
-        <translation>DONS</translation>
-    </message>
-    <message>
-        <source>AVERAGE</source>
-        <translation>MOYENNE</translation>
-    </message>
-    <message>
-        <source>Donations per second, last minute</source>
-        <translation>Dons par seconde, dernière minute</translation>
-    </message>
-    <message>
-        <source>Top donors</source>
-        <translation>Meilleurs donateurs</translation>
-    </message>
-    <message>
-        <source>Donors not yet thanked</source>
-        <translation>Donateurs pas encore remerciés</translation>
-    </message>
-    <message>
-        <source>Thank all</source>
-        <translation>Remercier tous</translation>
-    </message>
-    <message>
-        <source>Thank everyone in the queue (Ctrl+Shift+T)</source>
-        <translation>Remercier tous les donateurs en attente (Ctrl+Shift+T)</translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation>Public</translation>
-    </message>
-    <message>
-        <source>Live donations</source>
-        <translation>Dons en direct</translation>
-    </message>
-    <message>
-        <source>AMOUNT RAISED</source>
-        <translation>MONTANT RÉCOLTÉ</translation>
-    </message>
-    <message>
-        <source>DONATIONS PER SECOND · LAST MINUTE</source>
-        <translation>DONS PAR SECONDE · DERNIÈRE MINUTE</translation>
-    </message>
-    <message>
-        <source>TOP DONORS</source>
-        <translation>MEILLEURS DONATEURS</translation>
-    </message>
-    <message>
-        <source>Loading the campaign…</source>
-        <translation>Chargement de la campagne…</translation>
-    </message>
-    <message>
-        <source>Donations are waiting to be saved: %1</source>
-        <translation>Des dons attendent d&apos;être enregistrés&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>%1 donated %2</source>
-        <translation>%1 a fait un don de %2</translation>
-    </message>
-    <message>
-        <source>%1 donated</source>
-        <translation>%1 a fait un don</translation>
-    </message>
-    <message>
-        <source>%1 % of the %2 goal</source>
-        <translation>%1&#xa0;% de l&apos;objectif de %2</translation>
-    </message>
-    <message>
-        <source>%1 raised of %2</source>
-        <translation>%1 récoltés sur %2</translation>
-    </message>
-    <message>
-        <source>Goal reached! Thank you all!</source>
-        <translation>Objectif atteint&#xa0;! Merci à tous&#xa0;!</translation>
-    </message>
-    <message>
-        <source>%1 % of the goal reached!</source>
-        <translation>%1&#xa0;% de l&apos;objectif atteint&#xa0;!</translation>
-    </message>
-    <message>
-        <source>No donors yet</source>
-        <translation>Aucun donateur pour l&apos;instant</translation>
-    </message>
-    <message>
-        <source>Anonymous</source>
-        <translation>Anonyme</translation>
-    </message>
-    <message>
-        <source>%1 /s</source>
-        <translation>%1&#xa0;/s</translation>
-    </message>
-    <message>
-        <source>DRAFT</source>
-        <translation>BROUILLON</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n donation(s)</source>
-        <translation>
-            <numerusform>%n don</numerusform>
-            <numerusform>%n dons</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>LIVE</source>
-        <translation>EN DIRECT</translation>
-    </message>
-    <message>
-        <source>ENDED</source>
-        <translation>TERMINÉE</translation>
-    </message>
-    <message>
-        <source>Ready when you are: press Go live</source>
-        <translation>Tout est prêt&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;»</translation>
-    </message>
-    <message>
-        <source>This broadcast has ended</source>
-        <translation>Cette diffusion est terminée</translation>
-    </message>
-    <message>
-        <source>To thank (%1)</source>
-        <translation>À remercier (%1)</translation>
-    </message>
-    <message>
-        <source>Total raised</source>
-        <translation>Total récolté</translation>
-    </message>
-    <message>
-        <source>Donors</source>
-        <translation>Donateurs</translation>
-    </message>
-    <message>
-        <source>Donations</source>
-        <translation>Dons</translation>
-    </message>
-    <message>
-        <source>Average donation</source>
-        <translation>Don moyen</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Durée</translation>
-    </message>
-    <message>
-        <source>Resume audience</source>
-        <translation>Reprendre le public</translation>
-    </message>
-    <message>
-        <source>Thank you, %1!</source>
-        <translation>Merci, %1&#xa0;!</translation>
-    </message>
-    <message>
-        <source>Thank you to our %1 donors!</source>
-        <translation>Merci à nos %1 donateurs&#xa0;!</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1395,69 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message numerus="yes">
+        <source>%n message(s) approved: on air now.</source>
+        <translation>
+            <numerusform>%n message approuvé&#xa0;: il passe maintenant à l&apos;antenne.</numerusform>
+            <numerusform>%n messages approuvés&#xa0;: ils passent maintenant à l&apos;antenne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) hidden: kept off the air.</source>
+        <translation>
+            <numerusform>%n message masqué&#xa0;: il ne passera pas à l&apos;antenne.</numerusform>
+            <numerusform>%n messages masqués&#xa0;: ils ne passeront pas à l&apos;antenne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On-air privacy changed for %n donation(s).</source>
+        <translation>
+            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n don.</numerusform>
+            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n dons.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blocked: %1. Their later messages are held.</source>
+        <translation>Blocage&#xa0;: %1. Les prochains messages seront mis en attente.</translation>
+    </message>
+    <message>
+        <source>Already blocked.</source>
+        <translation>Déjà bloqué.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer blocked.</source>
+        <translation>%1&#xa0;: blocage levé.</translation>
+    </message>
+    <message>
+        <source>Refund %1 to %2?</source>
+        <translation>Rembourser %1 à %2&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n donations (%1)?</source>
+        <translation>
+            <numerusform>Rembourser %n don (%1)&#xa0;?</numerusform>
+            <numerusform>Rembourser %n dons (%1)&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunded %1. Total now %2.</source>
+        <translation>Remboursement de %1. Nouveau total&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Already thanked on air: %1.</source>
+        <translation>Déjà remercié à l&apos;antenne&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
+        <translation>Plus aucun don pour %1&#xa0;: son sticker et son image dans la Story sont retirés.</translation>
+    </message>
+    <message>
+        <source>Rules saved: they apply to the next donations.</source>
+        <translation>Règles enregistrées&#xa0;: elles s&apos;appliquent aux prochains dons.</translation>
+    </message>
+</context>
+<context>
     <name>ModerationConsole</name>
     <message>
         <source>Moderation console</source>
@@ -1536,68 +1488,8 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Vues de modération</translation>
     </message>
     <message>
-        <source>Filter by donor or message</source>
-        <translation>Filtrer par donateur ou message</translation>
-    </message>
-    <message>
-        <source>Filter by donor or message…</source>
-        <translation>Filtrer par donateur ou message…</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Afficher</translation>
-    </message>
-    <message>
         <source>All donations</source>
         <translation>Tous les dons</translation>
-    </message>
-    <message>
-        <source>Held messages</source>
-        <translation>Messages en attente</translation>
-    </message>
-    <message>
-        <source>Hidden messages</source>
-        <translation>Messages masqués</translation>
-    </message>
-    <message>
-        <source>Messages on air</source>
-        <translation>Messages à l&apos;antenne</translation>
-    </message>
-    <message>
-        <source>Flagged for review</source>
-        <translation>Dons signalés</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Dons remboursés</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Dons effectués</translation>
-    </message>
-    <message>
-        <source>Donor</source>
-        <translation>Donateur</translation>
-    </message>
-    <message>
-        <source>Smallest amount</source>
-        <translation>Montant minimum</translation>
-    </message>
-    <message>
-        <source>Min</source>
-        <translation>Min</translation>
-    </message>
-    <message>
-        <source>Largest amount</source>
-        <translation>Montant maximum</translation>
-    </message>
-    <message>
-        <source>Max</source>
-        <translation>Max</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Montant</translation>
     </message>
     <message>
         <source>Every donation of the campaign</source>
@@ -1680,6 +1572,238 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Rembourser le don&#xa0;; un motif est obligatoire</translation>
     </message>
     <message>
+        <source>Give your display name first: it is written on every action.</source>
+        <translation>Indiquez d&apos;abord votre nom d&apos;affichage&#xa0;: il est inscrit sur chaque action.</translation>
+    </message>
+    <message>
+        <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
+        <translation>Aucun collecteur de fonds pour l&apos;instant&#xa0;: créez-en d&apos;abord un dans LiveGiving Desktop.</translation>
+    </message>
+    <message>
+        <source>Moderation — %1</source>
+        <translation>Modération — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hold queue (%1)</source>
+        <translation>File d&apos;attente (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s)</source>
+        <translation>
+            <numerusform>%n don</numerusform>
+            <numerusform>%n dons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionné</numerusform>
+            <numerusform>%n sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select donations</source>
+        <translation>Sélectionnez des dons</translation>
+    </message>
+</context>
+<context>
+    <name>ModeratorIdentity</name>
+    <message>
+        <source>No display name yet</source>
+        <translation>Pas encore de nom d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Modérateur</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Créateur</translation>
+    </message>
+    <message>
+        <source>Moderating as %1 · %2</source>
+        <translation>Modération par %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineDonationDialog</name>
+    <message>
+        <source>Add an offline donation</source>
+        <translation>Ajouter un don hors ligne</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Donor name</source>
+        <translation>Nom du donateur</translation>
+    </message>
+    <message>
+        <source>Name as the donor gave it</source>
+        <translation>Nom tel qu&apos;indiqué par le donateur</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Optional message, read on air</source>
+        <translation>Message facultatif, lu à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Show as Anonymous on air</source>
+        <translation>Afficher «&#xa0;Anonyme&#xa0;» à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Anonymous donation</source>
+        <translation>Don anonyme</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Add donation</source>
+        <translation>Ajouter le don</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <source>Offline donation</source>
+        <translation>Don hors ligne</translation>
+    </message>
+    <message>
+        <source>Cash at the venue, a bank transfer, a cheque…</source>
+        <translation>Espèces sur place, virement bancaire, chèque…</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCard</name>
+    <message>
+        <source>Refund policy</source>
+        <translation>Conditions de remboursement</translation>
+    </message>
+    <message>
+        <source>REFUND POLICY</source>
+        <translation>CONDITIONS DE REMBOURSEMENT</translation>
+    </message>
+</context>
+<context>
+    <name>RateCard</name>
+    <message>
+        <source>Donations per second, last minute</source>
+        <translation>Dons par seconde, dernière minute</translation>
+    </message>
+    <message>
+        <source>DONATIONS PER SECOND · LAST MINUTE</source>
+        <translation>DONS PAR SECONDE · DERNIÈRE MINUTE</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>%1&#xa0;/s</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <source>The reason is required and kept on the audit log.</source>
+        <translation>Le motif est obligatoire et conservé dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motif du remboursement</translation>
+    </message>
+    <message>
+        <source>e.g. Donor asked: card used by mistake</source>
+        <translation>ex.&#xa0;: demande du donateur, carte utilisée par erreur</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPolicy</name>
+    <message>
+        <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
+        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1 (%2&#xa0;heures avant le début).</translation>
+    </message>
+    <message>
+        <source>Buyers can ask for a refund up to %1 hours before the start.</source>
+        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1&#xa0;heures avant le début.</translation>
+    </message>
+    <message>
+        <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
+        <translation>Passé ce délai, vous seul pouvez rembourser un billet, par une dérogation enregistrée. Annuler l&apos;événement rembourse tous les billets.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundTicketDialog</name>
+    <message>
+        <source>Refund a ticket</source>
+        <translation>Rembourser un billet</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motif du remboursement</translation>
+    </message>
+    <message>
+        <source>e.g. the buyer cannot attend</source>
+        <translation>ex.&#xa0;: l&apos;acheteur ne peut pas venir</translation>
+    </message>
+    <message>
+        <source>Refund anyway (creator&apos;s override, recorded)</source>
+        <translation>Rembourser quand même (dérogation du créateur, enregistrée)</translation>
+    </message>
+    <message>
+        <source>Override the refund window</source>
+        <translation>Déroger au délai de remboursement</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Refund ticket</source>
+        <translation>Rembourser le billet</translation>
+    </message>
+    <message>
+        <source>The refund window has closed: tick the override to refund anyway.</source>
+        <translation>Le délai de remboursement est dépassé&#xa0;: cochez la dérogation pour rembourser quand même.</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueCard</name>
+    <message>
+        <source>Ticket revenue</source>
+        <translation>Recettes de la billetterie</translation>
+    </message>
+    <message>
+        <source>TICKET REVENUE</source>
+        <translation>RECETTES DE LA BILLETTERIE</translation>
+    </message>
+</context>
+<context>
+    <name>RulesForm</name>
+    <message>
         <source>Blocklists</source>
         <translation>Mots interdits</translation>
     </message>
@@ -1704,16 +1828,20 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Français</translation>
     </message>
     <message>
-        <source>Outcomes and review flags</source>
-        <translation>Traitements et signalements</translation>
-    </message>
-    <message>
         <source>Show on air</source>
         <translation>Passer à l&apos;antenne</translation>
     </message>
     <message>
         <source>Hold for review</source>
         <translation>Mettre en attente</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Outcomes and review flags</source>
+        <translation>Traitements et signalements</translation>
     </message>
     <message>
         <source>Blocklisted word</source>
@@ -1804,119 +1932,6 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Enregistrer les règles</translation>
     </message>
     <message>
-        <source>Moderator</source>
-        <translation>Modérateur</translation>
-    </message>
-    <message>
-        <source>Creator</source>
-        <translation>Créateur</translation>
-    </message>
-    <message>
-        <source>Moderating as %1 · %2</source>
-        <translation>Modération par %1 · %2</translation>
-    </message>
-    <message>
-        <source>No display name yet</source>
-        <translation>Pas encore de nom d&apos;affichage</translation>
-    </message>
-    <message>
-        <source>Give your display name first: it is written on every action.</source>
-        <translation>Indiquez d&apos;abord votre nom d&apos;affichage&#xa0;: il est inscrit sur chaque action.</translation>
-    </message>
-    <message>
-        <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
-        <translation>Aucun collecteur de fonds pour l&apos;instant&#xa0;: créez-en d&apos;abord un dans LiveGiving Desktop.</translation>
-    </message>
-    <message>
-        <source>Moderation — %1</source>
-        <translation>Modération — %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n held</source>
-        <translation>
-            <numerusform>%n en attente</numerusform>
-            <numerusform>%n en attente</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hold queue (%1)</source>
-        <translation>File d&apos;attente (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n donation(s)</source>
-        <translation>
-            <numerusform>%n don</numerusform>
-            <numerusform>%n dons</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n sélectionné</numerusform>
-            <numerusform>%n sélectionnés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select donations</source>
-        <translation>Sélectionnez des dons</translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation>Une erreur s&apos;est produite&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) approved: on air now.</source>
-        <translation>
-            <numerusform>%n message approuvé&#xa0;: il passe maintenant à l&apos;antenne.</numerusform>
-            <numerusform>%n messages approuvés&#xa0;: ils passent maintenant à l&apos;antenne.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) hidden: kept off the air.</source>
-        <translation>
-            <numerusform>%n message masqué&#xa0;: il ne passera pas à l&apos;antenne.</numerusform>
-            <numerusform>%n messages masqués&#xa0;: ils ne passeront pas à l&apos;antenne.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>On-air privacy changed for %n donation(s).</source>
-        <translation>
-            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n don.</numerusform>
-            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n dons.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Blocked: %1. Their later messages are held.</source>
-        <translation>Blocage&#xa0;: %1. Les prochains messages seront mis en attente.</translation>
-    </message>
-    <message>
-        <source>Already blocked.</source>
-        <translation>Déjà bloqué.</translation>
-    </message>
-    <message>
-        <source>Refund %1 to %2?</source>
-        <translation>Rembourser %1 à %2&#xa0;?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Refund %n donations (%1)?</source>
-        <translation>
-            <numerusform>Rembourser %n don (%1)&#xa0;?</numerusform>
-            <numerusform>Rembourser %n dons (%1)&#xa0;?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Refunded %1. Total now %2.</source>
-        <translation>Remboursement de %1. Nouveau total&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Already thanked on air: %1.</source>
-        <translation>Déjà remercié à l&apos;antenne&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
-        <translation>Plus aucun don pour %1&#xa0;: son sticker et son image dans la Story sont retirés.</translation>
-    </message>
-    <message>
         <source>large amount</source>
         <translation>montant élevé</translation>
     </message>
@@ -1924,145 +1939,52 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <source>large first donation</source>
         <translation>premier don élevé</translation>
     </message>
-    <message>
-        <source>Rules saved: they apply to the next donations.</source>
-        <translation>Règles enregistrées&#xa0;: elles s&apos;appliquent aux prochains dons.</translation>
-    </message>
-    <message>
-        <source>%1 is no longer blocked.</source>
-        <translation>%1&#xa0;: blocage levé.</translation>
-    </message>
 </context>
 <context>
-    <name>OfflineDonationDialog</name>
+    <name>SeatsCard</name>
     <message>
-        <source>Add an offline donation</source>
-        <translation>Ajouter un don hors ligne</translation>
+        <source>Seats sold and people admitted</source>
+        <translation>Places vendues et personnes admises</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Montant</translation>
+        <source>People admitted</source>
+        <translation>Personnes admises</translation>
     </message>
     <message>
-        <source>Donor name</source>
-        <translation>Nom du donateur</translation>
+        <source>TICKETS SOLD</source>
+        <translation>BILLETS VENDUS</translation>
     </message>
     <message>
-        <source>Name as the donor gave it</source>
-        <translation>Nom tel qu&apos;indiqué par le donateur</translation>
+        <source>SEATS LEFT</source>
+        <translation>PLACES RESTANTES</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Message</translation>
+        <source>REFUSED</source>
+        <translation>ENTRÉES REFUSÉES</translation>
     </message>
     <message>
-        <source>Optional message, read on air</source>
-        <translation>Message facultatif, lu à l&apos;antenne</translation>
+        <source>SEATS AND ATTENDANCE</source>
+        <translation>PLACES ET FRÉQUENTATION</translation>
     </message>
     <message>
-        <source>Show as Anonymous on air</source>
-        <translation>Afficher «&#xa0;Anonyme&#xa0;» à l&apos;antenne</translation>
+        <source>Admitted now</source>
+        <translation>Actuellement admises</translation>
     </message>
     <message>
-        <source>Anonymous donation</source>
-        <translation>Don anonyme</translation>
+        <source>%1 / %2 admitted</source>
+        <translation>Admises&#xa0;: %1 / %2</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
+        <source>%1 of %2 seats</source>
+        <translation>%1 sur %2 places</translation>
     </message>
     <message>
-        <source>Add donation</source>
-        <translation>Ajouter le don</translation>
+        <source>%1 admitted</source>
+        <translation>Admises&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Amount (%1)</source>
-        <translation>Montant (%1)</translation>
-    </message>
-    <message>
-        <source>Donor</source>
-        <translation>Donateur</translation>
-    </message>
-    <message>
-        <source>Offline donation</source>
-        <translation>Don hors ligne</translation>
-    </message>
-    <message>
-        <source>Cash at the venue, a bank transfer, a cheque…</source>
-        <translation>Espèces sur place, virement bancaire, chèque…</translation>
-    </message>
-</context>
-<context>
-    <name>RefundDialog</name>
-    <message>
-        <source>Refund</source>
-        <translation>Rembourser</translation>
-    </message>
-    <message>
-        <source>The reason is required and kept on the audit log.</source>
-        <translation>Le motif est obligatoire et conservé dans le journal d&apos;audit.</translation>
-    </message>
-    <message>
-        <source>Reason for the refund</source>
-        <translation>Motif du remboursement</translation>
-    </message>
-    <message>
-        <source>e.g. Donor asked: card used by mistake</source>
-        <translation>ex.&#xa0;: demande du donateur, carte utilisée par erreur</translation>
-    </message>
-</context>
-<context>
-    <name>RefundPolicy</name>
-    <message>
-        <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
-        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1 (%2&#xa0;heures avant le début).</translation>
-    </message>
-    <message>
-        <source>Buyers can ask for a refund up to %1 hours before the start.</source>
-        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1&#xa0;heures avant le début.</translation>
-    </message>
-    <message>
-        <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
-        <translation>Passé ce délai, vous seul pouvez rembourser un billet, par une dérogation enregistrée. Annuler l&apos;événement rembourse tous les billets.</translation>
-    </message>
-</context>
-<context>
-    <name>RefundTicketDialog</name>
-    <message>
-        <source>Refund a ticket</source>
-        <translation>Rembourser un billet</translation>
-    </message>
-    <message>
-        <source>Reason for the refund</source>
-        <translation>Motif du remboursement</translation>
-    </message>
-    <message>
-        <source>e.g. the buyer cannot attend</source>
-        <translation>ex.&#xa0;: l&apos;acheteur ne peut pas venir</translation>
-    </message>
-    <message>
-        <source>Refund anyway (creator&apos;s override, recorded)</source>
-        <translation>Rembourser quand même (dérogation du créateur, enregistrée)</translation>
-    </message>
-    <message>
-        <source>Override the refund window</source>
-        <translation>Déroger au délai de remboursement</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>Refund ticket</source>
-        <translation>Rembourser le billet</translation>
-    </message>
-    <message>
-        <source>The refund window has closed: tick the override to refund anyway.</source>
-        <translation>Le délai de remboursement est dépassé&#xa0;: cochez la dérogation pour rembourser quand même.</translation>
+        <source>%1 sold</source>
+        <translation>Vendus&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2200,26 +2122,13 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <source>just now</source>
         <translation>à l&apos;instant</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n min ago</source>
-        <translation>
-            <numerusform>il y a %n&#xa0;min</numerusform>
-            <numerusform>il y a %n&#xa0;min</numerusform>
-        </translation>
+        <translation type="unfinished">il y a %n&#xa0;min</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n h ago</source>
-        <translation>
-            <numerusform>il y a %n&#xa0;h</numerusform>
-            <numerusform>il y a %n&#xa0;h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d ago</source>
-        <translation>
-            <numerusform>il y a %n&#xa0;j</numerusform>
-            <numerusform>il y a %n&#xa0;j</numerusform>
-        </translation>
+        <translation type="unfinished">il y a %n&#xa0;h</translation>
     </message>
     <message>
         <source>Gave %1</source>
@@ -2411,6 +2320,25 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>ThankQueueCard</name>
+    <message>
+        <source>Donors not yet thanked</source>
+        <translation>Donateurs pas encore remerciés</translation>
+    </message>
+    <message>
+        <source>Thank everyone in the queue (Ctrl+Shift+T)</source>
+        <translation>Remercier tous les donateurs en attente (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Thank all</source>
+        <translation>Remercier tous</translation>
+    </message>
+    <message>
+        <source>To thank (%1)</source>
+        <translation>À remercier (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Tickets</name>
     <message>
         <source>valid</source>
@@ -2455,6 +2383,56 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>✕ %1 refused: %2</source>
         <translation>✕ %1 — entrée refusée&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TopDonorsCard</name>
+    <message>
+        <source>Top donors</source>
+        <translation>Meilleurs donateurs</translation>
+    </message>
+    <message>
+        <source>TOP DONORS</source>
+        <translation>MEILLEURS DONATEURS</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsCard</name>
+    <message>
+        <source>Amount raised</source>
+        <translation>Montant récolté</translation>
+    </message>
+    <message>
+        <source>Goal progress</source>
+        <translation>Progression vers l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>DONORS</source>
+        <translation>DONATEURS</translation>
+    </message>
+    <message>
+        <source>DONATIONS</source>
+        <translation>DONS</translation>
+    </message>
+    <message>
+        <source>AVERAGE</source>
+        <translation>MOYENNE</translation>
+    </message>
+    <message>
+        <source>AMOUNT RAISED</source>
+        <translation>MONTANT RÉCOLTÉ</translation>
+    </message>
+    <message>
+        <source>%1 % of the %2 goal</source>
+        <translation>%1&#xa0;% de l&apos;objectif de %2</translation>
+    </message>
+    <message>
+        <source>Goal reached! Thank you all!</source>
+        <translation>Objectif atteint&#xa0;! Merci à tous&#xa0;!</translation>
+    </message>
+    <message>
+        <source>%1 % of the goal reached!</source>
+        <translation>%1&#xa0;% de l&apos;objectif atteint&#xa0;!</translation>
     </message>
 </context>
 <context>

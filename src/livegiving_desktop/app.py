@@ -15,11 +15,11 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from livegiving_desktop.services import config
-from livegiving_desktop.ui.i18n import install_translators, system_language
+from livegiving_desktop.ui.common.i18n import install_translators, system_language
+from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
-from livegiving_desktop.ui.moderation_console import open_console_only
+from livegiving_desktop.ui.moderation.window import open_console_only
 from livegiving_desktop.ui.theme import apply_theme
-from livegiving_desktop.ui.widgets import icon
 
 qt_log = logging.getLogger("livegiving.qt")
 _LEVELS = {

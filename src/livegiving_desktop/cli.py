@@ -432,7 +432,7 @@ def cmd_story(args: argparse.Namespace) -> int:
         from PySide6.QtGui import QGuiApplication
 
         from livegiving_desktop.services.stories import StoryService
-        from livegiving_desktop.ui.story import export_story
+        from livegiving_desktop.ui.story.render import export_story
 
         app = QGuiApplication.instance() or QGuiApplication(["livegiving"])
         result = export_story(StoryService(service), args.campaign, out)

@@ -51,7 +51,7 @@ def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator
     try:
         yield window
     finally:
-        from livegiving_desktop.ui.runner import pending_tasks
+        from livegiving_desktop.ui.common.runner import pending_tasks
 
         # Let the window's own tasks (opening a view, a thank-you) finish before closing.
         with contextlib.suppress(Exception):

@@ -53,3 +53,12 @@ def french(qapp: Any) -> Iterator[None]:
     prepare(qapp, "fr")
     yield
     prepare(qapp, "en")
+
+
+def row_records(view: Any) -> list[Any]:
+    """The records of an item view's rows (role UserRole + 1), as an outside test reads them."""
+    from PySide6.QtCore import Qt
+
+    model = view.model()
+    role = Qt.ItemDataRole.UserRole + 1
+    return [model.index(r, 0).data(role) for r in range(model.rowCount())]

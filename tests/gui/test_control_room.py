@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from tests.gui.conftest import create_fundraiser, find
+from tests.gui.conftest import create_fundraiser, find, row_records
 
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.services.ledger import LedgerService
@@ -136,11 +136,11 @@ def test_thank_selected_donor_and_thank_all(
     assert chosen.donor_name in w.live.stage.banner or "Anonymous" in w.live.stage.banner
 
     queue = find(w, QListView, "thankQueue")
-    assert chosen.id not in queue.model().ids()
+    assert chosen.id not in [d.id for d in row_records(queue)]
     find(w, QPushButton, "thankAll").click()
     qtbot.waitUntil(lambda: queue.model().rowCount() == 0, timeout=10_000)
     thanked = {d.id for d in ledger.recent_donations(campaign_id, limit=500) if d.thanked}
-    assert {d.id for d in w.live.feed_model.rows()} <= thanked
+    assert {d.id for d in row_records(find(w, QListView, "donorFeed"))} <= thanked
 
 
 def _offline_dialog(qtbot: Any, w: Any) -> QDialog:

@@ -23,7 +23,7 @@ from livegiving_desktop.core.money import check_currency, parse_amount
 from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.core.refunds import clean_actor, clean_reason
-from livegiving_desktop.ui.error_text import describe, known_reason
+from livegiving_desktop.ui.common.error_text import describe, known_reason
 
 CATALOG = bundled_catalog()
 RULES = DonationRules(

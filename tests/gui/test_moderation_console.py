@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 from tests.gui.conftest import find
@@ -25,8 +27,8 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord, StoredDonation
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.moderation import ModerationService
-from livegiving_desktop.ui.models import DonationRole
-from livegiving_desktop.ui.runner import spawn
+from livegiving_desktop.ui.common.runner import spawn
+from livegiving_desktop.ui.fundraiser.models import DonationRole
 
 
 @pytest.fixture
@@ -133,7 +135,7 @@ def test_hold_queue_is_keyboard_driven(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
 ) -> None:
     console = _open(qtbot, livegiving_window, campaign)
-    console.tabs.setCurrentIndex(1)
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(1)
     queue = find(console, QTableView, "holdQueue")
     qtbot.waitUntil(lambda: queue.model().rowCount() == 2, timeout=10_000)
     _select(qtbot, queue, "Bob")
@@ -172,7 +174,7 @@ def test_refund_asks_a_reason_and_every_total_drops_at_once(
     ok.click()
     qtbot.waitUntil(lambda: total.text() == format_money(4000, "EUR", "en"), timeout=10_000)
     assert find(w, QLabel, "donorCount").text() == "3"
-    assert "Dee" not in w.live.top_list.text()
+    assert "Dee" not in find(w, QLabel, "topDonors").text()
     assert w.live.goal_bar.value() == 80  # 40 of 500
     notice = find(console, QLabel, "moderationNotice")
     qtbot.waitUntil(lambda: "Already thanked on air: Dee" in notice.text(), timeout=10_000)
@@ -193,7 +195,7 @@ def test_block_donor_holds_their_later_messages(
     console = _open(qtbot, w, campaign)
     _select(qtbot, find(console, QTableView, "moderationTable"), "Ann")
     find(console, QPushButton, "blockDonor").click()
-    qtbot.waitUntil(lambda: w.live.moderation_rules.blocked_donors == {"ann"}, timeout=10_000)
+    qtbot.waitUntil(lambda: w.live.controller.moderation.blocked_donors == {"ann"}, timeout=10_000)
     assert ledger.audit_entries(campaign.id)[0].action == "block-donor"
     later = ledger.record_donation(campaign.id, amount="3", donor_name="ANN", message="Merci")
     assert later.donation is not None and later.donation.message_status == "held"
@@ -222,9 +224,10 @@ def test_filter_narrows_the_table(
     find(console, QLineEdit, "moderationFilter").setText("bravo")
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=10_000)
     find(console, QLineEdit, "moderationFilter").setText("")
-    console.status_filter.setCurrentIndex(console.status_filter.findData("held"))
+    status = find(console, QComboBox, "moderationStatusFilter")
+    status.setCurrentIndex(status.findData("held"))
     qtbot.waitUntil(lambda: table.model().rowCount() == 2, timeout=10_000)
-    console.status_filter.setCurrentIndex(0)
+    status.setCurrentIndex(0)
     find(console, QLineEdit, "moderationAmountMin").setText("15")
     qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=10_000)
     table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # by amount
@@ -252,7 +255,7 @@ def test_console_only_seat(
     qtbot: Any, livegiving_window: Any, livegiving_db_url: str, campaign: CampaignRecord
 ) -> None:
     from livegiving_desktop.ui.main_window import app_settings
-    from livegiving_desktop.ui.moderation_console import open_console_only
+    from livegiving_desktop.ui.moderation.window import open_console_only
 
     settings = app_settings()
     settings.setValue("moderation/displayName", "Remote mod")
@@ -265,7 +268,7 @@ def test_console_only_seat(
         qtbot.waitUntil(lambda: table.model().rowCount() == 4, timeout=10_000)
         assert console.campaign is not None and console.campaign.id == campaign.id
     finally:
-        from livegiving_desktop.ui.runner import pending_tasks
+        from livegiving_desktop.ui.common.runner import pending_tasks
 
         qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)
         console.close()
@@ -290,7 +293,7 @@ def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
 
     w = livegiving_window
     console = _open(qtbot, w, campaign)
-    console.tabs.setCurrentIndex(2)
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(2)
     threshold = find(console, QLineEdit, "largeAmountThreshold")
     error = find(console, QLabel, "rulesError")
     save = find(console, QPushButton, "saveModerationRules")
@@ -302,10 +305,10 @@ def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
     words.setPlainText(words.toPlainText() + "\nbanana")
     save.click()
     qtbot.waitUntil(
-        lambda: w.live.moderation_rules.settings.large_amount_minor == 10_000, timeout=10_000
+        lambda: w.live.controller.moderation.settings.large_amount_minor == 10_000, timeout=10_000
     )
     assert error.text() == ""
-    assert w.live.moderation_rules.classify("Bananas!") == "held"
+    assert w.live.controller.moderation.classify("Bananas!") == "held"
     saved = ModerationService(ledger).settings(campaign.id)
     assert saved.large_amount_minor == 10_000 and "banana" in saved.words("en")
     assert ledger.audit_entries(campaign.id)[0].action == "rules"
@@ -321,11 +324,11 @@ def test_unblock_from_the_rules_tab(
     blocked = find(console, QListView, "blockedDonors")
     qtbot.waitUntil(lambda: blocked.model().rowCount() == 1, timeout=10_000)
     assert "Bob" in blocked.model().index(0, 0).data()
-    console.tabs.setCurrentIndex(2)
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(2)
     blocked.setCurrentIndex(blocked.model().index(0, 0))
     find(console, QPushButton, "unblockDonor").click()
     qtbot.waitUntil(lambda: blocked.model().rowCount() == 0, timeout=10_000)
-    assert w.live.moderation_rules.blocked_donors == frozenset()
+    assert w.live.controller.moderation.blocked_donors == frozenset()
     assert [e.action for e in ledger.audit_entries(campaign.id)][:2] == [
         "unblock-donor", "block-donor"]  # fmt: skip
 

@@ -24,7 +24,7 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.tickets import TicketStatus
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.event_models import TicketRole
+from livegiving_desktop.ui.paid_event.models import TicketRole
 
 
 def _revenue_text(ledger: LedgerService, campaign_id: int) -> str:
@@ -241,7 +241,7 @@ def test_tickets_export_from_the_live_view(
     assert w.act_export.isEnabled()
     target = tmp_path / "tickets.csv"
     task = w.event_view.export_to(target)
-    from livegiving_desktop.ui.runner import spawn
+    from livegiving_desktop.ui.common.runner import spawn
 
     spawn(task)
     qtbot.waitUntil(target.exists, timeout=5_000)
@@ -269,7 +269,7 @@ def test_event_raising_money_shows_both_totals(
     donations = find(w, QLabel, "donationsTotal")
     go_live = find(w, QPushButton, "goLive")
     qtbot.waitUntil(lambda: donations.isVisible() and go_live.isVisible(), timeout=10_000)
-    assert "CROIX-ROUGE" in w.event_view.donations_caption.text()
+    assert "CROIX-ROUGE" in w.event_view.donations_card.caption.text()
     find(w, QSpinBox, "simulationRate").setValue(400)
     go_live.click()
     qtbot.waitUntil(lambda: ledger.campaign(campaign.id).total_minor > 0, timeout=20_000)

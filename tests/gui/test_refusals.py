@@ -71,7 +71,7 @@ def test_every_refusal_of_the_offline_donation_dialog_writes_nothing(
 def test_an_export_to_a_folder_that_is_gone_is_refused_with_a_message(
     qtbot: Any, livegiving_window: Any, tmp_path: Path
 ) -> None:
-    from livegiving_desktop.ui.runner import spawn
+    from livegiving_desktop.ui.common.runner import spawn
 
     w = livegiving_window
     create_fundraiser(qtbot, w)

@@ -16,7 +16,7 @@ from helpers.ledger import fundraiser
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.services.ingest import IngestError
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.session import LiveSession
+from livegiving_desktop.ui.broadcast.session import LiveSession
 
 
 def _saved(ledger: LedgerService, campaign_id: int) -> tuple[int, int]:
@@ -35,7 +35,7 @@ def test_a_full_disk_is_told_once_and_saving_resumes_when_space_returns(
     qtbot.waitUntil(lambda: _saved(ledger, campaign_id)[1] > 100, timeout=15_000)
 
     failures: list[Exception] = []
-    pipeline = w.live.session.pipeline
+    pipeline = w.live.controller.session.pipeline
     tell_the_window = pipeline.on_error
 
     def on_error(exc: Exception) -> None:

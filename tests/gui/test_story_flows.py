@@ -17,8 +17,8 @@ from livegiving_desktop.core.stickers import StickerState
 from livegiving_desktop.core.story import BackgroundKind, StoryDesign
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.stories import StoryService
-from livegiving_desktop.ui.runner import spawn
-from livegiving_desktop.ui.sticker import StickerRole
+from livegiving_desktop.ui.common.runner import spawn
+from livegiving_desktop.ui.story.sticker import StickerRole
 
 T = TypeVar("T")
 MODERATOR = Actor("Mod", ActorRole.MODERATOR)

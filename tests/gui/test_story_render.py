@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from livegiving_desktop.core.story import BackgroundKind, StoryDesign
-from livegiving_desktop.ui.sticker import StickerLook, paint_sticker, sticker_image
-from livegiving_desktop.ui.story import FrameTexts, render_frame, sticker_rect
+from livegiving_desktop.ui.story.render import FrameTexts, render_frame, sticker_rect
+from livegiving_desktop.ui.story.sticker import StickerLook, paint_sticker, sticker_image
 
 EN = StickerLook("I donated", "Croix-Rouge française", "#6D28D9", "#F59E0B")
 FR = StickerLook("J'ai fait un don", "Croix-Rouge française", "#6D28D9", "#F59E0B")

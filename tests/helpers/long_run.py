@@ -80,12 +80,13 @@ def main() -> int:
                 ))  # fmt: skip
                 next_id += 1
             stats = CampaignStats(total, next_id - 1, 0, min(300, next_id - 1))
-            live._on_session_batch_committed(
+            controller = live.controller
+            controller._on_session_batch_committed(
                 BatchOutcome(campaign.id, rows, len(rows), [], stats, next_id - 1)
             )
-            live._on_flush_timer_timeout()
+            controller._flush.flush()
             live.stage.repaint()
-            live._on_clock_timeout()
+            controller._on_clock_timeout()
             live.sparkline.repaint()
             if tick % 50 == 0:
                 await asyncio.sleep(0.001)  # Qt's events: the console's refresh, the clock

@@ -59,6 +59,7 @@ class CampaignRecord:
     admitted_count: int = 0
     denied_count: int = 0
     revenue_minor: int = 0
+    change_seq: int = 0  # the sequence number of the campaign's last committed change
 
     @property
     def donation_rules(self) -> DonationRules:
@@ -91,6 +92,9 @@ class StoredDonation(NamedTuple):
     flags: str | None = None  # review flags of the moderation rules, comma-separated
     hide_name_on_air: bool = False
     hide_amount_on_air: bool = False
+    # Bumped by every moderator decision on the donation; a decision names the version it saw
+    # (compare-and-set, core/decisions.py). Last, with a default: built positionally.
+    version: int = 0
 
     @property
     def received_at(self) -> datetime:

@@ -3,11 +3,12 @@ store reads them. No code path updates or deletes a row (triggers of migration 0
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, func, insert, select
 
+from livegiving_desktop.core.decisions import VERSIONED_ACTIONS, Conflict
 from livegiving_desktop.core.records import Actor, AuditRecord
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.models import AuditEntry
@@ -48,6 +49,48 @@ def append_audit(
         .returning(audit_log.c.id)
     )
     return int(result.scalar_one())
+
+
+def conflicts_of(
+    conn: Connection, seen: Mapping[int, int], versions: Mapping[int, int]
+) -> list[Conflict]:
+    """Who changed each of these donations since the version seen: the latest decision on
+    each that bumps a version (approve, hide, privacy, refund), from the audit log."""
+    ids = sorted(seen)
+    latest = (
+        select(func.max(audit_log.c.id))
+        .where(audit_log.c.donation_id.in_(ids), audit_log.c.action.in_(VERSIONED_ACTIONS))
+        .group_by(audit_log.c.donation_id)
+    )
+    rows = {
+        int(row.donation_id): row
+        for row in conn.execute(
+            select(
+                audit_log.c.donation_id,
+                audit_log.c.actor_name,
+                audit_log.c.action,
+                audit_log.c.before,
+                audit_log.c.after,
+                audit_log.c.at_us,
+            ).where(audit_log.c.id.in_(latest))
+        )
+    }
+    out = []
+    for i in ids:
+        row = rows.get(i)
+        out.append(
+            Conflict(
+                donation_id=i,
+                seen_version=seen[i],
+                version=versions[i],
+                actor_name=None if row is None else row.actor_name,
+                action=None if row is None else row.action,
+                before=None if row is None else row.before,
+                after=None if row is None else row.after,
+                at_us=None if row is None else int(row.at_us),
+            )
+        )
+    return out
 
 
 class AuditStore:

@@ -177,6 +177,31 @@ def _make_sqlite_engine(url: URL, *, immediate: bool) -> Engine:
     return engine
 
 
+# PostgreSQL over a network: a server that does not answer must be said within seconds, never
+# waited on for minutes (issue 12). libpq's names; a value given in the URL wins.
+PG_CONNECT_TIMEOUT_S = 5
+PG_STATEMENT_TIMEOUT_MS = 20_000  # the server cancels a statement (or a lock wait) past this
+PG_CONNECT_DEFAULTS: dict[str, object] = {
+    "connect_timeout": PG_CONNECT_TIMEOUT_S,
+    # TCP keepalives: a dead peer (a cable pulled, a server gone) is found in ~15 s idle...
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    # ... and data sent but never acknowledged gives up after 10 s (Linux).
+    "tcp_user_timeout": 10_000,
+}
+
+
+def pg_connect_args(url: URL) -> dict[str, object]:
+    """libpq options for every PostgreSQL connection of the app: connect timeout, TCP
+    keepalives and a statement timeout (what the URL already sets is kept)."""
+    args = {k: v for k, v in PG_CONNECT_DEFAULTS.items() if k not in url.query}
+    if "options" not in url.query:
+        args["options"] = f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS}"
+    return args
+
+
 def open_database(url: str | URL, *, migrate: bool = True) -> Database:
     """Open (creating and migrating when needed) the database at a URL or SQLite path."""
     parsed = url if isinstance(url, URL) else to_url(url)
@@ -191,7 +216,10 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
         )
     else:
         try:
-            writer = create_engine(parsed, pool_pre_ping=True)
+            postgres = parsed.get_backend_name() == "postgresql"
+            writer = create_engine(
+                parsed, pool_pre_ping=True, connect_args=pg_connect_args(parsed) if postgres else {}
+            )
         except (ArgumentError, ImportError) as exc:
             raise DatabaseOpenError(f"--db: cannot use '{parsed}': {exc}") from None
         reader = writer
@@ -222,6 +250,9 @@ def _migrate(db: Database) -> None:
             return
         from alembic import command
         from alembic.config import Config
+
+        if db.dialect == "postgresql":  # a migration may rewrite a large table: no time limit
+            conn.execute(text("SET statement_timeout = 0"))
 
         log.info("migrating %s from %s to %s", db.display_url, current, HEAD_REVISION)
         cfg = Config()

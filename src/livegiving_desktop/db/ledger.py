@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -29,6 +29,8 @@ from livegiving_desktop.core.campaigns import (
     PaidEventSpec,
     check_transition,
 )
+from livegiving_desktop.core.changes import ChangeKind
+from livegiving_desktop.core.decisions import ConflictError, check_versions
 from livegiving_desktop.core.donations import DonationStatus, ValidDonation
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.moderation import MessageStatus
@@ -41,7 +43,8 @@ from livegiving_desktop.core.records import (
     TopDonor,
     to_us,
 )
-from livegiving_desktop.db.audit import append_audit
+from livegiving_desktop.db.audit import append_audit, conflicts_of
+from livegiving_desktop.db.changes import insert_change, record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
 
@@ -70,6 +73,7 @@ _DONATION_COLUMNS = (
     donations.c.flags,
     donations.c.hide_name_on_air,
     donations.c.hide_amount_on_air,
+    donations.c.version,
 )
 _CAMPAIGN_FIELDS = tuple(CampaignRecord.__dataclass_fields__)
 
@@ -170,6 +174,21 @@ def _donation(row: Any) -> StoredDonation:
     return StoredDonation._make(row)
 
 
+def _rows_by_id(
+    conn: Connection, campaign_id: int, ids: Sequence[int]
+) -> dict[int, StoredDonation]:
+    """The campaign's donations with these ids, as they are now."""
+    out: dict[int, StoredDonation] = {}
+    for start in range(0, len(ids), 500):
+        query = select(*_DONATION_COLUMNS).where(
+            donations.c.campaign_id == campaign_id, donations.c.id.in_(ids[start : start + 500])
+        )
+        for row in conn.execute(query):
+            d = _donation(row)
+            out[d.id] = d
+    return out
+
+
 class LedgerStore:
     """Synchronous access to the ledger. Thread-safe: each call uses its own connection."""
 
@@ -225,7 +244,9 @@ class LedgerStore:
             )
         with self.db.writer.begin() as conn:
             result = conn.execute(campaigns.insert().values(**values).returning(campaigns.c.id))
-            return int(result.scalar_one())
+            campaign_id = int(result.scalar_one())
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN, detail={"event": "created"})
+            return campaign_id
 
     def get_campaign(self, campaign_id: int) -> CampaignRecord:
         with self.db.reader.connect() as conn:
@@ -263,6 +284,7 @@ class LedgerStore:
             if target is CampaignStatus.ENDED:
                 values["ended_at_us"] = now_us()
             conn.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(**values))
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN, detail={"event": target.value})
         return self.get_campaign(campaign_id)
 
     def _lock_campaign(self, conn: Connection, campaign_id: int) -> Row[Any, Any]:
@@ -313,21 +335,29 @@ class LedgerStore:
                         ids.append(donation_id)
             total = sum(d.amount_minor for d in new_items)
             held = sum(1 for d in new_items if d.message_status == _HELD)
-            stats = conn.execute(
+            # The change feed's seq is bumped in the UPDATE of the totals (no statement more).
+            *stats, seq = conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
                 .values(
                     total_minor=campaigns.c.total_minor + total,
                     donation_count=campaigns.c.donation_count + len(new_items),
                     held_count=campaigns.c.held_count + held,
+                    change_seq=campaigns.c.change_seq + (1 if new_items else 0),
                 )
                 .returning(
                     campaigns.c.total_minor,
                     campaigns.c.donation_count,
                     campaigns.c.held_count,
                     campaigns.c.donor_count,
+                    campaigns.c.change_seq,
                 )
             ).one()
+            if new_items:
+                first, last = (ids[0], ids[-1]) if isinstance(ids, range) else (min(ids), max(ids))
+                insert_change(conn, campaign_id, seq, ChangeKind.DONATIONS, at_us=received,
+                              first_id=first, last_id=last,
+                              detail={"count": len(new_items), "held": held})  # fmt: skip
         accepted = (
             [
                 StoredDonation(
@@ -447,6 +477,7 @@ class LedgerStore:
         stamp = now_us()
         newly: list[int] = []
         with self.db.writer.begin() as conn:
+            self._lock_campaign(conn, campaign_id)
             for start in range(0, len(donation_ids), 500):
                 chunk = list(donation_ids[start : start + 500])
                 result = conn.execute(
@@ -460,69 +491,129 @@ class LedgerStore:
                     .returning(donations.c.id)
                 )
                 newly.extend(r[0] for r in result)
+            if newly:
+                record_change(conn, campaign_id, ChangeKind.THANKS, at_us=stamp, ids=newly)
         return newly
 
-    def refund_donation(self, donation_id: int, reason: str, actor: Actor) -> RefundOutcome:
+    def refund_donation(
+        self, donation_id: int, reason: str, actor: Actor, *, seen_version: int | None = None
+    ) -> RefundOutcome:
         """Refund one completed donation: a refund record of its own, the donation's status
         set to refunded, the totals and per-donor figures lowered, an audit row; one
-        transaction. `reason` and `actor` are already checked (core/refunds.py)."""
-        stamp = now_us()
-        with self.db.writer.begin() as conn:
+        transaction. `reason` and `actor` are already checked (core/refunds.py).
+        `seen_version`: the version the moderator saw; another seat's decision since then is
+        a ConflictError (nothing written)."""
+        with self.db.reader.connect() as conn:
             found = conn.execute(
                 select(donations.c.campaign_id).where(donations.c.id == donation_id)
             ).first()
-            if found is None:
-                raise NotFoundError("donation", f"no donation has the id {donation_id}")
-            campaign_id = int(found.campaign_id)
+        if found is None:
+            raise NotFoundError("donation", f"no donation has the id {donation_id}")
+        seen = None if seen_version is None else {donation_id: seen_version}
+        outcomes = self.refund_donations(
+            int(found.campaign_id), [donation_id], reason, actor, seen=seen
+        )
+        if not outcomes:  # already refunded, and that is what the moderator saw
+            raise StateError(f"donation {donation_id} is already refunded")
+        return outcomes[0]
+
+    def refund_donations(
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        reason: str,
+        actor: Actor,
+        *,
+        seen: Mapping[int, int] | None = None,
+    ) -> list[RefundOutcome]:
+        """Refund several donations of a campaign in ONE transaction: all or nothing.
+        `seen` ({donation id: version}) names what the moderator saw: a donation changed since
+        (by another seat) refunds nothing and raises ConflictError saying who did what. Without
+        `seen`, a donation already refunded refunds nothing (StateError). With it, one already
+        refunded when seen is left as it was (not in the outcomes). An unknown id: NotFoundError.
+        Returns one outcome per donation refunded, in id order (their stats: after them all)."""
+        stamp = now_us()
+        unique = sorted(set(donation_ids))
+        with self.db.writer.begin() as conn:
             self._lock_campaign(conn, campaign_id)
-            current = _donation(
-                conn.execute(select(*_DONATION_COLUMNS).where(donations.c.id == donation_id)).one()
-            )
-            if current.status != _COMPLETED:
-                raise StateError(f"donation {donation_id} is already refunded")
+            rows = _rows_by_id(conn, campaign_id, unique)
+            missing = [i for i in unique if i not in rows]
+            if missing:
+                raise NotFoundError(
+                    "donation", f"no donation has the id {missing[0]} in campaign {campaign_id}"
+                )
+            stale = check_versions({i: d.version for i, d in rows.items()}, seen)
+            if stale:
+                raise ConflictError(
+                    conflicts_of(conn, {i: (seen or {})[i] for i in stale},
+                                 {i: rows[i].version for i in stale}),
+                    asked=len(unique),
+                )  # fmt: skip
+            done = [d for d in rows.values() if d.status != _COMPLETED]
+            if done and seen is None:
+                raise StateError(f"donation {done[0].id} is already refunded; nothing was refunded")
+            todo = [rows[i] for i in unique if rows[i].status == _COMPLETED]
+            if not todo:
+                return []
             # Fold every donation into the per-donor totals first: then the donor's row counts
-            # this donation, and what it has left after the refund is the donor's remainder.
+            # these donations, and what it has left after the refund is the donor's remainder.
             self._catch_up(conn, campaign_id)
-            conn.execute(
-                update(donations)
-                .where(donations.c.id == donation_id)
-                .values(status=DonationStatus.REFUNDED.value)
-            )
-            refund_id = conn.execute(
-                refunds.insert()
-                .values(
+            outcomes: list[tuple[int, StoredDonation]] = []
+            gone_donors = 0
+            for current in todo:
+                conn.execute(
+                    update(donations)
+                    .where(donations.c.id == current.id)
+                    .values(status=DonationStatus.REFUNDED.value, version=donations.c.version + 1)
+                )
+                refund_id = conn.execute(
+                    refunds.insert()
+                    .values(
+                        campaign_id=campaign_id,
+                        donation_id=current.id,
+                        amount_minor=current.amount_minor,
+                        currency=current.currency,
+                        reason=reason,
+                        actor_name=actor.name,
+                        actor_role=actor.role.value,
+                        override=False,
+                        created_at_us=stamp,
+                    )
+                    .returning(refunds.c.id)
+                ).scalar_one()
+                remaining = conn.execute(
+                    update(donors)
+                    .where(
+                        donors.c.campaign_id == campaign_id,
+                        donors.c.donor_key == current.donor_key,
+                    )
+                    .values(
+                        total_minor=donors.c.total_minor - current.amount_minor,
+                        donation_count=donors.c.donation_count - 1,
+                        named_count=donors.c.named_count - (0 if _unnamed(current) else 1),
+                    )
+                    .returning(donors.c.donation_count)
+                ).scalar_one()
+                gone_donors += 1 if remaining == 0 else 0
+                append_audit(
+                    conn,
+                    at_us=stamp,
                     campaign_id=campaign_id,
-                    donation_id=donation_id,
-                    amount_minor=current.amount_minor,
-                    currency=current.currency,
+                    actor=actor,
+                    action="refund",
+                    donation_id=current.id,
+                    before=_COMPLETED,
+                    after=DonationStatus.REFUNDED.value,
                     reason=reason,
-                    actor_name=actor.name,
-                    actor_role=actor.role.value,
-                    override=False,
-                    created_at_us=stamp,
                 )
-                .returning(refunds.c.id)
-            ).scalar_one()
-            remaining = conn.execute(
-                update(donors)
-                .where(
-                    donors.c.campaign_id == campaign_id,
-                    donors.c.donor_key == current.donor_key,
-                )
-                .values(
-                    total_minor=donors.c.total_minor - current.amount_minor,
-                    donation_count=donors.c.donation_count - 1,
-                    named_count=donors.c.named_count - (0 if _unnamed(current) else 1),
-                )
-                .returning(donors.c.donation_count)
-            ).scalar_one()
+                outcomes.append((int(refund_id), current))
             stats = conn.execute(
                 update(campaigns)
                 .where(campaigns.c.id == campaign_id)
                 .values(
-                    total_minor=campaigns.c.total_minor - current.amount_minor,
-                    donation_count=campaigns.c.donation_count - 1,
-                    donor_count=campaigns.c.donor_count - (1 if remaining == 0 else 0),
+                    total_minor=campaigns.c.total_minor - sum(d.amount_minor for d in todo),
+                    donation_count=campaigns.c.donation_count - len(todo),
+                    donor_count=campaigns.c.donor_count - gone_donors,
                 )
                 .returning(
                     campaigns.c.total_minor,
@@ -531,24 +622,31 @@ class LedgerStore:
                     campaigns.c.donor_count,
                 )
             ).one()
-            append_audit(
-                conn,
-                at_us=stamp,
-                campaign_id=campaign_id,
-                actor=actor,
-                action="refund",
-                donation_id=donation_id,
-                before=_COMPLETED,
-                after=DonationStatus.REFUNDED.value,
-                reason=reason,
+            record_change(conn, campaign_id, ChangeKind.REFUND, at_us=stamp,
+                          ids=[d.id for d in todo], actor=actor.name)  # fmt: skip
+            # What each donor has left once every refund of the batch is done.
+            left = {
+                key: int(count)
+                for key, count in conn.execute(
+                    select(donors.c.donor_key, donors.c.donation_count).where(
+                        donors.c.campaign_id == campaign_id,
+                        donors.c.donor_key.in_({d.donor_key for d in todo}),
+                    )
+                )
+            }
+        after = CampaignStats(*stats)
+        return [
+            RefundOutcome(
+                refund_id=refund_id,
+                donation=current._replace(
+                    status=DonationStatus.REFUNDED.value, version=current.version + 1
+                ),
+                stats=after,
+                donor_has_completed=left.get(current.donor_key, 0) > 0,
+                was_thanked=current.thanked,
             )
-        return RefundOutcome(
-            refund_id=int(refund_id),
-            donation=current._replace(status=DonationStatus.REFUNDED.value),
-            stats=CampaignStats(*stats),
-            donor_has_completed=remaining > 0,
-            was_thanked=current.thanked,
-        )
+            for refund_id, current in outcomes
+        ]
 
     def iter_donations(self, campaign_id: int, chunk: int = 5000) -> Iterator[StoredDonation]:
         """Every donation of a campaign, oldest first, in chunks (for exports)."""

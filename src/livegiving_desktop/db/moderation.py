@@ -5,7 +5,7 @@ transaction (db/audit.py append_audit); nothing here updates or deletes an audit
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -13,6 +13,8 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, and_, delete, f
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from livegiving_desktop.core.changes import ChangeKind
+from livegiving_desktop.core.decisions import ConflictError, check_versions
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.moderation import (
     DonationFilter,
@@ -24,7 +26,8 @@ from livegiving_desktop.core.moderation import (
 )
 from livegiving_desktop.core.money import exponent
 from livegiving_desktop.core.records import Actor, StoredDonation
-from livegiving_desktop.db.audit import append_audit
+from livegiving_desktop.db.audit import append_audit, conflicts_of
+from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, donors, now_us
 from livegiving_desktop.db.models import BlockedDonor, ModerationRuleSet
@@ -89,6 +92,7 @@ class ModerationStore:
             )
             append_audit(conn, at_us=stamp, campaign_id=campaign_id, actor=actor,
                          action="rules", before=before, after=settings_json)  # fmt: skip
+            record_change(conn, campaign_id, ChangeKind.RULES, at_us=stamp, actor=actor.name)
 
     # -- blocked donors --------------------------------------------------------------------
 
@@ -107,34 +111,68 @@ class ModerationStore:
             return [BlockedDonorRecord(*row) for row in conn.execute(query)]
 
     def block_donor(
-        self, donation_id: int, actor: Actor, reason: str | None
+        self,
+        donation_id: int,
+        actor: Actor,
+        reason: str | None,
+        *,
+        seen_version: int | None = None,
     ) -> tuple[StoredDonation, bool]:
         """Block the donor of a donation. Returns (the donation, newly blocked)."""
-        stamp = now_us()
-        with self.db.writer.begin() as conn:
+        with self.db.reader.connect() as conn:
             d = self._donation(conn, donation_id)
-            self._lock(conn, d.campaign_id)
-            exists = conn.execute(
-                select(blocked_donors.c.id).where(
-                    blocked_donors.c.campaign_id == d.campaign_id,
-                    blocked_donors.c.donor_key == d.donor_key,
+        seen = None if seen_version is None else {donation_id: seen_version}
+        newly = self.block_donors(d.campaign_id, [donation_id], actor, reason, seen=seen)
+        return d, bool(newly)
+
+    def block_donors(
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        actor: Actor,
+        reason: str | None,
+        *,
+        seen: Mapping[int, int] | None = None,
+    ) -> list[StoredDonation]:
+        """Block the donors of several donations in one transaction (all or nothing; a
+        donation changed since `seen` is a ConflictError). Returns one donation per donor
+        newly blocked (a donor already blocked is left as it was)."""
+        stamp = now_us()
+        newly: list[StoredDonation] = []
+        with self.db.writer.begin() as conn:
+            self._lock(conn, campaign_id)
+            rows = self._checked_rows(conn, campaign_id, donation_ids, seen)
+            blocked = {
+                key
+                for (key,) in conn.execute(
+                    select(blocked_donors.c.donor_key).where(
+                        blocked_donors.c.campaign_id == campaign_id
+                    )
                 )
-            ).first()
-            if exists is not None:
-                return d, False
-            conn.execute(
-                blocked_donors.insert().values(
-                    campaign_id=d.campaign_id,
-                    donor_key=d.donor_key,
-                    donor_name=d.donor_name,
-                    blocked_at_us=stamp,
-                    actor_name=actor.name,
+            }
+            for d in rows:
+                if d.donor_key in blocked:
+                    continue
+                blocked.add(d.donor_key)
+                conn.execute(
+                    blocked_donors.insert().values(
+                        campaign_id=campaign_id,
+                        donor_key=d.donor_key,
+                        donor_name=d.donor_name,
+                        blocked_at_us=stamp,
+                        actor_name=actor.name,
+                    )
                 )
-            )
-            append_audit(conn, at_us=stamp, campaign_id=d.campaign_id, actor=actor,
-                         action="block-donor", donation_id=d.id, before="not blocked",
-                         after=f"blocked: {d.donor_name}", reason=reason)  # fmt: skip
-        return d, True
+                append_audit(conn, at_us=stamp, campaign_id=campaign_id, actor=actor,
+                             action="block-donor", donation_id=d.id, before="not blocked",
+                             after=f"blocked: {d.donor_name}", reason=reason)  # fmt: skip
+                newly.append(d)
+            if newly:
+                record_change(conn, campaign_id, ChangeKind.BLOCKED, at_us=stamp,
+                              ids=[d.id for d in newly], actor=actor.name,
+                              detail={"blocked": True,
+                                      "donors": [d.donor_name for d in newly][:20]})  # fmt: skip
+        return newly
 
     def unblock_donor(
         self, campaign_id: int, donor_key: str, actor: Actor, reason: str | None
@@ -159,6 +197,8 @@ class ModerationStore:
             append_audit(conn, at_us=stamp, campaign_id=campaign_id, actor=actor,
                          action="unblock-donor", before=f"blocked: {row.donor_name}",
                          after="not blocked", reason=reason)  # fmt: skip
+            record_change(conn, campaign_id, ChangeKind.BLOCKED, at_us=stamp, actor=actor.name,
+                          detail={"blocked": False, "donors": [row.donor_name]})  # fmt: skip
         return True
 
     # -- decisions on messages -------------------------------------------------------------
@@ -170,10 +210,14 @@ class ModerationStore:
         status: MessageStatus,
         actor: Actor,
         reason: str | None = None,
+        *,
+        seen: Mapping[int, int] | None = None,
     ) -> list[StoredDonation]:
         """Approve (visible) or hide the messages of several donations in one transaction:
         the held count follows, one audit row per changed donation. Returns the donations
-        that changed, as they are now. Donations without a message are left alone."""
+        that changed, as they are now. Donations without a message are left alone.
+        `seen` ({donation id: version}): a donation changed since is a ConflictError and
+        nothing is written; an id not in the campaign is a NotFoundError."""
         if status is MessageStatus.HELD:
             raise StateError("a moderator approves or hides; holding is the rules' decision")
         stamp = now_us()
@@ -181,7 +225,7 @@ class ModerationStore:
         changed: list[StoredDonation] = []
         with self.db.writer.begin() as conn:
             self._lock(conn, campaign_id)
-            rows = self._rows(conn, campaign_id, donation_ids)
+            rows = self._checked_rows(conn, campaign_id, donation_ids, seen)
             released = 0
             for d in rows:
                 if d.message is None or d.message_status == status.value:
@@ -189,20 +233,24 @@ class ModerationStore:
                 conn.execute(
                     sql_update(donations)
                     .where(donations.c.id == d.id)
-                    .values(message_status=status.value)
+                    .values(message_status=status.value, version=donations.c.version + 1)
                 )
                 if d.message_status == _HELD:
                     released += 1
                 append_audit(conn, at_us=stamp, campaign_id=campaign_id, actor=actor,
                              action=action, donation_id=d.id, before=d.message_status,
                              after=status.value, reason=reason)  # fmt: skip
-                changed.append(d._replace(message_status=status.value))
+                changed.append(d._replace(message_status=status.value, version=d.version + 1))
             if released:
                 conn.execute(
                     sql_update(campaigns)
                     .where(campaigns.c.id == campaign_id)
                     .values(held_count=campaigns.c.held_count - released)
                 )
+            if changed:
+                record_change(conn, campaign_id, ChangeKind.MESSAGE, at_us=stamp,
+                              ids=[d.id for d in changed], actor=actor.name,
+                              detail={"decision": status.value})  # fmt: skip
         return changed
 
     def set_privacy(
@@ -213,16 +261,19 @@ class ModerationStore:
         *,
         hide_name: bool | None = None,
         hide_amount: bool | None = None,
+        seen: Mapping[int, int] | None = None,
     ) -> list[StoredDonation]:
-        """On-air privacy of single donations (name as Anonymous, amount hidden)."""
+        """On-air privacy of single donations (name as Anonymous, amount hidden), in one
+        transaction; `seen` as for set_message_status."""
         stamp = now_us()
         changed: list[StoredDonation] = []
         with self.db.writer.begin() as conn:
             self._lock(conn, campaign_id)
+            rows = self._checked_rows(conn, campaign_id, donation_ids, seen)
             watermark = conn.execute(
                 select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
             ).scalar_one()
-            for d in self._rows(conn, campaign_id, donation_ids):
+            for d in rows:
                 name = d.hide_name_on_air if hide_name is None else hide_name
                 amount = d.hide_amount_on_air if hide_amount is None else hide_amount
                 if (name, amount) == (d.hide_name_on_air, d.hide_amount_on_air):
@@ -230,7 +281,11 @@ class ModerationStore:
                 conn.execute(
                     sql_update(donations)
                     .where(donations.c.id == d.id)
-                    .values(hide_name_on_air=name, hide_amount_on_air=amount)
+                    .values(
+                        hide_name_on_air=name,
+                        hide_amount_on_air=amount,
+                        version=donations.c.version + 1,
+                    )
                 )
                 counted = d.id <= watermark and d.status == "completed" and not d.anonymous
                 if counted and name != d.hide_name_on_air:  # top donors on air follow at once
@@ -245,7 +300,14 @@ class ModerationStore:
                              action="privacy", donation_id=d.id,
                              before=_privacy_text(d.hide_name_on_air, d.hide_amount_on_air),
                              after=_privacy_text(name, amount))  # fmt: skip
-                changed.append(d._replace(hide_name_on_air=name, hide_amount_on_air=amount))
+                changed.append(
+                    d._replace(
+                        hide_name_on_air=name, hide_amount_on_air=amount, version=d.version + 1
+                    )
+                )
+            if changed:
+                record_change(conn, campaign_id, ChangeKind.PRIVACY, at_us=stamp,
+                              ids=[d.id for d in changed], actor=actor.name)  # fmt: skip
         return changed
 
     # -- reads -----------------------------------------------------------------------------
@@ -336,6 +398,32 @@ class ModerationStore:
             out.extend(StoredDonation._make(r) for r in conn.execute(query))
         return out
 
+    def _checked_rows(
+        self,
+        conn: Connection,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        seen: Mapping[int, int] | None,
+    ) -> list[StoredDonation]:
+        """The donations a decision names, as they are now (campaign row locked): every id
+        must be the campaign's, and every version the one seen (else ConflictError)."""
+        rows = self._rows(conn, campaign_id, donation_ids)
+        found = {d.id: d for d in rows}
+        missing = sorted(set(donation_ids) - found.keys())
+        if missing:
+            raise NotFoundError(
+                "donation", f"no donation has the id {missing[0]} in campaign {campaign_id}"
+            )
+        stale = check_versions({i: d.version for i, d in found.items()}, seen)
+        if stale:
+            assert seen is not None
+            raise ConflictError(
+                conflicts_of(conn, {i: seen[i] for i in stale},
+                             {i: found[i].version for i in stale}),
+                asked=len(found),
+            )  # fmt: skip
+        return rows
+
     @staticmethod
     def _donation(conn: Connection, donation_id: int) -> StoredDonation:
         row = conn.execute(select(*_DONATION_COLUMNS).where(donations.c.id == donation_id)).first()
@@ -350,6 +438,22 @@ class ModerationStore:
         ).first()
         if found is None:
             raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+
+
+def rules_in(conn: Connection, campaign_id: int, currency: str) -> ModerationRules:
+    """The campaign's rules read in the caller's (read) transaction."""
+    saved = conn.execute(
+        select(rule_sets.c.settings).where(rule_sets.c.campaign_id == campaign_id)
+    ).scalar_one_or_none()
+    settings = (
+        ModerationSettings.from_json(str(saved))
+        if saved is not None
+        else default_settings(exponent(currency))
+    )
+    keys = conn.execute(
+        select(blocked_donors.c.donor_key).where(blocked_donors.c.campaign_id == campaign_id)
+    ).scalars()
+    return ModerationRules(settings, keys)
 
 
 def campaign_settings(

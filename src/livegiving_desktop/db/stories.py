@@ -16,11 +16,13 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.donations import DonationStatus
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.stickers import DonorGiving, StickerState, sticker_state
 from livegiving_desktop.core.story import SharedFrameRef
+from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import LedgerStore, now_us
 from livegiving_desktop.db.models import Campaign, Donation, Donor, StoryFrame
@@ -167,6 +169,8 @@ class StoryStore:
                 set_={k: insert.excluded[k] for k in values if k != "campaign_id"},
             ).returning(frames.c.id)
             frame_id = int(conn.execute(upsert).scalar_one())
+            record_change(conn, campaign.id, ChangeKind.STORY, at_us=stamp, ids=[frame_id],
+                          detail={"replaced": existing is not None})  # fmt: skip
         return ShareResult(frame_id, existing is not None)
 
     # -- settings --------------------------------------------------------------------------
@@ -186,6 +190,8 @@ class StoryStore:
             self.ledger._lock_campaign(conn, campaign_id)
             if values:
                 conn.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(values))
+                record_change(conn, campaign_id, ChangeKind.CAMPAIGN,
+                              detail={"event": "settings", "fields": sorted(values)})  # fmt: skip
 
     # -- the shared story ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
+from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.records import Actor
 from livegiving_desktop.core.text import donor_key
@@ -40,6 +41,7 @@ from livegiving_desktop.core.tickets import (
     refund_needs_override,
 )
 from livegiving_desktop.db.audit import append_audit
+from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import now_us
 from livegiving_desktop.db.models import Admission, Campaign, Refund, Ticket
@@ -192,6 +194,10 @@ class TicketStore:
                         revenue_minor=campaigns.c.revenue_minor + price * len(sold),
                     )
                 )
+                sold_ids = [s.ticket.id for s in sold]
+                record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp,
+                              first_id=min(sold_ids), last_id=max(sold_ids),
+                              detail={"event": "sale", "count": len(sold)})  # fmt: skip
             figures = self._figures(conn, campaign_id)
         return SaleBatch(sold, duplicates, sold_out, figures)
 
@@ -260,6 +266,13 @@ class TicketStore:
                     denied_count=campaigns.c.denied_count + denied,
                 )
             )
+            if records:
+                record_change(
+                    conn, campaign_id, ChangeKind.ADMISSIONS, at_us=stamp,
+                    first_id=records[0].id, last_id=records[-1].id,
+                    ids=[r.ticket_id for r in records if r.admitted and r.ticket_id is not None],
+                    detail={"count": len(records), "admitted": admitted, "denied": denied},
+                )  # fmt: skip
             figures = self._figures(conn, campaign_id)
         return DoorBatch(records, figures)
 
@@ -296,6 +309,8 @@ class TicketStore:
             refund_id = self._refund(
                 conn, current, stamp=stamp, reason=reason, actor=actor, override=late and override
             )
+            record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp, ids=[ticket_id],
+                          actor=actor.name, detail={"event": "refund"})  # fmt: skip
             figures = self._figures(conn, campaign_id)
         refunded = _replace_status(current, TicketStatus.REFUNDED, stamp)
         return TicketRefund(refund_id, refunded, late and override, figures)
@@ -396,6 +411,12 @@ class TicketStore:
                 after=CampaignStatus.ENDED.value,
                 reason=reason,
             )
+            if active:
+                record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp,
+                              ids=[t.id for t in active], actor=actor.name,
+                              detail={"event": "cancel", "count": len(active)})  # fmt: skip
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN, at_us=stamp, actor=actor.name,
+                          detail={"event": "cancelled"})  # fmt: skip
             figures = self._figures(conn, campaign_id)
         return len(active), figures
 

@@ -283,10 +283,15 @@ class LedgerService:
 
     # -- refunds and the audit log ---------------------------------------------------------
 
-    def refund_donation(self, donation_id: int, reason: str, actor: Actor) -> RefundOutcome:
+    def refund_donation(
+        self, donation_id: int, reason: str, actor: Actor, *, seen_version: int | None = None
+    ) -> RefundOutcome:
         """Refund one donation (a record of its own); the totals drop in the same
-        transaction and an audit row says who, why and when."""
-        return self.store.refund_donation(donation_id, clean_reason(reason), clean_actor(actor))
+        transaction and an audit row says who, why and when. `seen_version`: the version the
+        moderator saw (another seat's decision since is a ConflictError, nothing written)."""
+        return self.store.refund_donation(
+            donation_id, clean_reason(reason), clean_actor(actor), seen_version=seen_version
+        )
 
     def audit_entries(
         self, campaign_id: int, *, before_id: int | None = None, limit: int = 200

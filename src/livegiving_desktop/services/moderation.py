@@ -6,10 +6,11 @@ Synchronous, like LedgerService: the GUI calls it on its database thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from livegiving_desktop.core.decisions import Decision, DecisionSummary
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import (
     DonationFilter,
@@ -70,6 +71,21 @@ class LedgerChange:
     stats: CampaignStats
     top: list[TopDonor]
     refund: RefundOutcome | None = None
+    summary: DecisionSummary | None = None  # every named donation: changed or left as it was
+    refunds: tuple[RefundOutcome, ...] = ()  # refund_many: one per donation refunded
+
+
+@dataclass(frozen=True, slots=True)
+class BlockOutcome:
+    """What blocking the donors of several donations did."""
+
+    campaign_id: int
+    newly_blocked: list[StoredDonation]  # one donation per donor newly blocked
+    summary: DecisionSummary
+    rules: ModerationRules  # the rules to apply from now on (blocked donors included)
+
+
+Seen = Mapping[int, int]  # {donation id: version} as the seat saw them (compare-and-set)
 
 
 class ModerationService:
@@ -98,22 +114,37 @@ class ModerationService:
 
     # -- decisions -------------------------------------------------------------------------
 
-    def approve(self, campaign_id: int, donation_ids: Sequence[int], actor: Actor) -> LedgerChange:
-        """Put the messages on air."""
+    def approve(
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        actor: Actor,
+        *,
+        seen: Seen | None = None,
+    ) -> LedgerChange:
+        """Put the messages on air. With `seen` (core/decisions.seen_versions of the rows the
+        moderator acted on): a donation changed since by another seat raises ConflictError
+        ("Sam hid this message") and nothing is written. All or nothing."""
         changed = self.store.set_message_status(
-            campaign_id, donation_ids, MessageStatus.VISIBLE, clean_actor(actor)
+            campaign_id, donation_ids, MessageStatus.VISIBLE, clean_actor(actor), seen=seen
         )
-        return self._change(campaign_id, changed, top=False)
+        return self._change(campaign_id, changed, donation_ids, Decision.APPROVE)
 
     def hide(
-        self, campaign_id: int, donation_ids: Sequence[int], actor: Actor, reason: str | None = None
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        actor: Actor,
+        reason: str | None = None,
+        *,
+        seen: Seen | None = None,
     ) -> LedgerChange:
-        """Keep the messages off the air."""
+        """Keep the messages off the air (`seen`: as for approve)."""
         why = clean_reason(reason) if reason else None
         changed = self.store.set_message_status(
-            campaign_id, donation_ids, MessageStatus.HIDDEN, clean_actor(actor), why
+            campaign_id, donation_ids, MessageStatus.HIDDEN, clean_actor(actor), why, seen=seen
         )
-        return self._change(campaign_id, changed, top=False)
+        return self._change(campaign_id, changed, donation_ids, Decision.HIDE)
 
     def set_privacy(
         self,
@@ -123,26 +154,95 @@ class ModerationService:
         *,
         hide_name: bool | None = None,
         hide_amount: bool | None = None,
+        seen: Seen | None = None,
     ) -> LedgerChange:
-        """On air, show the name as Anonymous and/or hide the amount of these donations."""
+        """On air, show the name as Anonymous and/or hide the amount of these donations
+        (`seen`: as for approve)."""
         changed = self.store.set_privacy(campaign_id, donation_ids, clean_actor(actor),
-                                         hide_name=hide_name, hide_amount=hide_amount)  # fmt: skip
-        return self._change(campaign_id, changed, top=False)
+                                         hide_name=hide_name, hide_amount=hide_amount,
+                                         seen=seen)  # fmt: skip
+        if hide_name is not None:
+            decision = Decision.ANONYMOUS if hide_name else Decision.SHOW_NAME
+        else:
+            decision = Decision.HIDE_AMOUNT if hide_amount else Decision.SHOW_AMOUNT
+        return self._change(campaign_id, changed, donation_ids, decision)
 
-    def refund(self, donation_id: int, reason: str, actor: Actor) -> LedgerChange:
+    def refund(
+        self, donation_id: int, reason: str, actor: Actor, *, seen_version: int | None = None
+    ) -> LedgerChange:
         """The ledger's refund (a record of its own); totals, goal, top donors and donor count
-        are returned as they are after it."""
-        outcome = self.ledger.refund_donation(donation_id, reason, actor)
+        are returned as they are after it. `seen_version`: the version the moderator saw (a
+        change since by another seat is a ConflictError)."""
+        outcome = self.ledger.refund_donation(donation_id, reason, actor, seen_version=seen_version)
         campaign_id = outcome.donation.campaign_id
+        summary = DecisionSummary(
+            Decision.REFUND, (donation_id,), (), {donation_id: outcome.donation.version}
+        )
         return LedgerChange(campaign_id, [outcome.donation], outcome.stats,
-                            self.ledger.top_donors(campaign_id), outcome)  # fmt: skip
+                            self.ledger.top_donors(campaign_id), outcome, summary,
+                            (outcome,))  # fmt: skip
+
+    def refund_many(
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        reason: str,
+        actor: Actor,
+        *,
+        seen: Seen | None = None,
+    ) -> LedgerChange:
+        """Refund several donations in ONE transaction: all are refunded or none. A donation
+        another seat changed since `seen` (e.g. refunded it) is a ConflictError saying who did
+        what; without `seen`, one already refunded refunds nothing (StateError)."""
+        outcomes = self.ledger.store.refund_donations(
+            campaign_id, donation_ids, clean_reason(reason), clean_actor(actor), seen=seen
+        )
+        refunded = [o.donation for o in outcomes]
+        done = {d.id for d in refunded}
+        unchanged = tuple(sorted(set(donation_ids) - done))
+        versions = {d.id: d.version for d in refunded}
+        if unchanged:
+            versions.update({d.id: d.version for d in self.donations(campaign_id, unchanged)})
+        summary = DecisionSummary(Decision.REFUND, tuple(sorted(done)), unchanged, versions)
+        stats = outcomes[-1].stats if outcomes else self.ledger.stats(campaign_id)
+        return LedgerChange(campaign_id, refunded, stats, self.ledger.top_donors(campaign_id),
+                            outcomes[0] if len(outcomes) == 1 else None, summary,
+                            tuple(outcomes))  # fmt: skip
 
     def block_donor(
-        self, donation_id: int, actor: Actor, reason: str | None = None
+        self,
+        donation_id: int,
+        actor: Actor,
+        reason: str | None = None,
+        *,
+        seen_version: int | None = None,
     ) -> tuple[StoredDonation, bool]:
         """Block the donor of a donation: their later messages are held. (donation, newly)"""
         why = clean_reason(reason) if reason else None
-        return self.store.block_donor(donation_id, clean_actor(actor), why)
+        return self.store.block_donor(donation_id, clean_actor(actor), why,
+                                      seen_version=seen_version)  # fmt: skip
+
+    def block_donors(
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        actor: Actor,
+        reason: str | None = None,
+        *,
+        seen: Seen | None = None,
+    ) -> BlockOutcome:
+        """Block the donors of several donations in one transaction (all or nothing; `seen`
+        as for approve). Returns who was newly blocked and the rules to apply from now on."""
+        why = clean_reason(reason) if reason else None
+        newly = self.store.block_donors(campaign_id, donation_ids, clean_actor(actor), why,
+                                        seen=seen)  # fmt: skip
+        rows = self.donations(campaign_id, donation_ids)
+        newly_keys = {d.donor_key for d in newly}
+        changed = tuple(sorted(d.id for d in rows if d.donor_key in newly_keys))
+        unchanged = tuple(sorted(d.id for d in rows if d.donor_key not in newly_keys))
+        summary = DecisionSummary(Decision.BLOCK, changed, unchanged,
+                                  {d.id: d.version for d in rows})  # fmt: skip
+        return BlockOutcome(campaign_id, newly, summary, self.rules(campaign_id))
 
     def unblock_donor(self, campaign_id: int, donor_key: str, actor: Actor) -> bool:
         return self.store.unblock_donor(campaign_id, donor_key, clean_actor(actor), None)
@@ -199,8 +299,17 @@ class ModerationService:
         raise ValidationError("format", f"'{fmt}' is not csv or json")
 
     def _change(
-        self, campaign_id: int, changed: list[StoredDonation], *, top: bool
+        self,
+        campaign_id: int,
+        changed: list[StoredDonation],
+        named: Sequence[int],
+        decision: Decision,
     ) -> LedgerChange:
         stats = self.ledger.stats(campaign_id)
-        return LedgerChange(campaign_id, changed, stats,
-                            self.ledger.top_donors(campaign_id) if top else [])  # fmt: skip
+        done = {d.id for d in changed}
+        unchanged = tuple(sorted(set(named) - done))
+        versions = {d.id: d.version for d in changed}
+        if unchanged:
+            versions.update({d.id: d.version for d in self.donations(campaign_id, unchanged)})
+        summary = DecisionSummary(decision, tuple(sorted(done)), unchanged, versions)
+        return LedgerChange(campaign_id, changed, stats, [], summary=summary)

@@ -30,15 +30,16 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.event_page import EventPage
-from livegiving_desktop.ui.home_page import HomePage
-from livegiving_desktop.ui.ledger_events import LedgerEvents
-from livegiving_desktop.ui.live_page import LivePage
-from livegiving_desktop.ui.moderation_console import ModerationConsole
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.setup_page import CampaignSetupPage
-from livegiving_desktop.ui.widgets import icon
+from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import icon
+from livegiving_desktop.ui.fundraiser.page import FundraiserPage
+from livegiving_desktop.ui.home import HomePage
+from livegiving_desktop.ui.moderation.window import ModerationConsole
+from livegiving_desktop.ui.operations import Operations
+from livegiving_desktop.ui.paid_event.page import EventPage
+from livegiving_desktop.ui.setup import CampaignSetupPage
 
 log = logging.getLogger("livegiving.ui")
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.runner = DbRunner()
         self.service: LedgerService | None = None
+        self.ops: Operations | None = None
         self.settings = app_settings()
         self._ready = False
         self._closed = False
@@ -68,11 +70,12 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage()
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
-        self.live = LivePage(self.runner)
+        self.live = FundraiserPage(self.runner)
         self.event_view = EventPage(self.runner)  # the paid event's live view
         # Changes made in one window (the moderation console) reach every other at once.
         self.events = LedgerEvents(self)
-        self.live.attach_events(self.events)
+        self.live.controller.attach_events(self.events)
+        self.event_view.controller.attach_events(self.events)
         self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.setup, self.live, self.event_view):
@@ -118,8 +121,9 @@ class MainWindow(QMainWindow):
 
     async def _start(self, demo: bool) -> None:
         self.service = await self.runner.call(LedgerService.open, self.db_url)
-        self.live.attach(self.service, self._locale())
-        self.event_view.attach(self.service, self._locale())
+        self.ops = Operations(self.runner, self.service)
+        self.live.attach(self.service, self.ops, self._locale())
+        self.event_view.attach(self.service, self.ops, self._locale())
         self.status_db.setText(self.service.db.display_url)
         self.status_save.setText(self.tr("Every donation shown is saved"))
         if demo:
@@ -320,7 +324,7 @@ class MainWindow(QMainWindow):
     def _on_end_triggered(self) -> None:
         self._shown_live().end.click()
 
-    def _shown_live(self) -> LivePage | EventPage:
+    def _shown_live(self) -> FundraiserPage | EventPage:
         return self.event_view if self.stack.currentWidget() is self.event_view else self.live
 
     @Slot()

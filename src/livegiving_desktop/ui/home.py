@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -30,10 +31,29 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord
-from livegiving_desktop.ui.event_models import category_text
-from livegiving_desktop.ui.models import CampaignListModel, RecordRole
+from livegiving_desktop.ui.common.format import money
+from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
+from livegiving_desktop.ui.common.widgets import card, icon, label
+from livegiving_desktop.ui.paid_event.models import category_text
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import card, icon, label
+
+
+class CampaignListModel(RecordModel[CampaignRecord]):
+    """The campaigns of the home list (a card each, painted by CampaignDelegate)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(None, parent)
+        self.locale = "en"
+        self.organization_names: dict[str, str] = {}
+
+    def display(self, c: CampaignRecord, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            amount = c.revenue_minor if c.kind.value == "paid-event" else c.total_minor
+            return f"{c.title} — {money(amount, c.currency, self.locale)}"
+        return None
+
+    def campaign(self, row: int) -> CampaignRecord | None:
+        return self.record(row)
 
 
 class CampaignDelegate(QStyledItemDelegate):

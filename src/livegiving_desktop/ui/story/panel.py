@@ -18,18 +18,18 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.story import StoryDesign
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.stories import StoryService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.sticker import (
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import button, label
+from livegiving_desktop.ui.story.composer import StoryComposer
+from livegiving_desktop.ui.story.player import SharedStoryPlayer
+from livegiving_desktop.ui.story.sticker import (
     GALLERY_ROW_HEIGHT,
     StickerDelegate,
     StickerGalleryModel,
     StickerWidget,
     look_of,
 )
-from livegiving_desktop.ui.story_composer import StoryComposer
-from livegiving_desktop.ui.story_player import SharedStoryPlayer
-from livegiving_desktop.ui.widgets import button, label
 
 
 class StickerPanel(QFrame):

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.story import SharedFrame
 from livegiving_desktop.services.stories import SharedStory, StoryService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.story import (
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import button, icon, label, timer
+from livegiving_desktop.ui.story.render import (
     FRAME_MS,
     HOLD_MS,
     SEGMENTS_SHOWN,
@@ -51,7 +52,6 @@ from livegiving_desktop.ui.story import (
     sticker_look,
 )
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import button, icon, label, timer
 
 FRAMES_CACHED = 5  # loaded frames kept (current ±1 and a little history)
 IMAGES_CACHED = 3  # rendered frames kept

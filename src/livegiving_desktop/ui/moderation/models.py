@@ -5,7 +5,7 @@ log."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -22,7 +23,7 @@ from livegiving_desktop.core.moderation import DonationFilter, ReviewFlag, Table
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import AuditRecord, StoredDonation
 from livegiving_desktop.db.moderation import BlockedDonorRecord
-from livegiving_desktop.ui.models import DonationRole
+from livegiving_desktop.ui.common.model_base import RecordRole as DonationRole
 from livegiving_desktop.ui.theme import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -52,9 +53,12 @@ def flag_text(flags: str | None) -> str:
 
 
 class ModerationTableModel(QAbstractTableModel):
-    """Rows of the moderation table, fetched page by page through `fetch_page(offset, limit)`
-    (an async loader supplied by the console) after `total` is known. Rows not loaded yet show
-    empty until their page arrives."""
+    """Rows of the moderation table: a count and pages of PAGE_ROWS rows, fetched by its pager
+    (ui/moderation/pager.py) when a view first shows a row of a page (`pageWanted`). Rows not
+    loaded yet show empty until their page arrives."""
+
+    pageWanted = Signal(int)  # a row of this page is shown and not loaded: fetch it
+    sortChanged = Signal()  # the user sorted by another column: query again
 
     COLUMNS = ("id", "time", "donor", "amount", "message", "message_status", "status", "flags")
     SORTS: ClassVar[dict[int, TableSort]] = {
@@ -74,8 +78,6 @@ class ModerationTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: dict[int, list[StoredDonation]] = {}
         self._requested: set[int] = set()
-        self.request_page: Callable[[int], None] | None = None  # set by the console
-        self.request_reload: Callable[[], None] | None = None
         self.generation = 0  # bumped on every reset: late pages of an older query are dropped
 
     # -- Qt model API ----------------------------------------------------------------------
@@ -169,8 +171,7 @@ class ModerationTableModel(QAbstractTableModel):
             return
         self.sort_key = key
         self.descending = order == Qt.SortOrder.DescendingOrder
-        if self.request_reload is not None:
-            self.request_reload()
+        self.sortChanged.emit()
 
     # -- paging ----------------------------------------------------------------------------
 
@@ -180,9 +181,9 @@ class ModerationTableModel(QAbstractTableModel):
         page, offset = divmod(row, PAGE_ROWS)
         rows = self._pages.get(page)
         if rows is None:
-            if page not in self._requested and self.request_page is not None:
+            if page not in self._requested:
                 self._requested.add(page)
-                self.request_page(page)
+                self.pageWanted.emit(page)
             return None
         return rows[offset] if offset < len(rows) else None
 

@@ -47,9 +47,10 @@ from livegiving_desktop.core.story import (
     StoryDesign,
 )
 from livegiving_desktop.services.stories import DonorSticker, StoryHeader, StoryService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.runner import DbRunner, spawn
-from livegiving_desktop.ui.story import (
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import icon, label
+from livegiving_desktop.ui.story.render import (
     decode_image,
     frame_texts,
     paint_frame,
@@ -58,7 +59,6 @@ from livegiving_desktop.ui.story import (
     sticker_rect,
 )
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import icon, label
 
 PREVIEW_WIDTH = 342  # the preview is 342×608: the frame at 31.7 %
 

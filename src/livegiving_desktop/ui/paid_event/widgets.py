@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.refunds import clean_reason
-from livegiving_desktop.ui.error_text import user_message
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.widgets import label
 from livegiving_desktop.ui.theme import Theme
-from livegiving_desktop.ui.widgets import label
 
 
 def _pen(brush: QBrush | QColor, width: float) -> QPen:

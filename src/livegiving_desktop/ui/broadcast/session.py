@@ -1,5 +1,6 @@
-"""A live broadcast's moving parts for the UI: the simulated audience and the ingestion
-pipeline, whose committed batches arrive on the UI thread as a Qt signal."""
+"""A live broadcast's moving parts for the UI: the simulated audience of a fundraiser (into the
+ingestion pipeline) or of a paid event (tickets, the door, donations), whose committed batches
+arrive on the UI thread as Qt signals."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.core.tickets import DoorBatch, SaleBatch
+from livegiving_desktop.services.events import EventAudienceRunner, EventService
 from livegiving_desktop.services.ingest import BatchOutcome, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.simulation import AudienceRunner
-from livegiving_desktop.ui.error_text import user_message
+from livegiving_desktop.ui.common.error_text import user_message
 
 
 class LiveSession(QObject):
@@ -25,7 +28,7 @@ class LiveSession(QObject):
     Should the pipeline give up (an unexpected error), `ingestFailed` says what was not saved.
     """
 
-    batchCommitted = Signal(object)  # BatchOutcome, emitted from the writer thread (queued)
+    batchCommitted = Signal(BatchOutcome)  # emitted from the writer thread (queued)
     ingestFailed = Signal(str)  # the first failed attempt of an outage: the reason
     ingestRecovered = Signal()  # the first batch saved after a failure
 
@@ -120,3 +123,60 @@ class LiveSession(QObject):
         self.runner.stop()
         self.runner.join()
         return self.pipeline.close()
+
+
+class EventSession(QObject):
+    """The simulated audience of a live paid event; its committed batches arrive on the UI
+    thread as queued signals."""
+
+    salesCommitted = Signal(SaleBatch)
+    doorChecked = Signal(DoorBatch)
+    donationsCommitted = Signal(BatchOutcome)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        events: EventService,
+        campaign: CampaignRecord,
+        rate: float,
+        moderation: ModerationRules | None,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = EventAudienceRunner(
+            events,
+            campaign,
+            events.audience(campaign),
+            moderation=moderation,
+            rate=rate,
+            on_sales=self.salesCommitted.emit,
+            on_door=self.doorChecked.emit,
+            on_commit=self.donationsCommitted.emit,
+            on_error=lambda exc: self.failed.emit(user_message(exc)),
+        )
+        self._held = False  # paused by the creator
+        self.set_rate(rate)
+        self.runner.start()
+
+    def set_rate(self, rate: float) -> None:
+        """0 means nobody is coming (the runner's 0 would mean as fast as possible)."""
+        self.runner.set_rate(rate)
+        self._apply_pause()
+
+    def pause(self) -> None:
+        self._held = True
+        self._apply_pause()
+
+    def resume(self) -> None:
+        self._held = False
+        self._apply_pause()
+
+    def _apply_pause(self) -> None:
+        if self._held or self.runner.rate <= 0:
+            self.runner.pause()
+        else:
+            self.runner.resume()
+
+    def stop(self) -> None:
+        """Stop the audience and commit what it sent. Blocks: call it on the db thread."""
+        self.runner.close()

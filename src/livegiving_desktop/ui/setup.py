@@ -5,8 +5,9 @@ saved until everything is valid."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QTime, Signal, Slot
+from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,10 +35,10 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.event_page import refund_policy_text
-from livegiving_desktop.ui.models import OrganizationListModel
-from livegiving_desktop.ui.widgets import card, icon, label
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.model_base import RecordModel
+from livegiving_desktop.ui.common.widgets import card, icon, label
+from livegiving_desktop.ui.paid_event.cards import refund_policy_text
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CAD", "CHF", "JPY", "AUD", "BRL", "INR", "KES",
                      "MXN", "SEK", "NOK", "DKK", "PLN", "XOF", "MAD", "KWD")  # fmt: skip
@@ -54,6 +55,20 @@ _FIELD_WIDGETS = {
     "duration": "eventDuration",
     "description": "eventDescription",
 }
+
+
+class OrganizationListModel(RecordModel[Organization]):
+    """The nonprofits matching the search."""
+
+    def display(self, o: Organization, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{o.name}  ·  {o.country}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return o.website
+        return None
+
+    def organization(self, row: int) -> Organization | None:
+        return self.record(row)
 
 
 class CampaignSetupPage(QWidget):
@@ -94,7 +109,7 @@ class CampaignSetupPage(QWidget):
         self.org_search = self._line("organizationSearch", self.tr("Search nonprofits"),
                                      self.tr("Search by name, country or cause"))  # fmt: skip
         self.org_search.setClearButtonEnabled(True)
-        self.org_model = OrganizationListModel(self)
+        self.org_model = OrganizationListModel(parent=self)
         self.org_model.reset(catalog.all())
         self.org_list = QListView()
         self.org_list.setObjectName("organizationList")
@@ -319,7 +334,7 @@ class CampaignSetupPage(QWidget):
                      self.org_search):  # fmt: skip
             line.clear()
         self.org_list.clearSelection()
-        self.org_list.setCurrentIndex(self.org_model.index(-1))
+        self.org_list.setCurrentIndex(self.org_model.index(-1, 0))
         self.org_card.setVisible(False)
         self.currency.setCurrentText(currency)
         self.kind_fundraiser.setChecked(True)
@@ -357,7 +372,7 @@ class CampaignSetupPage(QWidget):
             row = self.org_model.row_of(chosen.id)
             if row >= 0:
                 self.org_list.selectionModel().setCurrentIndex(
-                    self.org_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    self.org_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
                 return
         self._show_card(None)

@@ -19,8 +19,8 @@ from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import exponent
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.error_text import user_message
-from livegiving_desktop.ui.widgets import label
+from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.widgets import label
 
 
 class OfflineDonationDialog(QDialog):

@@ -50,7 +50,12 @@ from livegiving_desktop.core.story import (
     story_file_name,
 )
 from livegiving_desktop.services.stories import StoryService
-from livegiving_desktop.ui.sticker import StickerLook, fitted_font, paint_sticker, sticker_image
+from livegiving_desktop.ui.story.sticker import (
+    StickerLook,
+    fitted_font,
+    paint_sticker,
+    sticker_image,
+)
 
 FRAME_SIZE = QSize(FRAME_WIDTH, FRAME_HEIGHT)
 STICKER_SIDE = 1080  # sticker.png is 1080×1080, transparent around the sticker

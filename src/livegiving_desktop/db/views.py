@@ -1,0 +1,287 @@
+"""What a seat shows, read in the caller's read transaction (db/changes.read_transaction): a
+view's snapshot and the rows a change names, exact and consistent with the `change_seq` read
+in the same transaction.
+
+These reads never write. The per-donor figures (top donors, donor count) are the `donors`
+aggregate plus the completed donations above its watermark, merged here, so a seat reading
+them does not take the write lock (LedgerStore.stats() and top_donors() catch up first, which
+writes); a follower catches up only when the part above the watermark has grown large.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, case, func, select
+
+from livegiving_desktop.core.donations import DonationStatus
+from livegiving_desktop.core.errors import NotFoundError
+from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
+from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, StoredTicket
+from livegiving_desktop.db.ledger import (
+    _CATCH_UP_NEW_DONORS,
+    _DONATION_COLUMNS,
+    _campaign,
+    _donation,
+    campaigns,
+    donations,
+    donors,
+)
+from livegiving_desktop.db.tickets import (
+    _ADMISSION_COLUMNS,
+    _TICKET_COLUMNS,
+    _admission,
+    _ticket,
+    admissions,
+    tickets,
+)
+
+_COMPLETED = DonationStatus.COMPLETED.value
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class DonorWatermark:
+    """How far the `donors` aggregate is caught up: donations with id <= through are in it."""
+
+    through_id: int
+    max_id: int  # the campaign's highest donation id
+
+    @property
+    def behind(self) -> int:
+        """An upper bound of the donations not folded in yet."""
+        return max(0, self.max_id - self.through_id)
+
+
+def campaign(conn: Connection, campaign_id: int) -> CampaignRecord:
+    row = conn.execute(select(campaigns).where(campaigns.c.id == campaign_id)).first()
+    if row is None:
+        raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
+    return _campaign(row)
+
+
+def watermark(conn: Connection, campaign_id: int) -> DonorWatermark:
+    through = conn.execute(
+        select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
+    ).scalar_one()
+    high = conn.execute(
+        select(func.max(donations.c.id)).where(donations.c.campaign_id == campaign_id)
+    ).scalar_one()
+    return DonorWatermark(int(through or 0), int(high or 0))
+
+
+def exact_stats(conn: Connection, record: CampaignRecord, mark: DonorWatermark) -> CampaignStats:
+    """The campaign's totals, the donor count included donors not folded into the aggregate
+    yet (the same count a catch-up would add)."""
+    new_donors = 0
+    if mark.behind:
+        bounds = {"c": record.id, "low": mark.through_id, "high": mark.max_id}
+        new_donors = int(conn.execute(_CATCH_UP_NEW_DONORS, bounds).scalar_one())
+    return CampaignStats(
+        record.total_minor, record.donation_count, record.held_count,
+        record.donor_count + new_donors,
+    )  # fmt: skip
+
+
+def top_donors(
+    conn: Connection, campaign_id: int, mark: DonorWatermark, limit: int = 5
+) -> list[TopDonor]:
+    """The top donors by completed total: the aggregate's top `limit` merged with the donors
+    of the donations above the watermark (which only add: refunds update the aggregate in their
+    own transaction, after catching it up), so nobody outside both can be in the top."""
+    base = conn.execute(
+        select(
+            donors.c.id, donors.c.donor_key, donors.c.donor_name, donors.c.total_minor,
+            donors.c.donation_count, donors.c.named_count,
+        )
+        .where(donors.c.campaign_id == campaign_id, donors.c.donation_count > 0)
+        .order_by(donors.c.total_minor.desc(), donors.c.id)
+        .limit(limit)
+    ).all()  # fmt: skip
+    merged: dict[str, list[Any]] = {
+        key: [int(i), name, int(total), int(count), int(named)]
+        for i, key, name, total, count, named in base
+    }
+    if mark.behind:
+        named_expr = case(((donations.c.anonymous | donations.c.hide_name_on_air), 0), else_=1)
+        delta = conn.execute(
+            select(
+                donations.c.donor_key,
+                func.max(donations.c.donor_name),
+                func.sum(donations.c.amount_minor),
+                func.count(),
+                func.sum(named_expr),
+            )
+            .where(
+                donations.c.campaign_id == campaign_id,
+                donations.c.id > mark.through_id,
+                donations.c.id <= mark.max_id,
+                donations.c.status == _COMPLETED,
+            )
+            .group_by(donations.c.donor_key)
+        ).all()
+        missing = [key for key, *_ in delta if key not in merged]
+        for start in range(0, len(missing), _CHUNK):
+            for i, key, name, total, count, named in conn.execute(
+                select(
+                    donors.c.id, donors.c.donor_key, donors.c.donor_name, donors.c.total_minor,
+                    donors.c.donation_count, donors.c.named_count,
+                ).where(
+                    donors.c.campaign_id == campaign_id,
+                    donors.c.donor_key.in_(missing[start : start + _CHUNK]),
+                )
+            ):  # fmt: skip
+                merged[key] = [int(i), name, int(total), int(count), int(named)]
+        newcomer = 1 << 62  # a donor not in the aggregate yet sorts after equal totals
+        for key, name, total, count, named in delta:
+            entry = merged.setdefault(key, [newcomer, name, 0, 0, 0])
+            entry[1] = name
+            entry[2] += int(total)
+            entry[3] += int(count)
+            entry[4] += int(named or 0)
+    ranked = sorted((e for e in merged.values() if e[3] > 0), key=lambda e: (-e[2], e[0]))
+    return [TopDonor(name if named else None, total, count)
+            for _, name, total, count, named in ranked[:limit]]  # fmt: skip
+
+
+def recent_donations(conn: Connection, campaign_id: int, limit: int) -> list[StoredDonation]:
+    """Newest first."""
+    query = (
+        select(*_DONATION_COLUMNS)
+        .where(donations.c.campaign_id == campaign_id)
+        .order_by(donations.c.id.desc())
+        .limit(limit)
+    )
+    return [_donation(r) for r in conn.execute(query)]
+
+
+def unthanked_donations(conn: Connection, campaign_id: int, limit: int) -> list[StoredDonation]:
+    """The thank queue, newest first."""
+    query = (
+        select(*_DONATION_COLUMNS)
+        .where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.thanked.is_(False),
+            donations.c.status == _COMPLETED,
+        )
+        .order_by(donations.c.id.desc())
+        .limit(limit)
+    )
+    return [_donation(r) for r in conn.execute(query)]
+
+
+def donations_between(
+    conn: Connection, campaign_id: int, first_id: int, last_id: int, limit: int
+) -> list[StoredDonation]:
+    """The campaign's donations with first_id <= id <= last_id: the newest `limit`, oldest
+    first."""
+    query = (
+        select(*_DONATION_COLUMNS)
+        .where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.id >= first_id,
+            donations.c.id <= last_id,
+        )
+        .order_by(donations.c.id.desc())
+        .limit(limit)
+    )
+    return [_donation(r) for r in conn.execute(query)][::-1]
+
+
+def donations_by_id(conn: Connection, campaign_id: int, ids: Sequence[int]) -> list[StoredDonation]:
+    """The campaign's donations with these ids, as they are now, in id order."""
+    unique = sorted(set(ids))
+    out: list[StoredDonation] = []
+    for start in range(0, len(unique), _CHUNK):
+        query = (
+            select(*_DONATION_COLUMNS)
+            .where(
+                donations.c.campaign_id == campaign_id,
+                donations.c.id.in_(unique[start : start + _CHUNK]),
+            )
+            .order_by(donations.c.id)
+        )
+        out.extend(_donation(r) for r in conn.execute(query))
+    return out
+
+
+def figures(record: CampaignRecord) -> EventFigures:
+    """A paid event's figures, from its campaign row."""
+    return EventFigures(
+        record.tickets_sold, record.admitted_count, record.denied_count, record.revenue_minor,
+        record.capacity, record.total_minor,
+    )  # fmt: skip
+
+
+def recent_sales(conn: Connection, campaign_id: int, limit: int) -> list[StoredTicket]:
+    """Newest first."""
+    query = (
+        select(*_TICKET_COLUMNS)
+        .where(tickets.c.campaign_id == campaign_id)
+        .order_by(tickets.c.id.desc())
+        .limit(limit)
+    )
+    return [_ticket(r) for r in conn.execute(query)]
+
+
+def recent_admissions(conn: Connection, campaign_id: int, limit: int) -> list[AdmissionRecord]:
+    """Newest first."""
+    query = (
+        select(*_ADMISSION_COLUMNS)
+        .where(admissions.c.campaign_id == campaign_id)
+        .order_by(admissions.c.id.desc())
+        .limit(limit)
+    )
+    return [_admission(r) for r in conn.execute(query)]
+
+
+def tickets_between(
+    conn: Connection, campaign_id: int, first_id: int, last_id: int, limit: int
+) -> list[StoredTicket]:
+    """The newest `limit` tickets with first_id <= id <= last_id, oldest first."""
+    query = (
+        select(*_TICKET_COLUMNS)
+        .where(
+            tickets.c.campaign_id == campaign_id,
+            tickets.c.id >= first_id,
+            tickets.c.id <= last_id,
+        )
+        .order_by(tickets.c.id.desc())
+        .limit(limit)
+    )
+    return [_ticket(r) for r in conn.execute(query)][::-1]
+
+
+def tickets_by_id(conn: Connection, campaign_id: int, ids: Sequence[int]) -> list[StoredTicket]:
+    unique = sorted(set(ids))
+    out: list[StoredTicket] = []
+    for start in range(0, len(unique), _CHUNK):
+        query = (
+            select(*_TICKET_COLUMNS)
+            .where(
+                tickets.c.campaign_id == campaign_id,
+                tickets.c.id.in_(unique[start : start + _CHUNK]),
+            )
+            .order_by(tickets.c.id)
+        )
+        out.extend(_ticket(r) for r in conn.execute(query))
+    return out
+
+
+def admissions_between(
+    conn: Connection, campaign_id: int, first_id: int, last_id: int, limit: int
+) -> list[AdmissionRecord]:
+    """The newest `limit` admissions with first_id <= id <= last_id, oldest first."""
+    query = (
+        select(*_ADMISSION_COLUMNS)
+        .where(
+            admissions.c.campaign_id == campaign_id,
+            admissions.c.id >= first_id,
+            admissions.c.id <= last_id,
+        )
+        .order_by(admissions.c.id.desc())
+        .limit(limit)
+    )
+    return [_admission(r) for r in conn.execute(query)][::-1]

@@ -1,0 +1,220 @@
+"""What both live views share, the pattern a fundraiser and a paid event are both cut from: the
+header (back to the campaigns, the title over its subtitle, the status pill, go live and end),
+the broadcast stage, the audience controls (rate and pause) and the body (a column on the left,
+a column of cards on the right). It binds these to the BroadcastController; a view adds its own
+widgets and bindings (fundraiser/page.py, paid_event/page.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+
+from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
+from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.broadcast.controller import BroadcastController
+from livegiving_desktop.ui.broadcast.stage import BroadcastStage
+from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.throttle import Throttle
+from livegiving_desktop.ui.common.widgets import button, icon, label, page_header
+from livegiving_desktop.ui.operations import Operations
+
+STAGE_REPAINT_MS = 250  # the stage repaints at most four times a second
+RIGHT_COLUMN = 380
+
+
+class BroadcastPage(QWidget):
+    """A live view. `controller` holds its campaign; the widgets here follow it."""
+
+    homeRequested = Signal()
+    failed = Signal(str)
+    campaignChanged = Signal(CampaignRecord)  # after go live, end or cancel
+    savingFailed = Signal(str)
+    savingResumed = Signal()
+
+    def __init__(
+        self,
+        runner: DbRunner,
+        kind: CampaignKind,
+        *,
+        names: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        """`names`: the object names of this view's home button, heading and stage."""
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.runner = runner
+        self.money_locale = "en"
+        self.controller = BroadcastController(runner, kind, self)
+        self.repaint_stage = Throttle(self._on_stage_repaint, STAGE_REPAINT_MS, parent=self)
+        c = self.controller
+        c.loading.connect(self._update_state)
+        c.campaignChanged.connect(self._on_controller_campaign_changed)
+        c.ticked.connect(self._on_controller_ticked)
+        c.failed.connect(self.failed)
+        c.savingFailed.connect(self.savingFailed)
+        c.savingResumed.connect(self.savingResumed)
+        self._build_common(names)
+
+    def _build_common(self, names: dict[str, str]) -> None:
+        self.home_button = button(self.tr("Campaigns"), names["home"], "mdi6.arrow-left")
+        self.home_button.clicked.connect(self.homeRequested)
+        self.title = label("", "h1")
+        self.title.setObjectName(names["heading"])
+        self.subtitle = label("", "muted")
+        self.status_pill = label("", "pill")
+        self.go_live = button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
+                              self.tr("Go live (Ctrl+L)"))  # fmt: skip
+        self.end = button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
+                          "danger", self.tr("End broadcast (Ctrl+E)"))  # fmt: skip
+        self.go_live.clicked.connect(self._on_go_live_clicked)
+        self.end.clicked.connect(self._on_end_clicked)
+        self.stage = BroadcastStage()
+        self.stage.live_text = self.tr("LIVE")
+        self.stage.off_air_text = self.tr("OFF AIR")
+        self.stage.setObjectName(names["stage"])
+        self.stage.setAccessibleName(self.tr("Broadcast preview"))
+        self.rate = QSpinBox()
+        self.rate.setObjectName("simulationRate")
+        self.rate.setValue(5)
+        self.rate.setSuffix(self.tr(" /s"))
+        self.rate.valueChanged.connect(self._on_rate_value_changed)
+        self.pause = button(self.tr("Pause audience"), "pauseAudience", "mdi6.pause",
+                            tip=self.tr("Pause or resume the audience (Ctrl+P)"))  # fmt: skip
+        self.pause.setCheckable(True)
+        self.pause.toggled.connect(self._on_pause_toggled)
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(10)
+        self.controls.addWidget(label(self.tr("Audience"), "muted"))
+        self.controls.addWidget(self.rate)
+        self.controls.addWidget(self.pause)
+        self.left = QVBoxLayout()
+        self.left.setSpacing(12)
+        self.right = QVBoxLayout()
+        self.right.setSpacing(12)
+
+    def lay_out(self, *header_actions: QWidget) -> None:
+        """Put the header (with this view's own actions before go live and end) over the body,
+        once the view has filled `left` and `right`."""
+        header = page_header(self.home_button, self.title, self.subtitle, self.status_pill,
+                             *header_actions, self.go_live, self.end)  # fmt: skip
+        right_box = QWidget()
+        right_box.setLayout(self.right)
+        right_box.setFixedWidth(RIGHT_COLUMN)
+        body = QHBoxLayout()
+        body.setSpacing(18)
+        body.addLayout(self.left, 1)
+        body.addWidget(right_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        self._update_state()  # nothing loaded yet: every control that acts on it is disabled
+
+    def attach(self, service: LedgerService, ops: Operations, locale: str) -> None:
+        self.money_locale = locale
+        self.controller.attach(service, ops)
+
+    @property
+    def campaign(self) -> CampaignRecord | None:
+        return self.controller.campaign
+
+    # -- following the controller ----------------------------------------------------------
+
+    def show_campaign(self, campaign: CampaignRecord, subtitle: str) -> None:
+        """A campaign has loaded: its title and subtitle on the header and the stage."""
+        self.title.setText(campaign.title)
+        self.subtitle.setText(subtitle)
+        self.stage.title = campaign.title
+        self.stage.alert_title = self.stage.alert_message = ""
+        self.stage.banner = self.stage.notice = ""
+        self._update_state()
+
+    @Slot(CampaignRecord)
+    def _on_controller_campaign_changed(self, campaign: CampaignRecord) -> None:
+        self._update_state()
+        self.campaignChanged.emit(campaign)
+
+    @Slot(int, int, list)
+    def _on_controller_ticked(self, seconds: int, viewers: int, per_second: list[int]) -> None:
+        self.stage.elapsed_text = fmt.clock(seconds)
+        self.stage.viewers_text = fmt.count(viewers, self.money_locale) if viewers else ""
+        self.repaint_stage()
+
+    def _on_stage_repaint(self) -> None:
+        self.stage.update()
+
+    def status_texts(self) -> tuple[str, str]:
+        """What the stage says before going live and once ended (each view its own)."""
+        return self.tr("Ready when you are: press Go live"), self.tr("This broadcast has ended")
+
+    @Slot()
+    def _update_state(self) -> None:
+        c = self.controller.campaign
+        status = c.status if c is not None else None
+        live, ended = status is CampaignStatus.LIVE, status is CampaignStatus.ENDED
+        draft = status is CampaignStatus.DRAFT
+        self.go_live.setEnabled(draft)
+        self.go_live.setVisible(draft)
+        self.end.setEnabled(live)
+        self.end.setVisible(live)
+        self.rate.setEnabled(c is not None and not ended)
+        self.pause.setEnabled(live)
+        self.stage.live = live
+        self.status_pill.setText(
+            {None: "", CampaignStatus.DRAFT: self.tr("DRAFT"), CampaignStatus.LIVE: self.tr("LIVE"),
+             CampaignStatus.ENDED: self.tr("ENDED")}[status]
+        )  # fmt: skip
+        self.status_pill.setProperty("role", "pill-live" if live else "pill")
+        self.status_pill.style().unpolish(self.status_pill)
+        self.status_pill.style().polish(self.status_pill)
+        before, after = self.status_texts()
+        self.stage.status_text = (
+            before if draft else after if ended else self.tr("Loading the campaign…") if c is None
+            else ""
+        )  # fmt: skip
+        self.update_controls()
+        self.repaint_stage()
+
+    def update_controls(self) -> None:
+        """A view's own controls follow the campaign's state (override)."""
+
+    # -- the audience and the broadcast ----------------------------------------------------
+
+    @Slot(int)
+    def _on_rate_value_changed(self, value: int) -> None:
+        self.controller.set_rate(value)
+
+    @Slot(bool)
+    def _on_pause_toggled(self, paused: bool) -> None:
+        self.pause.setText(self.tr("Resume audience") if paused else self.tr("Pause audience"))
+        self.pause.setIcon(icon("mdi6.play" if paused else "mdi6.pause"))
+        self.controller.set_paused(paused)
+
+    @Slot()
+    def _on_go_live_clicked(self) -> None:
+        spawn(self.go_live_now(), self.controller._report)
+
+    @Slot()
+    def _on_end_clicked(self) -> None:
+        spawn(self.end_now(), self.controller._report)
+
+    async def go_live_now(self) -> None:
+        await self.controller.go_live()
+
+    async def end_now(self) -> None:
+        await self.controller.end()
+
+    async def open_campaign(self, campaign_id: int) -> None:
+        await self.controller.open(campaign_id)
+
+    async def close_campaign(self) -> None:
+        await self.controller.close()
+
+    def stop_now(self) -> None:
+        self.controller.stop_now()
+
+    def abandon_saving(self) -> None:
+        self.controller.abandon_saving()

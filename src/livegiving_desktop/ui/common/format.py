@@ -1,0 +1,68 @@
+"""How the UI writes counts, durations and money, and builds the little HTML it shows: one
+place, so that every screen writes `1 234` in French and `1,234` in English, and donor text in
+rich labels is always escaped."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from functools import lru_cache
+
+from babel.numbers import format_decimal
+from PySide6.QtCore import QCoreApplication
+
+from livegiving_desktop.core.money import format_money
+
+
+@lru_cache(maxsize=8)
+def _babel_locale(locale: str) -> str:
+    return locale.replace("-", "_") or "en"
+
+
+def count(value: int, locale: str) -> str:
+    """A whole number with the locale's grouping (`1,234`, `1 234`)."""
+    return format_decimal(value, locale=_babel_locale(locale))
+
+
+def money(amount_minor: int, currency: str, locale: str) -> str:
+    """An amount with its currency as the locale writes it (`€1,234.50`, `1 234,50 €`)."""
+    return format_money(amount_minor, currency, locale)
+
+
+def clock(seconds: int) -> str:
+    """Elapsed time on air: `01:02:03`."""
+    seconds = max(0, seconds)
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def duration(seconds: int) -> str:
+    """A broadcast's length in words: `1 h 02 min 03 s`."""
+    seconds = max(0, seconds)
+    return (
+        QCoreApplication.translate("Format", "%1 h %2 min %3 s")
+        .replace("%1", str(seconds // 3600))
+        .replace("%2", f"{seconds % 3600 // 60:02d}")
+        .replace("%3", f"{seconds % 60:02d}")
+    )
+
+
+def isolate(text: str) -> str:
+    """First-strong isolate: text of either direction laid out as one unit (a right-to-left
+    donor name does not pull the amount to its side)."""
+    return f"\u2068{text}\u2069"
+
+
+def escape(text: str) -> str:
+    """Text from donors or creators inside a rich-text label: shown as the characters typed."""
+    return html.escape(text, quote=True)
+
+
+def ranked_table(rows: Sequence[tuple[str, str]], muted_color: str) -> str:
+    """A ranked list as rich text (the top donors): rank, escaped name, amount right-aligned."""
+    cells = "".join(
+        f"<tr><td style='color:{muted_color}'>{rank}</td>"
+        f"<td style='padding-left:10px'>{escape(name)}</td>"
+        f"<td align='right' style='padding-left:16px'><b>{escape(amount)}</b></td></tr>"
+        for rank, (name, amount) in enumerate(rows, start=1)
+    )
+    return f"<table width='100%'>{cells}</table>"

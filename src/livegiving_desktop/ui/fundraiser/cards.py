@@ -1,0 +1,170 @@
+"""The cards of the fundraiser's live view, each a widget of its own: the amount raised with the
+goal and the figures, donations per second, the top donors, and the queue of donors to thank."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QVBoxLayout, QWidget
+
+from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
+from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
+from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.widgets import StatBlock, button, card, label
+from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy, ThankQueueModel
+from livegiving_desktop.ui.fundraiser.widgets import Sparkline
+from livegiving_desktop.ui.theme import Theme
+
+
+def _card_layout(widget: QWidget, vertical: int = 14) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(20, vertical, 20, vertical)
+    return layout
+
+
+class TotalsCard(QWidget):
+    """AMOUNT RAISED: the total, the goal bar and its label, milestone notices, and donors,
+    donations and average."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = label("", "total")
+        self.total.setObjectName("totalRaised")
+        self.total.setAccessibleName(self.tr("Amount raised"))
+        self.goal_bar = QProgressBar()
+        self.goal_bar.setObjectName("goalProgress")
+        self.goal_bar.setAccessibleName(self.tr("Goal progress"))
+        self.goal_bar.setRange(0, 1000)
+        self.goal_label = label("", "muted")
+        self.goal_label.setObjectName("goalLabel")
+        self.milestone = label("", "notice", wrap=True)
+        self.milestone.setObjectName("milestoneNotice")
+        self.donors = StatBlock(self.tr("DONORS"), "donorCount")
+        self.donations = StatBlock(self.tr("DONATIONS"), "donationCount")
+        self.average = StatBlock(self.tr("AVERAGE"), "averageDonation")
+        frame = card()
+        layout = _card_layout(frame, 16)
+        layout.setSpacing(8)
+        layout.addWidget(label(self.tr("AMOUNT RAISED"), "eyebrow"))
+        for widget in (self.total, self.goal_bar, self.goal_label, self.milestone):
+            layout.addWidget(widget)
+        stats_row = QHBoxLayout()
+        for block in (self.donors, self.donations, self.average):
+            stats_row.addWidget(block)
+        layout.addLayout(stats_row)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+    def show_stats(
+        self, campaign: CampaignRecord, before: CampaignStats, stats: CampaignStats, locale: str
+    ) -> str | None:
+        """Show the figures; returns the milestone just crossed, in words (None if none)."""
+        currency = campaign.currency
+        self.total.setText(fmt.money(stats.total_minor, currency, locale))
+        self.donors.value.setText(fmt.count(stats.donor_count, locale))
+        self.donations.value.setText(fmt.count(stats.donation_count, locale))
+        self.average.value.setText(fmt.money(stats.average_minor, currency, locale))
+        self.goal_bar.setValue(progress_permille(stats.total_minor, campaign.goal_minor))
+        if campaign.goal_minor:
+            goal = fmt.money(campaign.goal_minor, currency, locale)
+            percent = percent_reached(stats.total_minor, campaign.goal_minor)
+            self.goal_label.setText(
+                self.tr("%1 % of the %2 goal").replace("%1", str(percent)).replace("%2", goal)
+            )
+        crossed = milestones_crossed(before.total_minor, stats.total_minor, campaign.goal_minor)
+        if not crossed:
+            return None
+        text = (
+            self.tr("Goal reached! Thank you all!")
+            if crossed[-1] >= 100
+            else self.tr("%1 % of the goal reached!").replace("%1", str(crossed[-1]))
+        )
+        self.milestone.setText(text)
+        return text
+
+
+class RateCard(QWidget):
+    """DONATIONS PER SECOND · LAST MINUTE: the sparkline and the rate now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sparkline = Sparkline()
+        self.sparkline.setObjectName("donationSparkline")
+        self.sparkline.setAccessibleName(self.tr("Donations per second, last minute"))
+        self.rate_now = label("", "muted")
+        frame = card()
+        layout = _card_layout(frame)
+        head = QHBoxLayout()
+        head.addWidget(label(self.tr("DONATIONS PER SECOND · LAST MINUTE"), "eyebrow"))
+        head.addStretch(1)
+        head.addWidget(self.rate_now)
+        layout.addLayout(head)
+        layout.addWidget(self.sparkline)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+    def show_rate(self, per_second: list[int]) -> None:
+        self.sparkline.set_values(per_second)
+        self.rate_now.setText(
+            self.tr("%1 /s").replace("%1", str(per_second[-1] if per_second else 0))
+        )
+
+
+class TopDonorsCard(QWidget):
+    """TOP DONORS: rank, the name as it shows on air, the total."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = label("", None, wrap=True)
+        self.list.setObjectName("topDonors")
+        self.list.setAccessibleName(self.tr("Top donors"))
+        self.list.setTextFormat(Qt.TextFormat.RichText)
+        frame = card()
+        layout = _card_layout(frame)
+        layout.addWidget(label(self.tr("TOP DONORS"), "eyebrow"))
+        layout.addWidget(self.list)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+    def show_donors(self, top: list[TopDonor], privacy: OnAirPrivacy, currency: str) -> None:
+        if not top:
+            self.list.setText(f"<span>{fmt.escape(self.tr('No donors yet'))}</span>")
+            return
+        rows = [
+            (privacy.top_donor_name(d.name), fmt.money(d.total_minor, currency, privacy.locale))
+            for d in top
+        ]
+        self.list.setText(fmt.ranked_table(rows, Theme.colors["muted"]))
+
+
+class ThankQueueCard(QWidget):
+    """To thank (N): the donations not thanked yet, and Thank all."""
+
+    def __init__(self, model: ThankQueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.queue = QListView()
+        self.queue.setObjectName("thankQueue")
+        self.queue.setAccessibleName(self.tr("Donors not yet thanked"))
+        self.queue.setUniformItemSizes(True)
+        self.queue.setMinimumHeight(120)
+        self.queue.setModel(model)
+        self.title = label("", "h2")
+        tip = self.tr("Thank everyone in the queue (Ctrl+Shift+T)")
+        self.thank_all = button(self.tr("Thank all"), "thankAll", "mdi6.heart-multiple", tip=tip)
+        frame = card()
+        layout = _card_layout(frame)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.thank_all)
+        layout.addLayout(head)
+        layout.addWidget(self.queue)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+    def show_count(self, count: int, enabled: bool) -> None:
+        self.title.setText(self.tr("To thank (%1)").replace("%1", str(count)))
+        self.thank_all.setEnabled(enabled and count > 0)

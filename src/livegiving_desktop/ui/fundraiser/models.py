@@ -1,0 +1,164 @@
+"""Item models of the fundraiser's live view: the donor feed (bounded: it keeps the newest rows
+and pages older ones in from the database as the user scrolls) and the queue of donations to
+thank. What each row shows on air follows core/on_air.py."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+from livegiving_desktop.core.on_air import MessageOnAir, OnAirPolicy, message_on_air
+from livegiving_desktop.core.records import CampaignRecord, StoredDonation
+from livegiving_desktop.ui.common.format import isolate, money
+from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
+
+DonationRole = RecordRole  # the StoredDonation of a row
+ShownNameRole = Qt.ItemDataRole.UserRole + 2
+AmountTextRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class OnAirPrivacy:
+    """How a donation reads on air, in the UI's language (the rule itself: core/on_air.py)."""
+
+    def __init__(self, campaign: CampaignRecord | None, locale: str) -> None:
+        # No campaign: the empty views shown while a campaign loads (they hold no rows).
+        self.policy = OnAirPolicy.of(campaign)
+        self.locale = locale
+
+    def shown_name(self, d: StoredDonation) -> str:
+        return self.policy.shown_name(d) or QCoreApplication.translate("Feed", "Anonymous")
+
+    def top_donor_name(self, name: str | None) -> str:
+        return self.policy.shown_top_donor(name) or QCoreApplication.translate("Feed", "Anonymous")
+
+    def amount_text(self, d: StoredDonation) -> str:
+        minor = self.policy.shown_amount(d)
+        return "" if minor is None else money(minor, d.currency, self.locale)
+
+    def message_text(self, d: StoredDonation) -> str:
+        return {
+            MessageOnAir.REFUNDED: QCoreApplication.translate("Feed", "Refunded"),
+            MessageOnAir.NONE: "",
+            MessageOnAir.HELD: QCoreApplication.translate("Feed", "Message held for review"),
+            MessageOnAir.HIDDEN: QCoreApplication.translate(
+                "Feed", "Message hidden by a moderator"
+            ),
+            MessageOnAir.SHOWN: d.message or "",
+        }[message_on_air(d)]
+
+    def line(self, d: StoredDonation) -> str:
+        """`Name — €12.50`; the name is isolated so that a right-to-left name does not pull
+        the amount to its side."""
+        name, amount = isolate(self.shown_name(d)), self.amount_text(d)
+        return f"{name} — {amount}" if amount else name
+
+
+def short_time(d: StoredDonation) -> str:
+    return d.received_at.astimezone().strftime("%H:%M:%S")  # the creator's local time
+
+
+class DonationFeedModel(RecordModel[StoredDonation]):
+    """Newest first. Live donations are prepended in one insert per flush; while the user
+    watches the top the model keeps at most `limit` rows, and it loads older pages on demand
+    (`olderRequested`)."""
+
+    olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
+
+    def __init__(
+        self, privacy: OnAirPrivacy, live_limit: int = 500, parent: QObject | None = None
+    ) -> None:
+        super().__init__(live_limit, parent)
+        self.privacy = privacy
+        self._has_older = True
+        self._loading_older = False
+        self.keep_older = False  # True while the user looks at older rows: do not trim them
+
+    @property
+    def live_limit(self) -> int:
+        return self.limit or 0
+
+    def display(self, d: StoredDonation, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            head = self.privacy.line(d)
+            message = self.privacy.message_text(d)
+            return f"{head} · {isolate(message)}" if message else head
+        if role == ShownNameRole:
+            return self.privacy.shown_name(d)
+        if role == AmountTextRole:
+            return self.privacy.amount_text(d)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            thanked = (
+                QCoreApplication.translate("Feed", "Thanked on air")
+                if d.thanked
+                else QCoreApplication.translate("Feed", "Not thanked yet")
+            )
+            return f"{self.privacy.shown_name(d)} · {short_time(d)} · {thanked}"
+        return None
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self._has_older
+            and not self._loading_older
+            and self.rowCount() > 0
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        oldest = self.record(self.rowCount() - 1)
+        if self.canFetchMore(parent) and oldest is not None:
+            self._loading_older = True
+            self.olderRequested.emit(oldest.id)
+
+    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
+        """Another campaign's newest rows."""
+        self._has_older = has_older
+        self._loading_older = False
+        self.reset(rows)
+
+    def add_newest(self, newest_first: Sequence[StoredDonation]) -> None:
+        """Live donations on top; rows already shown are not shown twice."""
+        top = self.record(0)
+        fresh = [d for d in newest_first if top is None or d.id > top.id]
+        fresh = fresh[: self.live_limit]
+        if not fresh:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._rows[0:0] = fresh
+        self.endInsertRows()
+        if not self.keep_older and self.rowCount() > self.live_limit:
+            self.trim()
+            self._has_older = True
+
+    def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
+        self._loading_older = False
+        oldest = self.record(self.rowCount() - 1)
+        older = [r for r in rows if oldest is None or r.id < oldest.id]
+        self.append(older)
+        self._has_older = len(older) >= page_size
+
+    def donation(self, row: int) -> StoredDonation | None:
+        return self.record(row)
+
+
+class ThankQueueModel(RecordModel[StoredDonation]):
+    """The donations not thanked yet, newest first (a bounded list to pick from)."""
+
+    def __init__(
+        self, privacy: OnAirPrivacy, limit: int = 300, parent: QObject | None = None
+    ) -> None:
+        super().__init__(limit, parent)
+        self.privacy = privacy
+
+    def display(self, d: StoredDonation, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.privacy.line(d)
+        return None
+
+    def follow(self, changed: Sequence[StoredDonation]) -> None:
+        """Thanked and refunded donations leave the queue; others show their new version."""
+        self.remove(d.id for d in changed if d.thanked or d.refunded)
+        self.update(d for d in changed if not (d.thanked or d.refunded))

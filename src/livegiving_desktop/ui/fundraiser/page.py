@@ -1,0 +1,367 @@
+"""The fundraiser's live view: the broadcast, the donor feed with the selected donor's stickers,
+the amount raised and the goal, donations per second, the top donors and the thank queue.
+
+Its campaign is the BroadcastController's (ui/broadcast/controller.py); this module keeps the
+layout and the bindings of what only a fundraiser has."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QItemSelectionModel, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QVBoxLayout, QWidget
+
+from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
+from livegiving_desktop.core.goals import progress_permille
+from livegiving_desktop.core.records import CampaignStats, StoredDonation, TopDonor
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.broadcast.controller import PAGE, FundraiserSnapshot
+from livegiving_desktop.ui.broadcast.page import BroadcastPage
+from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import button, label, timer
+from livegiving_desktop.ui.fundraiser.cards import (
+    RateCard,
+    ThankQueueCard,
+    TopDonorsCard,
+    TotalsCard,
+)
+from livegiving_desktop.ui.fundraiser.models import (
+    DonationFeedModel,
+    OnAirPrivacy,
+    ThankQueueModel,
+)
+from livegiving_desktop.ui.fundraiser.offline_dialog import OfflineDonationDialog
+from livegiving_desktop.ui.fundraiser.summary import SummaryDialog
+from livegiving_desktop.ui.fundraiser.widgets import FeedDelegate
+from livegiving_desktop.ui.operations import Operations
+from livegiving_desktop.ui.story.panel import StickerPanel
+
+OVERLAY_MS = 6000  # an alert, a banner or a notice stays on the stage this long
+ALERT_MIN_S = 1.5  # each alert stays readable at least this long, however fast gifts come
+
+
+class FundraiserPage(BroadcastPage):
+    """The live view of a fundraiser (the main window's `live`)."""
+
+    def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
+        super().__init__(
+            runner, CampaignKind.FUNDRAISER,
+            names={"home": "homeButton", "heading": "campaignHeading", "stage": "broadcastStage"},
+            parent=parent,
+        )  # fmt: skip
+        self.privacy = OnAirPrivacy(None, self.money_locale)
+        self.service: LedgerService | None = None
+        # The views always have a model (empty while a campaign loads): ready means ready.
+        self.feed_model = DonationFeedModel(self.privacy, parent=self)
+        self.feed_model.olderRequested.connect(self._on_feed_older_requested)
+        self.queue_model = ThankQueueModel(self.privacy, parent=self)
+        self._alert_until = 0.0
+        self._top: list[TopDonor] = []
+        self._shown_stats = CampaignStats(0, 0, 0, 0)
+        self._alert_timer = timer(self, OVERLAY_MS, single_shot=True)
+        self._alert_timer.timeout.connect(self._on_alert_timer_timeout)
+        self._banner_timer = timer(self, OVERLAY_MS, single_shot=True)
+        self._banner_timer.timeout.connect(self._on_banner_timer_timeout)
+        self._build()
+        c = self.controller
+        c.fundraiserOpened.connect(self._on_controller_opened)
+        c.statsChanged.connect(self._on_controller_stats_changed)
+        c.donationsAdded.connect(self._on_controller_donations_added)
+        c.donationsChanged.connect(self._on_controller_donations_changed)
+        c.topDonorsChanged.connect(self._on_controller_top_donors_changed)
+        c.ticked.connect(self._on_fundraiser_ticked)
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        tip = self.tr("Open the moderation console (Ctrl+M)")
+        self.moderation_button = button(
+            self.tr("Moderation"), "openModerationButton", "mdi6.shield-account", tip=tip
+        )
+        self.rate.setAccessibleName(self.tr("Simulated donations per second"))
+        self.rate.setRange(0, 20_000)
+        self.rate.setSingleStep(5)
+        self.rate.setToolTip(self.tr("Simulated audience: donations per second (0 = paused)"))
+        self.offline = button(self.tr("Offline donation"), "addOfflineDonation", "mdi6.cash-plus",
+                              tip=self.tr("Add an offline donation (Ctrl+D)"))  # fmt: skip
+        self.offline.clicked.connect(self._on_offline_clicked)
+        self.thank = button(self.tr("Thank donor"), "thankDonor", "mdi6.heart", "primary",
+                            self.tr("Thank the selected donor on air (Ctrl+T)"))  # fmt: skip
+        self.thank.clicked.connect(self._on_thank_clicked)
+        self.controls.addStretch(1)
+        self.controls.addWidget(self.offline)
+        self.controls.addWidget(self.thank)
+
+        self.feed = QListView()
+        self.feed.setObjectName("donorFeed")
+        self.feed.setAccessibleName(self.tr("Live donations, newest first"))
+        self.feed.setUniformItemSizes(True)
+        self.feed.setItemDelegate(FeedDelegate(self.feed))
+        self.feed.setMouseTracking(True)
+        self.feed.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.feed.verticalScrollBar().valueChanged.connect(self._on_feed_scrolled)
+        self.feed.setModel(self.feed_model)
+        self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
+        self.feed_count = label("", "muted")
+        empty = self.tr("No donations yet. Go live and the first gifts appear here.")
+        self.feed_empty = label(empty, "muted", wrap=True)
+        self.stickers = StickerPanel(self.runner)
+        self.stickers.setFixedWidth(360)
+        self.stickers.failed.connect(self.failed)
+
+        self.totals = TotalsCard()
+        self.rate_card = RateCard()
+        self.top = TopDonorsCard()
+        self.thanks = ThankQueueCard(self.queue_model)
+        self.thanks.thank_all.clicked.connect(self._on_thank_all_clicked)
+        # The contract's widgets, where callers look for them.
+        self.total, self.goal_bar = self.totals.total, self.totals.goal_bar
+        self.sparkline, self.queue = self.rate_card.sparkline, self.thanks.queue
+        self.thank_all = self.thanks.thank_all
+
+        self.left.addWidget(self.stage, 5)
+        self.left.addLayout(self.controls)
+        feed_header = QHBoxLayout()
+        feed_header.addWidget(label(self.tr("Live donations"), "h2"))
+        feed_header.addStretch(1)
+        feed_header.addWidget(self.feed_count)
+        self.left.addLayout(feed_header)
+        feed_row = QHBoxLayout()
+        feed_column = QVBoxLayout()
+        feed_column.addWidget(self.feed_empty)
+        feed_column.addWidget(self.feed, 1)
+        feed_row.addLayout(feed_column, 1)
+        feed_row.addWidget(self.stickers)
+        self.left.addLayout(feed_row, 4)
+        for widget in (self.totals, self.rate_card, self.top):
+            self.right.addWidget(widget)
+        self.right.addWidget(self.thanks, 1)
+        self.lay_out(self.moderation_button)
+
+    def attach(self, service: LedgerService, ops: Operations, locale: str) -> None:
+        super().attach(service, ops, locale)
+        self.service = service
+
+    @property
+    def stats(self) -> CampaignStats:
+        return self.controller.stats
+
+    # -- following the controller ----------------------------------------------------------
+
+    @Slot(FundraiserSnapshot)
+    def _on_controller_opened(self, snap: FundraiserSnapshot) -> None:
+        self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
+        self.feed_model.privacy = self.queue_model.privacy = self.privacy
+        self.feed_model.show(snap.recent, has_older=len(snap.recent) >= PAGE)
+        self.queue_model.reset(snap.unthanked)
+        assert self.service is not None
+        self.stickers.set_campaign(self.service, snap.campaign, self.money_locale)
+        self.stage.organization = snap.organization
+        self.totals.milestone.setText("")
+        self.show_campaign(snap.campaign, snap.organization)
+        self._show_stats(snap.stats, snap.stats)
+        self._on_controller_top_donors_changed(snap.top)
+
+    @Slot(CampaignStats, bool)
+    def _on_controller_stats_changed(self, stats: CampaignStats, new_gifts: bool) -> None:
+        self._show_stats(self._shown_stats if new_gifts else stats, stats)
+
+    def _show_stats(self, before: CampaignStats, stats: CampaignStats) -> None:
+        c = self.controller.campaign
+        self._shown_stats = stats
+        if c is None:
+            return
+        notice = self.totals.show_stats(c, before, stats, self.money_locale)
+        if c.goal_minor:
+            goal = fmt.money(c.goal_minor, c.currency, self.money_locale)
+            raised = fmt.money(stats.total_minor, c.currency, self.money_locale)
+            self.stage.goal_text = (
+                self.tr("%1 raised of %2").replace("%1", raised).replace("%2", goal)
+            )
+            self.stage.goal_fraction = progress_permille(stats.total_minor, c.goal_minor) / 1000
+        if notice:
+            self.stage.notice = notice
+            self._banner_timer.start()
+        self.feed_count.setText(self.tr("%n donation(s)", "", stats.donation_count))
+        self.repaint_stage()
+
+    @Slot(list)
+    def _on_controller_donations_added(self, newest: list[StoredDonation]) -> None:
+        at_top = self.feed.verticalScrollBar().value() == 0
+        before = self.feed_model.rowCount()
+        self.feed_model.add_newest(newest)
+        added = self.feed_model.rowCount() - before
+        if not at_top and added > 0:
+            # Keep the rows the user is reading where they are.
+            bar = self.feed.verticalScrollBar()
+            bar.setValue(bar.value() + added * self.feed.sizeHintForRow(0))
+        self.queue_model.prepend([d for d in newest if not d.thanked])
+        if newest and time.monotonic() >= self._alert_until:
+            self._alert(newest[0])
+        self.update_controls()
+
+    def _alert(self, latest: StoredDonation) -> None:
+        # Each alert stays readable for a moment, as on a real stream overlay.
+        self._alert_until = time.monotonic() + ALERT_MIN_S
+        amount = self.privacy.amount_text(latest)
+        name = self.privacy.shown_name(latest)
+        self.stage.alert_title = (
+            self.tr("%1 donated %2").replace("%1", name).replace("%2", amount)
+            if amount
+            else self.tr("%1 donated").replace("%1", name)
+        )
+        self.stage.alert_message = self.privacy.message_text(latest)
+        self._alert_timer.start()
+        self.repaint_stage()
+
+    @Slot(list)
+    def _on_controller_donations_changed(self, changed: list[StoredDonation]) -> None:
+        self.feed_model.update(changed)
+        self.queue_model.follow(changed)
+        self.update_controls()
+
+    @Slot(list)
+    def _on_controller_top_donors_changed(self, top: list[TopDonor]) -> None:
+        self._top = top
+        c = self.controller.campaign
+        if c is not None:
+            self.top.show_donors(top, self.privacy, c.currency)
+
+    @Slot(int, int, list)
+    def _on_fundraiser_ticked(self, _seconds: int, _viewers: int, per_second: list[int]) -> None:
+        self.rate_card.show_rate(per_second)
+
+    @Slot()
+    def _on_alert_timer_timeout(self) -> None:
+        self.stage.alert_title = self.stage.alert_message = ""
+        self.repaint_stage()
+
+    @Slot()
+    def _on_banner_timer_timeout(self) -> None:
+        self.stage.banner = self.stage.notice = ""
+        self.repaint_stage()
+
+    def update_controls(self) -> None:
+        c = self.controller.campaign
+        ended = c is not None and c.status is CampaignStatus.ENDED
+        self.offline.setEnabled(c is not None and not ended)
+        count = self.feed_model.rowCount()
+        self.feed_empty.setVisible(count == 0)
+        self.feed.setVisible(count > 0)
+        self.thanks.show_count(self.queue_model.rowCount(), c is not None)
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.thank.setEnabled(self.controller.loaded and self.selected_donation() is not None)
+
+    # -- the feed --------------------------------------------------------------------------
+
+    def selected_donation(self) -> StoredDonation | None:
+        rows = self.feed.selectionModel().selectedRows()
+        return self.feed_model.donation(rows[0].row()) if rows else None
+
+    def select_feed_row(self, row: int) -> None:
+        self.feed.selectionModel().setCurrentIndex(
+            self.feed_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    @Slot()
+    def _on_feed_selection_changed(self) -> None:
+        self._update_buttons()
+        donation = self.selected_donation()
+        name = donation.donor_name if donation is not None else None
+        if name != self.stickers.donor_name:
+            shown = self.privacy.shown_name(donation) if donation is not None else None
+            self.stickers.set_donor(name, shown)
+
+    @Slot(int)
+    def _on_feed_older_requested(self, before_id: int) -> None:
+        spawn(self._load_older(before_id), self.controller._report)
+
+    async def _load_older(self, before_id: int) -> None:
+        c = self.controller.campaign
+        if self.service is None or c is None:
+            return
+        rows = await self.runner.call(
+            self.service.recent_donations, c.id, before_id=before_id, limit=PAGE
+        )
+        if self.controller.campaign is not None and self.controller.campaign.id == c.id:
+            self.feed_model.append_older(rows, page_size=PAGE)
+
+    @Slot(int)
+    def _on_feed_scrolled(self, value: int) -> None:
+        self.feed_model.keep_older = value > 0
+
+    # -- actions ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_thank_clicked(self) -> None:
+        donation = self.selected_donation()
+        if donation is not None:
+            spawn(self.thank_now([donation]), self.controller._report)
+
+    @Slot()
+    def _on_thank_all_clicked(self) -> None:
+        rows = self.queue_model.records()
+        if rows and self.controller.loaded:
+            spawn(self.thank_now(rows), self.controller._report)
+
+    async def thank_now(self, donations: list[StoredDonation]) -> None:
+        ids = await self.controller.thank(donations)
+        if not ids:
+            return
+        if len(donations) == 1:
+            name = self.privacy.shown_name(donations[0])
+            self.stage.banner = self.tr("Thank you, %1!").replace("%1", name)
+        else:
+            self.stage.banner = self.tr("Thank you to our %1 donors!").replace(
+                "%1", str(len({d.donor_name for d in donations}))
+            )
+        self._banner_timer.start()
+        self.repaint_stage()
+
+    @Slot()
+    def _on_offline_clicked(self) -> None:
+        c = self.controller.campaign
+        if self.service is None or c is None:
+            return
+        dialog = OfflineDonationDialog(self.service, c, self)
+        dialog.accepted.connect(
+            lambda: spawn(self._record_offline(dialog), self.controller._report)
+        )
+        self.offline_dialog = dialog
+        dialog.open()
+
+    async def _record_offline(self, dialog: OfflineDonationDialog) -> None:
+        if dialog.draft is not None:
+            await self.controller.record_offline(dialog.campaign, dialog.draft)
+
+    async def end_now(self) -> None:
+        if await self.controller.end():
+            self._show_summary()
+
+    def _show_summary(self) -> None:
+        c, stats = self.controller.campaign, self.controller.stats
+        if c is None:
+            return
+        seconds = (
+            int(((c.ended_at_us or 0) - (c.started_at_us or 0)) / 1e6) if c.started_at_us else 0
+        )
+        money = self.money_locale
+        lines = [
+            (self.tr("Total raised"), fmt.money(stats.total_minor, c.currency, money)),
+            (self.tr("Donors"), fmt.count(stats.donor_count, money)),
+            (self.tr("Donations"), fmt.count(stats.donation_count, money)),
+            (self.tr("Average donation"), fmt.money(stats.average_minor, c.currency, money)),
+            (self.tr("Duration"), fmt.duration(seconds)),
+        ]
+        top = [
+            f"{rank}. {self.privacy.top_donor_name(d.name)} — "
+            f"{fmt.money(d.total_minor, c.currency, money)}"
+            for rank, d in enumerate(self._top, start=1)
+        ]
+        self.summary = SummaryDialog(lines, top, self)
+        self.summary.open()

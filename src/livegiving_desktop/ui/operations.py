@@ -1,0 +1,146 @@
+"""Every user action, one function each, after Anki's aqt/operations (CollectionOp, QueryOp):
+one round trip through the database thread, its typed result back on the UI thread. A failure
+raises; callers report it through one path (`ui/common/error_text.user_message`: words, never
+raw exception text). What an action changed reaches every view (this seat's and the others')
+through the ledger's change feed; the result here is for the one who acted (a notice, a
+dialog's next step)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from livegiving_desktop.core.donations import DonationDraft
+from livegiving_desktop.core.moderation import MessageStatus, ModerationRules, ModerationSettings
+from livegiving_desktop.core.records import Actor, CampaignRecord
+from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, TicketRefund
+from livegiving_desktop.services.events import EventService
+from livegiving_desktop.services.ledger import LedgerService, OfflineOutcome
+from livegiving_desktop.services.moderation import LedgerChange, ModerationService
+from livegiving_desktop.ui.common.runner import DbRunner
+
+
+class Operations:
+    """The actions of one seat, over its ledger service and database thread."""
+
+    def __init__(self, runner: DbRunner, ledger: LedgerService) -> None:
+        self.runner = runner
+        self.ledger = ledger
+        self.moderation = ModerationService(ledger)
+        self.events = EventService(ledger)
+
+    # -- the broadcast ---------------------------------------------------------------------
+
+    async def go_live(self, campaign_id: int) -> CampaignRecord:
+        return await self.runner.call(self.ledger.go_live, campaign_id)
+
+    async def end_broadcast(self, campaign_id: int) -> CampaignRecord:
+        return await self.runner.call(self.ledger.end_broadcast, campaign_id)
+
+    async def thank(self, campaign_id: int, donation_ids: Sequence[int]) -> list[int]:
+        """Thank donations on air; returns those newly thanked."""
+        return await self.runner.call(self.ledger.thank, campaign_id, list(donation_ids))
+
+    async def record_offline(
+        self, campaign: CampaignRecord, draft: DonationDraft
+    ) -> OfflineOutcome:
+        """A donation given outside the stream, through the ingestion pipeline."""
+        return await self.runner.call(self.ledger.record_draft, campaign, draft)
+
+    # -- moderation ------------------------------------------------------------------------
+
+    async def decide(
+        self, campaign_id: int, donation_ids: Sequence[int], status: MessageStatus, actor: Actor
+    ) -> LedgerChange:
+        """Approve (on air) or hide the messages of these donations."""
+        ids = list(donation_ids)
+        if status is MessageStatus.VISIBLE:
+            return await self.runner.call(self.moderation.approve, campaign_id, ids, actor)
+        return await self.runner.call(self.moderation.hide, campaign_id, ids, actor)
+
+    async def set_privacy(
+        self,
+        campaign_id: int,
+        donation_ids: Sequence[int],
+        actor: Actor,
+        *,
+        hide_name: bool | None = None,
+        hide_amount: bool | None = None,
+    ) -> LedgerChange:
+        def work() -> LedgerChange:
+            return self.moderation.set_privacy(
+                campaign_id, list(donation_ids), actor, hide_name=hide_name,
+                hide_amount=hide_amount,
+            )  # fmt: skip
+
+        return await self.runner.call(work)
+
+    async def block(self, donation_ids: Sequence[int], actor: Actor) -> list[str]:
+        """Block the donors of these donations; returns the names newly blocked."""
+
+        def work() -> list[str]:
+            names = []
+            for donation_id in donation_ids:
+                donation, newly = self.moderation.block_donor(donation_id, actor)
+                if newly:
+                    names.append(donation.donor_name)
+            return names
+
+        return await self.runner.call(work)
+
+    async def unblock(self, campaign_id: int, donor_key: str, actor: Actor) -> bool:
+        return await self.runner.call(self.moderation.unblock_donor, campaign_id, donor_key, actor)
+
+    async def refund(
+        self, donation_ids: Sequence[int], reason: str, actor: Actor
+    ) -> list[LedgerChange]:
+        def work() -> list[LedgerChange]:
+            return [self.moderation.refund(i, reason, actor) for i in donation_ids]
+
+        return await self.runner.call(work)
+
+    async def save_rules(
+        self, campaign_id: int, settings: ModerationSettings, actor: Actor
+    ) -> ModerationRules:
+        return await self.runner.call(self.moderation.save_settings, campaign_id, settings, actor)
+
+    # -- paid events -----------------------------------------------------------------------
+
+    async def admit(self, campaign_id: int, code: str) -> AdmissionRecord:
+        """The creator checks a code at the door (the audience's rule)."""
+        return await self.runner.call(self.events.admit, campaign_id, code)
+
+    async def refund_ticket(
+        self, ticket_id: int, reason: str, actor: Actor, *, override: bool
+    ) -> TicketRefund:
+        def work() -> TicketRefund:
+            return self.events.refund_ticket(ticket_id, reason, actor, override=override)
+
+        return await self.runner.call(work)
+
+    async def cancel_event(
+        self, campaign_id: int, reason: str, actor: Actor
+    ) -> tuple[int, EventFigures]:
+        return await self.runner.call(self.events.cancel_event, campaign_id, reason, actor)
+
+
+async def export_file(runner: DbRunner, path: Path, write: Callable[[TextIO, str], int]) -> int:
+    """Write an export (CSV, or JSON when the name ends in .json) on the database thread: into
+    a temporary file renamed over `path` once complete, so the file is never half written.
+    Returns the rows written."""
+    fmt = "json" if path.suffix.lower() == ".json" else "csv"
+
+    def work() -> int:
+        tmp = path.with_name(f".{path.name}.part")
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                count = write(out, fmt)
+            tmp.replace(path)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        return count
+
+    return await runner.call(work)

@@ -1,0 +1,147 @@
+"""The cards of the paid event's live view, each a widget of its own: ticket revenue, seats and
+attendance, the donations of an event that also raises money, and the refund policy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from livegiving_desktop.core.tickets import EventFigures
+from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.widgets import StatBlock, card, label
+from livegiving_desktop.ui.paid_event.widgets import CapacityGauge
+
+
+def refund_policy_text(window_hours: int, deadline: str | None = None) -> str:
+    """The refund policy as the creator reads it (set-up and live view say the same)."""
+    head = (
+        QCoreApplication.translate(
+            "RefundPolicy", "Buyers can ask for a refund until %1 (%2 hours before the start)."
+        )
+        .replace("%1", deadline)
+        .replace("%2", str(window_hours))
+        if deadline
+        else QCoreApplication.translate(
+            "RefundPolicy", "Buyers can ask for a refund up to %1 hours before the start."
+        ).replace("%1", str(window_hours))
+    )
+    tail = QCoreApplication.translate(
+        "RefundPolicy",
+        "After that, only you can refund a ticket, with an override that is recorded. "
+        "Cancelling the event refunds every ticket.",
+    )
+    return f"{head} {tail}"
+
+
+def _framed(parent: QWidget, frame: QWidget) -> None:
+    outer = QVBoxLayout(parent)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(frame)
+
+
+class RevenueCard(QWidget):
+    """TICKET REVENUE and the ticket price."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.revenue = label("", "total")
+        self.revenue.setObjectName("revenueTotal")
+        self.revenue.setAccessibleName(self.tr("Ticket revenue"))
+        self.price = label("", "muted")
+        frame = card()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(6)
+        layout.addWidget(label(self.tr("TICKET REVENUE"), "eyebrow"))
+        layout.addWidget(self.revenue)
+        layout.addWidget(self.price)
+        _framed(self, frame)
+
+
+class SeatsCard(QWidget):
+    """SEATS AND ATTENDANCE: the capacity gauge, who is admitted now, sold, left, refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gauge = CapacityGauge()
+        self.gauge.setObjectName("capacityGauge")
+        self.gauge.setAccessibleName(self.tr("Seats sold and people admitted"))
+        self.attendees = label("", "h2", wrap=True)
+        self.attendees.setObjectName("attendeeCount")
+        self.attendees.setAccessibleName(self.tr("People admitted"))
+        self.sold = StatBlock(self.tr("TICKETS SOLD"), "ticketsSold")
+        self.left = StatBlock(self.tr("SEATS LEFT"), "seatsLeft")
+        self.denied = StatBlock(self.tr("REFUSED"), "deniedCount")
+        frame = card()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(8)
+        layout.addWidget(label(self.tr("SEATS AND ATTENDANCE"), "eyebrow"))
+        gauge_row = QHBoxLayout()
+        gauge_row.addWidget(self.gauge)
+        gauge_text = QVBoxLayout()
+        gauge_text.addStretch(1)
+        gauge_text.addWidget(label(self.tr("Admitted now"), "muted"))
+        gauge_text.addWidget(self.attendees)
+        gauge_text.addStretch(1)
+        gauge_row.addLayout(gauge_text, 1)
+        layout.addLayout(gauge_row)
+        stats = QHBoxLayout()
+        for block in (self.sold, self.left, self.denied):
+            stats.addWidget(block)
+        layout.addLayout(stats)
+        _framed(self, frame)
+
+    def show_figures(self, f: EventFigures, locale: str) -> None:
+        def n(value: int) -> str:
+            return fmt.count(value, locale)
+
+        if f.capacity:
+            attending = self.tr("%1 / %2 admitted").replace("%1", n(f.admitted))
+            self.attendees.setText(attending.replace("%2", n(f.capacity)))
+            caption = self.tr("%1 of %2 seats").replace("%1", n(f.tickets_sold)).replace(
+                "%2", n(f.capacity))  # fmt: skip
+            self.left.value.setText(n(f.seats_left or 0))
+        else:
+            self.attendees.setText(self.tr("%1 admitted").replace("%1", n(f.admitted)))
+            caption = self.tr("%1 sold").replace("%1", n(f.tickets_sold))
+            self.left.value.setText("∞")
+        self.gauge.set_values(f.tickets_sold, f.admitted, f.capacity, caption)
+        self.sold.value.setText(n(f.tickets_sold))
+        self.denied.value.setText(n(f.denied))
+
+
+class DonationsCard(QWidget):
+    """ALSO RAISING FOR <nonprofit>: the donations of an event that also raises money."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = label("", "stat")
+        self.total.setObjectName("donationsTotal")
+        self.total.setAccessibleName(self.tr("Donations raised"))
+        self.caption = label("", "eyebrow", wrap=True)
+        frame = card("card-accent")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.total)
+        _framed(self, frame)
+
+    def show_organization(self, name: str) -> None:
+        self.caption.setText(self.tr("ALSO RAISING FOR %1").replace("%1", name.upper()))
+
+
+class PolicyCard(QWidget):
+    """REFUND POLICY, as the creator set it up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = label("", "muted", wrap=True)
+        self.text.setObjectName("refundPolicy")
+        self.text.setAccessibleName(self.tr("Refund policy"))
+        frame = card()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addWidget(label(self.tr("REFUND POLICY"), "eyebrow"))
+        layout.addWidget(self.text)
+        _framed(self, frame)
