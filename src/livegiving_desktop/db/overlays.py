@@ -1,9 +1,11 @@
 """The overlay store: every SQL statement of the OBS overlays.
 
-A campaign's overlay row (token, settings JSON, controls) is made on first use. The reads the
-overlay server needs (its snapshot, the alerts a returning page missed, the rows a change
-touched) each run in one read transaction, REPEATABLE READ on PostgreSQL, so what they return
-is one state of the ledger, named by the campaign's `change_seq`.
+A campaign's overlay row (token, settings JSON, controls) is made on first use; each change
+of it is a change of the campaign on the change feed (kind `campaign`, detail
+`{"event": "overlays"}`), so every overlay server and seat learns of it. The reads the overlay
+server needs (its snapshot, the alerts a returning page missed) each run in one read
+transaction (db/changes.read_transaction), so what they return is one state of the ledger,
+named by the campaign's `change_seq`.
 """
 
 from __future__ import annotations
@@ -15,18 +17,19 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import NotFoundError
 from livegiving_desktop.core.overlays import new_overlay_token
-from livegiving_desktop.core.records import CampaignRecord, StoredDonation
+from livegiving_desktop.core.records import CampaignRecord, StoredDonation, TopDonor
+from livegiving_desktop.db import views
+from livegiving_desktop.db.changes import read_transaction, record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, now_us
-from livegiving_desktop.db.ledger import _campaign as _campaign_record
-from livegiving_desktop.db.models import AuditEntry, Campaign, Donation, OverlaySetup, StoryFrame
+from livegiving_desktop.db.models import Campaign, Donation, OverlaySetup, StoryFrame
 
 campaigns = cast(Table, Campaign.__table__)
 donations = cast(Table, Donation.__table__)
 overlays = cast(Table, OverlaySetup.__table__)
-audit_log = cast(Table, AuditEntry.__table__)
 frames = cast(Table, StoryFrame.__table__)
 
 CONTROLS = ("test", "replay", "skip")
@@ -58,30 +61,14 @@ class StoryHead:
 
 @dataclass(frozen=True, slots=True)
 class LedgerView:
-    """One read of what the overlays show, at one state of the ledger."""
+    """One read of what the overlays show, at one state of the ledger: `campaign.change_seq`
+    names it (the change feed delivers what comes after)."""
 
     campaign: CampaignRecord
-    change_seq: int
     setup: OverlaySetupRecord | None
     recent: list[StoredDonation]  # newest first
     last_donation_id: int  # the campaign's newest donation id (0: none)
-    last_audit_id: int  # the newest audit row of the campaign (0: none)
-    story: StoryHead | None
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerDelta:
-    """What changed after a point (`after_donation_id`, `after_audit_id`), read at one
-    state: the new donations (oldest first, at most the limit asked: read again for the
-    rest), the donations that moderator actions touched since (as they are now)."""
-
-    campaign: CampaignRecord
-    change_seq: int
-    setup: OverlaySetupRecord | None
-    new_donations: list[StoredDonation]
-    more: bool  # more new donations than the limit: read again from the last one
-    touched: list[StoredDonation]
-    last_audit_id: int
+    top: list[TopDonor]
     story: StoryHead | None
 
 
@@ -158,13 +145,13 @@ class OverlayStore:
         return None if found is None else int(found[0])
 
     def save_settings(self, campaign_id: int, settings_json: str) -> OverlaySetupRecord:
-        return self._update(campaign_id, settings=settings_json)
+        return self._update(campaign_id, "settings", settings=settings_json)
 
     def rotate_token(self, campaign_id: int) -> OverlaySetupRecord:
-        return self._update(campaign_id, token=new_overlay_token())
+        return self._update(campaign_id, "token", token=new_overlay_token())
 
     def set_paused(self, campaign_id: int, paused: bool) -> OverlaySetupRecord:
-        return self._update(campaign_id, paused=paused)
+        return self._update(campaign_id, "pause" if paused else "resume", paused=paused)
 
     def count_control(self, campaign_id: int, action: str) -> OverlaySetupRecord:
         """One more test alert, replay or skip: every overlay server of the campaign acts on
@@ -172,10 +159,15 @@ class OverlayStore:
         if action not in CONTROLS:
             raise ValueError(action)
         column = overlays.c[f"{action}_count"]
-        return self._update(campaign_id, **{column.name: column + 1})
+        return self._update(campaign_id, action, **{column.name: column + 1})
 
-    def _update(self, campaign_id: int, **values: Any) -> OverlaySetupRecord:
+    def _update(self, campaign_id: int, what: str, **values: Any) -> OverlaySetupRecord:
+        """Change the overlay row; a change of the campaign (`detail.overlays`) on the change
+        feed tells every overlay server and seat. The campaign row is locked first (the
+        feed's bump), as every write does."""
         with self.db.writer.begin() as conn:
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN,
+                          detail={"event": "overlays", "overlays": what})  # fmt: skip
             result = conn.execute(
                 update(overlays)
                 .where(overlays.c.campaign_id == campaign_id)
@@ -188,64 +180,25 @@ class OverlayStore:
 
     # -- reads of the ledger ----------------------------------------------------------------
 
-    def view(self, campaign_id: int, recent: int) -> LedgerView:
-        """The campaign, its newest `recent` donations, the newest audit row and Story frame
+    def view(self, campaign_id: int, recent: int, top: int) -> LedgerView:
+        """The campaign, its newest `recent` donations, its top donors, its newest Story frame
         and its overlay row, in one read transaction (the overlay server's snapshot)."""
-        with self._read() as conn:
-            campaign, seq = self._campaign_in(conn, campaign_id)
-            rows = conn.execute(
-                select(*_DONATION_COLUMNS)
-                .where(donations.c.campaign_id == campaign_id)
-                .order_by(donations.c.id.desc())
-                .limit(recent)
-            ).all()
-            recent_rows = [StoredDonation._make(r) for r in rows]
-            last_id = recent_rows[0].id if recent_rows else 0
+        with read_transaction(self.db) as conn:
+            campaign = views.campaign(conn, campaign_id)
+            rows = views.recent_donations(conn, campaign_id, recent)
+            mark = views.watermark(conn, campaign_id)
             return LedgerView(
                 campaign=campaign,
-                change_seq=seq,
                 setup=self._setup_in(conn, campaign_id),
-                recent=recent_rows,
-                last_donation_id=last_id,
-                last_audit_id=self._last_audit_in(conn, campaign_id),
+                recent=rows,
+                last_donation_id=mark.max_id,
+                top=views.top_donors(conn, campaign_id, mark, top),
                 story=self._story_in(conn, campaign_id),
             )
 
-    def delta(
-        self, campaign_id: int, after_donation_id: int, after_audit_id: int, limit: int
-    ) -> LedgerDelta:
-        """What changed after the donation and audit ids given, in one read transaction."""
-        with self._read() as conn:
-            campaign, seq = self._campaign_in(conn, campaign_id)
-            rows = conn.execute(
-                select(*_DONATION_COLUMNS)
-                .where(donations.c.campaign_id == campaign_id, donations.c.id > after_donation_id)
-                .order_by(donations.c.id)
-                .limit(limit + 1)
-            ).all()
-            new = [StoredDonation._make(r) for r in rows[:limit]]
-            audit = conn.execute(
-                select(audit_log.c.id, audit_log.c.donation_id)
-                .where(audit_log.c.campaign_id == campaign_id, audit_log.c.id > after_audit_id)
-                .order_by(audit_log.c.id)
-            ).all()
-            last_audit = int(audit[-1].id) if audit else after_audit_id
-            # A donation touched after it was read as new; newer ones are read as new, as
-            # they are now, by this read or a later one.
-            touched_ids = sorted(
-                {int(a.donation_id) for a in audit
-                 if a.donation_id is not None and a.donation_id <= after_donation_id}
-            )  # fmt: skip
-            return LedgerDelta(
-                campaign=campaign,
-                change_seq=seq,
-                setup=self._setup_in(conn, campaign_id),
-                new_donations=new,
-                more=len(rows) > limit,
-                touched=self._donations_in(conn, campaign_id, touched_ids),
-                last_audit_id=last_audit,
-                story=self._story_in(conn, campaign_id),
-            )
+    def story_head(self, campaign_id: int) -> StoryHead | None:
+        with self.db.reader.connect() as conn:
+            return self._story_in(conn, campaign_id)
 
     def donations_by_id(self, campaign_id: int, ids: Sequence[int]) -> list[StoredDonation]:
         with self.db.reader.connect() as conn:
@@ -263,7 +216,7 @@ class OverlayStore:
             donations.c.status == "completed",
             donations.c.received_at_us >= since_us,
         )
-        with self._read() as conn:
+        with read_transaction(self.db) as conn:
             total = conn.execute(select(func.count()).where(*where)).scalar_one()
             rows = conn.execute(
                 select(*_DONATION_COLUMNS).where(*where).order_by(donations.c.id).limit(limit)
@@ -271,20 +224,6 @@ class OverlayStore:
         return [StoredDonation._make(r) for r in rows], int(total)
 
     # -- helpers ----------------------------------------------------------------------------
-
-    def _read(self) -> Any:
-        """A read transaction that sees one state of the ledger."""
-        conn = self.db.reader.connect()
-        if self.db.dialect == "postgresql":
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        return _ReadTransaction(conn)
-
-    @staticmethod
-    def _campaign_in(conn: Connection, campaign_id: int) -> tuple[CampaignRecord, int]:
-        row = conn.execute(select(campaigns).where(campaigns.c.id == campaign_id)).first()
-        if row is None:
-            raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
-        return _campaign_record(row), int(row.change_seq)
 
     @staticmethod
     def _require_campaign(conn: Connection, campaign_id: int) -> None:
@@ -298,13 +237,6 @@ class OverlayStore:
             select(*_SETUP_COLUMNS).where(overlays.c.campaign_id == campaign_id)
         ).first()
         return None if row is None else _setup(row)
-
-    @staticmethod
-    def _last_audit_in(conn: Connection, campaign_id: int) -> int:
-        value = conn.execute(
-            select(func.max(audit_log.c.id)).where(audit_log.c.campaign_id == campaign_id)
-        ).scalar_one()
-        return int(value or 0)
 
     @staticmethod
     def _story_in(conn: Connection, campaign_id: int) -> StoryHead | None:
@@ -333,20 +265,3 @@ class OverlayStore:
                 )
             )
         return found
-
-
-class _ReadTransaction:
-    """`with store._read() as conn:` one read transaction, closed after."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> Connection:
-        self._conn.begin()
-        return self._conn
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            self._conn.rollback()
-        finally:
-            self._conn.close()

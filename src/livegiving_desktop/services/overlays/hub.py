@@ -153,6 +153,8 @@ class OverlayHub:
         page shows changed). Changes at or before the hub's seq are ignored (never twice)."""
         if changes.seq <= self.seq:
             return None
+        if changes.reset is not None:
+            return self._reset(changes.reset)
         message: dict[str, Any] = {}
         before = self.campaign
         self.campaign = changes.campaign
@@ -185,6 +187,26 @@ class OverlayHub:
         self.seq = changes.seq
         if not message:
             return None
+        return self._emit(message, new_items)
+
+    def _reset(self, snapshot: OverlaySnapshot) -> str:
+        """Far behind (the feed's resync): start again from a new snapshot. The donations
+        committed since are told as new (the newest ones) and a burst (the rest)."""
+        before = self.campaign
+        message = self._setup_changed(snapshot.setup)
+        self.campaign = snapshot.campaign
+        new = sorted((d for d in snapshot.recent if d.id > self.last_donation_id),
+                     key=lambda d: d.id)  # fmt: skip
+        self.recent = deque(snapshot.recent, maxlen=RECENT_ROWS)
+        self.top = list(snapshot.top)
+        self.last_donation_id = max(self.last_donation_id, snapshot.last_donation_id)
+        self.seq = snapshot.seq
+        new_items = [self._item(d) for d in new if d.status == "completed"]
+        rest = snapshot.campaign.donation_count - before.donation_count - len(new_items)
+        if rest > 0:
+            message["burst"] = {"count": rest}
+        message.update(new=new_items, ticker=self._ticker(), top=self._top(),
+                       figures=self._figures())  # fmt: skip
         return self._emit(message, new_items)
 
     def _setup_changed(self, setup: OverlaySetupRecord) -> dict[str, Any]:

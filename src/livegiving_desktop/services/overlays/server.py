@@ -41,9 +41,9 @@ from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.overlays import OverlayStore
 from livegiving_desktop.services.overlays.hub import OverlayHub, PageHello, Resume
 from livegiving_desktop.services.overlays.source import (
+    FeedSource,
     OverlayChanges,
     OverlaySource,
-    PollingSource,
 )
 
 log = logging.getLogger("livegiving.overlays")
@@ -172,7 +172,7 @@ class OverlayServer:
         self.port = port
         self.campaigns = None if campaigns is None else frozenset(campaigns)
         self.store = OverlayStore(db)
-        self.source: OverlaySource = source or PollingSource(db, store=self.store)
+        self.source: OverlaySource = source or FeedSource(db, store=self.store)
         self.assets = assets or OverlayAssets()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

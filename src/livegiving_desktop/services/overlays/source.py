@@ -1,41 +1,40 @@
 """Where the overlay server learns what the ledger committed: a snapshot with its sequence
 number, then the changes after it, in order, each once.
 
-`OverlaySource` is the small interface the server uses. `PollingSource` implements it by
-reading the ledger after what it has seen (new donations by id, moderator actions by audit id,
-the campaign row, the newest Story frame, the overlay row), on a thread of its own, about every
-`interval` seconds and at once when `wake()` says this process committed something. It is the
-stand-in for the change feed (issue 12, `services/changes.ChangeFollower`), which will feed the
-same `OverlayChanges` from the `changes` table; the server does not change.
+`OverlaySource` is the small interface the server uses. `FeedSource` implements it over the
+change feed (services/changes.ChangeFollower, one thread of its own): the snapshot is read in
+one read transaction with the campaign's `change_seq`, the follower delivers every change
+after that seq, and each delivery becomes one `OverlayChanges` (the Story frame just shared
+and the overlay row, when they changed, read on the feed's thread). When the feed says
+`resync` (far behind), a new snapshot is read and handed over as `reset`.
 
-Callbacks run on the source's thread; the server hops to its own loop.
+Callbacks run on the feed's thread; the server hops to its own loop.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.records import CampaignRecord, StoredDonation, TopDonor
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import LedgerStore
 from livegiving_desktop.db.overlays import OverlaySetupRecord, OverlayStore, StoryHead
 from livegiving_desktop.db.stories import StoryStore
+from livegiving_desktop.services.changes import CampaignChanges, ChangeFollower
 from livegiving_desktop.services.stories import shown_frame
 
 log = logging.getLogger("livegiving.overlays")
 
 RECENT_ROWS = 50  # the newest donations a snapshot holds (the ticker shows at most 50)
-NEW_ROWS_LIMIT = 500  # new donations read at once (read again at once for the rest)
 TOP_DONORS = 5
-TOP_EVERY_S = 1.0  # top donors are read again at most this often while donations come in
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,6 @@ class OverlaySnapshot:
     last_donation_id: int
     top: list[TopDonor]
     story: StoryHead | None
-    cursor: object = None  # the source's own position after this state (opaque to others)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +72,7 @@ class OverlayChanges:
     top: list[TopDonor] | None = None  # when the top donors may have changed
     story: StorySpotlight | None = None  # a frame newly shared
     setup: OverlaySetupRecord | None = None  # the overlay row, when it changed
+    reset: OverlaySnapshot | None = None  # far behind: start again from this snapshot
 
 
 OnChanges = Callable[[OverlayChanges], None]
@@ -103,164 +102,119 @@ class OverlaySource(Protocol):
 class _Followed:
     campaign_id: int
     on_changes: OnChanges
-    seq: int
-    last_donation_id: int
-    last_audit_id: int
     story: StoryHead | None
-    setup_stamp: tuple[int, str]
-    campaign: CampaignRecord | None = None
-    top_due: bool = False
-    top_at: float = 0.0
+    setup: OverlaySetupRecord
 
 
-class PollingSource:
-    """The ledger read after what was seen, on a thread of its own (see the module doc)."""
+class FeedSource:
+    """OverlaySource over the change feed (see the module doc)."""
 
-    def __init__(
-        self, db: Database, *, interval: float = 0.05, store: OverlayStore | None = None
-    ) -> None:
+    def __init__(self, db: Database, *, store: OverlayStore | None = None) -> None:
         self.db = db
         self.store = store or OverlayStore(db)
-        self.ledger = LedgerStore(db)
-        self.stories = StoryStore(db, self.ledger)
-        self.interval = interval
+        self.stories = StoryStore(db, LedgerStore(db))
         self._followed: dict[int, _Followed] = {}
         self._lock = threading.Lock()
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._error_logged = False
+        self._follower: ChangeFollower | None = None
 
     # -- OverlaySource ------------------------------------------------------------------------
 
     def snapshot(self, campaign_id: int) -> OverlaySnapshot:
-        view = self.store.view(campaign_id, RECENT_ROWS)
-        setup = view.setup
-        if setup is None:
+        view = self.store.view(campaign_id, RECENT_ROWS, TOP_DONORS)
+        if view.setup is None:
             raise LiveGivingError(f"campaign {campaign_id} has no overlays")
         return OverlaySnapshot(
-            seq=0,
+            seq=view.campaign.change_seq,
             campaign=view.campaign,
-            setup=setup,
+            setup=view.setup,
             recent=view.recent,
             last_donation_id=view.last_donation_id,
-            top=self._top(campaign_id),
+            top=view.top,
             story=view.story,
-            cursor=view.last_audit_id,
         )
 
     def follow(self, snapshot: OverlaySnapshot, on_changes: OnChanges) -> None:
-        followed = _Followed(
-            campaign_id=snapshot.campaign.id,
-            on_changes=on_changes,
-            seq=snapshot.seq,
-            last_donation_id=snapshot.last_donation_id,
-            last_audit_id=snapshot.cursor if isinstance(snapshot.cursor, int) else 0,
-            story=snapshot.story,
-            setup_stamp=(snapshot.setup.updated_at_us, snapshot.setup.token),
-            campaign=snapshot.campaign,
-        )
+        campaign_id = snapshot.campaign.id
         with self._lock:
-            self._followed[followed.campaign_id] = followed
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="livegiving-overlay-source", daemon=True
+            self._followed[campaign_id] = _Followed(
+                campaign_id, on_changes, snapshot.story, snapshot.setup
+            )
+            if self._follower is None:
+                self._follower = ChangeFollower(
+                    self.db, self._on_changes, name="livegiving-overlay-feed"
                 )
-                self._thread.start()
-        self._wake.set()
+            follower = self._follower
+        follower.follow(campaign_id, snapshot.seq)
 
     def unfollow(self, campaign_id: int) -> None:
         with self._lock:
             self._followed.pop(campaign_id, None)
+            follower = self._follower
+        if follower is not None:
+            follower.unfollow(campaign_id)
 
     def wake(self) -> None:
-        self._wake.set()
+        follower = self._follower
+        if follower is not None:
+            follower.wake()
 
     def close(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout=5)
+        with self._lock:
+            follower, self._follower = self._follower, None
+            self._followed.clear()
+        if follower is not None:
+            follower.close(timeout=2.0)
 
-    # -- the polling thread -------------------------------------------------------------------
+    # -- on the feed's thread -----------------------------------------------------------------
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.wait(self.interval)
-            self._wake.clear()
-            if self._stop.is_set():
-                return
-            with self._lock:
-                followed = list(self._followed.values())
-            for f in followed:
-                try:
-                    self._poll(f)
-                    self._error_logged = False
-                except (SQLAlchemyError, LiveGivingError, OSError) as exc:
-                    # The database is away (a restart, a network cut): say it once, go on
-                    # polling; nothing is skipped since the cursors did not move.
-                    if not self._error_logged:
-                        log.warning("overlays cannot read the ledger: %s", exc)
-                        self._error_logged = True
-                except Exception:
-                    log.exception("overlay source failed on campaign %s", f.campaign_id)
+    def _on_changes(self, changes: CampaignChanges) -> None:
+        with self._lock:
+            followed = self._followed.get(changes.campaign_id)
+        if followed is None:
+            return
+        try:
+            overlay_changes = self._translate(followed, changes)
+        except (SQLAlchemyError, LiveGivingError, OSError) as exc:
+            # The extra reads failed (the database went away between two reads): the next
+            # delivery, or a page's reconnect, brings the state back.
+            log.warning("overlays could not read what changed: %s", exc)
+            return
+        followed.on_changes(overlay_changes)
 
-    def _poll(self, f: _Followed) -> None:
-        while True:
-            delta = self.store.delta(
-                f.campaign_id, f.last_donation_id, f.last_audit_id, NEW_ROWS_LIMIT
-            )
-            setup = delta.setup
-            stamp = (setup.updated_at_us, setup.token) if setup is not None else f.setup_stamp
-            story = None
-            if delta.story is not None and delta.story != f.story:
-                story = self._spotlight(delta.campaign, delta.story.frame_id)
-            if delta.new_donations or delta.touched:
-                f.top_due = True
-            now = time.monotonic()
-            top = None
-            if f.top_due and now - f.top_at >= TOP_EVERY_S:
-                top = self._top(f.campaign_id)
-                f.top_due, f.top_at = False, now
-            changed = (
-                delta.new_donations
-                or delta.touched
-                or top is not None
-                or story is not None
-                or stamp != f.setup_stamp
-                or delta.campaign != f.campaign
-            )
-            if changed:
-                f.seq += 1
-                f.on_changes(
-                    OverlayChanges(
-                        seq=f.seq,
-                        campaign=delta.campaign,
-                        new_donations=delta.new_donations,
-                        updated=delta.touched,
-                        top=top,
-                        story=story,
-                        setup=setup if stamp != f.setup_stamp else None,
-                    )
-                )
-            f.campaign = delta.campaign
-            if delta.new_donations:
-                f.last_donation_id = delta.new_donations[-1].id
-            f.last_audit_id = delta.last_audit_id
-            f.story = delta.story or f.story
-            f.setup_stamp = stamp
-            if not delta.more:
-                return
-
-    def _top(self, campaign_id: int) -> list[TopDonor]:
-        return self.ledger.top_donors(campaign_id, TOP_DONORS)
+    def _translate(self, followed: _Followed, changes: CampaignChanges) -> OverlayChanges:
+        campaign_id = changes.campaign_id
+        if changes.resync:
+            snapshot = self.snapshot(campaign_id)
+            followed.story, followed.setup = snapshot.story, snapshot.setup
+            assert self._follower is not None
+            self._follower.follow(campaign_id, snapshot.seq)  # from the new snapshot on
+            return OverlayChanges(seq=snapshot.seq, campaign=snapshot.campaign, reset=snapshot)
+        setup = None
+        if any(e.kind == ChangeKind.CAMPAIGN and e.detail.get("event") == "overlays"
+               for e in changes.events):  # fmt: skip
+            found = self.store.setup(campaign_id)
+            if found is not None and found != followed.setup:
+                setup = followed.setup = found
+        story = None
+        frames = [i for e in changes.events if e.kind == ChangeKind.STORY for i in e.ids]
+        if frames:
+            story = self._spotlight(changes.campaign, frames[-1])
+        return OverlayChanges(
+            seq=changes.last_seq,
+            campaign=changes.campaign,
+            new_donations=changes.new_donations,
+            missed=max(0, changes.new_donation_count - len(changes.new_donations)),
+            updated=changes.updated_donations,
+            top=changes.top_donors,
+            story=story,
+            setup=setup,
+        )
 
     def _spotlight(self, campaign: CampaignRecord, frame_id: int) -> StorySpotlight | None:
         try:
             frame = shown_frame(campaign, self.stories.frame(frame_id))
         except LiveGivingError:
-            return None  # replaced between the two reads: the next read names the new one
+            return None  # replaced since: its new share is a change of its own
         return StorySpotlight(
             frame_id=frame.frame_id,
             name=frame.shown_name,
