@@ -7,7 +7,7 @@ from typing import Any
 
 from selenium.webdriver.common.by import By
 
-from helpers.browser import shown_alerts, texts, wait_for
+from helpers.browser import new_window, shown_alerts, texts, wait_for
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.services.moderation import ModerationService
 
@@ -102,7 +102,7 @@ def test_the_overlay_comes_back_after_a_restart_with_no_figure_lost_or_twice(
 ) -> None:
     _open(browser, bench.url("alerts"))
     alerts_window = browser.current_window_handle
-    browser.switch_to.new_window("window")
+    new_window(browser)
     _open(browser, bench.url("ticker"))
     ticker_window = browser.current_window_handle
     first = _donate(bench, "Before", "5")

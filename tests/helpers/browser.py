@@ -93,6 +93,15 @@ def start_chromium(width: int = 1280, height: int = 720) -> Any:
     return driver
 
 
+def new_window(driver: Any, *scripts: str) -> str:
+    """Open a window and switch to it, with the recorder (and `scripts`) installed to run
+    before its pages' own scripts (CDP scripts are per window)."""
+    driver.switch_to.new_window("window")
+    for source in (RECORDER, *scripts):
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+    return str(driver.current_window_handle)
+
+
 def quit_chromium(driver: Any) -> None:
     try:
         driver.quit()

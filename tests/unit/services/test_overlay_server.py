@@ -128,6 +128,26 @@ def test_the_server_listens_on_loopback_unless_opened_to_the_lan(service: Ledger
         overlay_service.close()
 
 
+class _QtLikePolicy(asyncio.DefaultEventLoopPolicy):
+    """What qasync.run installs on Python < 3.12: every new loop would be the Qt loop."""
+
+    def new_event_loop(self) -> asyncio.AbstractEventLoop:
+        raise RuntimeError("a Qt loop cannot run off the UI thread")
+
+
+def test_the_server_starts_inside_an_app_whose_loop_is_qt(
+    service: LedgerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    campaign = fundraiser(service)
+    overlay_service = OverlayService(service)
+    monkeypatch.setattr(asyncio.events, "_event_loop_policy", _QtLikePolicy())
+    try:
+        overlay_service.start_server(port=0)
+        assert _get(_links(overlay_service, campaign.id)["goal"])[0] == 200
+    finally:
+        overlay_service.close()
+
+
 # -- the WebSocket protocol ------------------------------------------------------------------
 
 

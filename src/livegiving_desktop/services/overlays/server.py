@@ -254,9 +254,10 @@ class OverlayServer:
     # -- the loop thread --------------------------------------------------------------------
 
     def _main(self) -> None:
-        loop = asyncio.new_event_loop()
+        # A plain asyncio loop of its own: the app's policy (qasync.run on Python < 3.12)
+        # would make a Qt loop, which cannot run off the UI thread.
+        loop = asyncio.DefaultEventLoopPolicy().new_event_loop()
         self._loop = loop
-        asyncio.set_event_loop(loop)
         try:
             try:
                 loop.run_until_complete(self._listen())
