@@ -82,8 +82,10 @@ def fundraiser_with_overlays(path: Path) -> tuple[Any, Any, int]:
     from livegiving_desktop.services.overlays import OverlayService
 
     ledger = LedgerService.open(str(path))
-    campaign = ledger.create_fundraiser(title="Benchmark marathon", goal="50000",
-                                        organization_id="croix-rouge-francaise", currency="EUR")  # fmt: skip
+    campaign = ledger.create_fundraiser(
+        title="Benchmark marathon", goal="50000", organization_id="croix-rouge-francaise",
+        currency="EUR",
+    )  # fmt: skip
     ledger.go_live(campaign.id)
     overlays = OverlayService(ledger)
     settings = overlays.setup(campaign.id).settings
@@ -160,6 +162,7 @@ def commit_to_dom(rate: float, seconds: float, tmp: Path) -> dict[str, Any]:
             goal.append(seen - at)
     return {
         "donations": len(committed),
+        "achieved_per_s": round(len(committed) / seconds, 1),
         "ticker_ms": percentiles(ticker),
         "goal_bar_ms": percentiles(goal),
         "batches": len(totals),

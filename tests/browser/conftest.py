@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from helpers.browser import ChromiumUnavailable, quit_chromium, start_chromium
+from helpers.browser import ChromiumUnavailableError, quit_chromium, start_chromium
 from helpers.ledger import fundraiser
 from livegiving_desktop.core.overlays import OverlaySettings
 from livegiving_desktop.services.ledger import LedgerService
@@ -21,7 +21,7 @@ from livegiving_desktop.services.overlays import OverlayService
 def chromium() -> Iterator[Any]:
     try:
         driver = start_chromium()
-    except ChromiumUnavailable as exc:
+    except ChromiumUnavailableError as exc:
         pytest.skip(str(exc))
     try:
         yield driver

@@ -29,8 +29,11 @@ def _text(browser: Any, element_id: str) -> str:
 
 
 def _ticker(browser: Any) -> list[str]:
-    return list(browser.execute_script(
-        "return Array.from(document.querySelectorAll('#ticker li')).map(li => li.textContent)"))
+    return list(
+        browser.execute_script(
+            "return Array.from(document.querySelectorAll('#ticker li')).map(li => li.textContent)"
+        )
+    )
 
 
 def _donate(bench: OverlayBench, name: str, amount: str = "5", message: str | None = None) -> int:
@@ -123,7 +126,11 @@ def test_the_overlay_comes_back_after_a_restart_with_no_figure_lost_or_twice(
     browser.switch_to.window(ticker_window)
     wait_for(lambda: len(_ticker(browser)) == 5, what="the ticker to catch up")
     assert [row.split("€")[0] for row in _ticker(browser)] == [
-        "After", "Away Three", "Away Two", "Away One", "Before"
+        "After",
+        "Away Three",
+        "Away Two",
+        "Away One",
+        "Before",
     ]
     _open(browser, bench.url("goal"))
     assert _text(browser, "goal-total") == "€55.00"

@@ -60,7 +60,7 @@ window.__alerts = [];
 T = TypeVar("T")
 
 
-class ChromiumUnavailable(Exception):
+class ChromiumUnavailableError(Exception):
     """Chromium or its driver is not installed or cannot start here; the message says why."""
 
 
@@ -68,7 +68,7 @@ def start_chromium(width: int = 1280, height: int = 720) -> Any:
     """A headless Chromium with a fresh profile (removed by `quit_chromium`)."""
     for path in (CHROMIUM, CHROMEDRIVER):
         if not Path(path).exists():
-            raise ChromiumUnavailable(
+            raise ChromiumUnavailableError(
                 f"{path} is missing (apt-get install chromium chromium-driver)"
             )
     os.environ.setdefault("SE_OFFLINE", "true")  # selenium-manager never fetches anything
@@ -87,7 +87,7 @@ def start_chromium(width: int = 1280, height: int = 720) -> Any:
     except WebDriverException as exc:
         shutil.rmtree(profile, ignore_errors=True)
         first = (exc.msg or str(exc)).strip().splitlines()[0]
-        raise ChromiumUnavailable(f"chromium cannot start: {first}") from None
+        raise ChromiumUnavailableError(f"chromium cannot start: {first}") from None
     driver.livegiving_profile = profile
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORDER})
     return driver

@@ -50,9 +50,9 @@ OVERLAY_SIZES: dict[OverlayKind, tuple[int, int]] = {
     OverlayKind.ALERTS: (800, 600),
     OverlayKind.GOAL: (1000, 160),
     OverlayKind.TICKER: (1920, 100),
-    OverlayKind.TOP: (420, 420),
+    OverlayKind.TOP: (520, 420),
     OverlayKind.STORY: (600, 700),
-    OverlayKind.EVENT: (640, 200),
+    OverlayKind.EVENT: (640, 240),
 }
 
 

@@ -155,8 +155,10 @@ class Page:
     """A page's side of the protocol, driven from the test."""
 
     def __init__(self, url: str, hello: dict[str, Any] | None = None) -> None:
-        self.url = url.rsplit("/", 1)[0].replace("http://", "ws://") + "/ws?kind=" + (
-            url.rsplit("/", 1)[1]
+        self.url = (
+            url.rsplit("/", 1)[0].replace("http://", "ws://")
+            + "/ws?kind="
+            + (url.rsplit("/", 1)[1])
         )
         self.hello = {"type": "hello", "epoch": None, "seq": None, "cursor": 0, "held": [],
                       **(hello or {})}  # fmt: skip

@@ -33,6 +33,12 @@ from livegiving_desktop.services.stories import shown_frame
 
 log = logging.getLogger("livegiving.overlays")
 
+# What the overlays show changes with these kinds only (thanks, rules and blocked donors
+# do not show on air): the feed covers the others' seqs without reading for them.
+OVERLAY_KINDS = frozenset({
+    ChangeKind.DONATIONS, ChangeKind.MESSAGE, ChangeKind.PRIVACY, ChangeKind.REFUND,
+    ChangeKind.CAMPAIGN, ChangeKind.STORY, ChangeKind.TICKETS, ChangeKind.ADMISSIONS,
+})  # fmt: skip
 RECENT_ROWS = 50  # the newest donations a snapshot holds (the ticker shows at most 50)
 TOP_DONORS = 5
 
@@ -144,7 +150,7 @@ class FeedSource:
                     self.db, self._on_changes, name="livegiving-overlay-feed"
                 )
             follower = self._follower
-        follower.follow(campaign_id, snapshot.seq)
+        follower.follow(campaign_id, snapshot.seq, kinds=OVERLAY_KINDS)
 
     def unfollow(self, campaign_id: int) -> None:
         with self._lock:
@@ -187,7 +193,7 @@ class FeedSource:
             snapshot = self.snapshot(campaign_id)
             followed.story, followed.setup = snapshot.story, snapshot.setup
             assert self._follower is not None
-            self._follower.follow(campaign_id, snapshot.seq)  # from the new snapshot on
+            self._follower.follow(campaign_id, snapshot.seq, kinds=OVERLAY_KINDS)
             return OverlayChanges(seq=snapshot.seq, campaign=snapshot.campaign, reset=snapshot)
         setup = None
         if any(e.kind == ChangeKind.CAMPAIGN and e.detail.get("event") == "overlays"
