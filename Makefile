@@ -57,6 +57,7 @@ test: lint typecheck unit
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_overlay_screenshots.py
 
 benchmarks: $(STAMP) $(QM)
 	$(BIN)/python benchmarks/ingest.py
@@ -65,6 +66,7 @@ benchmarks: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/story.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/moderation_scale.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/soak.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overlay.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info resources/translations/*.qm
