@@ -121,6 +121,8 @@ class OverlayStore:
             return found
         with self.db.writer.begin() as conn:
             self._require_campaign(conn, campaign_id)
+            record_change(conn, campaign_id, ChangeKind.CAMPAIGN,
+                          detail={"event": "overlays", "overlays": "created"})  # fmt: skip
             conn.execute(
                 self._insert.values(
                     campaign_id=campaign_id,
