@@ -76,7 +76,7 @@ def test_an_export_to_a_folder_that_is_gone_is_refused_with_a_message(
     w = livegiving_window
     create_fundraiser(qtbot, w)
     target = tmp_path / "gone" / "donations.csv"  # chosen in the dialog, then removed
-    spawn(w.export_to(target, w.live.campaign), w._on_failed_exc)
+    spawn(w.live.export_to(target, w.live.campaign), w._on_failed_exc)
     qtbot.waitUntil(lambda: w.error_box is not None and w.error_box.isVisible(), timeout=10_000)
     assert "No such file or directory" in w.error_box.text()
     assert "Traceback" not in w.error_box.text()

@@ -39,7 +39,7 @@ def main() -> int:
     from livegiving_desktop.core.campaigns import fundraiser_spec
     from livegiving_desktop.core.organizations import bundled_catalog
     from livegiving_desktop.core.records import CampaignStats, StoredDonation
-    from livegiving_desktop.services.ingest import BatchOutcome
+    from livegiving_desktop.services.changes import CampaignChanges
     from livegiving_desktop.ui.main_window import MainWindow
 
     app = create_application(["long-run"])
@@ -81,9 +81,21 @@ def main() -> int:
                 next_id += 1
             stats = CampaignStats(total, next_id - 1, 0, min(300, next_id - 1))
             controller = live.controller
-            controller._on_session_batch_committed(
-                BatchOutcome(campaign.id, rows, len(rows), [], stats, next_id - 1)
+            seq = controller.seq + 1
+            second = time.time_ns() // 1_000_000_000
+            # What the change feed delivers for one committed batch.
+            delivery = CampaignChanges(
+                campaign.id,
+                seq,
+                seq,
+                [],
+                controller.campaign,
+                stats,
+                new_donations=rows,
+                new_donation_count=len(rows),
+                new_per_second={second: len(rows)},
             )
+            controller._on_feed_changes(delivery)
             controller._flush.flush()
             live.stage.repaint()
             controller._on_clock_timeout()

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import gc
 import hashlib
 import logging
-from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
 )
 
@@ -28,18 +23,19 @@ from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
+from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
-from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.error_text import translate_reason, user_message
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
 from livegiving_desktop.ui.moderation.window import ModerationConsole
 from livegiving_desktop.ui.operations import Operations
 from livegiving_desktop.ui.paid_event.page import EventPage
 from livegiving_desktop.ui.setup import CampaignSetupPage
+from livegiving_desktop.ui.window_actions import WindowActions
 
 log = logging.getLogger("livegiving.ui")
 
@@ -62,6 +58,7 @@ class MainWindow(QMainWindow):
         self.runner = DbRunner()
         self.service: LedgerService | None = None
         self.ops: Operations | None = None
+        self.feed: FeedBridge | None = None
         self.settings = app_settings()
         self._ready = False
         self._closed = False
@@ -72,10 +69,6 @@ class MainWindow(QMainWindow):
         self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
         self.live = FundraiserPage(self.runner)
         self.event_view = EventPage(self.runner)  # the paid event's live view
-        # Changes made in one window (the moderation console) reach every other at once.
-        self.events = LedgerEvents(self)
-        self.live.controller.attach_events(self.events)
-        self.event_view.controller.attach_events(self.events)
         self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
         for page in (self.home, self.setup, self.live, self.event_view):
@@ -89,6 +82,7 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None  # the last error shown
         self._saving_box: QMessageBox | None = None  # the warning of a saving outage
         self._saving_outage = False  # donations cannot be saved for now
+        self._unreachable = False  # the database cannot be reached (the feed says)
         self._quit_anyway = False  # the user chose to quit during an outage
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
@@ -102,11 +96,13 @@ class MainWindow(QMainWindow):
         self.live.savingFailed.connect(self._on_live_saving_failed)
         self.live.savingResumed.connect(self._on_live_saving_resumed)
         self.live.campaignChanged.connect(self._on_live_campaign_changed)
+        self.live.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.event_view.homeRequested.connect(self._on_live_home_requested)
         self.event_view.failed.connect(self._on_failed)
         self.event_view.campaignChanged.connect(self._on_live_campaign_changed)
         self.stack.currentChanged.connect(self._update_actions)
-        self._build_actions()
+        self.menus = WindowActions(self)
+        self.menus.update()
         self._restore_geometry()
         self.status_save.setText(self.tr("Opening the database…"))
         QTimer.singleShot(0, lambda: spawn(self._start(demo), self._on_start_failed))
@@ -122,8 +118,11 @@ class MainWindow(QMainWindow):
     async def _start(self, demo: bool) -> None:
         self.service = await self.runner.call(LedgerService.open, self.db_url)
         self.ops = Operations(self.runner, self.service)
-        self.live.attach(self.service, self.ops, self._locale())
-        self.event_view.attach(self.service, self.ops, self._locale())
+        # Every change, made here or on another seat, reaches the views through the feed.
+        self.feed = FeedBridge(self.service.db, "window-feed", self)
+        self.feed.health.connect(self._on_feed_health)
+        self.live.attach(self.service, self.ops, self.feed, self._locale())
+        self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
         self.status_save.setText(self.tr("Every donation shown is saved"))
         if demo:
@@ -240,121 +239,43 @@ class MainWindow(QMainWindow):
     def _on_live_campaign_changed(self, campaign: CampaignRecord) -> None:
         self._update_actions()
 
-    # -- actions and shortcuts -------------------------------------------------------------
+    # -- actions and shortcuts (ui/window_actions.py) -------------------------------------
 
-    def _action(self, text: str, name: str, shortcut: str | QKeySequence.StandardKey,
-                slot: object, icon_name: str | None = None) -> QAction:  # fmt: skip
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        live = self.live
-        self.act_new = self._action(self.tr("&New campaign"), "actionNewCampaign", "Ctrl+N",
-                                    self._on_home_new_requested, "mdi6.plus-circle")  # fmt: skip
-        self.act_home = self._action(self.tr("&Campaigns"), "actionHome", "Ctrl+H",
-                                     self._on_live_home_requested, "mdi6.view-list")  # fmt: skip
-        self.act_export = self._action(self.tr("&Export donations…"), "actionExport",
-                                       "Ctrl+Shift+E", self._on_export_triggered,
-                                       "mdi6.file-export")  # fmt: skip
-        self.act_quit = self._action(self.tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit,
-                                     self.close)  # fmt: skip
-        self.act_go_live = self._action(self.tr("&Go live"), "actionGoLive", "Ctrl+L",
-                                        self._on_go_live_triggered, "mdi6.broadcast")  # fmt: skip
-        self.act_end = self._action(self.tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
-                                    self._on_end_triggered, "mdi6.stop-circle")  # fmt: skip
-        self.act_thank = self._action(self.tr("&Thank selected donor"), "actionThankDonor",
-                                      "Ctrl+T", live.thank.click, "mdi6.heart")  # fmt: skip
-        self.act_thank_all = self._action(self.tr("Thank &all in the queue"), "actionThankAll",
-                                          "Ctrl+Shift+T", live.thank_all.click)  # fmt: skip
-        self.act_offline = self._action(self.tr("Add &offline donation…"),
-                                        "actionAddOfflineDonation", "Ctrl+D", live.offline.click,
-                                        "mdi6.cash-plus")  # fmt: skip
-        self.act_pause = self._action(self.tr("&Pause or resume the audience"), "actionPause",
-                                      "Ctrl+P", live.pause.click)  # fmt: skip
-        self.act_feed = self._action(self.tr("Focus the donor &feed"), "actionFocusFeed",
-                                     "Ctrl+1", live.feed.setFocus)  # fmt: skip
-        self.act_moderation = self._action(self.tr("&Moderation console"), "openModeration",
-                                           "Ctrl+M", self._on_moderation_triggered,
-                                           "mdi6.shield-account")  # fmt: skip
-        live.moderation_button.clicked.connect(self.act_moderation.trigger)
-        self.act_en = self._action("English", "actionEnglish", "", lambda: self._set_language("en"))
-        self.act_fr = self._action("Français", "actionFrench", "", lambda: self._set_language("fr"))
-        self.act_about = self._action(self.tr("&About LiveGiving Desktop"), "actionAbout", "",
-                                      self._on_about_triggered)  # fmt: skip
-        self.act_diagnostics = self._action(self.tr("Copy &diagnostics"), "copyDiagnostics", "",
-                                            self._on_copy_diagnostics_triggered,
-                                            "mdi6.clipboard-text")  # fmt: skip
-        # A QAction has no accessible name of its own: its text and tips are what is read out.
-        self.act_diagnostics.setStatusTip(
-            self.tr("Copy the versions, the database and the end of the log for a bug report")
-        )
-        self.act_diagnostics.setToolTip(self.act_diagnostics.statusTip())
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        for a in (self.act_new, self.act_home, self.act_export):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        broadcast = bar.addMenu(self.tr("&Broadcast"))
-        for a in (self.act_go_live, self.act_end, self.act_thank, self.act_thank_all,
-                  self.act_offline, self.act_pause, self.act_feed):  # fmt: skip
-            broadcast.addAction(a)
-        broadcast.addSeparator()
-        broadcast.addAction(self.act_moderation)
-        view = bar.addMenu(self.tr("&View"))
-        language = view.addMenu(self.tr("&Language"))
-        language.addAction(self.act_en)
-        language.addAction(self.act_fr)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.act_diagnostics)
-        help_menu.addAction(self.act_about)
-        self._update_actions()
-
-    @Slot()
-    def _on_go_live_triggered(self) -> None:
-        self._shown_live().go_live.click()
-
-    @Slot()
-    def _on_end_triggered(self) -> None:
-        self._shown_live().end.click()
-
-    def _shown_live(self) -> FundraiserPage | EventPage:
+    def shown_live(self) -> FundraiserPage | EventPage:
         return self.event_view if self.stack.currentWidget() is self.event_view else self.live
 
     @Slot()
     def _update_actions(self) -> None:
-        on_live = self.stack.currentWidget() is self.live
-        on_event = self.stack.currentWidget() is self.event_view
-        shown = self._shown_live()
-        for action, button in (
-            (self.act_go_live, shown.go_live),
-            (self.act_end, shown.end),
-            (self.act_thank_all, self.live.thank_all),
-            (self.act_offline, self.live.offline),
-            (self.act_pause, self.live.pause),
-        ):
-            paged = button is shown.go_live or button is shown.end  # both live views have them
-            action.setEnabled((on_live or (on_event and paged)) and button.isEnabled())
-        self.act_thank.setEnabled(on_live)
-        self.act_export.setEnabled(
-            (on_live and self.live.campaign is not None)
-            or (on_event and self.event_view.campaign is not None)
-        )
+        self.menus.update()
 
-    def _set_language(self, language: str) -> None:
+    @Slot()
+    def go_live_shown(self) -> None:
+        self.shown_live().go_live.click()
+
+    @Slot()
+    def end_shown(self) -> None:
+        self.shown_live().end.click()
+
+    @Slot()
+    def pause_shown(self) -> None:
+        self.shown_live().pause.click()
+
+    @Slot()
+    def new_campaign(self) -> None:
+        self._on_home_new_requested()
+
+    @Slot()
+    def go_home(self) -> None:
+        self._on_live_home_requested()
+
+    def set_language(self, language: str) -> None:
         self.settings.setValue("language", language)
         self.statusBar().showMessage(
             self.tr("The language changes the next time LiveGiving Desktop starts."), 6000
         )
 
     @Slot()
-    def _on_about_triggered(self) -> None:
+    def show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About LiveGiving Desktop"))
         box.setText(f"LiveGiving Desktop {__version__}")
@@ -364,7 +285,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     @Slot()
-    def _on_copy_diagnostics_triggered(self) -> None:
+    def copy_diagnostics_clicked(self) -> None:
         spawn(self.copy_diagnostics(), self._on_failed_exc)
 
     async def copy_diagnostics(self) -> str:
@@ -387,7 +308,7 @@ class MainWindow(QMainWindow):
     # -- moderation ------------------------------------------------------------------------
 
     @Slot()
-    def _on_moderation_triggered(self) -> None:
+    def show_moderation(self) -> None:
         if self.service is not None:
             spawn(self.open_moderation(), self._on_failed_exc)
 
@@ -396,7 +317,7 @@ class MainWindow(QMainWindow):
         assert self.service is not None
         if self.console is None:
             self.console = ModerationConsole(
-                self.runner, self.service, self.events, self.settings, self._locale(), parent=self
+                self.runner, self.service, self.settings, self._locale(), parent=self
             )
         self.console.show()
         self.console.raise_()
@@ -407,58 +328,15 @@ class MainWindow(QMainWindow):
             self.console.ask_display_name()
         return self.console
 
-    # -- export ----------------------------------------------------------------------------
+    # -- export --------------------------------------------------------------------------
 
     @Slot()
-    def _on_export_triggered(self) -> None:
+    def export_shown(self) -> None:
+        """Ctrl+Shift+E: the fundraiser's donations, or a paid event's tickets."""
         if self.stack.currentWidget() is self.event_view:
-            self.event_view.export.click()  # a paid event exports its tickets
-            return
-        campaign = self.live.campaign
-        if campaign is None or self.service is None:
-            return
-        dialog = QFileDialog(self, self.tr("Export donations"))
-        dialog.setObjectName("exportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("CSV spreadsheet (*.csv)"), self.tr("JSON (*.json)")])
-        dialog.selectFile(f"donations-{campaign.id}.csv")
-        dialog.fileSelected.connect(
-            lambda path: spawn(self.export_to(Path(path), campaign), self._on_failed_exc)
-        )
-        dialog.open()
-
-    async def export_to(self, path: Path, campaign: CampaignRecord) -> int:
-        """Export with a progress dialog; the file appears only once complete."""
-        assert self.service is not None
-        fmt = "json" if path.suffix.lower() == ".json" else "csv"
-        total = max(1, self.live.stats.donation_count)
-        progress = QProgressDialog(self.tr("Exporting donations…"), self.tr("Hide"), 0, total, self)
-        progress.setObjectName("exportProgress")
-        progress.setMinimumDuration(300)
-        loop = asyncio.get_running_loop()
-
-        def report(rows: int) -> None:
-            loop.call_soon_threadsafe(progress.setValue, min(rows, total))
-
-        def write() -> int:
-            tmp = path.with_name(f".{path.name}.part")
-            try:
-                with tmp.open("w", encoding="utf-8", newline="") as out:
-                    count = self.service.export_donations(campaign.id, fmt, out, report)  # type: ignore[union-attr]
-                tmp.replace(path)
-            finally:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-            return count
-
-        try:
-            count = await self.runner.call(write)
-        finally:
-            progress.close()
-        self.statusBar().showMessage(
-            self.tr("%1 donations exported to %2").replace("%1", str(count)).replace(
-                "%2", str(path)), 8000)  # fmt: skip
-        return count
+            self.event_view.export.click()
+        elif self.stack.currentWidget() is self.live:
+            self.live.ask_export()
 
     # -- errors ----------------------------------------------------------------------------
 
@@ -473,6 +351,23 @@ class MainWindow(QMainWindow):
         self._saving_box = self.error_box
         self._saving_outage = True
         self.status_save.setText(self.tr("Donations are not being saved: %1").replace("%1", reason))
+
+    @Slot(FeedHealth)
+    def _on_feed_health(self, health: FeedHealth) -> None:
+        """Whether this seat reaches its database: said within seconds, in words; while it
+        does not, the status bar no longer claims that what is shown is saved."""
+        self._unreachable = not health.connected
+        if self._unreachable:
+            self.status_save.setText(
+                self.tr("The ledger cannot be reached: %1").replace(
+                    "%1", translate_reason(health.reason or ""))
+            )  # fmt: skip
+        elif not self._saving_outage:
+            self.status_save.setText(self.tr("Every donation shown is saved"))
+            if health.state is FeedState.RESYNCED:
+                self.statusBar().showMessage(
+                    self.tr("The ledger is reachable again: every change is shown."), 8000
+                )
 
     @Slot()
     def _on_live_saving_resumed(self) -> None:
@@ -578,6 +473,8 @@ class MainWindow(QMainWindow):
             self.console.close()
         self.live.stop_now()
         self.event_view.stop_now()
+        if self.feed is not None:
+            self.feed.close()
         self.runner.shutdown()
         if self.service is not None:
             self.service.close()

@@ -1,12 +1,15 @@
 """One campaign on air, for either live view (a fundraiser or a paid event): the controller
-loads it, runs its simulated audience, takes what was committed, and tells the view what to
-show through typed signals, at most ten times a second however fast the donations come. The
+loads it with the seq of its snapshot, follows its committed changes from there (the ledger's
+change feed: the one path of every change, made on this seat or on another), runs its
+simulated audience, and tells the view what to show through typed signals, at most ten times
+a second however fast the donations come. The
 views (fundraiser/page.py, paid_event/page.py) hold no state about the campaign of their own:
 they bind widgets to these signals and call these methods, as qutebrowser's downloads.py keeps
 the logic apart from downloadview.py."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -24,19 +27,13 @@ from livegiving_desktop.core.records import (
     StoredDonation,
     TopDonor,
 )
-from livegiving_desktop.core.tickets import (
-    AdmissionRecord,
-    DoorBatch,
-    EventFigures,
-    SaleBatch,
-    StoredTicket,
-)
+from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, StoredTicket
+from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.events import EventService, RefundPolicy
-from livegiving_desktop.services.ingest import BatchOutcome
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.broadcast.ledger_events import LedgerEvents
 from livegiving_desktop.ui.broadcast.session import EventSession, LiveSession
 from livegiving_desktop.ui.common.error_text import user_message
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import timer
@@ -45,7 +42,7 @@ from livegiving_desktop.ui.operations import Operations
 FLUSH_MS = 100  # what was committed is shown at most ten times a second
 PAGE = 200
 SPARK_SECONDS = 60
-REFRESH_MS = 2000
+CATCH_UP_S = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +105,13 @@ class BroadcastController(QObject):
     loading = Signal()  # another campaign is being opened: nothing may act until `opened`
     fundraiserOpened = Signal(FundraiserSnapshot)
     eventOpened = Signal(EventSnapshot)
-    campaignChanged = Signal(CampaignRecord)  # status, start and end, after go live or end
+    campaignChanged = Signal(CampaignRecord)  # status, goal, start and end
     statsChanged = Signal(CampaignStats, bool)  # the totals; True: new gifts (may announce)
     donationsAdded = Signal(list)  # [StoredDonation] committed since the last flush, newest first
     donationsChanged = Signal(list)  # [StoredDonation] as they are now (moderated, refunded)
     topDonorsChanged = Signal(list)  # [TopDonor]
     ticketsAdded = Signal(list)  # [StoredTicket] newest first
-    ticketsChanged = Signal(list)  # [int] ticket ids now admitted
-    ticketsRefunded = Signal(list)  # [int] ticket ids now refunded
+    ticketsChanged = Signal(list)  # [StoredTicket] as they are now (admitted, refunded)
     admissionsAdded = Signal(list)  # [AdmissionRecord] newest first
     figuresChanged = Signal(EventFigures)
     ticked = Signal(int, int, list)  # seconds on air, viewers (0 off air), last minute per s
@@ -130,6 +126,7 @@ class BroadcastController(QObject):
         self.ops: Operations | None = None
         self.service: LedgerService | None = None
         self.events: EventService | None = None
+        self.feed: FeedBridge | None = None
         self.campaign: CampaignRecord | None = None
         self.stats = CampaignStats(0, 0, 0, 0)
         self.figures = EventFigures(0, 0, 0, 0, None, 0)
@@ -138,20 +135,18 @@ class BroadcastController(QObject):
         self.rate = 5
         self.paused = False
         self.audience_profile = AudienceProfile()
+        self.seq = 0  # the last change of the campaign applied
         self._viewers = ViewerCount()
         self._per_second: Counter[int] = Counter()
-        self._pending: list[BatchOutcome] = []
-        self._pending_sales: list[SaleBatch] = []
-        self._pending_door: list[DoorBatch] = []
+        self._pending: list[CampaignChanges] = []
         self._flush = Throttle(self._on_flush, FLUSH_MS, parent=self)
         self._clock = timer(self, 1000)
         self._clock.timeout.connect(self._on_clock_timeout)
-        self._refresh = timer(self, REFRESH_MS)
-        self._refresh.timeout.connect(self._on_refresh_timeout)
 
-    def attach(self, service: LedgerService, ops: Operations) -> None:
-        self.service, self.ops = service, ops
+    def attach(self, service: LedgerService, ops: Operations, feed: FeedBridge) -> None:
+        self.service, self.ops, self.feed = service, ops, feed
         self.events = ops.events
+        feed.changes.connect(self._on_feed_changes)
 
     @property
     def loaded(self) -> bool:
@@ -163,34 +158,48 @@ class BroadcastController(QObject):
     # -- opening and closing ---------------------------------------------------------------
 
     async def open(self, campaign_id: int) -> None:
-        """Load a campaign (nothing may act on the one shown before meanwhile) and, when it
-        is live, put its audience on."""
-        assert self.service is not None and self.events is not None
+        """Load a campaign and follow its changes from its snapshot's seq (nothing may act on
+        the one shown before meanwhile); when it is live, put its audience on."""
         await self.close()
         self.campaign = None
         self.loading.emit()
         self._per_second.clear()
+        campaign = await self._load(campaign_id)
+        self._on_clock_timeout()
+        if campaign.status is CampaignStatus.LIVE:
+            self._start_session()
+
+    async def _load(self, campaign_id: int) -> CampaignRecord:
+        assert self.service is not None and self.events is not None and self.feed is not None
+        self._pending.clear()
         if self.kind is CampaignKind.FUNDRAISER:
             snap = await self.runner.call(load_fundraiser, self.service, campaign_id)
             self.campaign, self.stats, self.moderation = snap.campaign, snap.stats, snap.moderation
+            self.seq = snap.campaign.change_seq
+            self.feed.follow(campaign_id, self.seq)
             self.fundraiserOpened.emit(snap)
         else:
             event = await self.runner.call(load_event, self.events, campaign_id)
             self.campaign, self.figures = event.campaign, event.figures
             self.moderation = event.moderation
+            self.seq = event.campaign.change_seq
+            self.feed.follow(campaign_id, self.seq)
             self.eventOpened.emit(event)
-        self._on_clock_timeout()
-        if self.campaign.status is CampaignStatus.LIVE:
-            self._start_session()
+        assert self.campaign is not None
+        return self.campaign
 
     async def close(self) -> None:
-        """Stop the audience and commit what it sent (on the database thread)."""
+        """Leave the campaign: stop the audience, commit what it sent, stop following."""
+        await self._stop_session()
+        if self.campaign is not None and self.feed is not None:
+            self.feed.unfollow(self.campaign.id)
+        self._flush.flush()
+
+    async def _stop_session(self) -> None:
         session, self.session = self.session, None
         self._clock.stop()
-        self._refresh.stop()
         if session is not None:
             await self.runner.call(session.stop)
-            self._flush.flush()
             session.deleteLater()
 
     def stop_now(self) -> None:
@@ -213,21 +222,16 @@ class BroadcastController(QObject):
             live = LiveSession(self.service, self.campaign, rate=self.rate,
                                profile=self.audience_profile, moderation=self.moderation,
                                parent=self)  # fmt: skip
-            live.batchCommitted.connect(self._on_session_batch_committed)
             live.ingestFailed.connect(self._on_session_ingest_failed)
             live.ingestRecovered.connect(self.savingResumed)
             self.session = live
         else:
             event = EventSession(self.events, self.campaign, self.rate, self.moderation, self)
-            event.salesCommitted.connect(self._on_session_sales_committed)
-            event.doorChecked.connect(self._on_session_door_checked)
-            event.donationsCommitted.connect(self._on_session_batch_committed)
             event.failed.connect(self._on_session_failed)
             self.session = event
         if self.paused:
             self.session.pause()
         self._clock.start()
-        self._refresh.start()
 
     def set_rate(self, rate: int) -> None:
         self.rate = rate
@@ -242,6 +246,16 @@ class BroadcastController(QObject):
             else:
                 self.session.resume()
 
+    @Slot(str)
+    def _on_session_ingest_failed(self, message: str) -> None:
+        # Said once in a message box (`failed`), then kept in the status bar (`savingFailed`).
+        self.failed.emit(self.tr("Donations are waiting to be saved: %1").replace("%1", message))
+        self.savingFailed.emit(message)
+
+    @Slot(str)
+    def _on_session_failed(self, message: str) -> None:
+        self.failed.emit(self.tr("The audience stopped: %1").replace("%1", message))
+
     # -- the broadcast ---------------------------------------------------------------------
 
     async def go_live(self) -> None:
@@ -253,11 +267,8 @@ class BroadcastController(QObject):
         campaign = await self.ops.go_live(campaign_id)
         if self.campaign is None or self.campaign.id != campaign_id:
             return
-        self.campaign = campaign
-        if self.events is not None and self.kind is CampaignKind.PAID_EVENT:
-            self.figures = await self.runner.call(self.events.figures, campaign_id)
+        self._take_campaign(campaign)
         self._start_session()
-        self.campaignChanged.emit(campaign)
 
     async def end(self) -> bool:
         """End the broadcast: the audience stops, what it sent is committed first."""
@@ -266,92 +277,96 @@ class BroadcastController(QObject):
         if self.campaign.status is not CampaignStatus.LIVE:
             return False
         campaign_id = self.campaign.id
-        await self.close()
-        self.campaign = await self.ops.end_broadcast(campaign_id)
-        await self.refresh_figures()
+        await self._stop_session()
+        campaign = await self.ops.end_broadcast(campaign_id)
+        # The summary tells the figures as of the end: the feed has shown everything first.
+        await self.caught_up(campaign.change_seq)
+        if self.campaign is not None and self.campaign.id == campaign_id:
+            self._take_campaign(campaign)
         self._on_clock_timeout()
-        self.campaignChanged.emit(self.campaign)
         return True
 
-    async def refresh_figures(self) -> None:
-        """Read the totals again (after an action of this view)."""
-        if self.service is None or self.campaign is None:
-            return
-        campaign_id = self.campaign.id
-        if self.kind is CampaignKind.PAID_EVENT and self.events is not None:
-            figures = await self.runner.call(self.events.figures, campaign_id)
-            if self.campaign is not None and self.campaign.id == campaign_id:
-                self.figures = figures
-                self.figuresChanged.emit(figures)
-            return
-        stats = await self.runner.call(self.service.stats, campaign_id)
-        top = await self.runner.call(self.service.top_donors, campaign_id)
-        if self.campaign is not None and self.campaign.id == campaign_id:
-            self.stats = stats
-            self.statsChanged.emit(stats, False)
-            self.topDonorsChanged.emit(top)
+    async def caught_up(self, seq: int, timeout: float = CATCH_UP_S) -> bool:
+        """Wait (without blocking the UI) until the feed has shown the campaign's changes up
+        to `seq`; False when it took longer than `timeout`."""
+        deadline = time.monotonic() + timeout
+        while self.seq < seq and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        self._flush.flush()
+        return self.seq >= seq
 
-    # -- what was committed ----------------------------------------------------------------
+    def _take_campaign(self, campaign: CampaignRecord) -> None:
+        """A newer row of the campaign (its status, goal, start or end)."""
+        before = self.campaign
+        self.campaign = campaign
+        if before is None or (before.status, before.goal_minor, before.started_at_us,
+                              before.ended_at_us) != (campaign.status, campaign.goal_minor,
+                                                      campaign.started_at_us,
+                                                      campaign.ended_at_us):  # fmt: skip
+            self.campaignChanged.emit(campaign)
 
-    @Slot(BatchOutcome)
-    def _on_session_batch_committed(self, outcome: BatchOutcome) -> None:
-        self._pending.append(outcome)
+    # -- what was committed: the change feed -----------------------------------------------
+
+    @Slot(CampaignChanges)
+    def _on_feed_changes(self, changes: CampaignChanges) -> None:
+        if self.campaign is None or changes.campaign_id != self.campaign.id:
+            return  # a delivery for a campaign left before it arrived
+        if changes.last_seq <= self.seq:
+            return  # already in the snapshot shown
+        self.seq = changes.last_seq
+        self._pending.append(changes)
         self._flush()
-
-    @Slot(SaleBatch)
-    def _on_session_sales_committed(self, batch: SaleBatch) -> None:
-        self._pending_sales.append(batch)
-        self._flush()
-
-    @Slot(DoorBatch)
-    def _on_session_door_checked(self, batch: DoorBatch) -> None:
-        self._pending_door.append(batch)
-        self._flush()
-
-    @Slot(str)
-    def _on_session_ingest_failed(self, message: str) -> None:
-        # Said once in a message box (`failed`), then kept in the status bar (`savingFailed`).
-        self.failed.emit(self.tr("Donations are waiting to be saved: %1").replace("%1", message))
-        self.savingFailed.emit(message)
-
-    @Slot(str)
-    def _on_session_failed(self, message: str) -> None:
-        self.failed.emit(self.tr("The audience stopped: %1").replace("%1", message))
 
     def _on_flush(self) -> None:
         """Show what was committed since the last flush, in one go."""
-        if self.campaign is None:
-            self._pending, self._pending_sales, self._pending_door = [], [], []
+        pending, self._pending = self._pending, []
+        if not pending or self.campaign is None:
             return
-        outcomes, self._pending = self._pending, []
-        sales, self._pending_sales = self._pending_sales, []
-        door, self._pending_door = self._pending_door, []
-        if outcomes:
-            rows = [d for o in outcomes for d in o.accepted]
-            for d in rows:
-                self._per_second[d.received_at_us // 1_000_000] += 1
-            if rows:
-                self.donationsAdded.emit(rows[::-1])
-            self.stats = outcomes[-1].stats
-            self.statsChanged.emit(self.stats, True)
-            if self.kind is CampaignKind.PAID_EVENT:
-                self.figures = EventFigures(
-                    self.figures.tickets_sold, self.figures.admitted, self.figures.denied,
-                    self.figures.revenue_minor, self.figures.capacity, self.stats.total_minor,
-                )  # fmt: skip
-                self.figuresChanged.emit(self.figures)
-        if sales:
-            self.ticketsAdded.emit([s.ticket for b in sales for s in b.sold][::-1])
-        if door:
-            records = [r for b in door for r in b.records][::-1]
-            self.admissionsAdded.emit(records)
-            admitted = [r.ticket_id for r in records if r.admitted and r.ticket_id is not None]
-            if admitted:
-                self.ticketsChanged.emit(admitted)
-        latest = (door[-1].figures if door else None) or (sales[-1].figures if sales else None)
-        if latest is not None:
-            self.figures = latest
-            self.figuresChanged.emit(latest)
+        if any(c.resync for c in pending):
+            spawn(self._load(self.campaign.id), self._report)
+            return
+        last = pending[-1]
+        self._take_campaign(last.campaign)
+        new = [d for c in pending for d in c.new_donations]
+        for c in pending:
+            self._per_second.update(c.new_per_second)
+        if new:
+            self.donationsAdded.emit(new[::-1])
+        updated = {d.id: d for c in pending for d in c.updated_donations}
+        if updated:
+            self.donationsChanged.emit(list(updated.values()))
+        if last.stats != self.stats or new:
+            self.stats = last.stats
+            self.statsChanged.emit(last.stats, bool(new))
+        top = next((c.top_donors for c in reversed(pending) if c.top_donors is not None), None)
+        if top is not None:
+            self.topDonorsChanged.emit(top)
+        rules = next((c.moderation for c in reversed(pending) if c.moderation is not None), None)
+        if rules is not None:
+            self.moderation = rules
+            if isinstance(self.session, LiveSession):
+                self.session.pipeline.set_moderation(rules)
+        self._flush_event(pending)
+
+    def _flush_event(self, pending: list[CampaignChanges]) -> None:
+        tickets = [t for c in pending for t in c.new_tickets]
+        if tickets:
+            self.ticketsAdded.emit(tickets[::-1])
+        changed = {t.id: t for c in pending for t in c.updated_tickets}
+        if changed:
+            self.ticketsChanged.emit(list(changed.values()))
+        admissions = [a for c in pending for a in c.new_admissions]
+        if admissions:
+            self.admissionsAdded.emit(admissions[::-1])
+        figures = next((c.figures for c in reversed(pending) if c.figures is not None), None)
+        donations_moved = self.stats.total_minor != self.figures.total_minor
+        if figures is None and self.kind is CampaignKind.PAID_EVENT and donations_moved:
+            f = self.figures
+            figures = EventFigures(f.tickets_sold, f.admitted, f.denied, f.revenue_minor,
+                                   f.capacity, self.stats.total_minor)  # fmt: skip
+        if figures is not None and figures != self.figures:
+            self.figures = figures
+            self.figuresChanged.emit(figures)
 
     # -- the clock -------------------------------------------------------------------------
 
@@ -379,109 +394,43 @@ class BroadcastController(QObject):
             del self._per_second[old]
         self.ticked.emit(seconds, viewers, values)
 
-    @Slot()
-    def _on_refresh_timeout(self) -> None:
-        if self.campaign is not None and self.kind is CampaignKind.FUNDRAISER:
-            spawn(self._refresh_top(), self._report)
-
-    async def _refresh_top(self) -> None:
-        assert self.service is not None and self.campaign is not None
-        campaign_id = self.campaign.id
-        top = await self.runner.call(self.service.top_donors, campaign_id)
-        stats = await self.runner.call(self.service.stats, campaign_id)
-        if self.campaign is None or self.campaign.id != campaign_id:
-            return
-        self.topDonorsChanged.emit(top)
-        if stats.total_minor == self.stats.total_minor:  # the donor count caught up
-            self.stats = stats
-            self.statsChanged.emit(stats, False)
-
-    # -- changes made in other windows (the moderation console) ----------------------------
-
-    def attach_events(self, events: LedgerEvents) -> None:
-        events.donationsChanged.connect(self._on_events_donations_changed)
-        events.statsChanged.connect(self._on_events_stats_changed)
-        events.rulesChanged.connect(self._on_events_rules_changed)
-
-    @Slot(int, object)
-    def _on_events_donations_changed(
-        self, campaign_id: int, donations: list[StoredDonation]
-    ) -> None:
-        if self.campaign is not None and self.campaign.id == campaign_id:
-            self.donationsChanged.emit(donations)
-
-    @Slot(int, object, object)
-    def _on_events_stats_changed(
-        self, campaign_id: int, stats: CampaignStats, top: list[TopDonor]
-    ) -> None:
-        if self.campaign is None or self.campaign.id != campaign_id:
-            return
-        self.stats = stats
-        self.statsChanged.emit(stats, False)
-        if top:
-            self.topDonorsChanged.emit(top)
-
-    @Slot(int, object)
-    def _on_events_rules_changed(self, campaign_id: int, rules: ModerationRules) -> None:
-        if self.campaign is None or self.campaign.id != campaign_id:
-            return
-        self.moderation = rules
-        if isinstance(self.session, LiveSession):
-            self.session.pipeline.set_moderation(rules)
-
-    # -- actions of this view ---------------------------------------------------------------
+    # -- actions of this view (what they change comes back through the feed) --------------
 
     async def thank(self, donations: list[StoredDonation]) -> list[int]:
-        """Thank donations on air; the feed and the queue follow."""
+        """Thank donations on air; returns the ids thanked."""
         if self.ops is None or self.campaign is None:
             return []
-        campaign_id, ids = self.campaign.id, [d.id for d in donations]
-        await self.ops.thank(campaign_id, ids)
-        if self.campaign is None or self.campaign.id != campaign_id:
-            return []
-        self.donationsChanged.emit([d._replace(thanked=True) for d in donations])
+        ids = [d.id for d in donations]
+        await self.ops.thank(self.campaign.id, ids)
         return ids
 
     async def record_offline(self, campaign: CampaignRecord, draft: DonationDraft) -> None:
-        """A donation given outside the stream: through the live pipeline when on air (shown
-        once committed), else recorded on its own."""
+        """A donation given outside the stream: through the live pipeline when on air, else
+        recorded on its own; it shows once committed, as every donation does."""
         if self.ops is None:
             return
         if isinstance(self.session, LiveSession) and self.session.campaign.id == campaign.id:
             await self.runner.call(self.session.submit, draft)
             return
-        outcome = await self.ops.record_offline(campaign, draft)
-        shown = self.campaign is not None and self.campaign.id == campaign.id
-        if outcome.donation is not None and shown:
-            self.donationsAdded.emit([outcome.donation])
-            await self.refresh_figures()
+        await self.ops.record_offline(campaign, draft)
 
     async def admit(self, code: str) -> AdmissionRecord | None:
         """The creator checks a code at the door."""
         if self.ops is None or self.campaign is None:
             return None
-        record = await self.ops.admit(self.campaign.id, code)
-        self.admissionsAdded.emit([record])
-        if record.admitted and record.ticket_id is not None:
-            self.ticketsChanged.emit([record.ticket_id])
-        await self.refresh_figures()
-        return record
+        return await self.ops.admit(self.campaign.id, code)
 
     async def refund_ticket(
-        self, ticket_id: int, reason: str, actor: Actor, override: bool
+        self, ticket_id: int, reason: str, actor: Actor, *, override: bool
     ) -> None:
-        if self.ops is None:
-            return
-        outcome = await self.ops.refund_ticket(ticket_id, reason, actor, override=override)
-        self.ticketsRefunded.emit([ticket_id])
-        self.figures = outcome.figures
-        self.figuresChanged.emit(outcome.figures)
+        if self.ops is not None:
+            await self.ops.refund_ticket(ticket_id, reason, actor, override=override)
 
     async def cancel(self, reason: str, actor: Actor) -> None:
-        """Cancel a paid event: every ticket refunded, the event ended; the view reloads."""
+        """Cancel a paid event: every ticket refunded, the event ended."""
         if self.ops is None or self.campaign is None:
             return
         campaign_id = self.campaign.id
-        await self.close()
+        await self._stop_session()
         await self.ops.cancel_event(campaign_id, reason, actor)
-        await self.open(campaign_id)
+        await self._load(campaign_id)

@@ -15,6 +15,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import BroadcastController
 from livegiving_desktop.ui.broadcast.stage import BroadcastStage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import button, icon, label, page_header
@@ -113,9 +114,11 @@ class BroadcastPage(QWidget):
         layout.addLayout(body, 1)
         self._update_state()  # nothing loaded yet: every control that acts on it is disabled
 
-    def attach(self, service: LedgerService, ops: Operations, locale: str) -> None:
+    def attach(
+        self, service: LedgerService, ops: Operations, feed: FeedBridge, locale: str
+    ) -> None:
         self.money_locale = locale
-        self.controller.attach(service, ops)
+        self.controller.attach(service, ops, feed)
 
     @property
     def campaign(self) -> CampaignRecord | None:

@@ -5,6 +5,7 @@ arrive on the UI thread as Qt signals."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,87 +13,27 @@ from livegiving_desktop.core.audience import AudienceProfile, SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord
-from livegiving_desktop.core.tickets import DoorBatch, SaleBatch
 from livegiving_desktop.services.events import EventAudienceRunner, EventService
 from livegiving_desktop.services.ingest import BatchOutcome, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.simulation import AudienceRunner
+from livegiving_desktop.services.simulation import AudienceRunner, PacedRunner
 from livegiving_desktop.ui.common.error_text import user_message
 
 
-class LiveSession(QObject):
-    """Runs the audience into the pipeline. `batchCommitted` carries each durable batch.
+class AudienceSession(QObject):
+    """A simulated audience on its own thread, paced at `rate` a second. In the live views a
+    rate of 0 means nobody is coming (the runner's own 0 would mean as fast as possible), and
+    the creator can hold it (pause) without losing the rate."""
 
-    When batches cannot be written (a full disk), the pipeline keeps them and tries again;
-    `ingestFailed` says so once, in plain words, and `ingestRecovered` once they are saved again.
-    Should the pipeline give up (an unexpected error), `ingestFailed` says what was not saved.
-    """
-
-    batchCommitted = Signal(BatchOutcome)  # emitted from the writer thread (queued)
-    ingestFailed = Signal(str)  # the first failed attempt of an outage: the reason
-    ingestRecovered = Signal()  # the first batch saved after a failure
-
-    def __init__(
-        self,
-        service: LedgerService,
-        campaign: CampaignRecord,
-        *,
-        rate: float,
-        seed: int | None = None,
-        profile: AudienceProfile | None = None,
-        moderation: ModerationRules | None = None,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.campaign = campaign
-        self.pipeline = service.ingestion_pipeline(
-            campaign,
-            moderation=moderation,
-            on_commit=self._emit_batch,
-            on_error=self._emit_error,
-        )
-        audience = SimulatedAudience(
-            seed if seed is not None else secrets.randbits(32),
-            campaign.currency,
-            minimum_minor=campaign.minimum_minor,
-            maximum_minor=campaign.maximum_minor,
-            id_prefix=f"live-{campaign.id}-{secrets.token_hex(4)}-",
-            profile=profile,
-        )
         self._held = False  # paused by the creator
-        self._failing = False  # read and written on the writer thread only
-        self.runner = AudienceRunner(audience, self.pipeline, rate=rate)
-        self.set_rate(rate)
-        self.runner.start()
 
-    def _emit_batch(self, outcome: BatchOutcome) -> None:
-        if self._failing:
-            self._failing = False
-            self.ingestRecovered.emit()
-        self.batchCommitted.emit(outcome)
-
-    def _emit_error(self, exc: Exception) -> None:
-        reason = user_message(exc)
-        if self.pipeline.failure is not None:  # given up (an unexpected error): say so
-            self._failing = True
-            self.ingestFailed.emit(
-                self.tr("%1. The donations not shown in the feed were not saved.").replace(
-                    "%1", reason
-                )
-            )
-            return
-        # Every retry fails the same way during an outage: tell the user once, not each time.
-        if not self._failing:
-            self._failing = True
-            self.ingestFailed.emit(
-                self.tr("%1. They are kept and saved as soon as it works again.").replace(
-                    "%1", reason
-                )
-            )
+    @property
+    def runner(self) -> PacedRunner[Any]:
+        raise NotImplementedError
 
     def set_rate(self, rate: float) -> None:
-        """In the live view a rate of 0 means nobody is giving (on the command line, 0 means
-        as fast as possible)."""
         self.runner.set_rate(rate)
         self._apply_pause()
 
@@ -114,6 +55,83 @@ class LiveSession(QObject):
     def paused(self) -> bool:
         return self.runner.paused
 
+    def stop(self) -> object:
+        """Stop the audience and commit what it sent. Blocks: call it on the db thread."""
+        raise NotImplementedError
+
+
+class LiveSession(AudienceSession):
+    """Runs the audience into the pipeline. What it commits reaches the views through the
+    ledger's change feed, like every change; this session only says how saving goes.
+
+    When batches cannot be written (a full disk), the pipeline keeps them and tries again;
+    `ingestFailed` says so once, in plain words, and `ingestRecovered` once they are saved again.
+    Should the pipeline give up (an unexpected error), `ingestFailed` says what was not saved.
+    """
+
+    ingestFailed = Signal(str)  # the first failed attempt of an outage: the reason
+    ingestRecovered = Signal()  # the first batch saved after a failure
+
+    def __init__(
+        self,
+        service: LedgerService,
+        campaign: CampaignRecord,
+        *,
+        rate: float,
+        seed: int | None = None,
+        profile: AudienceProfile | None = None,
+        moderation: ModerationRules | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.campaign = campaign
+        self.pipeline = service.ingestion_pipeline(
+            campaign,
+            moderation=moderation,
+            on_commit=self._on_pipeline_commit,
+            on_error=self._emit_error,
+        )
+        audience = SimulatedAudience(
+            seed if seed is not None else secrets.randbits(32),
+            campaign.currency,
+            minimum_minor=campaign.minimum_minor,
+            maximum_minor=campaign.maximum_minor,
+            id_prefix=f"live-{campaign.id}-{secrets.token_hex(4)}-",
+            profile=profile,
+        )
+        self._failing = False  # read and written on the writer thread only
+        self._runner = AudienceRunner(audience, self.pipeline, rate=rate)
+        self.set_rate(rate)
+        self._runner.start()
+
+    @property
+    def runner(self) -> AudienceRunner:
+        return self._runner
+
+    def _on_pipeline_commit(self, _outcome: BatchOutcome) -> None:
+        if self._failing:
+            self._failing = False
+            self.ingestRecovered.emit()
+
+    def _emit_error(self, exc: Exception) -> None:
+        reason = user_message(exc)
+        if self.pipeline.failure is not None:  # given up (an unexpected error): say so
+            self._failing = True
+            self.ingestFailed.emit(
+                self.tr("%1. The donations not shown in the feed were not saved.").replace(
+                    "%1", reason
+                )
+            )
+            return
+        # Every retry fails the same way during an outage: tell the user once, not each time.
+        if not self._failing:
+            self._failing = True
+            self.ingestFailed.emit(
+                self.tr("%1. They are kept and saved as soon as it works again.").replace(
+                    "%1", reason
+                )
+            )
+
     def submit(self, draft: DonationDraft) -> None:
         """An offline donation joins the same pipeline as the audience's."""
         self.pipeline.submit_many([draft])
@@ -125,13 +143,10 @@ class LiveSession(QObject):
         return self.pipeline.close()
 
 
-class EventSession(QObject):
-    """The simulated audience of a live paid event; its committed batches arrive on the UI
-    thread as queued signals."""
+class EventSession(AudienceSession):
+    """The simulated audience of a live paid event: it buys, joins at the door and (when the
+    event raises money) donates; what it commits reaches the views through the change feed."""
 
-    salesCommitted = Signal(SaleBatch)
-    doorChecked = Signal(DoorBatch)
-    donationsCommitted = Signal(BatchOutcome)
     failed = Signal(str)
 
     def __init__(
@@ -143,39 +158,20 @@ class EventSession(QObject):
         parent: QObject,
     ) -> None:
         super().__init__(parent)
-        self.runner = EventAudienceRunner(
+        self._runner = EventAudienceRunner(
             events,
             campaign,
             events.audience(campaign),
             moderation=moderation,
             rate=rate,
-            on_sales=self.salesCommitted.emit,
-            on_door=self.doorChecked.emit,
-            on_commit=self.donationsCommitted.emit,
             on_error=lambda exc: self.failed.emit(user_message(exc)),
         )
-        self._held = False  # paused by the creator
         self.set_rate(rate)
-        self.runner.start()
+        self._runner.start()
 
-    def set_rate(self, rate: float) -> None:
-        """0 means nobody is coming (the runner's 0 would mean as fast as possible)."""
-        self.runner.set_rate(rate)
-        self._apply_pause()
-
-    def pause(self) -> None:
-        self._held = True
-        self._apply_pause()
-
-    def resume(self) -> None:
-        self._held = False
-        self._apply_pause()
-
-    def _apply_pause(self) -> None:
-        if self._held or self.runner.rate <= 0:
-            self.runner.pause()
-        else:
-            self.runner.resume()
+    @property
+    def runner(self) -> EventAudienceRunner:
+        return self._runner
 
     def stop(self) -> None:
         """Stop the audience and commit what it sent. Blocks: call it on the db thread."""

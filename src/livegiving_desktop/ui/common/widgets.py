@@ -6,19 +6,15 @@ from __future__ import annotations
 import hashlib
 
 import qtawesome as qta
-from PySide6.QtCore import (
-    QObject,
-    QTimer,
-)
-from PySide6.QtGui import (
-    QColor,
-    QIcon,
-)
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -118,3 +114,37 @@ def timer(parent: QObject, interval_ms: int, *, single_shot: bool = False) -> QT
     made.setInterval(interval_ms)
     made.setSingleShot(single_shot)
     return made
+
+
+def paint_row_card(
+    painter: QPainter, option: QStyleOptionViewItem, rect: QRectF, *, outlined: bool = False
+) -> bool:
+    """The card behind a painted list row: the accent fill when selected, a soft fill when
+    hovered (always, with a border, when `outlined`). Returns whether the row is selected."""
+    colors = Theme.colors
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+    if outlined:
+        painter.setPen(QColor(colors["accent"] if selected else colors["border"]))
+    elif selected or hovered:
+        painter.setPen(Qt.PenStyle.NoPen)
+    else:
+        return False
+    painter.setBrush(QColor(colors["accent_soft"] if selected else colors["surface2"]))
+    painter.drawRoundedRect(rect, 10, 10)
+    return selected
+
+
+class Card(QWidget):
+    """A card of a live view: a framed panel (`role` picks its style) whose `body` holds it."""
+
+    def __init__(
+        self, role: str = "card", *, vertical: int = 14, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        frame = card(role)
+        self.body = QVBoxLayout(frame)
+        self.body.setContentsMargins(20, vertical, 20, vertical)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)

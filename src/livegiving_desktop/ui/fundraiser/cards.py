@@ -4,29 +4,23 @@ goal and the figures, donations per second, the top donors, and the queue of don
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QWidget
 
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
 from livegiving_desktop.ui.common import format as fmt
-from livegiving_desktop.ui.common.widgets import StatBlock, button, card, label
+from livegiving_desktop.ui.common.widgets import Card, StatBlock, button, label
 from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy, ThankQueueModel
 from livegiving_desktop.ui.fundraiser.widgets import Sparkline
 from livegiving_desktop.ui.theme import Theme
 
 
-def _card_layout(widget: QWidget, vertical: int = 14) -> QVBoxLayout:
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(20, vertical, 20, vertical)
-    return layout
-
-
-class TotalsCard(QWidget):
+class TotalsCard(Card):
     """AMOUNT RAISED: the total, the goal bar and its label, milestone notices, and donors,
     donations and average."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(vertical=16, parent=parent)
         self.total = label("", "total")
         self.total.setObjectName("totalRaised")
         self.total.setAccessibleName(self.tr("Amount raised"))
@@ -41,8 +35,7 @@ class TotalsCard(QWidget):
         self.donors = StatBlock(self.tr("DONORS"), "donorCount")
         self.donations = StatBlock(self.tr("DONATIONS"), "donationCount")
         self.average = StatBlock(self.tr("AVERAGE"), "averageDonation")
-        frame = card()
-        layout = _card_layout(frame, 16)
+        layout = self.body
         layout.setSpacing(8)
         layout.addWidget(label(self.tr("AMOUNT RAISED"), "eyebrow"))
         for widget in (self.total, self.goal_bar, self.goal_label, self.milestone):
@@ -51,9 +44,6 @@ class TotalsCard(QWidget):
         for block in (self.donors, self.donations, self.average):
             stats_row.addWidget(block)
         layout.addLayout(stats_row)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
 
     def show_stats(
         self, campaign: CampaignRecord, before: CampaignStats, stats: CampaignStats, locale: str
@@ -83,26 +73,22 @@ class TotalsCard(QWidget):
         return text
 
 
-class RateCard(QWidget):
+class RateCard(Card):
     """DONATIONS PER SECOND · LAST MINUTE: the sparkline and the rate now."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.sparkline = Sparkline()
         self.sparkline.setObjectName("donationSparkline")
         self.sparkline.setAccessibleName(self.tr("Donations per second, last minute"))
         self.rate_now = label("", "muted")
-        frame = card()
-        layout = _card_layout(frame)
+        layout = self.body
         head = QHBoxLayout()
         head.addWidget(label(self.tr("DONATIONS PER SECOND · LAST MINUTE"), "eyebrow"))
         head.addStretch(1)
         head.addWidget(self.rate_now)
         layout.addLayout(head)
         layout.addWidget(self.sparkline)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
 
     def show_rate(self, per_second: list[int]) -> None:
         self.sparkline.set_values(per_second)
@@ -111,22 +97,18 @@ class RateCard(QWidget):
         )
 
 
-class TopDonorsCard(QWidget):
+class TopDonorsCard(Card):
     """TOP DONORS: rank, the name as it shows on air, the total."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.list = label("", None, wrap=True)
         self.list.setObjectName("topDonors")
         self.list.setAccessibleName(self.tr("Top donors"))
         self.list.setTextFormat(Qt.TextFormat.RichText)
-        frame = card()
-        layout = _card_layout(frame)
+        layout = self.body
         layout.addWidget(label(self.tr("TOP DONORS"), "eyebrow"))
         layout.addWidget(self.list)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
 
     def show_donors(self, top: list[TopDonor], privacy: OnAirPrivacy, currency: str) -> None:
         if not top:
@@ -139,11 +121,11 @@ class TopDonorsCard(QWidget):
         self.list.setText(fmt.ranked_table(rows, Theme.colors["muted"]))
 
 
-class ThankQueueCard(QWidget):
+class ThankQueueCard(Card):
     """To thank (N): the donations not thanked yet, and Thank all."""
 
     def __init__(self, model: ThankQueueModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.queue = QListView()
         self.queue.setObjectName("thankQueue")
         self.queue.setAccessibleName(self.tr("Donors not yet thanked"))
@@ -153,17 +135,13 @@ class ThankQueueCard(QWidget):
         self.title = label("", "h2")
         tip = self.tr("Thank everyone in the queue (Ctrl+Shift+T)")
         self.thank_all = button(self.tr("Thank all"), "thankAll", "mdi6.heart-multiple", tip=tip)
-        frame = card()
-        layout = _card_layout(frame)
+        layout = self.body
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.thank_all)
         layout.addLayout(head)
         layout.addWidget(self.queue)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
 
     def show_count(self, count: int, enabled: bool) -> None:
         self.title.setText(self.tr("To thank (%1)").replace("%1", str(count)))

@@ -6,18 +6,29 @@ layout and the bindings of what only a fundraiser has."""
 
 from __future__ import annotations
 
+import asyncio
 import time
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QListView,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.goals import progress_permille
-from livegiving_desktop.core.records import CampaignStats, StoredDonation, TopDonor
+from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import PAGE, FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.fundraiser.cards import (
@@ -34,7 +45,7 @@ from livegiving_desktop.ui.fundraiser.models import (
 from livegiving_desktop.ui.fundraiser.offline_dialog import OfflineDonationDialog
 from livegiving_desktop.ui.fundraiser.summary import SummaryDialog
 from livegiving_desktop.ui.fundraiser.widgets import FeedDelegate
-from livegiving_desktop.ui.operations import Operations
+from livegiving_desktop.ui.operations import Operations, export_file
 from livegiving_desktop.ui.story.panel import StickerPanel
 
 OVERLAY_MS = 6000  # an alert, a banner or a notice stays on the stage this long
@@ -43,6 +54,8 @@ ALERT_MIN_S = 1.5  # each alert stays readable at least this long, however fast 
 
 class FundraiserPage(BroadcastPage):
     """The live view of a fundraiser (the main window's `live`)."""
+
+    exported = Signal(str)  # what was exported where, in words
 
     def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -140,8 +153,10 @@ class FundraiserPage(BroadcastPage):
         self.right.addWidget(self.thanks, 1)
         self.lay_out(self.moderation_button)
 
-    def attach(self, service: LedgerService, ops: Operations, locale: str) -> None:
-        super().attach(service, ops, locale)
+    def attach(
+        self, service: LedgerService, ops: Operations, feed: FeedBridge, locale: str
+    ) -> None:
+        super().attach(service, ops, feed, locale)
         self.service = service
 
     @property
@@ -365,3 +380,50 @@ class FundraiserPage(BroadcastPage):
         ]
         self.summary = SummaryDialog(lines, top, self)
         self.summary.open()
+
+    # -- export ----------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        """Choose where to export the donations (CSV or JSON); written on the database
+        thread with a progress dialog."""
+        c = self.controller.campaign
+        if c is None:
+            return
+        dialog = QFileDialog(self, self.tr("Export donations"))
+        dialog.setObjectName("exportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("CSV spreadsheet (*.csv)"), self.tr("JSON (*.json)")])
+        dialog.selectFile(f"donations-{c.id}.csv")
+        dialog.fileSelected.connect(
+            lambda path: spawn(self.export_to(Path(path), c), self.controller._report)
+        )
+        self.export_dialog = dialog
+        dialog.open()
+
+    async def export_to(self, path: Path, campaign: CampaignRecord) -> int:
+        """Export with a progress dialog; the file appears only once complete."""
+        service = self.service
+        if service is None:
+            return 0
+        total = max(1, self.controller.stats.donation_count)
+        progress = QProgressDialog(self.tr("Exporting donations…"), self.tr("Hide"), 0, total, self)
+        progress.setObjectName("exportProgress")
+        progress.setMinimumDuration(300)
+        loop = asyncio.get_running_loop()
+
+        def report(rows: int) -> None:
+            loop.call_soon_threadsafe(progress.setValue, min(rows, total))
+
+        try:
+            count = await export_file(
+                self.runner,
+                path,
+                lambda out, fmt_: service.export_donations(campaign.id, fmt_, out, report),
+            )
+        finally:
+            progress.close()
+        self.exported.emit(
+            self.tr("%1 donations exported to %2").replace("%1", str(count)).replace(
+                "%2", str(path))
+        )  # fmt: skip
+        return count

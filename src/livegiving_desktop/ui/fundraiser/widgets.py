@@ -28,14 +28,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
 from livegiving_desktop.core.records import StoredDonation
-from livegiving_desktop.ui.common.widgets import avatar_color, icon, initials
+from livegiving_desktop.ui.common.widgets import avatar_color, icon, initials, paint_row_card
 from livegiving_desktop.ui.fundraiser.models import (
     AmountTextRole,
     DonationRole,
@@ -72,12 +71,7 @@ class FeedDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hovered:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(c["accent_soft"] if selected else c["surface2"]))
-            painter.drawRoundedRect(rect, 10, 10)
+        paint_row_card(painter, option, rect)
         name: str = index.data(ShownNameRole)
         amount: str = index.data(AmountTextRole)
         # Avatar

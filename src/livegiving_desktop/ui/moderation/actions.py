@@ -1,6 +1,7 @@
 """What the console's buttons and keys do to the selected donations: approve, hide, on-air
 privacy, block, refund, and saving the rules. Each is one operation (ui/operations.py); the
-result is said in `notice`, a failure in `failed` (words, never raw exception text)."""
+result is said in `notice`, a failure in `failed` (words, never raw exception text). What an
+action changed reaches every window, this one too, through the ledger's change feed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from livegiving_desktop.core.errors import ValidationError
-from livegiving_desktop.core.moderation import MessageStatus, ModerationRules
+from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.records import Actor, CampaignRecord, StoredDonation
 from livegiving_desktop.db.moderation import BlockedDonorRecord
 from livegiving_desktop.services.moderation import LedgerChange
@@ -29,10 +30,6 @@ class ModerationActions(QObject):
     notice = Signal(str)
     failed = Signal(str)
     busyChanged = Signal()
-    changed = Signal(LedgerChange)  # donations and figures as they are after an action
-    rulesChanged = Signal(int, ModerationRules)  # campaign id, the rules from now on
-    auditChanged = Signal()
-    blockedChanged = Signal()
 
     def __init__(
         self,
@@ -68,12 +65,6 @@ class ModerationActions(QObject):
         actor = self._actor() if campaign is not None else None
         return None if campaign is None or actor is None else (campaign, actor)
 
-    def _announce(self, changes: LedgerChange | list[LedgerChange], done: str) -> None:
-        for change in changes if isinstance(changes, list) else [changes]:
-            self.changed.emit(change)
-        self.auditChanged.emit()
-        self.notice.emit(done)
-
     # -- messages and on-air privacy -------------------------------------------------------
 
     def decide(self, status: MessageStatus) -> None:
@@ -89,7 +80,8 @@ class ModerationActions(QObject):
         )
 
         async def work() -> None:
-            self._announce(await self.ops.decide(campaign.id, ids, status, actor), done)
+            await self.ops.decide(campaign.id, ids, status, actor)
+            self.notice.emit(done)
 
         self._run(work())
 
@@ -105,10 +97,10 @@ class ModerationActions(QObject):
         done = self.tr("On-air privacy changed for %n donation(s).", "", len(ids))
 
         async def work() -> None:
-            change = await self.ops.set_privacy(
+            await self.ops.set_privacy(
                 campaign.id, ids, actor, **({"hide_name": hide} if name else {"hide_amount": hide})
             )
-            self._announce(change, done)
+            self.notice.emit(done)
 
         self._run(work())
 
@@ -119,15 +111,11 @@ class ModerationActions(QObject):
         target = self._target() if chosen else None
         if target is None:
             return
-        campaign, actor = target
+        actor = target[1]
         ids = list({d.donor_key: d.id for d in chosen}.values())
 
         async def work() -> None:
             names = await self.ops.block(ids, actor)
-            self.rulesChanged.emit(campaign.id, await self.ops.runner.call(
-                self.ops.moderation.rules, campaign.id))  # fmt: skip
-            self.blockedChanged.emit()
-            self.auditChanged.emit()
             self.notice.emit(
                 self.tr("Blocked: %1. Their later messages are held.").replace(
                     "%1", ", ".join(names))
@@ -145,10 +133,6 @@ class ModerationActions(QObject):
 
         async def work() -> None:
             await self.ops.unblock(campaign.id, record.donor_key, actor)
-            self.rulesChanged.emit(campaign.id, await self.ops.runner.call(
-                self.ops.moderation.rules, campaign.id))  # fmt: skip
-            self.blockedChanged.emit()
-            self.auditChanged.emit()
             self.notice.emit(self.tr("%1 is no longer blocked.").replace("%1", record.donor_name))
 
         self._run(work())
@@ -180,7 +164,7 @@ class ModerationActions(QObject):
         async def work() -> None:
             changes = await self.ops.refund([d.id for d in chosen], reason, actor)
             if changes:
-                self._announce(changes, self._refund_summary(campaign, changes))
+                self.notice.emit(self._refund_summary(campaign, changes))
 
         self._run(work())
 
@@ -226,9 +210,7 @@ class ModerationActions(QObject):
         actor = target[1]
 
         async def work() -> None:
-            rules = await self.ops.save_rules(campaign.id, settings, actor)
-            self.rulesChanged.emit(campaign.id, rules)
-            self.auditChanged.emit()
+            await self.ops.save_rules(campaign.id, settings, actor)
             self.notice.emit(self.tr("Rules saved: they apply to the next donations."))
 
         self._run(work())

@@ -5,11 +5,10 @@ log."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,6 +22,7 @@ from livegiving_desktop.core.moderation import DonationFilter, ReviewFlag, Table
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import AuditRecord, StoredDonation
 from livegiving_desktop.db.moderation import BlockedDonorRecord
+from livegiving_desktop.ui.common.model_base import RecordModel
 from livegiving_desktop.ui.common.model_base import RecordRole as DonationRole
 from livegiving_desktop.ui.theme import Theme
 
@@ -249,24 +249,12 @@ class ModerationTableModel(QAbstractTableModel):
                     )
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordModel[AuditRecord]):
     """The newest rows of the audit log (who, role, what, donation, before → after, reason)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRecord] = []
+    COLUMNS: ClassVar[int] = 7
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header(self, column: int) -> str | None:
         return (
             QCoreApplication.translate("Moderation", "When"),
             QCoreApplication.translate("Moderation", "Who"),
@@ -275,15 +263,12 @@ class AuditTableModel(QAbstractTableModel):
             QCoreApplication.translate("Moderation", "Donation"),
             QCoreApplication.translate("Moderation", "Before → after"),
             QCoreApplication.translate("Moderation", "Reason"),
-        )[section]
+        )[column]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        e = self._rows[index.row()]
+    def display(self, e: AuditRecord, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(e, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return self._text(e, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return f"{e.before or '—'}\n→\n{e.after or '—'}"
         return None
 
@@ -308,13 +293,16 @@ class AuditTableModel(QAbstractTableModel):
             return f"{_short(e.before)} → {_short(e.after)}"
         return e.reason or ""
 
-    def reset(self, rows: Sequence[AuditRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def show_newest(self, newest_first: Sequence[AuditRecord]) -> None:
+        """The log read again: rows newer than the top one are inserted above it."""
+        top = self.record(0)
+        if top is None or not newest_first or newest_first[-1].id > top.id:
+            self.reset(newest_first)
+            return
+        self.prepend([e for e in newest_first if e.id > top.id])
 
     def entry(self, row: int) -> AuditRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.record(row)
 
 
 def action_text(action: str) -> str:
@@ -353,20 +341,13 @@ def _short(value: str | None) -> str:
     }.get(value, value[:60])
 
 
-class BlockedDonorListModel(QAbstractListModel):
+class BlockedDonorListModel(RecordModel[BlockedDonorRecord]):
     """The campaign's blocked donors: name, who blocked them."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BlockedDonorRecord] = []
+    def key(self, record: BlockedDonorRecord) -> Hashable:
+        return record.donor_key
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        b = self._rows[index.row()]
+    def display(self, b: BlockedDonorRecord, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
                 QCoreApplication.translate("Moderation", "%1 · blocked by %2")
@@ -374,11 +355,3 @@ class BlockedDonorListModel(QAbstractListModel):
                 .replace("%2", b.actor_name)
             )
         return None
-
-    def reset(self, rows: Sequence[BlockedDonorRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> BlockedDonorRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None

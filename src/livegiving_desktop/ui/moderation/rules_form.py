@@ -33,7 +33,7 @@ class RulesForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.blocked_model = BlockedDonorListModel(self)
+        self.blocked_model = BlockedDonorListModel(parent=self)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 10, 0, 0)
         outer.setSpacing(16)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from livegiving_desktop.core.tickets import EventFigures
 from livegiving_desktop.ui.common import format as fmt
-from livegiving_desktop.ui.common.widgets import StatBlock, card, label
+from livegiving_desktop.ui.common.widgets import Card, StatBlock, label
 from livegiving_desktop.ui.paid_event.widgets import CapacityGauge
 
 
@@ -33,36 +33,27 @@ def refund_policy_text(window_hours: int, deadline: str | None = None) -> str:
     return f"{head} {tail}"
 
 
-def _framed(parent: QWidget, frame: QWidget) -> None:
-    outer = QVBoxLayout(parent)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(frame)
-
-
-class RevenueCard(QWidget):
+class RevenueCard(Card):
     """TICKET REVENUE and the ticket price."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(vertical=16, parent=parent)
         self.revenue = label("", "total")
         self.revenue.setObjectName("revenueTotal")
         self.revenue.setAccessibleName(self.tr("Ticket revenue"))
         self.price = label("", "muted")
-        frame = card()
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout = self.body
         layout.setSpacing(6)
         layout.addWidget(label(self.tr("TICKET REVENUE"), "eyebrow"))
         layout.addWidget(self.revenue)
         layout.addWidget(self.price)
-        _framed(self, frame)
 
 
-class SeatsCard(QWidget):
+class SeatsCard(Card):
     """SEATS AND ATTENDANCE: the capacity gauge, who is admitted now, sold, left, refused."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.gauge = CapacityGauge()
         self.gauge.setObjectName("capacityGauge")
         self.gauge.setAccessibleName(self.tr("Seats sold and people admitted"))
@@ -72,9 +63,7 @@ class SeatsCard(QWidget):
         self.sold = StatBlock(self.tr("TICKETS SOLD"), "ticketsSold")
         self.left = StatBlock(self.tr("SEATS LEFT"), "seatsLeft")
         self.denied = StatBlock(self.tr("REFUSED"), "deniedCount")
-        frame = card()
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(20, 14, 20, 14)
+        layout = self.body
         layout.setSpacing(8)
         layout.addWidget(label(self.tr("SEATS AND ATTENDANCE"), "eyebrow"))
         gauge_row = QHBoxLayout()
@@ -90,7 +79,6 @@ class SeatsCard(QWidget):
         for block in (self.sold, self.left, self.denied):
             stats.addWidget(block)
         layout.addLayout(stats)
-        _framed(self, frame)
 
     def show_figures(self, f: EventFigures, locale: str) -> None:
         def n(value: int) -> str:
@@ -111,37 +99,31 @@ class SeatsCard(QWidget):
         self.denied.value.setText(n(f.denied))
 
 
-class DonationsCard(QWidget):
+class DonationsCard(Card):
     """ALSO RAISING FOR <nonprofit>: the donations of an event that also raises money."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("card-accent", parent=parent)
         self.total = label("", "stat")
         self.total.setObjectName("donationsTotal")
         self.total.setAccessibleName(self.tr("Donations raised"))
         self.caption = label("", "eyebrow", wrap=True)
-        frame = card("card-accent")
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(20, 14, 20, 14)
+        layout = self.body
         layout.addWidget(self.caption)
         layout.addWidget(self.total)
-        _framed(self, frame)
 
     def show_organization(self, name: str) -> None:
         self.caption.setText(self.tr("ALSO RAISING FOR %1").replace("%1", name.upper()))
 
 
-class PolicyCard(QWidget):
+class PolicyCard(Card):
     """REFUND POLICY, as the creator set it up."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.text = label("", "muted", wrap=True)
         self.text.setObjectName("refundPolicy")
         self.text.setAccessibleName(self.tr("Refund policy"))
-        frame = card()
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(20, 14, 20, 14)
+        layout = self.body
         layout.addWidget(label(self.tr("REFUND POLICY"), "eyebrow"))
         layout.addWidget(self.text)
-        _framed(self, frame)

@@ -3,8 +3,6 @@ first, bounded (the newest rows; older ones stay in the database and the exports
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -84,10 +82,6 @@ class TicketSalesModel(RecordModel[StoredTicket]):
 
     def ticket(self, row: int) -> StoredTicket | None:
         return self.record(row)
-
-    def set_status(self, ticket_ids: Sequence[int], status: TicketStatus) -> None:
-        wanted = set(ticket_ids)
-        self.update(replace(t, status=status) for t in self._rows if t.id in wanted)
 
 
 class AdmissionLogModel(RecordModel[AdmissionRecord]):

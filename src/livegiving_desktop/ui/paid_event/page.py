@@ -35,6 +35,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
 from livegiving_desktop.ui.operations import Operations, export_file
@@ -73,8 +74,7 @@ class EventPage(BroadcastPage):
         c.eventOpened.connect(self._on_controller_opened)
         c.figuresChanged.connect(self._on_controller_figures_changed)
         c.ticketsAdded.connect(self._on_controller_tickets_added)
-        c.ticketsChanged.connect(self._on_controller_tickets_admitted)
-        c.ticketsRefunded.connect(self._on_controller_tickets_refunded)
+        c.ticketsChanged.connect(self._on_controller_tickets_changed)
         c.admissionsAdded.connect(self._on_controller_admissions_added)
 
     # -- construction ----------------------------------------------------------------------
@@ -163,8 +163,10 @@ class EventPage(BroadcastPage):
         self.right.addStretch(1)
         self.lay_out(self.cancel_event)
 
-    def attach(self, service: LedgerService, ops: Operations, locale: str) -> None:
-        super().attach(service, ops, locale)
+    def attach(
+        self, service: LedgerService, ops: Operations, feed: FeedBridge, locale: str
+    ) -> None:
+        super().attach(service, ops, feed, locale)
         self.events = ops.events
         self.sales_model.locale = locale
 
@@ -229,12 +231,8 @@ class EventPage(BroadcastPage):
         self.sales_model.prepend(newest)
 
     @Slot(list)
-    def _on_controller_tickets_admitted(self, ticket_ids: list[int]) -> None:
-        self.sales_model.set_status(ticket_ids, TicketStatus.ADMITTED)
-
-    @Slot(list)
-    def _on_controller_tickets_refunded(self, ticket_ids: list[int]) -> None:
-        self.sales_model.set_status(ticket_ids, TicketStatus.REFUNDED)
+    def _on_controller_tickets_changed(self, tickets: list[StoredTicket]) -> None:
+        self.sales_model.update(tickets)
         self._update_buttons()
 
     @Slot(list)

@@ -4,16 +4,16 @@ to the width), so it is crisp at any size. Also the sticker gallery's model and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QDateTime,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -33,13 +33,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
 from livegiving_desktop.core.stickers import Sticker, StickerState, sticker_title
+from livegiving_desktop.ui.common.model_base import RecordModel
+from livegiving_desktop.ui.common.widgets import paint_row_card
 from livegiving_desktop.ui.theme import Theme
 
 StickerRole = Qt.ItemDataRole.UserRole + 20
@@ -225,21 +226,18 @@ class StickerWidget(QWidget):
         painter.end()
 
 
-class StickerGalleryModel(QAbstractListModel):
-    """The stickers of one donor: unlocked first, then expired or revoked, then locked."""
+class StickerGalleryModel(RecordModel[Sticker]):
+    """The stickers of one donor: unlocked first, then expired or revoked, then locked.
+    `StickerRole` (UserRole + 20, in docs/automation.md) gives a row's Sticker."""
 
-    def __init__(self, language: str, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(None, parent)
         self.language = language
-        self._rows: list[Sticker] = []
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def key(self, record: Sticker) -> Hashable:
+        return record.campaign_id
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        s = self._rows[index.row()]
+    def display(self, s: Sticker, column: int, role: int) -> Any:
         if role == StickerRole:
             return s
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -248,13 +246,8 @@ class StickerGalleryModel(QAbstractListModel):
             return self.status_text(s)
         return None
 
-    def reset(self, stickers: Sequence[Sticker]) -> None:
-        self.beginResetModel()
-        self._rows = list(stickers)
-        self.endResetModel()
-
     def sticker(self, row: int) -> Sticker | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.record(row)
 
     def when(self, us: int | None) -> str:
         if us is None:
@@ -301,12 +294,7 @@ class StickerDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(3, 2, -3, -2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hovered:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(c["accent_soft"] if selected else c["surface2"]))
-            painter.drawRoundedRect(rect, 10, 10)
+        paint_row_card(painter, option, rect)
         thumb = QRectF(rect.left() + 6, rect.top() + 4, rect.height() - 8, rect.height() - 8)
         paint_sticker(painter, thumb, look_of(s, self.language), locked=not s.unlocked)
         left = thumb.right() + 10

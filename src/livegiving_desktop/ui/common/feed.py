@@ -1,0 +1,34 @@
+"""The change feed on the UI thread's side: a ChangeFollower (services/changes.py) whose
+deliveries arrive as queued Qt signals. One path for every change, made on this seat or on
+another: a view loads a snapshot with its seq, follows from there, and applies what comes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from livegiving_desktop.db.engine import Database
+from livegiving_desktop.services.changes import CampaignChanges, ChangeFollower, FeedHealth
+
+CLOSE_WAIT_S = 2.0
+
+
+class FeedBridge(QObject):
+    """Owns one follower. Its callbacks run on the follower's thread and only emit signals,
+    which Qt queues to the receivers' thread (the UI thread)."""
+
+    changes = Signal(CampaignChanges)
+    health = Signal(FeedHealth)
+
+    def __init__(self, db: Database, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.follower = ChangeFollower(db, self.changes.emit, on_health=self.health.emit, name=name)
+
+    def follow(self, campaign_id: int, after_seq: int) -> None:
+        self.follower.follow(campaign_id, after_seq)
+
+    def unfollow(self, campaign_id: int) -> None:
+        self.follower.unfollow(campaign_id)
+
+    def close(self) -> bool:
+        """Stop following (True when the follower stopped within CLOSE_WAIT_S)."""
+        return self.follower.close(timeout=CLOSE_WAIT_S)

@@ -1,0 +1,118 @@
+"""The main window's actions, each with its shortcut and its place in the menus (File,
+Broadcast, View, Help), and which of them may act on the screen shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from livegiving_desktop.ui.common.widgets import icon
+
+if TYPE_CHECKING:
+    from livegiving_desktop.ui.main_window import MainWindow
+
+Keys = str | QKeySequence.StandardKey
+
+
+class WindowActions(QObject):
+    """Built once for a window: `act_*` are its QActions (object names in docs/automation.md)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        w, live = window, window.live
+
+        def action(text: str, name: str, shortcut: Keys, slot: Callable[[], object],
+                   icon_name: str | None = None) -> QAction:  # fmt: skip
+            made = QAction(text, w)
+            made.setObjectName(name)
+            made.setShortcut(QKeySequence(shortcut))
+            if icon_name:
+                made.setIcon(icon(icon_name))
+            made.triggered.connect(slot)
+            w.addAction(made)
+            return made
+
+        tr = self.tr
+        self.act_new = action(tr("&New campaign"), "actionNewCampaign", "Ctrl+N",
+                              w.new_campaign, "mdi6.plus-circle")  # fmt: skip
+        self.act_home = action(tr("&Campaigns"), "actionHome", "Ctrl+H", w.go_home,
+                               "mdi6.view-list")  # fmt: skip
+        self.act_export = action(tr("&Export donations…"), "actionExport", "Ctrl+Shift+E",
+                                 w.export_shown, "mdi6.file-export")  # fmt: skip
+        self.act_quit = action(tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit, w.close)
+        self.act_go_live = action(tr("&Go live"), "actionGoLive", "Ctrl+L",
+                                  w.go_live_shown, "mdi6.broadcast")  # fmt: skip
+        self.act_end = action(tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
+                              w.end_shown, "mdi6.stop-circle")  # fmt: skip
+        self.act_thank = action(tr("&Thank selected donor"), "actionThankDonor", "Ctrl+T",
+                                live.thank.click, "mdi6.heart")  # fmt: skip
+        self.act_thank_all = action(tr("Thank &all in the queue"), "actionThankAll",
+                                    "Ctrl+Shift+T", live.thank_all.click)  # fmt: skip
+        self.act_offline = action(tr("Add &offline donation…"), "actionAddOfflineDonation",
+                                  "Ctrl+D", live.offline.click, "mdi6.cash-plus")  # fmt: skip
+        self.act_pause = action(tr("&Pause or resume the audience"), "actionPause", "Ctrl+P",
+                                w.pause_shown)  # fmt: skip
+        self.act_feed = action(tr("Focus the donor &feed"), "actionFocusFeed", "Ctrl+1",
+                               live.feed.setFocus)  # fmt: skip
+        self.act_moderation = action(tr("&Moderation console"), "openModeration", "Ctrl+M",
+                                     w.show_moderation, "mdi6.shield-account")  # fmt: skip
+        live.moderation_button.clicked.connect(self.act_moderation.trigger)
+        self.act_en = action("English", "actionEnglish", "", lambda: w.set_language("en"))
+        self.act_fr = action("Français", "actionFrench", "", lambda: w.set_language("fr"))
+        self.act_about = action(tr("&About LiveGiving Desktop"), "actionAbout", "", w.show_about)
+        self.act_diagnostics = action(
+            tr("Copy &diagnostics"), "copyDiagnostics", "", w.copy_diagnostics_clicked,
+            "mdi6.clipboard-text",
+        )  # fmt: skip
+        # A QAction has no accessible name of its own: its text and tips are what is read out.
+        self.act_diagnostics.setStatusTip(
+            tr("Copy the versions, the database and the end of the log for a bug report")
+        )
+        self.act_diagnostics.setToolTip(self.act_diagnostics.statusTip())
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (self.act_new, self.act_home, self.act_export):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        broadcast = bar.addMenu(self.tr("&Broadcast"))
+        for a in (self.act_go_live, self.act_end, self.act_thank, self.act_thank_all,
+                  self.act_offline, self.act_pause, self.act_feed):  # fmt: skip
+            broadcast.addAction(a)
+        broadcast.addSeparator()
+        broadcast.addAction(self.act_moderation)
+        view = bar.addMenu(self.tr("&View"))
+        self.language_menu = view.addMenu(self.tr("&Language"))
+        self.language_menu.addAction(self.act_en)
+        self.language_menu.addAction(self.act_fr)
+        self.view_menu = view
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_diagnostics)
+        help_menu.addAction(self.act_about)
+
+    def update(self) -> None:
+        """Each action is enabled when the control it stands for is, on the screen shown."""
+        w = self.window
+        on_live = w.stack.currentWidget() is w.live
+        on_event = w.stack.currentWidget() is w.event_view
+        shown = w.shown_live()
+        for action, button, views in (
+            (self.act_go_live, shown.go_live, (on_live, on_event)),
+            (self.act_end, shown.end, (on_live, on_event)),
+            (self.act_pause, shown.pause, (on_live, on_event)),
+            (self.act_thank_all, w.live.thank_all, (on_live,)),
+            (self.act_offline, w.live.offline, (on_live,)),
+        ):
+            action.setEnabled(any(views) and button.isEnabled())
+        self.act_thank.setEnabled(on_live)
+        self.act_export.setEnabled(
+            (on_live and w.live.campaign is not None)
+            or (on_event and w.event_view.campaign is not None)
+        )
