@@ -15,10 +15,14 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from livegiving_desktop.services import config
+from livegiving_desktop.ui import settings
+from livegiving_desktop.ui.common import accessibility
+from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
 from livegiving_desktop.ui.common.i18n import install_translators, system_language
 from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
 from livegiving_desktop.ui.moderation.window import open_console_only
+from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.theme import apply_theme
 
 qt_log = logging.getLogger("livegiving.qt")
@@ -56,6 +60,11 @@ def prepare(app: QApplication, lang: str | None) -> str:
     saved = app_settings().value("language")
     language = install_translators(app, lang or (str(saved) if saved else system_language()))
     apply_theme(app)
+    accessibility.install()
+    chosen = AppSettings().store.value(settings.ANNOUNCEMENTS)
+    accessibility.set_level(
+        AnnouncementLevel(chosen) if chosen in set(AnnouncementLevel) else AnnouncementLevel.ALL
+    )
     hints = app.styleHints()
     if hints is not None:
         hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))

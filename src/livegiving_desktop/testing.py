@@ -32,20 +32,21 @@ def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return str(path)
 
 
-@pytest.fixture
-def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator[Any]:
-    """The main window, shown, in English, on `livegiving_db_url`; closed afterwards."""
+@contextlib.contextmanager
+def window_on(qtbot: Any, qapp: Any, db_url: str, language: str = "en") -> Iterator[Any]:
+    """The main window on any database URL (a second seat, PostgreSQL), shown and ready, with
+    the asyncio loop integrated; closed and deleted on leaving."""
     import qasync
 
     from livegiving_desktop.app import prepare
     from livegiving_desktop.ui.main_window import MainWindow
 
-    language = prepare(qapp, "en")
+    chosen = prepare(qapp, language)
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
-    window = MainWindow(db_url=livegiving_db_url, language=language)
-    # Not qtbot.addWidget: pytest-qt would close the window before this fixture's teardown and
-    # start the asynchronous close; the fixture closes it synchronously itself.
+    window = MainWindow(db_url=db_url, language=chosen)
+    # Not qtbot.addWidget: pytest-qt would close the window before this teardown and start
+    # the asynchronous close; the window is closed synchronously here.
     window.show()
     qtbot.waitUntil(window.is_ready, timeout=15_000)
     try:
@@ -71,3 +72,10 @@ def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         loop.close()
+
+
+@pytest.fixture
+def livegiving_window(qtbot: Any, qapp: Any, livegiving_db_url: str) -> Iterator[Any]:
+    """The main window, shown, in English, on `livegiving_db_url`; closed afterwards."""
+    with window_on(qtbot, qapp, livegiving_db_url) as window:
+        yield window

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -223,6 +224,10 @@ def test_end_broadcast_shows_summary_and_stores_the_end(
     find(w, QPushButton, "goLive").click()
     qtbot.waitUntil(lambda: w.live.stats.donation_count > 10, timeout=15_000)
     find(w, QPushButton, "endBroadcast").click()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "endBroadcastConfirm") is not None)
+    confirm = w.findChild(QMessageBox, "endBroadcastConfirm")
+    qtbot.waitUntil(confirm.isVisible)
+    find(confirm, QPushButton, "confirmEndBroadcast").click()
     qtbot.waitUntil(lambda: ledger.campaign(campaign_id).status.value == "ended", timeout=15_000)
     qtbot.waitUntil(lambda: w.findChild(QDialog, "broadcastSummary") is not None, timeout=5_000)
     summary = w.findChild(QDialog, "broadcastSummary")

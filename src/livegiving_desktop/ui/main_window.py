@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import hashlib
 import logging
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop import __version__
-from livegiving_desktop.core.campaigns import CampaignKind, CampaignSpec
+from livegiving_desktop.core.campaigns import CampaignKind, CampaignSpec, CampaignStatus
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import bundled_catalog
@@ -26,6 +27,7 @@ from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
@@ -38,6 +40,8 @@ from livegiving_desktop.ui.setup import CampaignSetupPage
 from livegiving_desktop.ui.window_actions import WindowActions
 
 log = logging.getLogger("livegiving.ui")
+
+CLOSE_WAIT_S = 10.0  # quitting never waits longer than this without asking
 
 
 def app_settings() -> QSettings:
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self._saving_outage = False  # donations cannot be saved for now
         self._unreachable = False  # the database cannot be reached (the feed says)
         self._quit_anyway = False  # the user chose to quit during an outage
+        self._closing = False  # a close is on its way (asking, or saving the last donations)
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
 
@@ -417,12 +422,60 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         event.ignore()
-        if self._saving_outage and not self._quit_anyway:
+        if self._closing:
+            return  # already on its way out (or asking how)
+        if self._quit_anyway:
+            self.shutdown_now()  # what could not be saved is given up: do not wait for it
+            event.accept()
+            return
+        if self._saving_outage or self._unreachable:
             self._ask_quit_during_outage()
             return
-        # Commit what the audience sent before closing, off the UI thread.
-        self.status_save.setText(self.tr("Saving the last donations…"))
+        self._closing = True
         spawn(self._close_async(), lambda exc: self._finish_close())
+
+    def _live_campaign(self) -> FundraiserPage | EventPage | None:
+        for page in (self.live, self.event_view):
+            c = page.campaign
+            if c is not None and c.status is CampaignStatus.LIVE:
+                return page
+        return None
+
+    async def _close_async(self) -> None:
+        """Nothing ended by accident: quitting while live asks first; then what the audience
+        sent is committed, off the UI thread, and a close that takes longer than CLOSE_WAIT_S
+        (the ledger out of reach) asks instead of waiting."""
+        page = self._live_campaign() if not self._quit_anyway else None
+        if page is not None and page.campaign is not None:
+            answer = await ask(
+                self, "quitWhileLive", self.tr("You are live"),
+                self.tr("“%1” is on air. Quit and keep it live (it stays live for the other "
+                        "seats; open it again to carry on), or end it first?")
+                .replace("%1", page.campaign.title),
+                [(self.tr("Quit, keep it live"), "keepLiveAndQuit",
+                  QMessageBox.ButtonRole.AcceptRole),
+                 (self.tr("End it and quit"), "endAndQuit", QMessageBox.ButtonRole.DestructiveRole),
+                 (self.tr("Cancel"), "cancelQuit", QMessageBox.ButtonRole.RejectRole)],
+                default="cancelQuit",
+            )  # fmt: skip
+            if answer not in ("keepLiveAndQuit", "endAndQuit"):
+                self._closing = False
+                return
+            if answer == "endAndQuit":
+                await page.controller.end()
+        self.status_save.setText(self.tr("Saving the last donations…"))
+        closing = asyncio.ensure_future(self._close_views())
+        done, _ = await asyncio.wait({closing}, timeout=CLOSE_WAIT_S)
+        if not done:
+            # Still saving after CLOSE_WAIT_S: the ledger is out of reach. Ask, never hang.
+            self._closing = False
+            self._ask_quit_during_outage()
+            return
+        self._finish_close()
+
+    async def _close_views(self) -> None:
+        await self.live.close_campaign()
+        await self.event_view.close_campaign()
 
     def _ask_quit_during_outage(self) -> None:
         """Closing while donations cannot be saved would wait for the outage to end: ask."""
@@ -448,15 +501,11 @@ class MainWindow(QMainWindow):
             if box.clickedButton() is quit_button:
                 self._quit_anyway = True
                 self.live.abandon_saving()
+                self._closing = False
                 self.close()
 
         box.finished.connect(decided)
         box.open()
-
-    async def _close_async(self) -> None:
-        await self.live.close_campaign()
-        await self.event_view.close_campaign()
-        self._finish_close()
 
     def _finish_close(self) -> None:
         self.shutdown_now()

@@ -35,6 +35,7 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
+from livegiving_desktop.ui.common.accessibility import report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.model_base import RecordModel
 from livegiving_desktop.ui.common.widgets import card, icon, label
@@ -186,6 +187,7 @@ class CampaignSetupPage(QWidget):
         self.error = label("", "error", wrap=True)
         self.error.setObjectName("setupError")
         self.error.setAccessibleName(self.tr("Set-up error"))
+        self.error.setProperty("a11yCaption", self.tr("Set-up error"))
         self.create_button = QPushButton(
             icon("mdi6.check-bold", "white"), self.tr("Create campaign")
         )
@@ -396,15 +398,16 @@ class CampaignSetupPage(QWidget):
         if self._attempted:
             self.validate()
 
-    def validate(self) -> CampaignSpec | None:
-        """The spec when every field is valid; else None with `setupError` saying why."""
+    def validate(self, *, focus: bool = False) -> CampaignSpec | None:
+        """The spec when every field is valid; else None with `setupError` saying why (and,
+        on a submit, the field at fault gets the focus)."""
         try:
             spec = self._spec()
         except ValidationError as exc:
-            self._show_error(exc)
+            self._show_error(exc, focus=focus)
             return None
         except LiveGivingError as exc:
-            self.error.setText(user_message(exc))
+            report_field_error(self.error, user_message(exc), None)
             return None
         self._show_error(None)
         return spec
@@ -443,9 +446,14 @@ class CampaignSetupPage(QWidget):
             catalog=self.catalog,
         )
 
-    def _show_error(self, exc: ValidationError | None) -> None:
-        self.error.setText("" if exc is None else user_message(exc))
+    def _show_error(self, exc: ValidationError | None, *, focus: bool = False) -> None:
         bad = _FIELD_WIDGETS.get(exc.field) if exc is not None else None
+        field = self.findChild(QWidget, bad) if bad else None
+        message = "" if exc is None else user_message(exc)
+        if message != self.error.text():
+            report_field_error(self.error, message, field, focus=focus)
+        elif focus and field is not None:
+            field.setFocus()
         for name in _FIELD_WIDGETS.values():
             widget = self.findChild(QWidget, name)
             if widget is not None and bool(widget.property("invalid")) != (name == bad):
@@ -456,7 +464,7 @@ class CampaignSetupPage(QWidget):
     @Slot()
     def _on_create_clicked(self) -> None:
         self._attempted = True
-        spec = self.validate()
+        spec = self.validate(focus=True)
         if spec is not None:
             self.createRequested.emit(spec)
 

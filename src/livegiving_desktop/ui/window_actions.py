@@ -7,9 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from livegiving_desktop.ui.common import accessibility
+from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
 from livegiving_desktop.ui.common.widgets import icon
+from livegiving_desktop.ui.settings import ANNOUNCEMENTS
 
 if TYPE_CHECKING:
     from livegiving_desktop.ui.main_window import MainWindow
@@ -93,9 +96,29 @@ class WindowActions(QObject):
         self.language_menu.addAction(self.act_en)
         self.language_menu.addAction(self.act_fr)
         self.view_menu = view
+        announcements = view.addMenu(self.tr("&Announcements"))
+        group = QActionGroup(self)
+        for level, text, name in (
+            (AnnouncementLevel.ALL, self.tr("Everything (donations summed up)"), "announceAll"),
+            (AnnouncementLevel.IMPORTANT, self.tr("Milestones, notices and errors only"),
+             "announceImportant"),
+            (AnnouncementLevel.OFF, self.tr("Off"), "announceOff"),
+        ):  # fmt: skip
+            action = QAction(text, self.window)
+            action.setObjectName(name)
+            action.setCheckable(True)
+            action.setChecked(accessibility.level() is level)
+            action.triggered.connect(lambda _=False, chosen=level: self._set_announcements(chosen))
+            group.addAction(action)
+            announcements.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_diagnostics)
         help_menu.addAction(self.act_about)
+
+    def _set_announcements(self, level: AnnouncementLevel) -> None:
+        """What the screen reader is told during a broadcast (remembered)."""
+        accessibility.set_level(level)
+        self.window.settings.setValue(ANNOUNCEMENTS, level.value)
 
     def update(self) -> None:
         """Each action is enabled when the control it stands for is, on the screen shown."""

@@ -10,6 +10,7 @@ the logic apart from downloadview.py."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from livegiving_desktop.core.records import (
 from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, StoredTicket
 from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.events import EventService, RefundPolicy
+from livegiving_desktop.services.ingest import IngestError
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.session import EventSession, LiveSession
 from livegiving_desktop.ui.common.error_text import user_message
@@ -38,6 +40,8 @@ from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import timer
 from livegiving_desktop.ui.operations import Operations
+
+log = logging.getLogger("livegiving.ui")
 
 FLUSH_MS = 100  # what was committed is shown at most ten times a second
 PAGE = 200
@@ -203,10 +207,14 @@ class BroadcastController(QObject):
             session.deleteLater()
 
     def stop_now(self) -> None:
-        """For shutdown outside the event loop: stop and commit synchronously."""
+        """For shutdown outside the event loop: stop and commit synchronously. What could not
+        be saved (the user chose to quit during an outage, and was told) is given up here."""
         session, self.session = self.session, None
         if session is not None:
-            session.stop()
+            try:
+                session.stop()
+            except IngestError as exc:
+                log.warning("quit with donations not saved: %s", exc)
 
     def abandon_saving(self) -> None:
         """The user quits during a saving outage: stop retrying what could not be saved."""

@@ -7,7 +7,7 @@ widgets and bindings (fundraiser/page.py, paid_event/page.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSpinBox, QVBoxLayout, QWidget
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.records import CampaignRecord
@@ -15,14 +15,18 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import BroadcastController
 from livegiving_desktop.ui.broadcast.stage import BroadcastStage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.accessibility import Announcer, describe, mark_graphic
+from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import button, icon, label, page_header
 from livegiving_desktop.ui.operations import Operations
+from livegiving_desktop.ui.settings import AppSettings
 
 STAGE_REPAINT_MS = 250  # the stage repaints at most four times a second
 RIGHT_COLUMN = 380
+DEFAULT_RATE = 5  # a new campaign's audience, per second
 
 
 class BroadcastPage(QWidget):
@@ -47,8 +51,12 @@ class BroadcastPage(QWidget):
         self.setObjectName("page")
         self.runner = runner
         self.money_locale = "en"
+        self.settings = AppSettings()
+        self._database = ""  # whose campaigns these are (the audience's settings are per campaign)
+        self._restoring = False
         self.controller = BroadcastController(runner, kind, self)
         self.repaint_stage = Throttle(self._on_stage_repaint, STAGE_REPAINT_MS, parent=self)
+        self.announcer = Announcer(self)
         c = self.controller
         c.loading.connect(self._update_state)
         c.campaignChanged.connect(self._on_controller_campaign_changed)
@@ -75,10 +83,10 @@ class BroadcastPage(QWidget):
         self.stage.live_text = self.tr("LIVE")
         self.stage.off_air_text = self.tr("OFF AIR")
         self.stage.setObjectName(names["stage"])
-        self.stage.setAccessibleName(self.tr("Broadcast preview"))
+        mark_graphic(self.stage, self.tr("Broadcast preview"))
         self.rate = QSpinBox()
         self.rate.setObjectName("simulationRate")
-        self.rate.setValue(5)
+        self.rate.setValue(DEFAULT_RATE)
         self.rate.setSuffix(self.tr(" /s"))
         self.rate.valueChanged.connect(self._on_rate_value_changed)
         self.pause = button(self.tr("Pause audience"), "pauseAudience", "mdi6.pause",
@@ -119,6 +127,7 @@ class BroadcastPage(QWidget):
     ) -> None:
         self.money_locale = locale
         self.controller.attach(service, ops, feed)
+        self._database = service.db.display_url
 
     @property
     def campaign(self) -> CampaignRecord | None:
@@ -133,7 +142,18 @@ class BroadcastPage(QWidget):
         self.stage.title = campaign.title
         self.stage.alert_title = self.stage.alert_message = ""
         self.stage.banner = self.stage.notice = ""
+        self._restore_audience(campaign.id)
         self._update_state()
+
+    def _restore_audience(self, campaign_id: int) -> None:
+        """Each campaign keeps its own audience rate and pause, across restarts."""
+        self._restoring = True
+        try:
+            rate = self.settings.audience_rate(self._database, campaign_id, DEFAULT_RATE)
+            self.rate.setValue(min(rate, self.rate.maximum()))
+            self.pause.setChecked(self.settings.audience_paused(self._database, campaign_id))
+        finally:
+            self._restoring = False
 
     @Slot(CampaignRecord)
     def _on_controller_campaign_changed(self, campaign: CampaignRecord) -> None:
@@ -144,10 +164,14 @@ class BroadcastPage(QWidget):
     def _on_controller_ticked(self, seconds: int, viewers: int, per_second: list[int]) -> None:
         self.stage.elapsed_text = fmt.clock(seconds)
         self.stage.viewers_text = fmt.count(viewers, self.money_locale) if viewers else ""
+        self.stage.viewers_spoken = (
+            self.tr("%1 watching").replace("%1", self.stage.viewers_text) if viewers else ""
+        )
         self.repaint_stage()
 
     def _on_stage_repaint(self) -> None:
         self.stage.update()
+        describe(self.stage, self.stage.summary())
 
     def status_texts(self) -> tuple[str, str]:
         """What the stage says before going live and once ended (each view its own)."""
@@ -189,12 +213,18 @@ class BroadcastPage(QWidget):
     @Slot(int)
     def _on_rate_value_changed(self, value: int) -> None:
         self.controller.set_rate(value)
+        c = self.controller.campaign
+        if c is not None and not self._restoring:
+            self.settings.set_audience_rate(self._database, c.id, value)
 
     @Slot(bool)
     def _on_pause_toggled(self, paused: bool) -> None:
         self.pause.setText(self.tr("Resume audience") if paused else self.tr("Pause audience"))
         self.pause.setIcon(icon("mdi6.play" if paused else "mdi6.pause"))
         self.controller.set_paused(paused)
+        c = self.controller.campaign
+        if c is not None and not self._restoring:
+            self.settings.set_audience_paused(self._database, c.id, paused)
 
     @Slot()
     def _on_go_live_clicked(self) -> None:
@@ -202,7 +232,24 @@ class BroadcastPage(QWidget):
 
     @Slot()
     def _on_end_clicked(self) -> None:
-        spawn(self.end_now(), self.controller._report)
+        spawn(self._confirm_end(), self.controller._report)
+
+    async def _confirm_end(self) -> None:
+        """Nothing ended by accident: the figures so far, then end or keep it live."""
+        answer = await ask(
+            self, "endBroadcastConfirm", self.tr("End the broadcast?"),
+            self.end_question(),
+            [(self.tr("End broadcast"), "confirmEndBroadcast",
+              QMessageBox.ButtonRole.DestructiveRole),
+             (self.tr("Keep it live"), "keepLive", QMessageBox.ButtonRole.RejectRole)],
+            default="keepLive",
+        )  # fmt: skip
+        if answer == "confirmEndBroadcast":
+            await self.end_now()
+
+    def end_question(self) -> str:
+        """What ending stops, with the figures so far (each view says its own)."""
+        return self.tr("The audience stops and the broadcast ends. This cannot be undone.")
 
     async def go_live_now(self) -> None:
         await self.controller.go_live()

@@ -53,9 +53,29 @@ class BroadcastStage(QWidget):
         self.banner = ""
         self.notice = ""
         self.status_text = ""
+        self.viewers_spoken = ""  # "1,234 watching", in the app's language
         self._eye: QIcon | None = None
         self._background_key: tuple[int, int, float, str] | None = None
         self._background_pixmap: QPixmap | None = None
+
+    def summary(self) -> str:
+        """What the stage shows, in words, for a screen reader: on air or not with the time,
+        the viewers, the latest alert, the goal and any banner (the texts are the page's,
+        already in the app's language)."""
+        parts = [f"{self.live_text if self.live else self.off_air_text} {self.elapsed_text}"]
+        parts += [
+            text
+            for text in (
+                self.viewers_spoken,
+                self.status_text,
+                " ".join(t for t in (self.alert_title, self.alert_message) if t),
+                self.goal_text,
+                self.banner,
+                self.notice,
+            )
+            if text
+        ]
+        return "; ".join(parts)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -99,11 +99,17 @@ class StatBlock(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.caption = label(caption, "eyebrow")
-        self.value = label("0", "stat")
+        self.spoken = caption.capitalize()  # a screen reader would spell a caption in capitals
+        self.value = label("", "stat")
         self.value.setObjectName(object_name)
-        self.value.setAccessibleName(caption)
+        self.set_value("0")
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
+
+    def set_value(self, text: str) -> None:
+        """The figure, read by a screen reader with its caption ("Donors: 1,234")."""
+        self.value.setText(text)
+        self.value.setAccessibleName(f"{self.spoken}: {text}")
 
 
 def timer(parent: QObject, interval_ms: int, *, single_shot: bool = False) -> QTimer:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QWidget
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
 from livegiving_desktop.ui.common.widgets import Card, StatBlock, button, label
 from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy, ThankQueueModel
 from livegiving_desktop.ui.fundraiser.widgets import Sparkline
@@ -50,10 +51,11 @@ class TotalsCard(Card):
     ) -> str | None:
         """Show the figures; returns the milestone just crossed, in words (None if none)."""
         currency = campaign.currency
-        self.total.setText(fmt.money(stats.total_minor, currency, locale))
-        self.donors.value.setText(fmt.count(stats.donor_count, locale))
-        self.donations.value.setText(fmt.count(stats.donation_count, locale))
-        self.average.value.setText(fmt.money(stats.average_minor, currency, locale))
+        raised = fmt.money(stats.total_minor, currency, locale)
+        set_figure(self.total, self.tr("Amount raised"), raised)
+        self.donors.set_value(fmt.count(stats.donor_count, locale))
+        self.donations.set_value(fmt.count(stats.donation_count, locale))
+        self.average.set_value(fmt.money(stats.average_minor, currency, locale))
         self.goal_bar.setValue(progress_permille(stats.total_minor, campaign.goal_minor))
         if campaign.goal_minor:
             goal = fmt.money(campaign.goal_minor, currency, locale)
@@ -80,7 +82,7 @@ class RateCard(Card):
         super().__init__(parent=parent)
         self.sparkline = Sparkline()
         self.sparkline.setObjectName("donationSparkline")
-        self.sparkline.setAccessibleName(self.tr("Donations per second, last minute"))
+        mark_graphic(self.sparkline, self.tr("Donations per second, last minute"))
         self.rate_now = label("", "muted")
         layout = self.body
         head = QHBoxLayout()
@@ -92,8 +94,17 @@ class RateCard(Card):
 
     def show_rate(self, per_second: list[int]) -> None:
         self.sparkline.set_values(per_second)
-        self.rate_now.setText(
-            self.tr("%1 /s").replace("%1", str(per_second[-1] if per_second else 0))
+        now = per_second[-1] if per_second else 0
+        self.rate_now.setText(self.tr("%1 /s").replace("%1", str(now)))
+        recent, before = sum(per_second[-10:]), sum(per_second[-20:-10])
+        trend = (
+            self.tr("rising") if recent > before * 1.2 + 1
+            else self.tr("falling") if recent < before * 0.8 - 1
+            else self.tr("steady")
+        )  # fmt: skip
+        describe(
+            self.sparkline,
+            self.tr("%n donation(s) in the last second, %1", "", now).replace("%1", trend),
         )
 
 
@@ -112,13 +123,18 @@ class TopDonorsCard(Card):
 
     def show_donors(self, top: list[TopDonor], privacy: OnAirPrivacy, currency: str) -> None:
         if not top:
-            self.list.setText(f"<span>{fmt.escape(self.tr('No donors yet'))}</span>")
+            nobody = self.tr("No donors yet")
+            self.list.setText(f"<span>{fmt.escape(nobody)}</span>")
+            self.list.setAccessibleName(f"{self.tr('Top donors')}: {nobody}")
             return
         rows = [
             (privacy.top_donor_name(d.name), fmt.money(d.total_minor, currency, privacy.locale))
             for d in top
         ]
         self.list.setText(fmt.ranked_table(rows, Theme.colors["muted"]))
+        spoken = "; ".join(f"{rank}. {name}, {amount}" for rank, (name, amount) in
+                           enumerate(rows, start=1))  # fmt: skip
+        self.list.setAccessibleName(f"{self.tr('Top donors')}: {spoken}")
 
 
 class ThankQueueCard(Card):

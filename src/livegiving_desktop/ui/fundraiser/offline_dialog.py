@@ -19,6 +19,7 @@ from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import exponent
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.accessibility import report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.widgets import label
 
@@ -60,6 +61,7 @@ class OfflineDonationDialog(QDialog):
         self.error = label("", "error", wrap=True)
         self.error.setObjectName("donationError")
         self.error.setAccessibleName(self.tr("Error"))
+        self.error.setProperty("a11yCaption", self.tr("Error"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -103,7 +105,9 @@ class OfflineDonationDialog(QDialog):
             )
         except LiveGivingError as exc:
             self.draft = None
-            self.error.setText(user_message(exc))
+            field = {"amount": self.amount, "donor name": self.donor, "name": self.donor,
+                     "message": self.message}.get(getattr(exc, "field", ""))  # fmt: skip
+            report_field_error(self.error, user_message(exc), field)
             return
-        self.error.setText("")
+        report_field_error(self.error, "", None)
         self.accept()

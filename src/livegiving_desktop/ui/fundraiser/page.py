@@ -199,6 +199,7 @@ class FundraiserPage(BroadcastPage):
         if notice:
             self.stage.notice = notice
             self._banner_timer.start()
+            self.announcer.say(notice, important=True)
         self.feed_count.setText(self.tr("%n donation(s)", "", stats.donation_count))
         self.repaint_stage()
 
@@ -213,6 +214,11 @@ class FundraiserPage(BroadcastPage):
             bar = self.feed.verticalScrollBar()
             bar.setValue(bar.value() + added * self.feed.sizeHintForRow(0))
         self.queue_model.prepend([d for d in newest if not d.thanked])
+        if newest:
+            latest = newest[0]
+            amount = self.privacy.amount_text(latest)
+            name = self.privacy.shown_name(latest)
+            self.announcer.donations(len(newest), f"{name}, {amount}" if amount else name)
         if newest and time.monotonic() >= self._alert_until:
             self._alert(newest[0])
         self.update_controls()
@@ -336,6 +342,7 @@ class FundraiserPage(BroadcastPage):
                 "%1", str(len({d.donor_name for d in donations}))
             )
         self._banner_timer.start()
+        self.announcer.say(self.stage.banner)
         self.repaint_stage()
 
     @Slot()
@@ -353,6 +360,18 @@ class FundraiserPage(BroadcastPage):
     async def _record_offline(self, dialog: OfflineDonationDialog) -> None:
         if dialog.draft is not None:
             await self.controller.record_offline(dialog.campaign, dialog.draft)
+
+    def end_question(self) -> str:
+        c, stats = self.controller.campaign, self.controller.stats
+        if c is None:
+            return super().end_question()
+        raised = fmt.money(stats.total_minor, c.currency, self.money_locale)
+        return (
+            self.tr("%1 raised so far from %n donation(s). The audience stops and the "
+                    "broadcast ends; donations given offline can still be added.", "",
+                    stats.donation_count)
+            .replace("%1", raised)
+        )  # fmt: skip
 
     async def end_now(self) -> None:
         if await self.controller.end():

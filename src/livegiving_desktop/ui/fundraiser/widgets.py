@@ -153,9 +153,6 @@ class Sparkline(QWidget):
 
     def set_values(self, values: Sequence[int]) -> None:
         self._values = list(values)
-        self.setAccessibleDescription(
-            f"{self._values[-1] if self._values else 0} donations in the last second"
-        )
         self.update()
 
     def values(self) -> list[int]:

@@ -38,6 +38,7 @@ from livegiving_desktop.core.records import Actor, CampaignRecord, CampaignStats
 from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.accessibility import announce
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.model_base import RecordRole
@@ -435,6 +436,7 @@ class ModerationConsole(QMainWindow):
         self.notice.setProperty("role", "error" if error else "notice")
         self.notice.style().polish(self.notice)
         self.notice.setText(text)
+        announce(self, text, important=error)
 
     @property
     def refund_dialog(self) -> RefundDialog | None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from livegiving_desktop.core.tickets import EventFigures
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
 from livegiving_desktop.ui.common.widgets import Card, StatBlock, label
 from livegiving_desktop.ui.paid_event.widgets import CapacityGauge
 
@@ -56,7 +57,7 @@ class SeatsCard(Card):
         super().__init__(parent=parent)
         self.gauge = CapacityGauge()
         self.gauge.setObjectName("capacityGauge")
-        self.gauge.setAccessibleName(self.tr("Seats sold and people admitted"))
+        mark_graphic(self.gauge, self.tr("Seats sold and people admitted"))
         self.attendees = label("", "h2", wrap=True)
         self.attendees.setObjectName("attendeeCount")
         self.attendees.setAccessibleName(self.tr("People admitted"))
@@ -86,17 +87,21 @@ class SeatsCard(Card):
 
         if f.capacity:
             attending = self.tr("%1 / %2 admitted").replace("%1", n(f.admitted))
-            self.attendees.setText(attending.replace("%2", n(f.capacity)))
+            set_figure(self.attendees, self.tr("People admitted"),
+                       attending.replace("%2", n(f.capacity)))  # fmt: skip
             caption = self.tr("%1 of %2 seats").replace("%1", n(f.tickets_sold)).replace(
                 "%2", n(f.capacity))  # fmt: skip
-            self.left.value.setText(n(f.seats_left or 0))
+            self.left.set_value(n(f.seats_left or 0))
         else:
-            self.attendees.setText(self.tr("%1 admitted").replace("%1", n(f.admitted)))
+            set_figure(self.attendees, self.tr("People admitted"),
+                       self.tr("%1 admitted").replace("%1", n(f.admitted)))  # fmt: skip
             caption = self.tr("%1 sold").replace("%1", n(f.tickets_sold))
-            self.left.value.setText("∞")
+            self.left.set_value("∞")
         self.gauge.set_values(f.tickets_sold, f.admitted, f.capacity, caption)
-        self.sold.value.setText(n(f.tickets_sold))
-        self.denied.value.setText(n(f.denied))
+        describe(self.gauge, self.tr("%1, %2 admitted").replace("%1", caption)
+                 .replace("%2", n(f.admitted)))  # fmt: skip
+        self.sold.set_value(n(f.tickets_sold))
+        self.denied.set_value(n(f.denied))
 
 
 class DonationsCard(Card):

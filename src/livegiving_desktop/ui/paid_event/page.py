@@ -35,6 +35,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
+from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
@@ -174,6 +175,17 @@ class EventPage(BroadcastPage):
     def figures(self) -> EventFigures:
         return self.controller.figures
 
+    def end_question(self) -> str:
+        c, f = self.controller.campaign, self.controller.figures
+        if c is None:
+            return super().end_question()
+        revenue = fmt.money(f.revenue_minor, c.currency, self.money_locale)
+        return (
+            self.tr("%n ticket(s) sold for %1, %2 admitted. The doors close and the event "
+                    "ends.", "", f.tickets_sold)
+            .replace("%1", revenue).replace("%2", fmt.count(f.admitted, self.money_locale))
+        )  # fmt: skip
+
     def status_texts(self) -> tuple[str, str]:
         return (
             self.tr("Doors closed: press Go live to let ticket holders in"),
@@ -212,9 +224,11 @@ class EventPage(BroadcastPage):
         c = self.controller.campaign
         if c is None:
             return
-        self.revenue_card.revenue.setText(fmt.money(f.revenue_minor, c.currency, self.money_locale))
+        set_figure(self.revenue_card.revenue, self.tr("Ticket revenue"),
+                   fmt.money(f.revenue_minor, c.currency, self.money_locale))  # fmt: skip
         self.seats.show_figures(f, self.money_locale)
-        self.donations_card.total.setText(fmt.money(f.total_minor, c.currency, self.money_locale))
+        set_figure(self.donations_card.total, self.tr("Donations raised"),
+                   fmt.money(f.total_minor, c.currency, self.money_locale))  # fmt: skip
         n = lambda value: fmt.count(value, self.money_locale)  # noqa: E731
         if f.capacity:
             self.stage.goal_text = self.tr("%1 of %2 seats sold").replace(
@@ -313,6 +327,7 @@ class EventPage(BroadcastPage):
             self.code.selectAll()  # the next code replaces this one
         self.admit_result.style().unpolish(self.admit_result)
         self.admit_result.style().polish(self.admit_result)
+        self.announcer.say(self.admit_result.text(), important=not record.admitted)
         return record
 
     @Slot()

@@ -44,7 +44,6 @@ class CapacityGauge(QWidget):
 
     def set_values(self, sold: int, admitted: int, capacity: int | None, caption: str) -> None:
         self.sold, self.admitted, self.capacity, self.caption = sold, admitted, capacity, caption
-        self.setAccessibleDescription(caption)
         self.update()
 
     def fraction_sold(self) -> float:

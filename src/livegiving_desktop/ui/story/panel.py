@@ -18,6 +18,7 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.story import StoryDesign
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.stories import StoryService
+from livegiving_desktop.ui.common.accessibility import describe, mark_graphic
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
@@ -56,7 +57,7 @@ class StickerPanel(QFrame):
     def _build(self) -> None:
         self.preview = StickerWidget()
         self.preview.setObjectName("stickerPreview")
-        self.preview.setAccessibleName(self.tr("Selected sticker"))
+        mark_graphic(self.preview, self.tr("Selected sticker"))
         self.preview.setFixedSize(104, 104)
         self.donor_label = label(self.tr("Select a donor in the feed"), "h2", wrap=True)
         self.donor_label.setObjectName("stickerDonor")
@@ -157,6 +158,7 @@ class StickerPanel(QFrame):
             return
         self.preview.set_sticker(look_of(sticker, self.money_locale), not sticker.unlocked)
         self.preview.setToolTip(self.model.status_text(sticker))
+        describe(self.preview, f"{sticker.campaign_title}: {self.model.status_text(sticker)}")
         self.status.setText(self.model.status_text(sticker))
 
     def _update_buttons(self) -> None:
