@@ -17,8 +17,10 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.overlays import OverlayService
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
+    """One Chromium for a module's tests, quit after them (nothing left running for the rest
+    of the suite)."""
     try:
         driver = start_chromium()
     except ChromiumUnavailableError as exc:
