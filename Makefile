@@ -57,6 +57,7 @@ test: lint typecheck unit
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_overlay_screenshots.py
 
 # The main screens on a 1366×768 laptop (light and dark) and on a 1920×1080 screen at 150 %,
 # offscreen, on the accessibility tests' prepared database (tests/a11y/screens_probe.py).
@@ -75,6 +76,7 @@ benchmarks: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/story.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/moderation_scale.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/soak.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overlay.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info resources/translations/*.qm

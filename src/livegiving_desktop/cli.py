@@ -20,7 +20,7 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__, cli_campaigns, cli_events
+from livegiving_desktop import __version__, cli_campaigns, cli_events, cli_overlay
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
@@ -170,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     story_settings.add_argument("--primary-color", metavar="#RRGGBB")
     story_settings.add_argument("--accent-color", metavar="#RRGGBB")
     cli_events.add_parsers(sub, db)
+    cli_overlay.add_parsers(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -502,6 +503,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tickets": lambda args: _with_service(args, cli_events.cmd_tickets),
     "export": cmd_export,
     "story": cmd_story,
+    "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
 }
 
 

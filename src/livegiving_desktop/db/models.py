@@ -342,3 +342,22 @@ class Seat(Base):
     login: Mapped[str | None] = mapped_column(String(200))
     started_at_us: Mapped[int] = mapped_column(BigInteger)
     seen_at_us: Mapped[int] = mapped_column(BigInteger)
+
+
+class OverlaySetup(Base):
+    """A campaign's OBS overlays (added in 0005): the secret token of its overlay URLs, the
+    settings every seat and overlay server shows (styling, alert tiers, voice; JSON checked by
+    core/overlays.py), and the creator's controls: alerts paused, and counters that every
+    overlay server follows (each increment is one test alert, one replay, one skip)."""
+
+    __tablename__ = "overlay_settings"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("campaigns.id"), unique=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    settings: Mapped[str] = mapped_column(Text)
+    paused: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    test_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    replay_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    skip_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    updated_at_us: Mapped[int] = mapped_column(BigInteger)
