@@ -326,6 +326,7 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
             self.pipeline = service.ledger.ingestion_pipeline(
                 campaign,
                 moderation=moderation,
+                follow_rules=headless,  # the live view's own follower sets the rules
                 on_commit=on_commit,
                 on_error=on_error,
                 max_attempts=20 if headless else None,

@@ -15,6 +15,7 @@ from helpers.feed import Collector
 from helpers.ledger import fundraiser, valid
 from helpers.seat import Seat
 from livegiving_desktop.core.changes import ChangeKind
+from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import ModerationSettings
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.db.changes import current_seq
@@ -52,7 +53,7 @@ def test_this_seats_own_commits_come_back_once_in_order(
     followers[0].follow(campaign.id, start)
     pipeline = service.ingestion_pipeline(campaign, max_delay=0.0)
     for i in range(30):
-        pipeline.submit_many([valid(f"d{i}", f"Donor {i % 7}", 500, message="hello")])  # type: ignore[list-item]
+        pipeline.submit_many([DonationDraft(f"d{i}", f"Donor {i % 7}", 500, "hello")])
         pipeline.flush()
     pipeline.close()
     moderation = ModerationService(service)
