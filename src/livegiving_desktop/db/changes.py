@@ -213,7 +213,7 @@ def change_rows(conn: Connection, campaign_id: int) -> Sequence[ChangeEvent]:
 
 NOTIFY_CHANNEL = "livegiving_changes"
 PG_ANSWER_TIMEOUT_S = 2.0  # a query of the listening connection unanswered this long: unreachable
-PG_LISTEN_CONNECT_TIMEOUT_S = 3
+PG_LISTEN_CONNECT_TIMEOUT_S = 2  # libpq takes no less
 FEED_APPLICATION_NAME = "livegiving-feed"
 
 

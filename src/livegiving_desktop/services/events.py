@@ -342,6 +342,19 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
             self.summary.donations = self.pipeline.close()
         return self.summary
 
+    def close_within(self, timeout: float) -> bool:
+        """Quitting: stop and commit what is queued, waiting at most `timeout` seconds in all.
+        True when everything was committed; False during an outage (ask the user, then
+        `pipeline.abandon()`). Never raises."""
+        deadline = time.monotonic() + timeout
+        self.stop()
+        if self._thread.ident is not None:
+            self._thread.join(max(0.0, deadline - time.monotonic()))
+        stopped = not self._thread.is_alive()
+        if self.pipeline is not None:
+            stopped = self.pipeline.close_within(max(0.0, deadline - time.monotonic())) and stopped
+        return stopped
+
     # -- the thread ------------------------------------------------------------------------
 
     def _run(self) -> None:
