@@ -146,7 +146,7 @@ def resolve_changes(
     head = record.change_seq
     if head <= after_seq:
         return None
-    if head - after_seq > resync_backlog:
+    if kinds is None and head - after_seq > resync_backlog:  # (a filtered follow reads little)
         mark = views.watermark(conn, campaign_id)
         return CampaignChanges(campaign_id, after_seq + 1, head, [], record,
                                views.exact_stats(conn, record, mark), resync=True)  # fmt: skip
@@ -348,6 +348,7 @@ class ChangeFollower:
         self._stop.set()
         self._wakeup.wake()
         if self._local:
+            self._local = False
             event.remove(self.db.writer, "checkin", self._on_local_checkin)
         self._thread.join(timeout)
         stopped = not self._thread.is_alive()

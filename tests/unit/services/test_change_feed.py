@@ -206,6 +206,25 @@ def test_a_failing_consumer_does_not_stop_the_feed(
     got.wait(lambda: got.seqs()[-1:] == [start + 2])
 
 
+def test_the_heads_of_every_campaign_are_reported(
+    service: LedgerService, followers: list[ChangeFollower]
+) -> None:
+    # The home list follows no campaign: it learns of new campaigns and changes from the heads.
+    heads: list[dict[int, int]] = []
+    follower = ChangeFollower(service.db, lambda c: None, on_heads=heads.append)
+    followers.append(follower)
+    first = fundraiser(service)
+    deadline = time.monotonic() + 10
+    while not heads or heads[-1].get(first.id) != 1:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    second = fundraiser(service, title="Another")
+    service.record_donation(first.id, amount="5", donor_name="Ann")
+    while not heads or heads[-1] != {first.id: 2, second.id: 1}:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
 def test_read_changes_resolves_rows_as_they_are_now(service: LedgerService) -> None:
     campaign = fundraiser(service)
     start = current_seq(service.db, campaign.id)

@@ -35,14 +35,14 @@ def test_a_word_blocked_here_holds_it_in_a_simulation_running_elsewhere(
     campaign = fundraiser(service)
     service.go_live(campaign.id)
     simulate = subprocess.Popen(
-        cli_argv("simulate", "--campaign", str(campaign.id), "--rate", "60", "--seconds", "6",
+        cli_argv("simulate", "--campaign", str(campaign.id), "--rate", "80", "--seconds", "4",
                  "--seed", "3", db=db_url),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=cli_env(tmp_path),  # type: ignore[arg-type]
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 30
-        while service.campaign(campaign.id).donation_count < 60:
+        while service.campaign(campaign.id).donation_count < 40:
             assert time.monotonic() < deadline, "the simulation did not start"
             time.sleep(0.05)
         rules = ModerationSettings().with_words("fr", ModerationSettings().words("fr") | {"pour"})
