@@ -167,16 +167,24 @@ def role_moderator(args: argparse.Namespace) -> None:
     committed: list[tuple[int, float]] = []
     _say(ready=True)
     for i in range(args.count):
+        # Every decision changes its donation: a pass hides each message, the next one approves
+        # them again, and every third decision names a donor as Anonymous or back.
         target = ids[i % len(ids)]
-        step = (i // len(ids)) % 3
-        # The store's calls return at their commit (the service then reads the figures).
-        if step == 0:
-            store.set_message_status(args.campaign, [target], MessageStatus.HIDDEN, actor)
-        elif step == 1:
-            store.set_message_status(args.campaign, [target], MessageStatus.VISIBLE, actor)
+        if i % 3 == 2:
+            current = store.donations_by_id(args.campaign, [target])[0]
+            changed = store.set_privacy(
+                args.campaign, [target], actor, hide_name=not current.hide_name_on_air
+            )
         else:
-            store.set_privacy(args.campaign, [target], actor, hide_name=(i // 3) % 2 == 0)
+            hide = (i // len(ids)) % 2 == 0
+            status = MessageStatus.HIDDEN if hide else MessageStatus.VISIBLE
+            current = store.donations_by_id(args.campaign, [target])[0]
+            if current.message_status == status.value:
+                status = MessageStatus.VISIBLE if hide else MessageStatus.HIDDEN
+            # The store's call returns at its commit (the service then reads the figures).
+            changed = store.set_message_status(args.campaign, [target], status, actor)
         at = time.time()
+        assert changed, "every decision of the benchmark changes something"
         committed.append((current_seq(service.db, args.campaign), at))
         time.sleep(args.interval)
     _say(committed=committed)

@@ -37,7 +37,7 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from livegiving_desktop.core.changes import (
     DONATION_UPDATE_KINDS,
@@ -46,6 +46,7 @@ from livegiving_desktop.core.changes import (
     ChangeEvent,
     ChangeKind,
 )
+from livegiving_desktop.core.errors import NotFoundError
 from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, StoredTicket
@@ -428,7 +429,7 @@ class ChangeFollower:
             return work()
         except _UnreachableError:
             raise
-        except (SQLAlchemyError, OSError) as exc:
+        except (OperationalError, InterfaceError, OSError) as exc:
             raise _UnreachableError(exc) from exc
         except Exception as exc:
             if _is_driver_error(exc):
@@ -471,7 +472,14 @@ class ChangeFollower:
                 if follow is None:
                     return
                 position, kinds, generation = follow.position, follow.kinds, follow.generation
-            changes = self._guard(partial(self._read, campaign_id, position, kinds))
+            try:
+                changes = self._guard(partial(self._read, campaign_id, position, kinds))
+            except NotFoundError:  # no such campaign (a wiped database): nothing to follow
+                log.warning("change feed: campaign %d not found; not followed", campaign_id)
+                with self._lock:
+                    if self._follows.get(campaign_id) is follow:
+                        del self._follows[campaign_id]
+                return
             if changes is None:
                 return
             with self._delivering:

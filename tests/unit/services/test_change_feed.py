@@ -225,6 +225,18 @@ def test_the_heads_of_every_campaign_are_reported(
         time.sleep(0.02)
 
 
+def test_following_a_campaign_that_does_not_exist_harms_nothing(
+    service: LedgerService, followers: list[ChangeFollower]
+) -> None:
+    campaign = fundraiser(service)
+    got = _follower(service, followers)
+    followers[0].follow(999_999, 0)
+    followers[0].follow(campaign.id, current_seq(service.db, campaign.id))
+    service.record_donation(campaign.id, amount="5", donor_name="Ann")
+    got.wait(lambda: bool(got.delivered()))
+    assert followers[0].position(999_999) is None
+
+
 def test_read_changes_resolves_rows_as_they_are_now(service: LedgerService) -> None:
     campaign = fundraiser(service)
     start = current_seq(service.db, campaign.id)
