@@ -308,6 +308,8 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
         on_error: Callable[[Exception], None] | None = None,
         moderation: ModerationRules | None = None,
         headless: bool = False,
+        follow_rules: bool | None = None,
+        rules_seq: int | None = None,
     ) -> None:
         super().__init__(rate=rate, count=count, seconds=seconds, name="event-audience")
         self.service = service
@@ -326,7 +328,10 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
             self.pipeline = service.ledger.ingestion_pipeline(
                 campaign,
                 moderation=moderation,
-                follow_rules=headless,  # the live view's own follower sets the rules
+                # Rules changed on any seat apply here too (headless: always; the live view
+                # says, with the seq its `moderation` is as of).
+                follow_rules=headless if follow_rules is None else follow_rules,
+                rules_seq=rules_seq,
                 on_commit=on_commit,
                 on_error=on_error,
                 max_attempts=20 if headless else None,
