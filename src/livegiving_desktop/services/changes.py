@@ -105,7 +105,11 @@ class FeedHealth:
 @dataclass(frozen=True, slots=True)
 class CampaignChanges:
     """What a seat applies: the changes first_seq..last_seq of one campaign (in order, each
-    exactly once per follow) with the rows they name as they are now."""
+    exactly once per follow) with the rows they name as they are now.
+
+    A consumer that hops threads keeps the seq it shows and applies a delivery only when
+    `first_seq == shown + 1` (one queued before it followed again from a newer snapshot has
+    `last_seq <= shown`: drop it). `resync`: reload a snapshot and follow from its seq."""
 
     campaign_id: int
     first_seq: int
