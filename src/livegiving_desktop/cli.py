@@ -1,7 +1,8 @@
 """The `livegiving` command (also `python -m livegiving_desktop`).
 
 Exit status: 0 success; 2 bad input (the message on stderr names the field and the reason, and
-nothing is written); 1 any other failure. No traceback reaches the user: it goes to the log.
+nothing is written); 3 a lost race (another seat decided first: `moderate`, nothing written);
+1 any other failure. No traceback reaches the user: it goes to the log.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__, cli_campaigns, cli_events, cli_overlay
+from livegiving_desktop import __version__, cli_campaigns, cli_events, cli_moderate, cli_overlay
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
+from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
 from livegiving_desktop.db.engine import DatabaseOpenError
 from livegiving_desktop.services import config
+from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ingest import BatchOutcome, IngestError
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -171,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     story_settings.add_argument("--accent-color", metavar="#RRGGBB")
     cli_events.add_parsers(sub, db)
     cli_overlay.add_parsers(sub, db)
+    cli_moderate.add_parser(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -501,6 +505,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "simulate": cmd_simulate,
     "refund": cmd_refund,
     "tickets": lambda args: _with_service(args, cli_events.cmd_tickets),
+    "moderate": lambda args: _with_service(args, cli_moderate.cmd_moderate),
     "export": cmd_export,
     "story": cmd_story,
     "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
@@ -527,6 +532,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("ingestion failed: %s", exc)
         print(f"livegiving: the ledger could not be written: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except ConflictError as exc:
+        # A lost race is not bad input: another seat decided first, nothing was written.
+        log.info("lost a race: %s", exc)
+        print(f"livegiving: {exc}", file=sys.stderr)
+        return cli_moderate.EXIT_CONFLICT
     except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
         # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
         log.info("refused: %s", exc)
@@ -534,8 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except SQLAlchemyError as exc:
         log.exception("database failure")
-        reason = getattr(exc, "orig", None) or exc
-        print(f"livegiving: database failure: {reason}", file=sys.stderr)
+        print(f"livegiving: database failure: {describe_failure(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
         _silence_stdout()

@@ -72,7 +72,8 @@ def cmd_writes(service: Any, args: dict[str, Any]) -> None:
 
 
 def cmd_decide(service: Any, args: dict[str, Any]) -> None:
-    """One decision on donations at a given wall-clock time (a race), with the versions seen."""
+    """Decisions at given wall-clock times (races), each naming the versions its seat saw:
+    rounds = [{"at": time, "action": ..., "seen": {donation id: version}}, ...]."""
     from livegiving_desktop.core.decisions import ConflictError
     from livegiving_desktop.core.records import Actor, ActorRole
     from livegiving_desktop.services.moderation import ModerationService
@@ -80,24 +81,27 @@ def cmd_decide(service: Any, args: dict[str, Any]) -> None:
     moderation = ModerationService(service)
     actor = Actor(args["actor"], ActorRole.MODERATOR)
     campaign_id = int(args["campaign"])
-    seen = {int(k): int(v) for k, v in args["seen"].items()}
-    ids = sorted(seen)
-    action = args["action"]
     _say(ready=True)
-    _wait_until(args.get("at"))
-    try:
-        if action == "hide":
-            moderation.hide(campaign_id, ids, actor, seen=seen)
-        elif action == "approve":
-            moderation.approve(campaign_id, ids, actor, seen=seen)
-        elif action == "refund":
-            moderation.refund_many(campaign_id, ids, "race", actor, seen=seen)
-        else:
-            raise SystemExit(f"unknown action {action}")
-    except ConflictError as exc:
-        _say(won=False, message=str(exc), sentences=exc.sentences)
-        return
-    _say(won=True)
+    for round_ in args["rounds"]:
+        seen = {int(k): int(v) for k, v in round_["seen"].items()}
+        ids = sorted(seen)
+        action = round_["action"]
+        _wait_until(round_.get("at"))
+        try:
+            if action == "hide":
+                moderation.hide(campaign_id, ids, actor, seen=seen)
+            elif action == "approve":
+                moderation.approve(campaign_id, ids, actor, seen=seen)
+            elif action == "refund":
+                _say(started=True)
+                moderation.refund_many(campaign_id, ids, "race", actor, seen=seen)
+            else:
+                raise SystemExit(f"unknown action {action}")
+        except ConflictError as exc:
+            _say(won=False, message=str(exc), sentences=exc.sentences)
+            continue
+        _say(won=True)
+    _say(finished=True)
 
 
 def cmd_follow(service: Any, args: dict[str, Any]) -> None:

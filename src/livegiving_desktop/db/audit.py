@@ -103,12 +103,19 @@ class AuditStore:
         self, campaign_id: int, *, before_id: int | None = None, limit: int = 200
     ) -> list[AuditRecord]:
         """Newest first; `before_id` pages further back."""
+        with self.db.reader.connect() as conn:
+            return self.entries_in(conn, campaign_id, before_id=before_id, limit=limit)
+
+    @staticmethod
+    def entries_in(
+        conn: Connection, campaign_id: int, *, before_id: int | None = None, limit: int = 200
+    ) -> list[AuditRecord]:
+        """entries() in the caller's transaction."""
         query = select(*_COLUMNS).where(audit_log.c.campaign_id == campaign_id)
         if before_id is not None:
             query = query.where(audit_log.c.id < before_id)
         query = query.order_by(audit_log.c.id.desc()).limit(limit)
-        with self.db.reader.connect() as conn:
-            return [AuditRecord(*row) for row in conn.execute(query)]
+        return [AuditRecord(*row) for row in conn.execute(query)]
 
     def iter_entries(self, campaign_id: int, chunk: int = 5000) -> Iterator[AuditRecord]:
         """Every audit row of a campaign, oldest first (for exports)."""

@@ -142,13 +142,17 @@ def changes_after(
     *,
     through_seq: int | None = None,
     limit: int = 500,
+    kinds: Iterable[str] | None = None,
 ) -> list[ChangeEvent]:
-    """The campaign's changes with seq > after_seq (and <= through_seq), oldest first."""
+    """The campaign's changes with seq > after_seq (and <= through_seq; only of `kinds`),
+    oldest first."""
     query = sql_select(*_EVENT_COLUMNS).where(
         changes.c.campaign_id == campaign_id, changes.c.seq > after_seq
     )
     if through_seq is not None:
         query = query.where(changes.c.seq <= through_seq)
+    if kinds is not None:
+        query = query.where(changes.c.kind.in_(sorted(kinds)))
     query = query.order_by(changes.c.seq).limit(limit)
     return [_event(row) for row in conn.execute(query)]
 
@@ -209,7 +213,7 @@ def change_rows(conn: Connection, campaign_id: int) -> Sequence[ChangeEvent]:
 
 NOTIFY_CHANNEL = "livegiving_changes"
 PG_ANSWER_TIMEOUT_S = 2.0  # a query of the listening connection unanswered this long: unreachable
-PG_LISTEN_CONNECT_TIMEOUT_S = 3
+PG_LISTEN_CONNECT_TIMEOUT_S = 2  # libpq takes no less
 FEED_APPLICATION_NAME = "livegiving-feed"
 
 

@@ -108,6 +108,12 @@ class ModerationStore:
     # -- blocked donors --------------------------------------------------------------------
 
     def blocked_donors(self, campaign_id: int) -> list[BlockedDonorRecord]:
+        with self.db.reader.connect() as conn:
+            return self.blocked_donors_in(conn, campaign_id)
+
+    @staticmethod
+    def blocked_donors_in(conn: Connection, campaign_id: int) -> list[BlockedDonorRecord]:
+        """The campaign's blocked donors, in the caller's transaction."""
         query = (
             select(
                 blocked_donors.c.donor_key,
@@ -118,8 +124,7 @@ class ModerationStore:
             .where(blocked_donors.c.campaign_id == campaign_id)
             .order_by(blocked_donors.c.id)
         )
-        with self.db.reader.connect() as conn:
-            return [BlockedDonorRecord(*row) for row in conn.execute(query)]
+        return [BlockedDonorRecord(*row) for row in conn.execute(query)]
 
     def block_donor(
         self,

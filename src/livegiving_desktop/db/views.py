@@ -66,7 +66,9 @@ def campaign(conn: Connection, campaign_id: int) -> CampaignRecord:
 def watermark(conn: Connection, campaign_id: int) -> DonorWatermark:
     through = conn.execute(
         select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if through is None:
+        raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
     high = conn.execute(
         select(func.max(donations.c.id)).where(donations.c.campaign_id == campaign_id)
     ).scalar_one()

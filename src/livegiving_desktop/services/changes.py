@@ -37,7 +37,7 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from livegiving_desktop.core.changes import (
     DONATION_UPDATE_KINDS,
@@ -46,6 +46,7 @@ from livegiving_desktop.core.changes import (
     ChangeEvent,
     ChangeKind,
 )
+from livegiving_desktop.core.errors import NotFoundError
 from livegiving_desktop.core.moderation import ModerationRules
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, StoredTicket
@@ -104,7 +105,11 @@ class FeedHealth:
 @dataclass(frozen=True, slots=True)
 class CampaignChanges:
     """What a seat applies: the changes first_seq..last_seq of one campaign (in order, each
-    exactly once per follow) with the rows they name as they are now."""
+    exactly once per follow) with the rows they name as they are now.
+
+    A consumer that hops threads keeps the seq it shows and applies a delivery only when
+    `first_seq == shown + 1` (one queued before it followed again from a newer snapshot has
+    `last_seq <= shown`: drop it). `resync`: reload a snapshot and follow from its seq."""
 
     campaign_id: int
     first_seq: int
@@ -146,16 +151,20 @@ def resolve_changes(
     head = record.change_seq
     if head <= after_seq:
         return None
-    if head - after_seq > resync_backlog:
+    if kinds is None and head - after_seq > resync_backlog:  # (a filtered follow reads little)
         mark = views.watermark(conn, campaign_id)
         return CampaignChanges(campaign_id, after_seq + 1, head, [], record,
                                views.exact_stats(conn, record, mark), resync=True)  # fmt: skip
-    events = changes_after(conn, campaign_id, after_seq, through_seq=head, limit=max_events)
-    if not events:  # the head moved but its rows are not visible: never (same transaction)
-        return None
-    first_seq, last_seq = after_seq + 1, events[-1].seq
-    if kinds is not None:
-        events = [e for e in events if e.kind in kinds]
+    events = changes_after(
+        conn, campaign_id, after_seq, through_seq=head, limit=max_events, kinds=kinds
+    )
+    first_seq = after_seq + 1
+    if kinds is None:
+        if not events:  # the head moved but its rows are not visible: never (same snapshot)
+            return None
+        last_seq = events[-1].seq
+    else:  # the other kinds up to the head are covered too (none of them is delivered)
+        last_seq = events[-1].seq if len(events) == max_events else head
     present = {e.kind for e in events}
     if kinds is not None and not present:
         stats = CampaignStats(record.total_minor, record.donation_count, record.held_count,
@@ -265,6 +274,7 @@ class ChangeFollower:
         on_heads: Callable[[dict[int, int]], None] | None = None,
         name: str = "change-feed",
         resync_backlog: int = RESYNC_BACKLOG,
+        wake_on_local_commits: bool = True,
     ) -> None:
         self.db = db
         self.on_changes = on_changes
@@ -286,8 +296,11 @@ class ChangeFollower:
             SqliteWatch(str(path)) if path is not None else PgListener(db.url)
         )
         self._engine: Engine | None = None
-        if self._sqlite:
-            # A commit in this process: look now rather than at the next poll.
+        # A commit in this process: look now rather than at the next poll (SQLite; on
+        # PostgreSQL the NOTIFY comes at once). A pipeline's rules follower does not: its
+        # own commits are donations, and the rules come from other seats.
+        self._local = self._sqlite and wake_on_local_commits
+        if self._local:
             event.listen(db.writer, "checkin", self._on_local_checkin)
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
@@ -339,7 +352,8 @@ class ChangeFollower:
         database that does not answer: it is a daemon thread, it never holds the app up)."""
         self._stop.set()
         self._wakeup.wake()
-        if self._sqlite:
+        if self._local:
+            self._local = False
             event.remove(self.db.writer, "checkin", self._on_local_checkin)
         self._thread.join(timeout)
         stopped = not self._thread.is_alive()
@@ -419,7 +433,7 @@ class ChangeFollower:
             return work()
         except _UnreachableError:
             raise
-        except (SQLAlchemyError, OSError) as exc:
+        except (OperationalError, InterfaceError, OSError) as exc:
             raise _UnreachableError(exc) from exc
         except Exception as exc:
             if _is_driver_error(exc):
@@ -462,7 +476,14 @@ class ChangeFollower:
                 if follow is None:
                     return
                 position, kinds, generation = follow.position, follow.kinds, follow.generation
-            changes = self._guard(partial(self._read, campaign_id, position, kinds))
+            try:
+                changes = self._guard(partial(self._read, campaign_id, position, kinds))
+            except NotFoundError:  # no such campaign (a wiped database): nothing to follow
+                log.warning("change feed: campaign %d not found; not followed", campaign_id)
+                with self._lock:
+                    if self._follows.get(campaign_id) is follow:
+                        del self._follows[campaign_id]
+                return
             if changes is None:
                 return
             with self._delivering:
@@ -525,3 +546,31 @@ def _is_driver_error(exc: BaseException) -> bool:
     """A psycopg or sqlite3 error raised outside SQLAlchemy (the listening connection)."""
     module = type(exc).__module__
     return module.startswith(("psycopg", "sqlite3"))
+
+
+def rules_and_seq(db: Database, campaign: CampaignRecord) -> tuple[ModerationRules, int]:
+    """The campaign's moderation rules and the seq they are as of (one read transaction)."""
+    with read_transaction(db) as conn:
+        return rules_in(conn, campaign.id, campaign.currency), views.campaign(
+            conn, campaign.id
+        ).change_seq
+
+
+def follow_rules(
+    db: Database,
+    campaign_id: int,
+    after_seq: int,
+    apply: Callable[[ModerationRules], None],
+) -> ChangeFollower:
+    """A follower that hands the campaign's rules to `apply` (IngestionPipeline.set_moderation)
+    each time they or its blocked donors change, on any seat, from `after_seq` on."""
+
+    def changed(changes: CampaignChanges) -> None:
+        if changes.moderation is not None:
+            apply(changes.moderation)
+
+    follower = ChangeFollower(
+        db, changed, name=f"rules-feed-{campaign_id}", wake_on_local_commits=False
+    )
+    follower.follow(campaign_id, after_seq, kinds=RULE_KINDS)
+    return follower

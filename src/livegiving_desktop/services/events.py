@@ -309,6 +309,8 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
         on_error: Callable[[Exception], None] | None = None,
         moderation: ModerationRules | None = None,
         headless: bool = False,
+        follow_rules: bool | None = None,
+        rules_seq: int | None = None,
     ) -> None:
         super().__init__(rate=rate, count=count, seconds=seconds, name="event-audience")
         self.service = service
@@ -327,6 +329,10 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
             self.pipeline = service.ledger.ingestion_pipeline(
                 campaign,
                 moderation=moderation,
+                # Rules changed on any seat apply here too (headless: always; the live view
+                # says, with the seq its `moderation` is as of).
+                follow_rules=headless if follow_rules is None else follow_rules,
+                rules_seq=rules_seq,
                 on_commit=on_commit,
                 on_error=on_error,
                 max_attempts=20 if headless else None,
@@ -341,6 +347,19 @@ class EventAudienceRunner(PacedRunner[EventDelivery]):
         if self.pipeline is not None:
             self.summary.donations = self.pipeline.close()
         return self.summary
+
+    def close_within(self, timeout: float) -> bool:
+        """Quitting: stop and commit what is queued, waiting at most `timeout` seconds in all.
+        True when everything was committed; False during an outage (ask the user, then
+        `pipeline.abandon()`). Never raises."""
+        deadline = time.monotonic() + timeout
+        self.stop()
+        if self._thread.ident is not None:
+            self._thread.join(max(0.0, deadline - time.monotonic()))
+        stopped = not self._thread.is_alive()
+        if self.pipeline is not None:
+            stopped = self.pipeline.close_within(max(0.0, deadline - time.monotonic())) and stopped
+        return stopped
 
     # -- the thread ------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ last report, and the submitter gets `IngestError`).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
@@ -122,6 +123,7 @@ class IngestionPipeline:
         self._failure: Exception | None = None
         self._abandon = threading.Event()  # stop retrying: the user quits during an outage
         self._written_since_stats = False
+        self._on_close: list[Callable[[], object]] = []
         self._thread = threading.Thread(target=self._run, name="ledger-writer", daemon=True)
         self._thread.start()
 
@@ -171,11 +173,35 @@ class IngestionPipeline:
 
     def close(self, timeout: float | None = None) -> IngestSummary:
         """Commit what is queued, stop the writer and return the summary."""
-        if self._thread.is_alive():
-            self._queue.put(_STOP)
-            self._thread.join(timeout)
+        self._stop_writer(timeout)
         self._raise_if_failed()
         return self.summary()
+
+    def close_within(self, timeout: float) -> bool:
+        """Quitting: commit what is queued and stop, waiting at most `timeout` seconds.
+        True when everything submitted was committed; False when the writer is still at it
+        (an outage: ask the user, then abandon() gives up what was never shown) or failed.
+        Never raises."""
+        done = self._stop_writer(timeout)
+        return done and self._failure is None
+
+    def add_on_close(self, closer: Callable[[], object]) -> None:
+        """Run `closer` when the pipeline closes (a rules follower it owns)."""
+        self._on_close.append(closer)
+
+    def _stop_writer(self, timeout: float | None) -> bool:
+        if self._thread.is_alive():
+            with contextlib.suppress(queue.Full):
+                self._queue.put(_STOP, timeout=timeout)
+            self._thread.join(timeout)
+        stopped = not self._thread.is_alive()
+        closers, self._on_close = self._on_close, []
+        for closer in closers:
+            try:
+                closer()
+            except Exception:
+                log.exception("pipeline closer failed")
+        return stopped
 
     def summary(self) -> IngestSummary:
         with self._lock:

@@ -54,6 +54,8 @@ from livegiving_desktop.db.engine import Database, open_database
 from livegiving_desktop.db.ledger import LedgerStore, ThankAll
 from livegiving_desktop.db.moderation import ModerationStore, campaign_rules
 from livegiving_desktop.services import export
+from livegiving_desktop.services.changes import follow_rules as follow_rules_feed
+from livegiving_desktop.services.changes import rules_and_seq
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.simulation import AudienceRunner
 
@@ -407,14 +409,30 @@ class LedgerService:
         *,
         moderation: ModerationRules | None = None,
         known_donors: Callable[[], Iterable[str]] | None = None,
+        follow_rules: bool = False,
+        rules_seq: int | None = None,
         **options: Any,
     ) -> IngestionPipeline:
         """The ingestion pipeline of a campaign, the one way every source builds it: the
         campaign's donation rules, the message rules and its moderation rules (read here
         unless given: a caller on the UI thread loads them on the database thread first), the
-        donors it already knows loaded lazily. `options` go to IngestionPipeline."""
-        rules = self.moderation_rules(campaign) if moderation is None else moderation
-        return IngestionPipeline(
+        donors it already knows loaded lazily. `options` go to IngestionPipeline.
+
+        `follow_rules`: the pipeline follows its rules and blocked donors through the change
+        feed (a word blocked on any seat holds the next such message here), from `rules_seq`,
+        the seq the given `moderation` is as of (a snapshot's seq); read here with the rules
+        when not given. Closing the pipeline stops the follower."""
+        seq = rules_seq
+        if moderation is None:
+            if follow_rules:
+                rules, seq = rules_and_seq(self.db, campaign)
+            else:
+                rules = self.moderation_rules(campaign)
+        else:
+            rules = moderation
+            if follow_rules and seq is None:
+                _, seq = rules_and_seq(self.db, campaign)
+        pipeline = IngestionPipeline(
             self.store,
             campaign,
             message_rules=self.message_rules,
@@ -423,6 +441,10 @@ class LedgerService:
             or (lambda: self.moderation_store.known_donor_keys(campaign.id)),
             **options,
         )
+        if follow_rules and seq is not None:
+            follower = follow_rules_feed(self.db, campaign.id, seq, pipeline.set_moderation)
+            pipeline.add_on_close(lambda: follower.close(2.0))
+        return pipeline
 
     def record_draft(self, campaign: CampaignRecord, draft: DonationDraft) -> OfflineOutcome:
         """Store one validated draft through a short-lived ingestion pipeline."""
@@ -543,6 +565,7 @@ class LedgerService:
         pipeline = self.ingestion_pipeline(
             campaign,
             moderation=None if moderation else ModerationRules.off(),
+            follow_rules=moderation,  # rules changed on another seat apply during the run
             on_commit=on_commit,
             max_attempts=20,
             donor_stats=False,

@@ -18,6 +18,7 @@ NOT_CHANGES = {
     # Presence: a heartbeat every few seconds; seats read the roster, it is not a change.
     ("db/seats.py", "beat"),
     ("db/seats.py", "leave"),
+    ("db/seats.py", "prune"),
 }
 
 

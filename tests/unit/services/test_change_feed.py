@@ -15,6 +15,7 @@ from helpers.feed import Collector
 from helpers.ledger import fundraiser, valid
 from helpers.seat import Seat
 from livegiving_desktop.core.changes import ChangeKind
+from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import ModerationSettings
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.db.changes import current_seq
@@ -52,7 +53,7 @@ def test_this_seats_own_commits_come_back_once_in_order(
     followers[0].follow(campaign.id, start)
     pipeline = service.ingestion_pipeline(campaign, max_delay=0.0)
     for i in range(30):
-        pipeline.submit_many([valid(f"d{i}", f"Donor {i % 7}", 500, message="hello")])  # type: ignore[list-item]
+        pipeline.submit_many([DonationDraft(f"d{i}", f"Donor {i % 7}", 500, "hello")])
         pipeline.flush()
     pipeline.close()
     moderation = ModerationService(service)
@@ -203,6 +204,37 @@ def test_a_failing_consumer_does_not_stop_the_feed(
     time.sleep(0.4)
     service.record_donation(campaign.id, amount="5", donor_name="Bob")
     got.wait(lambda: got.seqs()[-1:] == [start + 2])
+
+
+def test_the_heads_of_every_campaign_are_reported(
+    service: LedgerService, followers: list[ChangeFollower]
+) -> None:
+    # The home list follows no campaign: it learns of new campaigns and changes from the heads.
+    heads: list[dict[int, int]] = []
+    follower = ChangeFollower(service.db, lambda c: None, on_heads=heads.append)
+    followers.append(follower)
+    first = fundraiser(service)
+    deadline = time.monotonic() + 10
+    while not heads or heads[-1].get(first.id) != 1:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    second = fundraiser(service, title="Another")
+    service.record_donation(first.id, amount="5", donor_name="Ann")
+    while not heads or heads[-1] != {first.id: 2, second.id: 1}:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
+def test_following_a_campaign_that_does_not_exist_harms_nothing(
+    service: LedgerService, followers: list[ChangeFollower]
+) -> None:
+    campaign = fundraiser(service)
+    got = _follower(service, followers)
+    followers[0].follow(999_999, 0)
+    followers[0].follow(campaign.id, current_seq(service.db, campaign.id))
+    service.record_donation(campaign.id, amount="5", donor_name="Ann")
+    got.wait(lambda: bool(got.delivered()))
+    assert followers[0].position(999_999) is None
 
 
 def test_read_changes_resolves_rows_as_they_are_now(service: LedgerService) -> None:
