@@ -35,7 +35,7 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
-from livegiving_desktop.ui.common.accessibility import report_field_error
+from livegiving_desktop.ui.common.accessibility import name_clear_button, report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.model_base import RecordModel
 from livegiving_desktop.ui.common.widgets import card, icon, label
@@ -109,7 +109,7 @@ class CampaignSetupPage(QWidget):
         # Fundraiser
         self.org_search = self._line("organizationSearch", self.tr("Search nonprofits"),
                                      self.tr("Search by name, country or cause"))  # fmt: skip
-        self.org_search.setClearButtonEnabled(True)
+        name_clear_button(self.org_search)
         self.org_model = OrganizationListModel(parent=self)
         self.org_model.reset(catalog.all())
         self.org_list = QListView()

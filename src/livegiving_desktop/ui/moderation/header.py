@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from livegiving_desktop.ui.common.accessibility import labelled
 from livegiving_desktop.ui.common.widgets import button, label
 
 
@@ -34,7 +35,11 @@ class ConsoleHeader(QWidget):
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.heading)
-        titles.addWidget(self.campaign_picker)
+        picker = QHBoxLayout()
+        picker.setSpacing(8)
+        picker.addWidget(labelled(label(self.tr("Campaign"), "muted"), self.campaign_picker))
+        picker.addWidget(self.campaign_picker, 1)
+        titles.addLayout(picker)
         layout.addLayout(titles)
         layout.addStretch(1)
         figures = QVBoxLayout()

@@ -35,7 +35,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
-from livegiving_desktop.ui.common.accessibility import set_figure
+from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
@@ -93,7 +93,7 @@ class EventPage(BroadcastPage):
         self.code.setObjectName("admitCode")
         self.code.setAccessibleName(self.tr("Access code to check"))
         self.code.setPlaceholderText(self.tr("Access code, e.g. ABCDE-FGHJK-…"))
-        self.code.setClearButtonEnabled(True)
+        name_clear_button(self.code)
         self.code.returnPressed.connect(self._on_admit_clicked)
         self.admit = button(self.tr("Check in"), "admitAttendee", "mdi6.door-open",
                             tip=self.tr("Admit whoever has this code"))  # fmt: skip
