@@ -32,6 +32,7 @@ from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import fit_to_screen
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
 from livegiving_desktop.ui.moderation.window import ModerationConsole
@@ -57,7 +58,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("LiveGiving Desktop")
-        self.setMinimumSize(QSize(1100, 720))
         self.db_url = db_url
         self.language = language
         self.runner = DbRunner()
@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            fit_to_screen(self, QSize(1440, 900))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

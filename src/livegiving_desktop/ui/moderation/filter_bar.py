@@ -10,7 +10,7 @@ from livegiving_desktop.core.moderation import DonationFilter
 from livegiving_desktop.core.money import parse_amount
 from livegiving_desktop.ui.common.accessibility import labelled, leading_icon, name_clear_button
 from livegiving_desktop.ui.common.throttle import Throttle
-from livegiving_desktop.ui.common.widgets import icon, label
+from livegiving_desktop.ui.common.widgets import icon, label, themed_icon
 from livegiving_desktop.ui.theme import Theme
 
 TYPING_PAUSE_MS = 250  # the query runs once the typing pauses
@@ -32,6 +32,7 @@ class FilterBar(QWidget):
         self.search_icon = leading_icon(
             self.text, icon("mdi6.magnify", Theme.colors["muted"]), self.tr("Search")
         )
+        themed_icon(self.search_icon, "mdi6.magnify", "muted")
         self.status = QComboBox()
         self.status.setObjectName("moderationStatusFilter")
         self.status.setAccessibleName(self.tr("Show"))

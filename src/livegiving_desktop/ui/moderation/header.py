@@ -20,6 +20,8 @@ class ConsoleHeader(QWidget):
         self.campaign_picker.setObjectName("moderationCampaign")
         self.campaign_picker.setAccessibleName(self.tr("Campaign to moderate"))
         self.campaign_picker.setMinimumWidth(260)
+        # As wide as the longest title needs (a larger system font widens it).
+        self.campaign_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.total = label("", "stat")
         self.total.setObjectName("moderationTotal")
         self.held = label("", "pill")

@@ -85,7 +85,6 @@ class EventPage(BroadcastPage):
         self.cancel_event = button(self.tr("Cancel event"), "cancelEvent", "mdi6.cancel", "danger",
                                    self.tr("Cancel the event and refund every ticket"))  # fmt: skip
         self.cancel_event.clicked.connect(self._on_cancel_event_clicked)
-        self.stage.setMinimumSize(420, 220)
         self.rate.setAccessibleName(self.tr("Simulated audience: people per second"))
         self.rate.setRange(0, 5_000)
         self.rate.setToolTip(self.tr("Simulated audience: people buying or joining per second"))
