@@ -397,6 +397,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>RAISED</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,6 +945,13 @@
     </message>
 </context>
 <context>
+    <name>FieldButtons</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by donor or message</source>
@@ -948,6 +959,10 @@
     </message>
     <message>
         <source>Filter by donor or message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2198,7 +2213,15 @@ The details are in the log: %2</source>
 <context>
     <name>StoryCanvas</name>
     <message>
-        <source>Story preview: drag the sticker to move it</source>
+        <source>Story preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sticker %1 % across, %2 % down, size %3 %, turned %4°.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrows move it, plus and minus resize it, brackets turn it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2305,7 +2328,7 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it.</source>
+        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it. With the keyboard, on the preview: arrows move it, + and - resize it, [ and ] turn it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2570,6 +2593,10 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

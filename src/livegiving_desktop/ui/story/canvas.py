@@ -3,7 +3,7 @@ sticker is placed with the mouse or with the keyboard.
 
 Mouse: drag the sticker to move it; the wheel resizes it, Shift+wheel turns it.
 Keyboard (the canvas takes focus with Tab and shows a focus ring): the arrows move the sticker
-(Shift: farther), + and − resize it, [ and ] turn it (Shift: { and } turn it farther).
+(Shift: farther), + and - resize it, [ and ] turn it (Shift: { and } turn it farther).
 The frame keeps its 9:16 shape and shrinks with the dialog on a small screen.
 """
 
@@ -177,7 +177,7 @@ class StoryCanvas(QWidget):
             .replace("%3", str(round(d.sticker_scale * 100)))
             .replace("%4", str(round(d.sticker_rotation)))
         )
-        keys = self.tr("Arrows move it, + and − resize it, [ and ] turn it.")
+        keys = self.tr("Arrows move it, plus and minus resize it, brackets turn it.")
         describe(self, f"{where} {keys}")
 
     # -- the keyboard ----------------------------------------------------------------------

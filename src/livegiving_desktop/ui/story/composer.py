@@ -163,7 +163,9 @@ class StoryComposer(QDialog):
         side.setSpacing(12)
         side.addWidget(label(self.tr("Your Story"), "h1"))
         side.addWidget(label(self.tr("Drag the sticker to move it; the mouse wheel resizes it, "
-                                     "Shift + wheel turns it."), "muted", wrap=True))  # fmt: skip
+                                     "Shift + wheel turns it. With the keyboard, on the "
+                                     "preview: arrows move it, + and - resize it, [ and ] "
+                                     "turn it."), "muted", wrap=True))  # fmt: skip
         side.addLayout(form)
         side.addWidget(self.error)
         side.addStretch(1)
