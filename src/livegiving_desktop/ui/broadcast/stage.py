@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QPointF,
     QRectF,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import (
@@ -32,6 +33,7 @@ from livegiving_desktop.ui.theme import Theme
 
 # The stage shrinks before the feed does on a short screen (a 1366×768 laptop, 150 %).
 STAGE_MIN_WIDTH, STAGE_MIN_HEIGHT = 360, 180
+STAGE_HEIGHT = 270  # what it asks for when there is room
 
 
 class BroadcastStage(QWidget):
@@ -60,6 +62,9 @@ class BroadcastStage(QWidget):
         self._eye: QIcon | None = None
         self._background_key: tuple[int, int, float, str] | None = None
         self._background_pixmap: QPixmap | None = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(STAGE_HEIGHT * 16 // 9, STAGE_HEIGHT)
 
     def summary(self) -> str:
         """What the stage shows, in words, for a screen reader: on air or not with the time,
