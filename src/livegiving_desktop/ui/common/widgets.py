@@ -301,9 +301,6 @@ def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
     anchor = window.parentWidget() or window
     screen = anchor.screen() or QGuiApplication.primaryScreen()
     wanted = (preferred or window.sizeHint()).expandedTo(window.minimumSizeHint())
-    if screen is None:
-        window.resize(wanted)
-        return
     area = screen.availableGeometry()
     window.resize(
         min(wanted.width(), area.width()), min(wanted.height(), area.height() - WINDOW_CHROME)
