@@ -4,8 +4,9 @@ its window (a scroll area's hidden part counts as reachable) and its text fits i
 the main window and the moderation console fit the work area (the screen less a 48 px panel
 and a 30 px title bar), and so do the dialogs.
 
-What fails today (the screens' code: the lead's restructuring, then phase 2 of issue 14) is
-xfail(strict=True) with the widgets at fault."""
+Every screen passes at the three sizes (phase 2 of issue 14). A screen that breaks again and
+cannot be fixed at once is marked xfail(strict=True) in FAILING_TODAY with the widgets at
+fault."""
 
 from __future__ import annotations
 
