@@ -14,9 +14,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1440, 900)
+SCREEN = (1920, 1080)  # dialogs size themselves to the screen: a desktop's, not offscreen's 800×600
+
+
+def _offscreen_desktop() -> None:
+    """Offscreen, on a virtual 1920×1080 screen (set before Qt starts)."""
+    import json
+
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    config = Path(tempfile.mkdtemp(prefix="screenshots-")) / "screen.json"
+    screen = {"name": "desktop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_offscreen_desktop()
 
 
 async def capture(language: str, folder: Path) -> None:

@@ -431,6 +431,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Campaign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>RAISED</source>
         <translation type="unfinished" />
     </message>
@@ -1075,6 +1079,13 @@
     </message>
 </context>
 <context>
+    <name>FieldButtons</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by donor or message</source>
@@ -1082,6 +1093,10 @@
     </message>
     <message>
         <source>Filter by donor or message…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2661,7 +2676,15 @@ The details are in the log: %2</source>
 <context>
     <name>StoryCanvas</name>
     <message>
-        <source>Story preview: drag the sticker to move it</source>
+        <source>Story preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sticker %1 % across, %2 % down, size %3 %, turned %4°.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrows move it, plus and minus resize it, brackets turn it.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2768,7 +2791,7 @@ The details are in the log: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it.</source>
+        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it. With the keyboard, on the preview: arrows move it, + and - resize it, [ and ] turn it.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -431,6 +431,10 @@
         <translation>Changer de nom</translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
         <source>RAISED</source>
         <translation>RÉCOLTÉ</translation>
     </message>
@@ -1075,6 +1079,13 @@
     </message>
 </context>
 <context>
+    <name>FieldButtons</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filter by donor or message</source>
@@ -1083,6 +1094,10 @@
     <message>
         <source>Filter by donor or message…</source>
         <translation>Filtrer par donateur ou message…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2664,8 +2679,16 @@ Les détails figurent dans le journal : %2</translation>
 <context>
     <name>StoryCanvas</name>
     <message>
-        <source>Story preview: drag the sticker to move it</source>
-        <translation>Aperçu de la Story : faites glisser le sticker pour le déplacer</translation>
+        <source>Story preview</source>
+        <translation>Aperçu de la Story</translation>
+    </message>
+    <message>
+        <source>Sticker %1 % across, %2 % down, size %3 %, turned %4°.</source>
+        <translation>Sticker à %1 % de la largeur, %2 % de la hauteur, taille %3 %, tourné de %4°.</translation>
+    </message>
+    <message>
+        <source>Arrows move it, plus and minus resize it, brackets turn it.</source>
+        <translation>Les flèches le déplacent, plus et moins le redimensionnent, les crochets le font tourner.</translation>
     </message>
 </context>
 <context>
@@ -2771,8 +2794,8 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Votre Story</translation>
     </message>
     <message>
-        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it.</source>
-        <translation>Faites glisser le sticker pour le déplacer ; la molette le redimensionne, Maj + molette le fait pivoter.</translation>
+        <source>Drag the sticker to move it; the mouse wheel resizes it, Shift + wheel turns it. With the keyboard, on the preview: arrows move it, + and - resize it, [ and ] turn it.</source>
+        <translation>Faites glisser le sticker pour le déplacer ; la molette le redimensionne, Maj + molette le fait tourner. Au clavier, sur l’aperçu : les flèches le déplacent, + et - le redimensionnent, [ et ] le font tourner.</translation>
     </message>
     <message>
         <source>Sharing needs an unlocked sticker: this one has expired. A new donation unlocks it again.</source>

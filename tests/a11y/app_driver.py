@@ -6,7 +6,8 @@ commands on stdin, one JSON answer per command on stdout.
 Commands: {"do": "show", "screen": "live"} (answers the figures shown),
 {"do": "donate", "donor": ..., "amount": ...} (through the offline donation dialog),
 {"do": "error", "where": "offline"|"setup"}, {"do": "announce", "text": ..., "assertive": bool}
-(Qt's own announcement, to check the probe hears one), {"do": "quit"}.
+(Qt's own announcement, to check the probe hears one), {"do": "type", "name": ..., "text": ...}
+(sets a shown field's text), {"do": "quit"}.
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ async def serve(db: str) -> int:
                 result = await donate(nav, command["donor"], command["amount"])
             elif what == "error":
                 result = await error(nav, command["where"])
+            elif what == "type":
+                scenes.find(command["name"]).setText(command["text"])
+                await asyncio.sleep(0.5)
+                result = {}
             elif what == "announce":
                 result = announce(window, command["text"], bool(command.get("assertive")))
             else:

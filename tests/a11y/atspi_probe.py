@@ -66,6 +66,7 @@ def node(acc, depth: int = 0) -> dict:  # type: ignore[no-untyped-def]
         out["attributes"] = dict(a.split(":", 1) for a in acc.getAttributes() if ":" in a)
     except Exception:
         out["attributes"] = {}
+    out["labelled_by"] = displayed_label(acc)
     count = acc.childCount
     out["child_count"] = count
     limit = ROW_LIMIT if out["role"] in CONTAINERS else count
@@ -76,6 +77,30 @@ def node(acc, depth: int = 0) -> dict:  # type: ignore[no-untyped-def]
             children.append(node(child, depth + 1))
     out["children"] = children
     return out
+
+
+def displayed_label(acc) -> list[str]:  # type: ignore[no-untyped-def]
+    """What Orca reads as an object's label (script_utilities.displayedLabel): the text of
+    each object in its labelled-by relation (its name when it has no text)."""
+    labels = []
+    try:
+        relations = acc.getRelationSet()
+    except Exception:
+        return labels
+    for relation in relations:
+        if relation.getRelationType() != pyatspi.RELATION_LABELLED_BY:
+            continue
+        for i in range(relation.getNTargets()):
+            target = relation.getTarget(i)
+            if target is None:
+                continue
+            try:
+                text = target.queryText()
+                shown = text.getText(0, text.characterCount)
+            except Exception:
+                shown = ""
+            labels.append(shown or target.name or "")
+    return labels
 
 
 def dump(pid: int) -> int:

@@ -108,6 +108,55 @@ def test_compose_and_share_then_share_again_replaces(
     composer.close()
 
 
+def test_the_sticker_is_placed_with_the_keyboard(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    """The canvas takes focus (with a ring), arrows move the sticker, + and - resize it,
+    [ and ] turn it; the sliders follow and the shared frame keeps the placement."""
+    from livegiving_desktop.ui.theme import Theme
+
+    w = livegiving_window
+    campaign_id = open_campaign(qtbot, w, ledger, ["Alice"])
+    composer = run(qtbot, w.live.stickers.open_composer("Alice"))
+    canvas = find(composer, QWidget, "storyCanvas")
+    find(composer, QLineEdit, "storyCaption").setFocus()
+    before = canvas.grab().toImage()
+    canvas.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(canvas.hasFocus)
+    ring = canvas.grab().toImage()
+    edge = (1, canvas.height() // 2)
+    assert ring.pixelColor(*edge).name() == Theme.colors["focus"].lower()
+    assert before.pixelColor(*edge) != ring.pixelColor(*edge)
+    start = composer.design
+    QTest.keyClick(canvas, Qt.Key.Key_Right)
+    QTest.keyClick(canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    QTest.keyClick(canvas, Qt.Key.Key_Minus)
+    QTest.keyClick(canvas, Qt.Key.Key_BracketRight)
+    QTest.keyClick(canvas, Qt.Key.Key_BracketLeft)
+    QTest.keyClick(canvas, Qt.Key.Key_BracketLeft)
+    d = composer.design
+    assert round(d.sticker_x - start.sticker_x, 4) == 0.01
+    assert round(d.sticker_y - start.sticker_y, 4) == 0.05
+    assert round(d.sticker_scale - start.sticker_scale, 2) == 0.05
+    assert d.sticker_rotation == start.sticker_rotation - 5
+    assert find(composer, QWidget, "stickerScale").value() == round(d.sticker_scale * 100)
+    assert find(composer, QWidget, "stickerRotation").value() == round(d.sticker_rotation)
+    assert f"size {round(d.sticker_scale * 100)} %" in canvas.accessibleDescription()
+    for _ in range(200):  # the sticker stays on the frame
+        QTest.keyClick(canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert composer.design.sticker_x == 0.0
+    QTest.keyClick(canvas, Qt.Key.Key_Tab)
+    assert not canvas.hasFocus()  # Tab moves on: no trap
+    assert run(qtbot, composer.share_now()) is True
+    stories = StoryService(ledger)
+    story = stories.open_shared_story(campaign_id)
+    shared = stories.frame(story.header.campaign, story.refs[0].frame_id).design
+    assert (shared.sticker_x, shared.sticker_scale) == (0.0, d.sticker_scale)
+    composer.close()
+
+
 def test_a_refunded_donor_cannot_share(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService
 ) -> None:
@@ -180,6 +229,8 @@ def test_player_next_previous_clicks_and_pause(
     find(player, QPushButton, "storyNext").setFocus()  # Space pauses, not "presses" the button
     QTest.keyClick(find(player, QPushButton, "storyNext"), Qt.Key.Key_Space)
     assert player.paused and player.index == 0
+    pause = find(player, QPushButton, "storyPause")
+    assert pause.text() == pause.accessibleName() == "Play"  # read as it shows
     before = player.elapsed_ms()
     qtbot.wait(300)
     assert player.elapsed_ms() == before  # paused: the frame's clock stands still

@@ -34,6 +34,7 @@ from livegiving_desktop.ui.common.error_text import translate_reason, user_messa
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.widgets import fit_to_screen
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
 from livegiving_desktop.ui.moderation.window import ModerationConsole
@@ -60,7 +61,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("LiveGiving Desktop")
-        self.setMinimumSize(QSize(1100, 720))
         self.db_url = db_url
         self.language = language
         self.runner = DbRunner()
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            fit_to_screen(self, QSize(1440, 900))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

@@ -35,10 +35,10 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
-from livegiving_desktop.ui.common.accessibility import report_field_error
+from livegiving_desktop.ui.common.accessibility import name_clear_button, report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.model_base import RecordModel
-from livegiving_desktop.ui.common.widgets import card, icon, label
+from livegiving_desktop.ui.common.widgets import card, label, themed_icon
 from livegiving_desktop.ui.paid_event.cards import refund_policy_text
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CAD", "CHF", "JPY", "AUD", "BRL", "INR", "KES",
@@ -109,7 +109,7 @@ class CampaignSetupPage(QWidget):
         # Fundraiser
         self.org_search = self._line("organizationSearch", self.tr("Search nonprofits"),
                                      self.tr("Search by name, country or cause"))  # fmt: skip
-        self.org_search.setClearButtonEnabled(True)
+        name_clear_button(self.org_search)
         self.org_model = OrganizationListModel(parent=self)
         self.org_model.reset(catalog.all())
         self.org_list = QListView()
@@ -188,9 +188,8 @@ class CampaignSetupPage(QWidget):
         self.error.setObjectName("setupError")
         self.error.setAccessibleName(self.tr("Set-up error"))
         self.error.setProperty("a11yCaption", self.tr("Set-up error"))
-        self.create_button = QPushButton(
-            icon("mdi6.check-bold", "white"), self.tr("Create campaign")
-        )
+        self.create_button = QPushButton(self.tr("Create campaign"))
+        themed_icon(self.create_button, "mdi6.check-bold", "on_accent")
         self.create_button.setObjectName("createCampaign")
         self.create_button.setAccessibleName(self.tr("Create campaign"))
         self.create_button.setProperty("role", "primary")
@@ -206,7 +205,8 @@ class CampaignSetupPage(QWidget):
     # -- construction ----------------------------------------------------------------------
 
     def _segment(self, text: str, name: str, icon_name: str) -> QPushButton:
-        button = QPushButton(icon(icon_name), text)
+        button = QPushButton(text)
+        themed_icon(button, icon_name)
         button.setObjectName(name)
         button.setAccessibleName(text)
         button.setCheckable(True)

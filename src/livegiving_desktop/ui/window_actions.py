@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from livegiving_desktop.ui.common import accessibility
 from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
-from livegiving_desktop.ui.common.widgets import icon
+from livegiving_desktop.ui.common.widgets import themed_icon
 from livegiving_desktop.ui.settings import ANNOUNCEMENTS
 from livegiving_desktop.ui.theme import theme_actions
 
@@ -36,7 +36,7 @@ class WindowActions(QObject):
             made.setObjectName(name)
             made.setShortcut(QKeySequence(shortcut))
             if icon_name:
-                made.setIcon(icon(icon_name))
+                themed_icon(made, icon_name)
             made.triggered.connect(slot)
             w.addAction(made)
             return made

@@ -20,7 +20,13 @@ from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
-from livegiving_desktop.ui.common.widgets import button, icon, label, page_header
+from livegiving_desktop.ui.common.widgets import (
+    ScrollColumn,
+    button,
+    label,
+    page_header,
+    themed_icon,
+)
 from livegiving_desktop.ui.operations import Operations
 from livegiving_desktop.ui.settings import AppSettings
 
@@ -109,15 +115,18 @@ class BroadcastPage(QWidget):
         header = page_header(self.home_button, self.title, self.subtitle, self.status_pill,
                              *header_actions, self.go_live, self.end)  # fmt: skip
         right_box = QWidget()
+        right_box.setObjectName("rightColumn")
+        self.right.setContentsMargins(0, 0, 0, 0)
         right_box.setLayout(self.right)
-        right_box.setFixedWidth(RIGHT_COLUMN)
+        # The cards scroll when the window is short, and widen for a larger system font.
+        self.right_column = ScrollColumn(right_box, RIGHT_COLUMN)
         body = QHBoxLayout()
         body.setSpacing(18)
         body.addLayout(self.left, 1)
-        body.addWidget(right_box)
+        body.addWidget(self.right_column)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(14)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(12)
         layout.addLayout(header)
         layout.addLayout(body, 1)
         self._update_state()  # nothing loaded yet: every control that acts on it is disabled
@@ -231,8 +240,10 @@ class BroadcastPage(QWidget):
 
     @Slot(bool)
     def _on_pause_toggled(self, paused: bool) -> None:
-        self.pause.setText(self.tr("Resume audience") if paused else self.tr("Pause audience"))
-        self.pause.setIcon(icon("mdi6.play" if paused else "mdi6.pause"))
+        text = self.tr("Resume audience") if paused else self.tr("Pause audience")
+        self.pause.setText(text)
+        self.pause.setAccessibleName(text)  # read as it shows
+        themed_icon(self.pause, "mdi6.play" if paused else "mdi6.pause")
         self.controller.set_paused(paused)
         c = self.controller.campaign
         if c is not None and not self._restoring:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QPointF,
     QRectF,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import (
@@ -30,6 +31,10 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.ui.common.widgets import icon
 from livegiving_desktop.ui.theme import Theme
 
+# The stage shrinks before the feed does on a short screen (a 1366×768 laptop, 150 %).
+STAGE_MIN_WIDTH, STAGE_MIN_HEIGHT = 360, 180
+STAGE_HEIGHT = 270  # what it asks for when there is room
+
 
 class BroadcastStage(QWidget):
     """The simulated broadcast as viewers see it: the scene, the LIVE badge with elapsed time,
@@ -37,7 +42,7 @@ class BroadcastStage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(480, 270)
+        self.setMinimumSize(STAGE_MIN_WIDTH, STAGE_MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.live = False
         self.live_text = "LIVE"
@@ -57,6 +62,9 @@ class BroadcastStage(QWidget):
         self._eye: QIcon | None = None
         self._background_key: tuple[int, int, float, str] | None = None
         self._background_pixmap: QPixmap | None = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(STAGE_HEIGHT * 16 // 9, STAGE_HEIGHT)
 
     def summary(self) -> str:
         """What the stage shows, in words, for a screen reader: on air or not with the time,
@@ -82,7 +90,7 @@ class BroadcastStage(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         r = QRectF(self.rect())
-        scale = max(0.6, min(r.width() / 960, r.height() / 540))
+        scale = self._scale(r)
         p.drawPixmap(0, 0, self._background())
         clip = QPainterPath()
         clip.addRoundedRect(r, 16, 16)
@@ -112,7 +120,7 @@ class BroadcastStage(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(Theme.color("live") if self.live else QColor(255, 255, 255, 60))
         p.drawRoundedRect(badge, 7 * scale, 7 * scale)
-        p.setPen(QColor("white"))
+        p.setPen(Theme.color("on_live") if self.live else QColor("white"))
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)
         p.setFont(self._font(13 * scale, bold=True))
         time_rect = QRectF(badge.right() + 10 * scale, badge.top(), 140 * scale, badge.height())
@@ -151,9 +159,9 @@ class BroadcastStage(QWidget):
         if self.alert_title:
             self._draw_alert(p, r, scale)
         if self.banner:
-            self._draw_banner(p, r, scale, self.banner, Theme.color("success"))
+            self._draw_banner(p, r, scale, self.banner, Theme.color("stage_success"))
         elif self.notice:
-            self._draw_banner(p, r, scale, self.notice, Theme.color("accent2"))
+            self._draw_banner(p, r, scale, self.notice, Theme.color("stage_warning"))
         # Goal overlay (bottom)
         if self.goal_text:
             bar = QRectF(pad, r.height() - pad - 14 * scale, r.width() - 2 * pad, 14 * scale)
@@ -205,6 +213,10 @@ class BroadcastStage(QWidget):
         self._background_key, self._background_pixmap = key, pixmap
         return pixmap
 
+    @staticmethod
+    def _scale(r: QRectF) -> float:
+        return max(0.6, min(r.width() / 960, r.height() / 540))
+
     def _font(self, size: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, size * 0.75))
@@ -215,7 +227,7 @@ class BroadcastStage(QWidget):
         width = min(r.width() * 0.62, 560 * scale)
         box = QRectF(r.center().x() - width / 2, 64 * scale, width, 92 * scale)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(10, 12, 24, 215))
+        p.setBrush(QColor(10, 12, 24, 240))
         p.drawRoundedRect(box, 14 * scale, 14 * scale)
         p.setBrush(Theme.color("accent"))
         p.drawRoundedRect(QRectF(box.left(), box.top(), 8 * scale, box.height()), 4, 4)
@@ -240,15 +252,28 @@ class BroadcastStage(QWidget):
                                  int(inner.width())),
             )  # fmt: skip
 
+    def banner_rect(self, text: str) -> QRectF:
+        """Where the thank-you or notice banner goes: the lower third, above the goal's
+        caption however short the stage is."""
+        r = QRectF(self.rect())
+        scale = self._scale(r)
+        font = self._font(20 * scale, bold=True)
+        width = min(QFontMetrics(font).horizontalAdvance(text) + 60 * scale, r.width() - 40)
+        height = 50 * scale
+        above_goal = r.height() - 22 * scale - 14 * scale - 34 * scale - height - 4 * scale
+        top = min(r.height() * 0.66, above_goal) if self.goal_text else r.height() * 0.66
+        return QRectF(r.center().x() - width / 2, top, width, height)
+
     def _draw_banner(self, p: QPainter, r: QRectF, scale: float, text: str, color: QColor) -> None:
+        """A banner in one of the stage's banner colours (stage_success, stage_warning) with
+        its text in on_stage_banner: 4.5:1 in both themes."""
         font = self._font(20 * scale, bold=True)
         p.setFont(font)
-        width = min(QFontMetrics(font).horizontalAdvance(text) + 60 * scale, r.width() - 40)
-        box = QRectF(r.center().x() - width / 2, r.height() * 0.66, width, 50 * scale)
+        box = self.banner_rect(text)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(color)
         p.drawRoundedRect(box, 25 * scale, 25 * scale)
-        p.setPen(QColor("#0B0E1A"))
+        p.setPen(Theme.color("on_stage_banner"))
         metrics = QFontMetrics(font)
         p.drawText(
             box,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QIcon
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLineEdit, QToolButton, QWidget
 
 from livegiving_desktop.ui.common.throttle import Throttle
 
@@ -28,6 +28,38 @@ def describe(widget: QWidget, text: str) -> None:
     """What a painted widget shows now (a screen reader reads it as the description)."""
     if widget.accessibleDescription() != text:
         widget.setAccessibleDescription(text)
+
+
+def labelled(caption: QLabel, control: QWidget) -> QLabel:
+    """`caption` is the visible label of `control` (a combo box above all: on Linux Qt names a
+    combo by its value, and a screen reader reads its label through the labelled-by relation,
+    which Qt makes from a buddy that is a sibling of the control)."""
+    caption.setBuddy(control)
+    return caption
+
+
+CLEAR_ACTION = "_q_qlineeditclearaction"  # Qt's own name for a field's clear button action
+
+
+def name_clear_button(edit: QLineEdit) -> None:
+    """A field's clear button (Qt shows it once the field has text) is read "Clear" and says
+    so in its tooltip; Qt leaves it unnamed."""
+    edit.setClearButtonEnabled(True)
+    clear = edit.findChild(QAction, CLEAR_ACTION)
+    if clear is not None:
+        text = QCoreApplication.translate("FieldButtons", "Clear")
+        clear.setText(text)
+        clear.setToolTip(text)
+
+
+def leading_icon(edit: QLineEdit, picture: QIcon, name: str) -> QAction:
+    """A decorative icon at the start of a field (a magnifier on a search field): a graphic
+    named `name`, not a button that does nothing."""
+    action = edit.addAction(picture, QLineEdit.ActionPosition.LeadingPosition)
+    for shown in edit.findChildren(QToolButton):
+        if shown.defaultAction() is action:
+            mark_graphic(shown, name)
+    return action
 
 
 def _factory(_key: str, obj: QObject) -> QAccessibleWidget | None:

@@ -1,31 +1,104 @@
 """Small building blocks shared by every screen: themed buttons, labels and cards, icons,
-initials and avatar colours, a caption over a figure, timers."""
+initials and avatar colours, a caption over a figure, timers, a scrolling column of cards and
+a window sized to fit the screen."""
 
 from __future__ import annotations
 
 import hashlib
 
 import qtawesome as qta
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPainter
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyleOptionViewItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from livegiving_desktop.ui.theme import Theme
+from livegiving_desktop.ui.theme import Theme, contrast_ratio, theme_notifier
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
     """An icon from the Material Design Icons set (qtawesome), in a theme colour."""
     result: QIcon = qta.icon(name, color=color or Theme.colors["text"])
     return result
+
+
+# -- icons that follow the theme ---------------------------------------------------------------
+
+THEMED_ICON = "themedIcon"  # property: "<icon name> <palette key>", redrawn on a theme change
+THEMED_TABS = "themedTabIcons"  # property of a QTabWidget: its tabs' icon names, in order
+
+
+def themed_icon(target: QObject, name: str, key: str = "text") -> None:
+    """Give a button or an action the icon `name` in the palette colour `key` (text, muted,
+    danger, on_accent...), drawn again in the new palette whenever the theme changes."""
+    target.setProperty(THEMED_ICON, f"{name} {key}")
+    target.setIcon(icon(name, Theme.colors[key]))  # type: ignore[attr-defined]
+    _follow_theme()
+
+
+def themed_picture(picture: QLabel, name: str, key: str, side: int) -> None:
+    """A label showing the icon `name` as a `side`-pixel picture in the palette colour `key`,
+    drawn again when the theme changes."""
+    picture.setProperty(THEMED_ICON, f"{name} {key}")
+    picture.setPixmap(icon(name, Theme.colors[key]).pixmap(side, side))
+    _follow_theme()
+
+
+def themed_tab_icons(tabs: QTabWidget, names: list[str]) -> None:
+    """The tabs' icons, in the text colour, redrawn when the theme changes."""
+    tabs.setProperty(THEMED_TABS, " ".join(names))
+    for index, name in enumerate(names):
+        tabs.setTabIcon(index, icon(name))
+    _follow_theme()
+
+
+_following: list[bool] = []
+
+
+def _follow_theme() -> None:
+    if not _following:
+        _following.append(True)
+        theme_notifier().changed.connect(redraw_themed_icons)
+
+
+def redraw_themed_icons() -> None:
+    """Every themed icon of the application in the palette now in use."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    targets: dict[int, QObject] = {}
+    for widget in app.allWidgets():
+        targets[id(widget)] = widget
+        for action in widget.actions():  # a window's, a menu's, a field's icon
+            targets[id(action)] = action
+    for target in targets.values():
+        spec = target.property(THEMED_ICON)
+        if isinstance(spec, str) and " " in spec:
+            name, key = spec.split(" ", 1)
+            drawn = icon(name, Theme.colors[key])
+            if isinstance(target, QLabel):
+                target.setPixmap(drawn.pixmap(target.pixmap().size()))
+            else:
+                target.setIcon(drawn)  # type: ignore[attr-defined]
+        names = target.property(THEMED_TABS)
+        if isinstance(target, QTabWidget) and isinstance(names, str):
+            for index, name in enumerate(names.split()):
+                target.setTabIcon(index, icon(name))
+
+
+# -- avatars -----------------------------------------------------------------------------------
+
+AVATAR_TEXT = "#FFFFFF"  # initials, on every avatar colour at 4.5:1 or more
 
 
 def initials(name: str) -> str:
@@ -38,19 +111,27 @@ def initials(name: str) -> str:
 
 
 def avatar_color(name: str) -> QColor:
+    """A donor's avatar colour, from their name: its hue varies, and it is dark enough for
+    the white initials (AVATAR_TEXT) to read at 4.5:1 (a yellow or a green is deepened)."""
     digest = hashlib.blake2s(name.encode(), digest_size=2).digest()
-    return QColor.fromHsl(int.from_bytes(digest, "big") % 360, 150, 120)
+    hue = int.from_bytes(digest, "big") % 360
+    lightness = 120
+    color = QColor.fromHsl(hue, 150, lightness)
+    while contrast_ratio(AVATAR_TEXT, color) < 4.5 and lightness > 20:
+        lightness -= 4
+        color = QColor.fromHsl(hue, 150, lightness)
+    return color
 
 
 def button(
     text: str, name: str, icon_name: str, role: str | None = None, tip: str = ""
 ) -> QPushButton:
-    """A push button of the theme: icon in the role's colour, object and accessible names,
+    """A push button of the theme: icon in the role's colour (on_accent on a primary button,
+    danger on a danger one, redrawn when the theme changes), object and accessible names,
     `role` primary or danger (QSS), an optional tooltip."""
-    color = "white" if role == "primary" else Theme.colors["text"]
-    if role == "danger":
-        color = Theme.colors["danger"]
-    widget = QPushButton(icon(icon_name, color), text)
+    key = {"primary": "on_accent", "danger": "danger"}.get(role or "", "text")
+    widget = QPushButton(text)
+    themed_icon(widget, icon_name, key)
     widget.setObjectName(name)
     widget.setAccessibleName(text)
     if role:
@@ -125,14 +206,19 @@ def timer(parent: QObject, interval_ms: int, *, single_shot: bool = False) -> QT
 def paint_row_card(
     painter: QPainter, option: QStyleOptionViewItem, rect: QRectF, *, outlined: bool = False
 ) -> bool:
-    """The card behind a painted list row: the accent fill when selected, a soft fill when
-    hovered (always, with a border, when `outlined`). Returns whether the row is selected."""
+    """The card behind a painted list row: selected, a soft fill inside a 2 px accent edge
+    (the edge stands at 3:1 on the list, the row's text keeps its colours on the fill); a
+    soft fill when hovered (always, with a decorative border, when `outlined`). Returns
+    whether the row is selected."""
     colors = Theme.colors
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
     hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-    if outlined:
-        painter.setPen(QColor(colors["accent"] if selected else colors["border"]))
-    elif selected or hovered:
+    if selected:
+        painter.setPen(QPen(QColor(colors["accent"]), 2))
+        rect = rect.adjusted(1, 1, -1, -1)  # the edge inside the row
+    elif outlined:
+        painter.setPen(QColor(colors["border"]))
+    elif hovered:
         painter.setPen(Qt.PenStyle.NoPen)
     else:
         return False
@@ -154,3 +240,68 @@ class Card(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
+
+
+class ScrollColumn(QScrollArea):
+    """A column of cards that scrolls up and down when the window is too short for it, and is
+    as wide as its widest card needs (at least `width`): a larger system font widens it
+    instead of cutting a figure."""
+
+    def __init__(self, content: QWidget, width: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preferred_width = width
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cards' controls take the focus
+        content.setObjectName(content.objectName() or "column")
+        content.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def _width(self) -> int:
+        content = self.widget()
+        needed = content.minimumSizeHint().width() if content is not None else 0
+        bar = self.verticalScrollBar().sizeHint().width()
+        return max(self.preferred_width, needed + bar)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        height = content.sizeHint().height() if content is not None else 0
+        return QSize(self._width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(), 120)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a card's text grew: the column may need to widen
+        return super().eventFilter(watched, event)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area: a form taller than a short screen scrolls, and Tab
+    brings the field it reaches into view."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(page)
+    return area
+
+
+# Room for a window's title bar and a desktop panel that the platform may not report.
+WINDOW_CHROME = 80
+
+
+def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
+    """Size a window to `preferred` (its size hint by default) within the work area of its
+    screen, so that a dialog never opens taller than a 1366×768 laptop or a screen at 150 %."""
+    anchor = window.parentWidget() or window
+    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    wanted = (preferred or window.sizeHint()).expandedTo(window.minimumSizeHint())
+    area = screen.availableGeometry()
+    window.resize(
+        min(wanted.width(), area.width()), min(wanted.height(), area.height() - WINDOW_CHROME)
+    )

@@ -3,7 +3,7 @@ goal and the figures, donations per second, the top donors, and the queue of don
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QWidget
 
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
@@ -13,7 +13,7 @@ from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, s
 from livegiving_desktop.ui.common.widgets import Card, StatBlock, button, label
 from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy, ThankQueueModel
 from livegiving_desktop.ui.fundraiser.widgets import Sparkline
-from livegiving_desktop.ui.theme import Theme
+from livegiving_desktop.ui.theme import Theme, theme_notifier
 
 
 class TotalsCard(Card):
@@ -120,8 +120,16 @@ class TopDonorsCard(Card):
         layout = self.body
         layout.addWidget(label(self.tr("TOP DONORS"), "eyebrow"))
         layout.addWidget(self.list)
+        self._shown: tuple[list[TopDonor], OnAirPrivacy, str] | None = None
+        theme_notifier().changed.connect(self._on_theme_changed)
+
+    @Slot()
+    def _on_theme_changed(self) -> None:
+        if self._shown is not None:  # the ranks are drawn in the theme's muted colour
+            self.show_donors(*self._shown)
 
     def show_donors(self, top: list[TopDonor], privacy: OnAirPrivacy, currency: str) -> None:
+        self._shown = (top, privacy, currency)
         if not top:
             nobody = self.tr("No donors yet")
             self.list.setText(f"<span>{fmt.escape(nobody)}</span>")

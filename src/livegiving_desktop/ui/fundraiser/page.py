@@ -121,7 +121,6 @@ class FundraiserPage(BroadcastPage):
         empty = self.tr("No donations yet. Go live and the first gifts appear here.")
         self.feed_empty = label(empty, "muted", wrap=True)
         self.stickers = StickerPanel(self.runner)
-        self.stickers.setFixedWidth(360)
         self.stickers.failed.connect(self.failed)
 
         self.totals = TotalsCard()

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.records import StoredDonation
-from livegiving_desktop.ui.common.widgets import avatar_color, icon, initials, paint_row_card
+from livegiving_desktop.ui.common.widgets import (
+    AVATAR_TEXT,
+    avatar_color,
+    icon,
+    initials,
+    paint_row_card,
+)
 from livegiving_desktop.ui.fundraiser.models import (
     AmountTextRole,
     DonationRole,
@@ -52,11 +58,18 @@ class FeedDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._thanked_icon: QIcon | None = None
+        self._thanked_color = ""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(option.rect.width(), FEED_ROW_HEIGHT)
+        # Taller with a larger system font: the name's line and the message's line fit.
+        bold = QFont(option.font)
+        bold.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        lines = QFontMetrics(bold).height() + QFontMetrics(small).height() + 26
+        return QSize(option.rect.width(), max(FEED_ROW_HEIGHT, lines))
 
     def paint(
         self,
@@ -74,15 +87,17 @@ class FeedDelegate(QStyledItemDelegate):
         paint_row_card(painter, option, rect)
         name: str = index.data(ShownNameRole)
         amount: str = index.data(AmountTextRole)
-        # Avatar
-        avatar = QRectF(rect.left() + 10, rect.center().y() - 18, 36, 36)
+        # Avatar: as large as its initials need (a larger system font), white on a colour dark
+        # enough for them.
+        font = QFont(option.font)
+        font.setBold(True)
+        side = max(36.0, QFontMetrics(font).horizontalAdvance("WM") + 12.0)
+        avatar = QRectF(rect.left() + 10, rect.center().y() - side / 2, side, side)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(avatar_color(name))
         painter.drawEllipse(avatar)
-        font = QFont(option.font)
-        font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(AVATAR_TEXT))
         painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(name))
         # Amount (right)
         right = rect.right() - 12
@@ -101,8 +116,9 @@ class FeedDelegate(QStyledItemDelegate):
             )
             right -= amount_width + 10
         if d.thanked:
-            if self._thanked_icon is None:
-                self._thanked_icon = icon("mdi6.heart-circle", c["success"])
+            if self._thanked_icon is None or self._thanked_color != c["success"]:
+                self._thanked_icon = icon("mdi6.heart-circle", c["success"])  # this theme's
+                self._thanked_color = c["success"]
             self._thanked_icon.paint(painter, int(right - 22), int(rect.center().y() - 11), 22, 22)
             right -= 30
         # Name, time, message

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livegiving_desktop.core.records import ActorRole
 from livegiving_desktop.ui.common.widgets import label
@@ -33,14 +41,18 @@ class DisplayNameDialog(QDialog):
         self.name.setAccessibleName(self.tr("Display name"))
         self.name.setMaxLength(100)
         self.name.setPlaceholderText(self.tr("e.g. Sam (mod)"))
-        layout.addWidget(self.name)
         self.role = QComboBox()
         self.role.setObjectName("moderatorRole")
         self.role.setAccessibleName(self.tr("Role"))
         self.role.addItem(self.tr("Moderator"), ActorRole.MODERATOR.value)
         self.role.addItem(self.tr("Creator"), ActorRole.CREATOR.value)
         self.role.setCurrentIndex(max(0, self.role.findData(role.value)))
-        layout.addWidget(self.role)
+        # Visible labels, the fields' buddies: a screen reader reads the combo by its label.
+        fields = QFormLayout()
+        fields.setSpacing(10)
+        fields.addRow(self.tr("Display name"), self.name)
+        fields.addRow(self.tr("Role"), self.role)
+        layout.addLayout(fields)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

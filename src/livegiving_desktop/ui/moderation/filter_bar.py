@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import DonationFilter
 from livegiving_desktop.core.money import parse_amount
+from livegiving_desktop.ui.common.accessibility import labelled, leading_icon, name_clear_button
 from livegiving_desktop.ui.common.throttle import Throttle
-from livegiving_desktop.ui.common.widgets import icon, label
+from livegiving_desktop.ui.common.widgets import icon, label, themed_icon
 from livegiving_desktop.ui.theme import Theme
 
 TYPING_PAUSE_MS = 250  # the query runs once the typing pauses
@@ -27,10 +28,11 @@ class FilterBar(QWidget):
         self.text.setObjectName("moderationFilter")
         self.text.setAccessibleName(self.tr("Filter by donor or message"))
         self.text.setPlaceholderText(self.tr("Filter by donor or message…"))
-        self.text.setClearButtonEnabled(True)
-        self.text.addAction(
-            icon("mdi6.magnify", Theme.colors["muted"]), QLineEdit.ActionPosition.LeadingPosition
+        name_clear_button(self.text)
+        self.search_icon = leading_icon(
+            self.text, icon("mdi6.magnify", Theme.colors["muted"]), self.tr("Search")
         )
+        themed_icon(self.search_icon, "mdi6.magnify", "muted")
         self.status = QComboBox()
         self.status.setObjectName("moderationStatusFilter")
         self.status.setAccessibleName(self.tr("Show"))
@@ -48,7 +50,7 @@ class FilterBar(QWidget):
         self.donor.setObjectName("moderationDonorFilter")
         self.donor.setAccessibleName(self.tr("Donor"))
         self.donor.setPlaceholderText(self.tr("Donor"))
-        self.donor.setClearButtonEnabled(True)
+        name_clear_button(self.donor)
         self.amount_min = QLineEdit()
         self.amount_min.setObjectName("moderationAmountMin")
         self.amount_min.setAccessibleName(self.tr("Smallest amount"))
@@ -63,9 +65,10 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.text, 3)
+        layout.addWidget(labelled(label(self.tr("Show"), "muted"), self.status))
         layout.addWidget(self.status, 1)
         layout.addWidget(self.donor, 1)
-        layout.addWidget(label(self.tr("Amount"), "muted"))
+        layout.addWidget(labelled(label(self.tr("Amount"), "muted"), self.amount_min))
         layout.addWidget(self.amount_min)
         layout.addWidget(label("–", "muted"))
         layout.addWidget(self.amount_max)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from livegiving_desktop.ui.common.accessibility import labelled
 from livegiving_desktop.ui.common.widgets import button, label
 
 
@@ -19,6 +20,8 @@ class ConsoleHeader(QWidget):
         self.campaign_picker.setObjectName("moderationCampaign")
         self.campaign_picker.setAccessibleName(self.tr("Campaign to moderate"))
         self.campaign_picker.setMinimumWidth(260)
+        # As wide as the longest title needs (a larger system font widens it).
+        self.campaign_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.total = label("", "stat")
         self.total.setObjectName("moderationTotal")
         self.held = label("", "pill")
@@ -34,7 +37,11 @@ class ConsoleHeader(QWidget):
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.heading)
-        titles.addWidget(self.campaign_picker)
+        picker = QHBoxLayout()
+        picker.setSpacing(8)
+        picker.addWidget(labelled(label(self.tr("Campaign"), "muted"), self.campaign_picker))
+        picker.addWidget(self.campaign_picker, 1)
+        titles.addLayout(picker)
         layout.addLayout(titles)
         layout.addStretch(1)
         figures = QVBoxLayout()

@@ -18,12 +18,13 @@ from enum import IntEnum
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMainWindow,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -44,7 +45,12 @@ from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.model_base import RecordRole
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
-from livegiving_desktop.ui.common.widgets import icon, label
+from livegiving_desktop.ui.common.widgets import (
+    fit_to_screen,
+    label,
+    scrolling,
+    themed_tab_icons,
+)
 from livegiving_desktop.ui.moderation.action_bar import ActionBar
 from livegiving_desktop.ui.moderation.actions import ModerationActions
 from livegiving_desktop.ui.moderation.dialogs import RefundDialog
@@ -119,7 +125,6 @@ class ModerationConsole(QMainWindow):
         self.setObjectName("moderationConsole")
         self.setAccessibleName(self.tr("Moderation console"))
         self.setWindowTitle(self.tr("Moderation — LiveGiving Desktop"))
-        self.resize(1280, 800)
         self.runner = runner
         self.service = service
         self.ops = Operations(runner, service)
@@ -165,6 +170,7 @@ class ModerationConsole(QMainWindow):
         self.filters.changed.connect(self._on_filters_changed)
         self.identity.changed.connect(self._on_identity_changed)
         self._on_identity_changed()
+        fit_to_screen(self, QSize(1280, 800))
         self.table.setFocus()  # keyboard-first: the table has the focus when the window opens
 
     # -- construction ----------------------------------------------------------------------
@@ -208,19 +214,23 @@ class ModerationConsole(QMainWindow):
         for column, width in enumerate((160, 130, 100, 150, 80, 220)):
             self.audit.setColumnWidth(column, width)
         append_only = self.tr("Append-only: nothing here can be edited or deleted.")
+        glyphs: list[str] = []
         for index, (widgets, glyph, title) in enumerate((
             ((self.filters, self.table), "mdi6.format-list-bulleted", self.tr("All donations")),
             ((label(hint, "muted", wrap=True), self.hold_queue), "mdi6.timer-sand",
              self.tr("Hold queue")),
-            ((self.rules,), "mdi6.shield-check", self.tr("Rules")),
+            ((scrolling(self.rules),), "mdi6.shield-check", self.tr("Rules")),
             ((label(append_only, "muted"), self.audit), "mdi6.history", self.tr("Audit log")),
         )):  # fmt: skip
             page = QWidget()
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 10, 0, 0)
             for widget in widgets:
-                page_layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
-            self.tabs.insertTab(index, page, icon(glyph), title)
+                grows = isinstance(widget, (QTableView, QScrollArea))
+                page_layout.addWidget(widget, 1 if grows else 0)
+            self.tabs.insertTab(index, page, title)
+            glyphs.append(glyph)
+        themed_tab_icons(self.tabs, glyphs)
         layout.addWidget(self.tabs, 1)
         self.action_bar = ActionBar()
         d = self.decisions

@@ -35,7 +35,7 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.broadcast.controller import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
-from livegiving_desktop.ui.common.accessibility import set_figure
+from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
@@ -85,7 +85,6 @@ class EventPage(BroadcastPage):
         self.cancel_event = button(self.tr("Cancel event"), "cancelEvent", "mdi6.cancel", "danger",
                                    self.tr("Cancel the event and refund every ticket"))  # fmt: skip
         self.cancel_event.clicked.connect(self._on_cancel_event_clicked)
-        self.stage.setMinimumSize(420, 220)
         self.rate.setAccessibleName(self.tr("Simulated audience: people per second"))
         self.rate.setRange(0, 5_000)
         self.rate.setToolTip(self.tr("Simulated audience: people buying or joining per second"))
@@ -93,7 +92,7 @@ class EventPage(BroadcastPage):
         self.code.setObjectName("admitCode")
         self.code.setAccessibleName(self.tr("Access code to check"))
         self.code.setPlaceholderText(self.tr("Access code, e.g. ABCDE-FGHJK-…"))
-        self.code.setClearButtonEnabled(True)
+        name_clear_button(self.code)
         self.code.returnPressed.connect(self._on_admit_clicked)
         self.admit = button(self.tr("Check in"), "admitAttendee", "mdi6.door-open",
                             tip=self.tr("Admit whoever has this code"))  # fmt: skip

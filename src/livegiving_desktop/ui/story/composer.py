@@ -1,21 +1,16 @@
-"""The story composer (`storyComposer`): a 1080×1920 Story shown scaled, the sticker dragged,
-scaled and rotated, a background, a caption, the amount shown or not; `shareStory` adds it
-to the campaign's shared Story."""
+"""The story composer (`storyComposer`): a 1080×1920 Story shown scaled (canvas.py: the sticker
+dragged, scaled and rotated with the mouse or the keyboard), a background, a caption, the
+amount shown or not; `shareStory` adds it to the campaign's shared Story."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QIcon,
-    QImage,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QPixmap,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,8 +31,6 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.story import (
     CAPTION_MAX,
-    FRAME_HEIGHT,
-    FRAME_WIDTH,
     GRADIENTS,
     SCALE_MAX,
     SCALE_MIN,
@@ -49,92 +42,12 @@ from livegiving_desktop.core.story import (
 from livegiving_desktop.services.stories import DonorSticker, StoryHeader, StoryService
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import icon, label
+from livegiving_desktop.ui.common.widgets import fit_to_screen, label, themed_icon
+from livegiving_desktop.ui.story.canvas import StoryCanvas
 from livegiving_desktop.ui.story.render import (
     decode_image,
-    frame_texts,
-    paint_frame,
     read_background,
-    sticker_look,
-    sticker_rect,
 )
-from livegiving_desktop.ui.theme import Theme
-
-PREVIEW_WIDTH = 342  # the preview is 342×608: the frame at 31.7 %
-
-
-class StoryCanvas(QWidget):
-    """The frame, scaled to the widget. Drag the sticker to move it; the wheel scales it,
-    Shift+wheel rotates it."""
-
-    designChanged = Signal(object)  # StoryDesign
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("storyCanvas")
-        self.setAccessibleName(self.tr("Story preview: drag the sticker to move it"))
-        self.setFixedSize(PREVIEW_WIDTH, PREVIEW_WIDTH * FRAME_HEIGHT // FRAME_WIDTH)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.design = StoryDesign()
-        self.frame: SharedFrame | None = None
-        self.header: StoryHeader | None = None
-        self.money_locale = "en"
-        self.background: QImage | None = None
-        self._drag_offset: QPointF | None = None
-
-    def frame_size(self) -> QSize:
-        return self.size()
-
-    def sticker_area(self) -> QRectF:
-        return sticker_rect(self.design, self.size())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        if self.frame is not None and self.header is not None:
-            c, org = self.header.campaign, self.header.organization
-            now = time.time_ns() // 1000
-            texts = frame_texts(self.frame, c, org, total_minor=self.header.total_minor,
-                                locale=self.money_locale, now_us=now)  # fmt: skip
-            paint_frame(painter, self.size(), self.design, sticker_look(c, org, self.money_locale),
-                        texts, background=self.background)  # fmt: skip
-        else:
-            painter.fillRect(self.rect(), QColor(Theme.colors["surface2"]))
-        painter.end()
-
-    def _set(self, design: StoryDesign) -> None:
-        self.design = design
-        self.update()
-        self.designChanged.emit(design)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.sticker_area().contains(
-            event.position()
-        ):
-            self._drag_offset = event.position() - self.sticker_area().center()
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag_offset is None:
-            return
-        centre = event.position() - self._drag_offset
-        x = min(1.0, max(0.0, centre.x() / self.width()))
-        y = min(1.0, max(0.0, centre.y() / self.height()))
-        self._set(self.design.with_changes(sticker_x=x, sticker_y=y))
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._drag_offset = None
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            rotation = (self.design.sticker_rotation + steps * 5 + 180) % 360 - 180
-            self._set(self.design.with_changes(sticker_rotation=rotation))
-        else:
-            scale = min(SCALE_MAX, max(SCALE_MIN, self.design.sticker_scale + steps * 0.05))
-            self._set(self.design.with_changes(sticker_scale=scale))
-        event.accept()
 
 
 class StoryComposer(QDialog):
@@ -166,11 +79,12 @@ class StoryComposer(QDialog):
         self.canvas.header = header
         self.canvas.money_locale = locale
         self.canvas.background = decode_image(background_image)
-        self.canvas.design = design or StoryDesign()
+        self.canvas.show_design(design or StoryDesign())
         self.canvas.designChanged.connect(self._on_canvas_design_changed)
         self._build()
         self._show_design(self.canvas.design)
         self._update_preview()
+        fit_to_screen(self)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -195,7 +109,8 @@ class StoryComposer(QDialog):
         self.background.addItem(self.tr("Your image"))
         self.backgrounds.append((BackgroundKind.IMAGE, "#000000", "#000000"))
         self.background.currentIndexChanged.connect(self._on_background_current_index_changed)
-        self.choose_image = QPushButton(icon("mdi6.image-plus"), self.tr("Choose image…"))
+        self.choose_image = QPushButton(self.tr("Choose image…"))
+        themed_icon(self.choose_image, "mdi6.image-plus")
         self._named(self.choose_image, "storyBackgroundImage", self.tr("Choose a background image"))
         self.choose_image.clicked.connect(self._on_choose_image_clicked)
         self.error = label("", "error", wrap=True)
@@ -221,7 +136,8 @@ class StoryComposer(QDialog):
         if not self.header.campaign.show_amounts_on_air:
             self.show_amount.setEnabled(False)
             self.show_amount.setToolTip(self.tr("This campaign does not show amounts"))
-        self.share = QPushButton(icon("mdi6.share-variant", "white"), self.tr("Share to the Story"))
+        self.share = QPushButton(self.tr("Share to the Story"))
+        themed_icon(self.share, "mdi6.share-variant", "on_accent")
         self._named(self.share, "shareStory", self.tr("Share to the campaign's Story"))
         self.share.setProperty("role", "primary")
         self.share.clicked.connect(self._on_share_clicked)
@@ -247,7 +163,9 @@ class StoryComposer(QDialog):
         side.setSpacing(12)
         side.addWidget(label(self.tr("Your Story"), "h1"))
         side.addWidget(label(self.tr("Drag the sticker to move it; the mouse wheel resizes it, "
-                                     "Shift + wheel turns it."), "muted", wrap=True))  # fmt: skip
+                                     "Shift + wheel turns it. With the keyboard, on the "
+                                     "preview: arrows move it, + and - resize it, [ and ] "
+                                     "turn it."), "muted", wrap=True))  # fmt: skip
         side.addLayout(form)
         side.addWidget(self.error)
         side.addStretch(1)
@@ -306,7 +224,7 @@ class StoryComposer(QDialog):
         return self.canvas.design
 
     def set_design(self, design: StoryDesign) -> None:
-        self.canvas.design = design
+        self.canvas.show_design(design)
         self._show_design(design)
         self._update_preview()
 
@@ -342,22 +260,22 @@ class StoryComposer(QDialog):
 
     @Slot(str)
     def _on_caption_text_changed(self, text: str) -> None:
-        self.canvas.design = self.design.with_changes(caption=text)
+        self.canvas.show_design(self.design.with_changes(caption=text))
         self._update_preview()
 
     @Slot(int)
     def _on_scale_value_changed(self, value: int) -> None:
-        self.canvas.design = self.design.with_changes(sticker_scale=value / 100)
+        self.canvas.show_design(self.design.with_changes(sticker_scale=value / 100))
         self._update_preview()
 
     @Slot(int)
     def _on_rotation_value_changed(self, value: int) -> None:
-        self.canvas.design = self.design.with_changes(sticker_rotation=float(value))
+        self.canvas.show_design(self.design.with_changes(sticker_rotation=float(value)))
         self._update_preview()
 
     @Slot(bool)
     def _on_show_amount_toggled(self, checked: bool) -> None:
-        self.canvas.design = self.design.with_changes(show_amount=checked)
+        self.canvas.show_design(self.design.with_changes(show_amount=checked))
         self._update_preview()
 
     # -- background image ------------------------------------------------------------------

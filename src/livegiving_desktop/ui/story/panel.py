@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QListView,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,9 @@ from livegiving_desktop.ui.story.sticker import (
     look_of,
 )
 
+PANEL_WIDTH = 360  # wider only when its buttons need it (a larger system font)
+PREVIEW_SIDE = 96
+
 
 class StickerPanel(QFrame):
     """Follows the donor selected in the feed."""
@@ -53,12 +57,16 @@ class StickerPanel(QFrame):
         self._generation = 0
         self.model = StickerGalleryModel("en", self)
         self._build()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(PANEL_WIDTH, self.minimumSizeHint().width()), super().sizeHint().height())
 
     def _build(self) -> None:
         self.preview = StickerWidget()
         self.preview.setObjectName("stickerPreview")
         mark_graphic(self.preview, self.tr("Selected sticker"))
-        self.preview.setFixedSize(104, 104)
+        self.preview.setFixedSize(PREVIEW_SIDE, PREVIEW_SIDE)
         self.donor_label = label(self.tr("Select a donor in the feed"), "h2", wrap=True)
         self.donor_label.setObjectName("stickerDonor")
         self.status = label("", "muted", wrap=True)
@@ -96,8 +104,8 @@ class StickerPanel(QFrame):
         buttons.addWidget(self.compose)
         buttons.addWidget(self.open_story)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.gallery, 1)
         layout.addLayout(buttons)

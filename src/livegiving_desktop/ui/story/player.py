@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QImage,
     QKeyEvent,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QProgressBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +40,8 @@ from livegiving_desktop.core.story import SharedFrame
 from livegiving_desktop.services.stories import SharedStory, StoryService
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import button, icon, label, timer
+from livegiving_desktop.ui.common.widgets import button, fit_to_screen, label, themed_icon, timer
+from livegiving_desktop.ui.story.canvas import RING, paint_focus_ring
 from livegiving_desktop.ui.story.render import (
     FRAME_MS,
     HOLD_MS,
@@ -47,12 +50,15 @@ from livegiving_desktop.ui.story.render import (
     StoryExport,
     decode_image,
     export_story,
+    frame_rect_in,
     frame_texts,
     render_frame,
     sticker_look,
 )
 from livegiving_desktop.ui.theme import Theme
 
+VIEW_SIZE = QSize(360, 640)  # the phone screen, when the screen has room for it
+VIEW_SMALLEST = QSize(225, 400)
 FRAMES_CACHED = 5  # loaded frames kept (current ±1 and a little history)
 IMAGES_CACHED = 3  # rendered frames kept
 
@@ -68,26 +74,48 @@ class StoryView(QWidget):
         self.player = player
         self.setObjectName("storyView")
         self.setAccessibleName(self.tr("Shared Story"))
-        self.setFixedSize(360, 640)
+        # 360×640 when the screen allows, smaller on a short one; the frame keeps its shape.
+        self.setMinimumSize(VIEW_SMALLEST.width() + 2 * RING, VIEW_SMALLEST.height() + 2 * RING)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._hold = timer(self, HOLD_MS, single_shot=True)
         self._hold.timeout.connect(self._on_hold_timeout)
         self._held = False
 
+    def sizeHint(self) -> QSize:
+        return QSize(VIEW_SIZE.width() + 2 * RING, VIEW_SIZE.height() + 2 * RING)
+
+    def frame_rect(self) -> QRectF:
+        return frame_rect_in(QRectF(self.rect()).adjusted(RING, RING, -RING, -RING))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        image = self.player.current_image(self.size())
+        frame = self.frame_rect()
+        image = self.player.current_image(frame.size().toSize())
         if image is not None:
-            p.drawImage(QRectF(self.rect()), image)
+            p.drawImage(frame, image)
         else:
-            p.fillRect(self.rect(), QColor(Theme.colors["stage_bottom"]))
-            p.setPen(QColor("white"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.player.empty_text())
-        self._paint_progress(p)
+            p.fillRect(frame, QColor(Theme.colors["stage_bottom"]))
+            p.setPen(QColor("white"))  # on the stage's dark colour, in both themes
+            p.drawText(frame, Qt.AlignmentFlag.AlignCenter, self.player.empty_text())
+        p.save()
+        p.translate(frame.topLeft())
+        self._paint_progress(p, frame.width())
+        p.restore()
+        if self.hasFocus():
+            paint_focus_ring(p, frame)
         p.end()
 
-    def _paint_progress(self, p: QPainter) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def _paint_progress(self, p: QPainter, frame_width: float) -> None:
         count = self.player.frame_count()
         if count == 0:
             return
@@ -98,7 +126,7 @@ class StoryView(QWidget):
             first = min(max(0, index - SEGMENTS_SHOWN // 2), count - SEGMENTS_SHOWN)
             shown = SEGMENTS_SHOWN
         margin, gap, height = 8.0, 3.0, 3.0
-        width = (self.width() - 2 * margin - gap * (shown - 1)) / shown
+        width = (frame_width - 2 * margin - gap * (shown - 1)) / shown
         p.setPen(Qt.PenStyle.NoPen)
         for n in range(shown):
             frame = first + n
@@ -115,7 +143,7 @@ class StoryView(QWidget):
             font.setPointSizeF(font.pointSizeF() * 0.85)
             p.setFont(font)
             p.setPen(QColor(255, 255, 255, 220))
-            p.drawText(QRectF(0, 14, self.width() - margin, 18),
+            p.drawText(QRectF(0, 14, frame_width - margin, 18),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        f"{index + 1:,} / {count:,}".replace(",", "\u202f"))  # fmt: skip
 
@@ -133,7 +161,7 @@ class StoryView(QWidget):
             self._held = False
             self.holdChanged.emit(False)
         else:
-            self.clickedSide.emit(event.position().x() >= self.width() / 2)
+            self.clickedSide.emit(event.position().x() >= self.frame_rect().center().x())
         event.accept()
 
     @Slot()
@@ -176,6 +204,7 @@ class SharedStoryPlayer(QDialog):
         self.show_index(0)
         self._tick.start()
         self._clock.start()
+        fit_to_screen(self)
 
     def _build(self) -> None:
         self.view = StoryView(self)
@@ -208,7 +237,7 @@ class SharedStoryPlayer(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 14)
         layout.setSpacing(10)
-        layout.addWidget(self.view, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.view, 1, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(controls)
         layout.addLayout(footer)
         layout.addWidget(self.export_progress)
@@ -318,8 +347,10 @@ class SharedStoryPlayer(QDialog):
             return
         self._freeze_clock()
         self.paused = paused
-        self.pause_button.setText(self.tr("Play") if paused else self.tr("Pause"))
-        self.pause_button.setIcon(icon("mdi6.play" if paused else "mdi6.pause"))
+        text = self.tr("Play") if paused else self.tr("Pause")
+        self.pause_button.setText(text)
+        self.pause_button.setAccessibleName(text)  # read as it shows
+        themed_icon(self.pause_button, "mdi6.play" if paused else "mdi6.pause")
         self.view.update()
 
     def _freeze_clock(self) -> None:

@@ -130,6 +130,14 @@ def sticker_rect(design: StoryDesign, size: QSize = FRAME_SIZE) -> QRectF:
     return rect
 
 
+def frame_rect_in(area: QRectF) -> QRectF:
+    """The largest frame (9:16) inside `area`, centred across and at its top: a preview
+    that shrinks with its window keeps the Story's shape."""
+    height = min(area.height(), area.width() * FRAME_HEIGHT / FRAME_WIDTH)
+    width = height * FRAME_WIDTH / FRAME_HEIGHT
+    return QRectF(area.x() + (area.width() - width) / 2, area.y(), width, height)
+
+
 def decode_image(data: bytes | None) -> QImage | None:
     if not data:
         return None
