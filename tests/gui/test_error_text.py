@@ -110,3 +110,29 @@ def test_french_reasons_and_fields(qtbot: QtBot, french: None) -> None:
 
 def test_unknown_reason_stays_readable(qtbot: QtBot) -> None:
     assert describe(ValidationError("title", "something new")) == "title: something new"
+
+
+def test_every_conflict_and_database_failure_has_a_template() -> None:
+    """The words of core/decisions and db/failures are all known to the translation tables."""
+    from livegiving_desktop.core.decisions import CONFLICT_TEMPLATES
+    from livegiving_desktop.db import failures
+    from livegiving_desktop.ui.common import error_text
+
+    assert set(CONFLICT_TEMPLATES) <= set(error_text._CONFLICTS)
+    sentences = [*failures._SQLSTATE_REASONS.values(), failures.NO_ANSWER,
+                 failures.DATABASE_ERROR, failures.UNREACHABLE]  # fmt: skip
+    for sentence in sentences:
+        assert known_reason(sentence), sentence
+
+
+def test_a_lost_race_in_french(qtbot: QtBot, french: None) -> None:
+    from livegiving_desktop.core.decisions import Conflict, ConflictError
+
+    one = ConflictError([Conflict(42, 1, 2, "Sam", "hide")], asked=1)
+    assert describe(one) == "Sam a masqué ce message ; rien n'a été modifié"
+    two = ConflictError(
+        [Conflict(42, 1, 2, "Sam", "hide"), Conflict(43, 1, 3, "Léa", "refund")], asked=5
+    )
+    assert describe(two) == (
+        "Sam a masqué le message du don 42 ; Léa a remboursé le don 43 ; rien n'a été modifié"
+    )

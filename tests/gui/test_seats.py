@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSpinBox
 from tests.conftest import PG_ENV, _reset_postgresql
 from tests.gui.conftest import create_fundraiser, find, row_records
 
 from livegiving_desktop.core.campaigns import CampaignStatus
+from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.services.ledger import LedgerService
@@ -119,16 +121,18 @@ def test_a_word_blocked_on_another_seat_holds_the_next_message_of_the_live_sessi
     moderation = ModerationService(other)
     settings = moderation.settings(campaign_id).with_words("en", ["bananas"])
     moderation.save_settings(campaign_id, settings, SAM)
+    # The creator's running pipeline follows the rules itself (on its own thread).
+    qtbot.waitUntil(lambda: w.live.controller.session is not None)
+    session = w.live.controller.session
+    assert session is not None
     qtbot.waitUntil(
         lambda: (
-            w.live.controller.moderation is not None
-            and w.live.controller.moderation.classify("bananas!") == "held"
+            session.pipeline.moderation is not None
+            and session.pipeline.moderation.classify("bananas!") == "held"
         ),
         timeout=5_000,
     )
     # The creator's own session (its pipeline) holds it: an offline donation goes through it.
-    session = w.live.controller.session
-    assert session is not None
     draft = other.offline_draft(
         other.campaign(campaign_id), amount="5", donor_name="Zed", message="Bananas!"
     )
@@ -160,3 +164,84 @@ def test_a_refund_made_in_another_process_reaches_the_view(
     subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True, timeout=60)
     qtbot.waitUntil(lambda: total.text() == format_money(0, currency, "en"), timeout=5_000)
     assert "Refunded" in _feed_line(w, gift.donation.id)
+
+
+def test_a_decision_that_lost_a_race_says_who_decided_and_changes_nothing(
+    qtbot: Any, creator: Any, other_seat: LedgerService
+) -> None:
+    """Two moderators on one message: the one who acts on what they saw before the other's
+    decision is told who decided what, and nothing of theirs is written."""
+    w, other = creator, other_seat
+    campaign_id = _on_air(qtbot, w, other)
+    moderation = ModerationService(other)
+    settings = moderation.settings(campaign_id).with_words("en", ["bananas"])
+    moderation.save_settings(campaign_id, settings, SAM)
+    gift = other.record_donation(campaign_id, amount="9", donor_name="Eve", message="Bananas")
+    assert gift.donation is not None
+    seen = gift.donation  # held for review, as this seat's console shows it
+    assert seen.message_status == "held"
+    w.settings.setValue("moderation/displayName", "Alex")
+    find(w, QAction, "openModeration").trigger()
+    qtbot.waitUntil(lambda: w.console is not None and w.console.isVisible())
+    console = w.console
+    qtbot.waitUntil(lambda: not console.loading and console.campaign is not None)
+    moderation.hide(campaign_id, [seen.id], SAM)  # Sam, on another seat, first
+    console.decisions._selection = lambda: [seen]  # acted on before the change arrived
+    console.decisions.decide(MessageStatus.VISIBLE)
+    notice = find(console, QLabel, "moderationNotice")
+    qtbot.waitUntil(
+        lambda: notice.text() == "Sam hid this message; nothing was changed", timeout=5_000
+    )
+    (now,) = [d for d in other.recent_donations(campaign_id) if d.id == seen.id]
+    assert now.message_status == "hidden"  # Sam's decision stands
+    audit = moderation.audit_entries(campaign_id, limit=10)
+    assert [a.actor_name for a in audit if a.donation_id == seen.id] == ["Sam"]
+
+
+def test_each_seat_sees_who_is_on_duty(
+    qtbot: Any, qapp: Any, creator: Any, other_seat: LedgerService, seat_url: str
+) -> None:
+    """The creator sees how many moderators watch; a moderator's own seat sees the creator on
+    duty; a seat that leaves is shown gone at once."""
+    from livegiving_desktop.ui.moderation.window import open_console_only
+    from livegiving_desktop.ui.settings import AppSettings
+
+    w, other = creator, other_seat
+    campaign_id = _on_air(qtbot, w, other)
+    watching = find(w, QLabel, "moderatorsWatching")
+    qtbot.waitUntil(lambda: watching.text() == "No moderator watching", timeout=10_000)
+    AppSettings(w.settings).set_last_campaign(seat_url, campaign_id)
+    w.settings.setValue("moderation/displayName", "Sam")
+    console = open_console_only(seat_url, "en", w.settings)
+    qtbot.addWidget(console)
+    console.show()
+    try:
+        on_duty = find(console, QLabel, "onDuty")
+        qtbot.waitUntil(lambda: watching.text() == "1 moderator watching", timeout=15_000)
+        assert watching.toolTip() == "Sam"
+        qtbot.waitUntil(lambda: "(creator)" in on_duty.text(), timeout=15_000)
+        assert on_duty.text().startswith("On duty: ")
+        assert "You" in on_duty.text()
+    finally:
+        console.close()
+    # Left cleanly: gone at once, not after 15 s of silence.
+    qtbot.waitUntil(lambda: watching.text() == "No moderator watching", timeout=8_000)
+
+
+def test_the_home_list_follows_campaigns_made_on_another_seat(
+    qtbot: Any, creator: Any, other_seat: LedgerService
+) -> None:
+    """A campaign created, then put on air, on another seat shows on this seat's home list."""
+    w, other = creator, other_seat
+    qtbot.waitUntil(find(w, QPushButton, "newCampaign").isVisible)  # home (empty)
+    campaigns = find(w, QListView, "campaignList")
+    before = campaigns.model().rowCount()
+    made = other.create_fundraiser(title="Made elsewhere", organization_id="croix-rouge-francaise",
+                                   goal="500", currency="EUR")  # fmt: skip
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == before + 1, timeout=5_000)
+    other.go_live(made.id)
+    qtbot.waitUntil(
+        lambda: any(c.id == made.id and c.status is CampaignStatus.LIVE
+                    for c in row_records(campaigns)),
+        timeout=5_000,
+    )  # fmt: skip

@@ -28,23 +28,28 @@ from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.presence import Roster, SeatKind
 from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
+from livegiving_desktop.ui.common.presence import PresenceBridge, comings_and_goings
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import fit_to_screen
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
 from livegiving_desktop.ui.moderation.window import ModerationConsole
 from livegiving_desktop.ui.operations import Operations
 from livegiving_desktop.ui.paid_event.page import EventPage
+from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.setup import CampaignSetupPage
 from livegiving_desktop.ui.theme import retranslate_theme_actions
 from livegiving_desktop.ui.window_actions import WindowActions
 
 log = logging.getLogger("livegiving.ui")
+HOME_RELOAD_MS = 1000
 
 CLOSE_WAIT_S = 10.0  # quitting never waits longer than this without asking
 
@@ -67,10 +72,13 @@ class MainWindow(QMainWindow):
         self.service: LedgerService | None = None
         self.ops: Operations | None = None
         self.feed: FeedBridge | None = None
+        self.presence: PresenceBridge | None = None
         self.settings = app_settings()
         self._ready = False
         self._closed = False
         self._start_problem: str | None = None  # why the database could not be opened
+        # At most one reload of the home list a second, however busy the ledger.
+        self._reload_home = Throttle(self._on_reload_home, HOME_RELOAD_MS, parent=self)
         self.catalog = bundled_catalog()
 
         self.home = HomePage()
@@ -135,6 +143,13 @@ class MainWindow(QMainWindow):
         # Every change, made here or on another seat, reaches the views through the feed.
         self.feed = FeedBridge(self.service.db, "window-feed", self)
         self.feed.health.connect(self._on_feed_health)
+        # The home list follows every campaign (created, live, ended, totals) on any seat.
+        self.feed.heads.connect(self._reload_home)
+        # This seat's heartbeat: the moderators see the creator on duty, the creator sees how
+        # many moderators watch.
+        self.presence = PresenceBridge(self.service.db, SeatKind.CREATOR,
+                                       AppSettings(self.settings).moderator_name, self)  # fmt: skip
+        self.presence.roster.connect(self._on_roster)
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
@@ -172,11 +187,22 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------
 
     def _show_home(self, campaigns: list[CampaignRecord]) -> None:
+        self._watch(None)
         self.home.model.organization_names = {o.id: o.name for o in self.catalog.all()}
         self.home.set_campaigns(campaigns, self._locale())
         self.stack.setCurrentWidget(self.home)
         self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.settings.remove(self._last_campaign_key())
+
+    def _on_reload_home(self, *_heads: object) -> None:
+        if self.service is not None and self.stack.currentWidget() is self.home:
+            spawn(self._refresh_home(), self._on_failed_exc)
+
+    async def _refresh_home(self) -> None:
+        assert self.service is not None
+        campaigns = await self.runner.call(self.service.campaigns)
+        if self.stack.currentWidget() is self.home:
+            self.home.set_campaigns(campaigns, self._locale())
 
     async def show_home(self) -> None:
         assert self.service is not None
@@ -188,6 +214,7 @@ class MainWindow(QMainWindow):
         await self.event_view.close_campaign()
         self.stack.setCurrentWidget(self.live)  # raises the page: the other goes after it
         self._prefer_live_view(CampaignKind.FUNDRAISER)
+        self._watch(campaign_id)
         await self.live.open_campaign(campaign_id)
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
@@ -197,6 +224,7 @@ class MainWindow(QMainWindow):
         await self.live.close_campaign()
         self.stack.setCurrentWidget(self.event_view)
         self._prefer_live_view(CampaignKind.PAID_EVENT)
+        self._watch(campaign_id)
         await self.event_view.open_campaign(campaign_id)
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
@@ -252,6 +280,25 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_live_campaign_changed(self, campaign: CampaignRecord) -> None:
         self._update_actions()
+
+    # -- presence --------------------------------------------------------------------------
+
+    def _watch(self, campaign_id: int | None) -> None:
+        """The campaign this seat is on duty for (the live view shown; none on home)."""
+        if self.presence is not None:
+            self.presence.set_campaign(campaign_id)
+        for page in (self.live, self.event_view):
+            page.show_roster(None)
+
+    @Slot(object)
+    def _on_roster(self, roster: Roster) -> None:
+        page = self.shown_live()
+        if page.campaign is None or page.campaign.id != roster.campaign_id:
+            return  # a beat for the campaign left before it arrived
+        page.show_roster(roster)
+        for line in comings_and_goings(roster, kinds=(SeatKind.MODERATOR,)):
+            self.statusBar().showMessage(line, 8000)
+            page.announcer.say(line)
 
     # -- actions and shortcuts (ui/window_actions.py) -------------------------------------
 
@@ -344,6 +391,8 @@ class MainWindow(QMainWindow):
             self.console = ModerationConsole(
                 self.runner, self.service, self.settings, self._locale(), parent=self
             )
+            if self.presence is not None:
+                self.console.attach_presence(self.presence)
         self.console.show()
         self.console.raise_()
         self.console.activateWindow()
@@ -496,6 +545,8 @@ class MainWindow(QMainWindow):
     async def _close_views(self) -> None:
         await self.live.close_campaign()
         await self.event_view.close_campaign()
+        if self.presence is not None:  # left: the other seats see it at once
+            await self.runner.call(self.presence.close)
 
     def _ask_quit_during_outage(self) -> None:
         """Closing while donations cannot be saved would wait for the outage to end: ask."""
@@ -521,6 +572,7 @@ class MainWindow(QMainWindow):
             if box.clickedButton() is quit_button:
                 self._quit_anyway = True
                 self.live.abandon_saving()
+                self.event_view.abandon_saving()
                 self._closing = False
                 self.close()
 
@@ -542,6 +594,8 @@ class MainWindow(QMainWindow):
             self.console.close()
         self.live.stop_now()
         self.event_view.stop_now()
+        if self.presence is not None:
+            self.presence.close()
         if self.feed is not None:
             self.feed.close()
         self.runner.shutdown()

@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from livegiving_desktop.core.decisions import seen_versions
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import MessageStatus, ModerationRules, ModerationSettings
-from livegiving_desktop.core.records import Actor, CampaignRecord
+from livegiving_desktop.core.records import Actor, CampaignRecord, StoredDonation
 from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, TicketRefund
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService, OfflineOutcome
-from livegiving_desktop.services.moderation import LedgerChange, ModerationService
+from livegiving_desktop.services.moderation import BlockOutcome, LedgerChange, ModerationService
 from livegiving_desktop.ui.common.runner import DbRunner
 
 
@@ -52,54 +53,61 @@ class Operations:
     # -- moderation ------------------------------------------------------------------------
 
     async def decide(
-        self, campaign_id: int, donation_ids: Sequence[int], status: MessageStatus, actor: Actor
+        self,
+        campaign_id: int,
+        donations: Sequence[StoredDonation],
+        status: MessageStatus,
+        actor: Actor,
     ) -> LedgerChange:
-        """Approve (on air) or hide the messages of these donations."""
-        ids = list(donation_ids)
+        """Approve (on air) or hide the messages of these donations, as this seat saw them:
+        if another seat changed one since, nothing is changed (ConflictError says who did
+        what)."""
+        ids, seen = [d.id for d in donations], seen_versions(donations)
         if status is MessageStatus.VISIBLE:
-            return await self.runner.call(self.moderation.approve, campaign_id, ids, actor)
-        return await self.runner.call(self.moderation.hide, campaign_id, ids, actor)
+            return await self.runner.call(
+                self.moderation.approve, campaign_id, ids, actor, seen=seen
+            )
+        return await self.runner.call(self.moderation.hide, campaign_id, ids, actor, seen=seen)
 
     async def set_privacy(
         self,
         campaign_id: int,
-        donation_ids: Sequence[int],
+        donations: Sequence[StoredDonation],
         actor: Actor,
         *,
         hide_name: bool | None = None,
         hide_amount: bool | None = None,
     ) -> LedgerChange:
+        """Name as Anonymous / hide the amount on air (None: leave as it is), as seen."""
+        ids, seen = [d.id for d in donations], seen_versions(donations)
+
         def work() -> LedgerChange:
             return self.moderation.set_privacy(
-                campaign_id, list(donation_ids), actor, hide_name=hide_name,
-                hide_amount=hide_amount,
-            )  # fmt: skip
+                campaign_id, ids, actor, hide_name=hide_name, hide_amount=hide_amount, seen=seen
+            )
 
         return await self.runner.call(work)
 
-    async def block(self, donation_ids: Sequence[int], actor: Actor) -> list[str]:
-        """Block the donors of these donations; returns the names newly blocked."""
-
-        def work() -> list[str]:
-            names = []
-            for donation_id in donation_ids:
-                donation, newly = self.moderation.block_donor(donation_id, actor)
-                if newly:
-                    names.append(donation.donor_name)
-            return names
-
-        return await self.runner.call(work)
+    async def block(
+        self, campaign_id: int, donations: Sequence[StoredDonation], actor: Actor
+    ) -> BlockOutcome:
+        """Block the donors of these donations, all in one transaction, as seen."""
+        ids, seen = [d.id for d in donations], seen_versions(donations)
+        return await self.runner.call(
+            self.moderation.block_donors, campaign_id, ids, actor, seen=seen
+        )
 
     async def unblock(self, campaign_id: int, donor_key: str, actor: Actor) -> bool:
         return await self.runner.call(self.moderation.unblock_donor, campaign_id, donor_key, actor)
 
     async def refund(
-        self, donation_ids: Sequence[int], reason: str, actor: Actor
-    ) -> list[LedgerChange]:
-        def work() -> list[LedgerChange]:
-            return [self.moderation.refund(i, reason, actor) for i in donation_ids]
-
-        return await self.runner.call(work)
+        self, campaign_id: int, donations: Sequence[StoredDonation], reason: str, actor: Actor
+    ) -> LedgerChange:
+        """Refund these donations in ONE transaction: all or none, as seen."""
+        ids, seen = [d.id for d in donations], seen_versions(donations)
+        return await self.runner.call(
+            self.moderation.refund_many, campaign_id, ids, reason, actor, seen=seen
+        )
 
     async def save_rules(
         self, campaign_id: int, settings: ModerationSettings, actor: Actor

@@ -14,7 +14,6 @@ import dataclasses
 import logging
 import time
 from collections import Counter
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -27,13 +26,18 @@ from livegiving_desktop.core.records import (
     CampaignRecord,
     CampaignStats,
     StoredDonation,
-    TopDonor,
 )
-from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, StoredTicket
+from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures
 from livegiving_desktop.services.changes import CampaignChanges
-from livegiving_desktop.services.events import EventService, RefundPolicy
+from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ingest import IngestError
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.snapshots import (
+    EventSnapshot,
+    FundraiserSnapshot,
+    load_event,
+    load_fundraiser,
+)
 from livegiving_desktop.ui.broadcast.session import EventSession, LiveSession
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
@@ -48,60 +52,6 @@ FLUSH_MS = 100  # what was committed is shown at most ten times a second
 PAGE = 200
 SPARK_SECONDS = 60
 CATCH_UP_S = 3.0
-
-
-@dataclass(frozen=True, slots=True)
-class FundraiserSnapshot:
-    """What the fundraiser's view needs to open, loaded in one trip to the database."""
-
-    campaign: CampaignRecord
-    stats: CampaignStats
-    recent: list[StoredDonation]
-    unthanked: list[StoredDonation]
-    top: list[TopDonor]
-    organization: str
-    moderation: ModerationRules | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventSnapshot:
-    """What the paid event's view needs to open, loaded in one trip to the database."""
-
-    campaign: CampaignRecord
-    figures: EventFigures
-    sales: list[StoredTicket]
-    admissions: list[AdmissionRecord]
-    policy: RefundPolicy
-    organization: str
-    moderation: ModerationRules | None  # for the donations of an event that raises money
-
-
-def load_fundraiser(service: LedgerService, campaign_id: int) -> FundraiserSnapshot:
-    campaign = service.campaign(campaign_id)
-    org = service.catalog.get(campaign.organization_id or "")
-    return FundraiserSnapshot(
-        campaign=campaign,
-        stats=service.stats(campaign_id),
-        recent=service.recent_donations(campaign_id, limit=PAGE),
-        unthanked=service.unthanked(campaign_id, limit=PAGE),
-        top=service.top_donors(campaign_id),
-        organization=org.name if org else "",
-        moderation=service.moderation_rules(campaign),
-    )
-
-
-def load_event(events: EventService, campaign_id: int) -> EventSnapshot:
-    campaign = events.event(campaign_id)
-    org = events.ledger.catalog.get(campaign.organization_id or "")
-    return EventSnapshot(
-        campaign=campaign,
-        figures=events.figures(campaign_id),
-        sales=events.recent_sales(campaign_id, limit=PAGE),
-        admissions=events.recent_admissions(campaign_id, limit=PAGE),
-        policy=events.refund_policy(campaign),
-        organization=org.name if org else "",
-        moderation=events.ledger.moderation_rules(campaign) if org else None,
-    )
 
 
 class BroadcastController(QObject):
@@ -178,16 +128,16 @@ class BroadcastController(QObject):
         assert self.service is not None and self.events is not None and self.feed is not None
         self._pending.clear()
         if self.kind is CampaignKind.FUNDRAISER:
-            snap = await self.runner.call(load_fundraiser, self.service, campaign_id)
+            snap = await self.runner.call(load_fundraiser, self.service, campaign_id, page=PAGE)
             self.campaign, self.stats, self.moderation = snap.campaign, snap.stats, snap.moderation
-            self.seq = snap.campaign.change_seq
+            self.seq = snap.seq
             self.feed.follow(campaign_id, self.seq)
             self.fundraiserOpened.emit(snap)
         else:
-            event = await self.runner.call(load_event, self.events, campaign_id)
+            event = await self.runner.call(load_event, self.events, campaign_id, page=PAGE)
             self.campaign, self.figures = event.campaign, event.figures
             self.moderation = event.moderation
-            self.seq = event.campaign.change_seq
+            self.seq = event.seq
             self.feed.follow(campaign_id, self.seq)
             self.eventOpened.emit(event)
         assert self.campaign is not None
@@ -221,6 +171,8 @@ class BroadcastController(QObject):
         """The user quits during a saving outage: stop retrying what could not be saved."""
         if isinstance(self.session, LiveSession):
             self.session.pipeline.abandon()
+        elif isinstance(self.session, EventSession) and self.session.runner.pipeline is not None:
+            self.session.runner.pipeline.abandon()
 
     # -- the audience ----------------------------------------------------------------------
 
@@ -230,12 +182,13 @@ class BroadcastController(QObject):
         if self.kind is CampaignKind.FUNDRAISER:
             live = LiveSession(self.service, self.campaign, rate=self.rate,
                                profile=self.audience_profile, moderation=self.moderation,
-                               parent=self)  # fmt: skip
+                               rules_seq=self.seq, parent=self)  # fmt: skip
             live.ingestFailed.connect(self._on_session_ingest_failed)
             live.ingestRecovered.connect(self.savingResumed)
             self.session = live
         else:
-            event = EventSession(self.events, self.campaign, self.rate, self.moderation, self)
+            event = EventSession(self.events, self.campaign, self.rate, self.moderation, self,
+                                 rules_seq=self.seq)  # fmt: skip
             event.failed.connect(self._on_session_failed)
             self.session = event
         if self.paused:
@@ -323,6 +276,8 @@ class BroadcastController(QObject):
         if changes.last_seq <= self.seq:
             return  # already in the snapshot shown
         self.seq = changes.last_seq
+        if changes.moderation is not None:  # as of self.seq, for the next session to follow
+            self.moderation = changes.moderation
         self._pending.append(changes)
         self._flush()
 
@@ -350,11 +305,6 @@ class BroadcastController(QObject):
         top = next((c.top_donors for c in reversed(pending) if c.top_donors is not None), None)
         if top is not None:
             self.topDonorsChanged.emit(top)
-        rules = next((c.moderation for c in reversed(pending) if c.moderation is not None), None)
-        if rules is not None:
-            self.moderation = rules
-            if isinstance(self.session, LiveSession):
-                self.session.pipeline.set_moderation(rules)
         self._flush_event(pending)
 
     def _flush_event(self, pending: list[CampaignChanges]) -> None:

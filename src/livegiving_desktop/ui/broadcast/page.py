@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSpinBox, QVBoxLayout, Q
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.presence import Roster
 from livegiving_desktop.ui.broadcast.controller import BroadcastController
 from livegiving_desktop.ui.broadcast.stage import BroadcastStage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import Announcer, describe, mark_graphic
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.presence import watching_names, watching_text
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
@@ -79,6 +81,10 @@ class BroadcastPage(QWidget):
         self.title.setObjectName(names["heading"])
         self.subtitle = label("", "muted")
         self.status_pill = label("", "pill")
+        # How many moderators are watching this campaign from their seats (presence).
+        self.watching = label("", "muted")
+        self.watching.setObjectName("moderatorsWatching")
+        self.watching.hide()
         self.go_live = button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
                               self.tr("Go live (Ctrl+L)"))  # fmt: skip
         self.end = button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
@@ -113,7 +119,8 @@ class BroadcastPage(QWidget):
         """Put the header (with this view's own actions before go live and end) over the body,
         once the view has filled `left` and `right`."""
         header = page_header(self.home_button, self.title, self.subtitle, self.status_pill,
-                             *header_actions, self.go_live, self.end)  # fmt: skip
+                             self.watching, *header_actions, self.go_live,
+                             self.end)  # fmt: skip
         right_box = QWidget()
         right_box.setObjectName("rightColumn")
         self.right.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +155,15 @@ class BroadcastPage(QWidget):
 
     def refresh_texts(self) -> None:
         """Compose again what the view writes itself (each view its own)."""
+
+    def show_roster(self, roster: Roster | None) -> None:
+        """Who watches this campaign from the other seats (presence), after every beat."""
+        if roster is None or self.controller.campaign is None:
+            self.watching.hide()
+            return
+        self.watching.setText(watching_text(roster))
+        self.watching.setToolTip(watching_names(roster))
+        self.watching.show()
 
     @property
     def campaign(self) -> CampaignRecord | None:

@@ -81,13 +81,19 @@ class LiveSession(AudienceSession):
         seed: int | None = None,
         profile: AudienceProfile | None = None,
         moderation: ModerationRules | None = None,
+        rules_seq: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.campaign = campaign
+        # The pipeline follows its rules and blocked donors through the change feed on its own
+        # thread, from the seq `moderation` is as of: a word blocked on any seat holds the
+        # next such message here, busy UI thread or not.
         self.pipeline = service.ingestion_pipeline(
             campaign,
             moderation=moderation,
+            follow_rules=True,
+            rules_seq=rules_seq,
             on_commit=self._on_pipeline_commit,
             on_error=self._emit_error,
         )
@@ -156,6 +162,8 @@ class EventSession(AudienceSession):
         rate: float,
         moderation: ModerationRules | None,
         parent: QObject,
+        *,
+        rules_seq: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = EventAudienceRunner(
@@ -163,6 +171,8 @@ class EventSession(AudienceSession):
             campaign,
             events.audience(campaign),
             moderation=moderation,
+            follow_rules=True,
+            rules_seq=rules_seq,
             rate=rate,
             on_error=lambda exc: self.failed.emit(user_message(exc)),
         )

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, NotFoundError, ValidationError
 from livegiving_desktop.services.failures import describe_failure
 
@@ -116,7 +117,54 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "donation %1 is already refunded; nothing was refunded"),
     QT_TRANSLATE_NOOP("Errors", "donation %1 is already refunded"),
     QT_TRANSLATE_NOOP("Errors", "ticket %1 is already refunded"),
+    # db/failures.py: more database failures, in words
+    QT_TRANSLATE_NOOP("Errors", "the database took too long to answer; the statement was stopped"),
+    QT_TRANSLATE_NOOP("Errors", "another seat was changing the same records; try again"),
+    QT_TRANSLATE_NOOP("Errors", "the records are locked by another seat; try again"),
+    QT_TRANSLATE_NOOP("Errors", "the database server has too many connections"),
+    QT_TRANSLATE_NOOP("Errors", "the database server refused the login"),
+    QT_TRANSLATE_NOOP("Errors", "the database does not exist on the server"),
+    QT_TRANSLATE_NOOP("Errors", "the database server is shutting down or restarting"),
+    QT_TRANSLATE_NOOP("Errors", "the database server is starting up; try again in a moment"),
+    QT_TRANSLATE_NOOP("Errors", "your database login is not allowed to do this"),
+    QT_TRANSLATE_NOOP("Errors", "the database is read-only"),
+    QT_TRANSLATE_NOOP("Errors", "the database server does not answer"),
+    QT_TRANSLATE_NOOP("Errors", "the database reported an error (the details are in the log)"),
+    QT_TRANSLATE_NOOP("Errors", "the database is busy: no connection was free in time"),
 )
+# core/decisions.py: a decision that lost a race (%1 the moderator, %2 the donation).
+_CONFLICTS = (
+    QT_TRANSLATE_NOOP("Conflicts", "%1 approved this message"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 hid this message"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 refunded this donation"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 named this donor as Anonymous"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 showed this donor's name again"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 hid this amount"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 showed this amount again"),
+    QT_TRANSLATE_NOOP("Conflicts", "this donation was changed on another seat"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 approved the message of donation %2"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 hid the message of donation %2"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 refunded donation %2"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 named the donor of donation %2 as Anonymous"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 showed the name of donation %2 again"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 hid the amount of donation %2"),
+    QT_TRANSLATE_NOOP("Conflicts", "%1 showed the amount of donation %2 again"),
+    QT_TRANSLATE_NOOP("Conflicts", "donation %2 was changed on another seat"),
+)
+
+
+def conflict_message(exc: ConflictError) -> str:
+    """ "Sam hid this message; nothing was changed", in the app's language."""
+    single = exc.asked == 1 and len(exc.conflicts) == 1
+    sentences = [
+        QCoreApplication.translate("Conflicts", c.template(single=single))
+        .replace("%1", c.actor_name or "")
+        .replace("%2", str(c.donation_id))
+        for c in exc.conflicts
+    ]
+    words = QCoreApplication.translate("Conflicts", "; ").join(sentences)
+    words = words[:1].upper() + words[1:]
+    return QCoreApplication.translate("Conflicts", "%1; nothing was changed").replace("%1", words)
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +202,8 @@ def translate_field(field: str) -> str:
 
 def describe(exc: LiveGivingError) -> str:
     """What to show the user for a refusal: `field: reason`, both translated."""
+    if isinstance(exc, ConflictError):
+        return conflict_message(exc)
     if isinstance(exc, ValidationError | NotFoundError):
         return (
             QCoreApplication.translate("Errors", "%1: %2")

@@ -18,10 +18,13 @@ class FeedBridge(QObject):
 
     changes = Signal(CampaignChanges)
     health = Signal(FeedHealth)
+    heads = Signal(dict)  # {campaign id: its last seq}: some campaign changed (the home list)
 
     def __init__(self, db: Database, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.follower = ChangeFollower(db, self.changes.emit, on_health=self.health.emit, name=name)
+        self.follower = ChangeFollower(
+            db, self.changes.emit, on_health=self.health.emit, on_heads=self.heads.emit, name=name
+        )
 
     def follow(self, campaign_id: int, after_seq: int) -> None:
         self.follower.follow(campaign_id, after_seq)

@@ -25,7 +25,8 @@ from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.broadcast.controller import PAGE, FundraiserSnapshot
+from livegiving_desktop.services.snapshots import FundraiserSnapshot
+from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from livegiving_desktop.core.decisions import ConflictError, DecisionSummary
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.records import Actor, CampaignRecord, StoredDonation
@@ -29,6 +30,7 @@ class ModerationActions(QObject):
 
     notice = Signal(str)
     failed = Signal(str)
+    conflict = Signal(str)  # a decision lost a race: who decided what, nothing was changed
     busyChanged = Signal()
 
     def __init__(
@@ -47,6 +49,7 @@ class ModerationActions(QObject):
         self.locale = locale
         self.busy = 0
         self.refund_dialog: RefundDialog | None = None
+        self._versions: dict[int, int] = {}  # donation id -> version after our own decisions
 
     def _run(self, work: Coroutine[Any, Any, None]) -> None:
         async def guarded() -> None:
@@ -58,7 +61,23 @@ class ModerationActions(QObject):
                 self.busy -= 1
                 self.busyChanged.emit()
 
-        spawn(guarded(), lambda exc: self.failed.emit(user_message(exc)))
+        spawn(guarded(), self._on_failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError):
+            self.conflict.emit(user_message(exc))  # another seat decided first: not an error
+        else:
+            self.failed.emit(user_message(exc))
+
+    def _as_seen(self, donations: list[StoredDonation]) -> list[StoredDonation]:
+        """The rows as this seat last knew them: the table may not have caught up yet with
+        this seat's own previous decision (its versions are remembered from the result)."""
+        return [d._replace(version=max(d.version, self._versions.get(d.id, 0))) for d in donations]
+
+    def _remember(self, summary: DecisionSummary | None) -> None:
+        if summary is not None:
+            for donation_id, version in summary.versions.items():
+                self._versions[donation_id] = max(version, self._versions.get(donation_id, 0))
 
     def _target(self) -> tuple[CampaignRecord, Actor] | None:
         campaign = self._campaign()
@@ -72,15 +91,16 @@ class ModerationActions(QObject):
         target = self._target() if chosen else None
         if target is None:
             return
-        (campaign, actor), ids = target, [d.id for d in chosen]
+        (campaign, actor), seen = target, self._as_seen(chosen)
         done = (
-            self.tr("%n message(s) approved: on air now.", "", len(ids))
+            self.tr("%n message(s) approved: on air now.", "", len(seen))
             if status is MessageStatus.VISIBLE
-            else self.tr("%n message(s) hidden: kept off the air.", "", len(ids))
+            else self.tr("%n message(s) hidden: kept off the air.", "", len(seen))
         )
 
         async def work() -> None:
-            await self.ops.decide(campaign.id, ids, status, actor)
+            change = await self.ops.decide(campaign.id, seen, status, actor)
+            self._remember(change.summary)
             self.notice.emit(done)
 
         self._run(work())
@@ -91,15 +111,16 @@ class ModerationActions(QObject):
         target = self._target() if chosen else None
         if target is None:
             return
-        (campaign, actor), ids = target, [d.id for d in chosen]
+        (campaign, actor), seen = target, self._as_seen(chosen)
         flag = "hide_name_on_air" if name else "hide_amount_on_air"
         hide = not all(getattr(d, flag) for d in chosen)
-        done = self.tr("On-air privacy changed for %n donation(s).", "", len(ids))
+        done = self.tr("On-air privacy changed for %n donation(s).", "", len(seen))
 
         async def work() -> None:
-            await self.ops.set_privacy(
-                campaign.id, ids, actor, **({"hide_name": hide} if name else {"hide_amount": hide})
+            change = await self.ops.set_privacy(
+                campaign.id, seen, actor, **({"hide_name": hide} if name else {"hide_amount": hide})
             )
+            self._remember(change.summary)
             self.notice.emit(done)
 
         self._run(work())
@@ -111,11 +132,13 @@ class ModerationActions(QObject):
         target = self._target() if chosen else None
         if target is None:
             return
-        actor = target[1]
-        ids = list({d.donor_key: d.id for d in chosen}.values())
+        campaign, actor = target
+        one_each = list({d.donor_key: d for d in self._as_seen(chosen)}.values())
 
         async def work() -> None:
-            names = await self.ops.block(ids, actor)
+            outcome = await self.ops.block(campaign.id, one_each, actor)
+            self._remember(outcome.summary)
+            names = [d.donor_name for d in outcome.newly_blocked]
             self.notice.emit(
                 self.tr("Blocked: %1. Their later messages are held.").replace(
                     "%1", ", ".join(names))
@@ -162,28 +185,31 @@ class ModerationActions(QObject):
         campaign, actor = target
 
         async def work() -> None:
-            changes = await self.ops.refund([d.id for d in chosen], reason, actor)
-            if changes:
-                self.notice.emit(self._refund_summary(campaign, changes))
+            change = await self.ops.refund(campaign.id, self._as_seen(chosen), reason, actor)
+            self._remember(change.summary)
+            if change.refunds:
+                self.notice.emit(self._refund_summary(campaign, change))
 
         self._run(work())
 
-    def _refund_summary(self, campaign: CampaignRecord, changes: list[LedgerChange]) -> str:
+    def _refund_summary(self, campaign: CampaignRecord, change: LedgerChange) -> str:
         money = lambda minor: fmt.money(minor, campaign.currency, self.locale)  # noqa: E731
-        refunded = sum(d.amount_minor for c in changes for d in c.donations)
+        refunded = sum(r.donation.amount_minor for r in change.refunds)
         lines = [
             self.tr("Refunded %1. Total now %2.")
             .replace("%1", money(refunded))
-            .replace("%2", money(changes[-1].stats.total_minor))
+            .replace("%2", money(change.stats.total_minor))
         ]
-        thanked = [c.donations[0].donor_name for c in changes if c.refund and c.refund.was_thanked]
+        thanked = list(
+            dict.fromkeys(r.donation.donor_name for r in change.refunds if r.was_thanked)
+        )
         if thanked:
             lines.append(self.tr("Already thanked on air: %1.").replace("%1", ", ".join(thanked)))
-        gone = [
-            c.donations[0].donor_name
-            for c in changes
-            if c.refund and not c.refund.donor_has_completed
-        ]
+        gone = list(
+            dict.fromkeys(
+                r.donation.donor_name for r in change.refunds if not r.donor_has_completed
+            )
+        )
         if gone:
             lines.append(
                 self.tr(

@@ -31,6 +31,11 @@ class ConsoleHeader(QWidget):
         self.change_name = button(self.tr("Change name"), "changeModeratorName",
                                   "mdi6.account-edit")  # fmt: skip
         self.change_name.setProperty("role", "link")
+        # Who is on duty for this campaign, from their seats' heartbeats (presence).
+        self.on_duty = label("", "muted", wrap=True)
+        self.on_duty.setObjectName("onDuty")
+        self.on_duty.setMaximumWidth(360)
+        self.on_duty.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
@@ -56,6 +61,7 @@ class ConsoleHeader(QWidget):
         me.setSpacing(0)
         me.addWidget(self.who, 0, Qt.AlignmentFlag.AlignRight)
         me.addWidget(self.change_name, 0, Qt.AlignmentFlag.AlignRight)
+        me.addWidget(self.on_duty, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(me)
 
     def show_campaigns(self, campaigns: list[tuple[int, str]], current: int | None) -> None:

@@ -38,11 +38,18 @@ from livegiving_desktop.core.moderation import DonationFilter, MessageStatus
 from livegiving_desktop.core.records import Actor, CampaignRecord, CampaignStats, StoredDonation
 from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.presence import Roster, SeatKind
+from livegiving_desktop.services.snapshots import load_console
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import announce
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.model_base import RecordRole
+from livegiving_desktop.ui.common.presence import (
+    PresenceBridge,
+    comings_and_goings,
+    on_duty_text,
+)
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
@@ -134,6 +141,7 @@ class ModerationConsole(QMainWindow):
         self.campaign: CampaignRecord | None = None
         self.stats = CampaignStats(0, 0, 0, 0)
         self.owns_runner = False  # True for the console-only seat: it closes what it opened
+        self.presence: PresenceBridge | None = None
         self.loading = False  # True while a campaign is being opened
         self.all_model = ModerationTableModel(locale, parent=self)
         self.held_model = ModerationTableModel(locale, _HELD_QUEUE, parent=self)
@@ -146,6 +154,7 @@ class ModerationConsole(QMainWindow):
         self._active_view: QTableView = self.table
         self.decisions.notice.connect(self._notify)
         self.decisions.failed.connect(self._on_failure_text)
+        self.decisions.conflict.connect(self._on_conflict)
         self.decisions.busyChanged.connect(self._update_buttons)
         self.pagers = (
             TablePager(self.all_model, self.table, runner, self.moderation, self._all_query, self),
@@ -304,23 +313,23 @@ class ModerationConsole(QMainWindow):
         # Until it has loaded, no action may apply to the campaign shown before.
         self.campaign = None
         self._update_buttons()
-        campaign = await self.runner.call(self.service.campaign, campaign_id)
-        stats = await self.runner.call(self.service.stats, campaign_id)
-        settings = await self.runner.call(self.moderation.settings, campaign_id)
+        # Figures, rules, blocked donors and the log as of one seq, then followed from there.
+        snap = await self.runner.call(load_console, self.service, campaign_id, audit=AUDIT_ROWS)
+        campaign = snap.campaign
         if self.seq and self._followed is not None:
             self.feed.unfollow(self._followed)
-        self.campaign, self.seq, self._followed = campaign, campaign.change_seq, campaign.id
+        self.campaign, self.seq, self._followed = campaign, snap.seq, campaign.id
         self.feed.follow(campaign.id, self.seq)
         self.header.choose(campaign.id, campaign.title)
         self.setWindowTitle(self.tr("Moderation — %1").replace("%1", campaign.title))
-        self._apply_stats(stats)
-        self.rules.show_settings(settings, campaign.currency)
+        self._apply_stats(snap.stats)
+        self.rules.show_settings(snap.settings, campaign.currency)
+        self.rules.set_blocked(snap.blocked)
+        self.audit_model.show_newest(snap.audit)
         for model in (self.all_model, self.held_model):
             model.locale = self.money_locale
         for pager in self.pagers:
-            await pager.reload()
-        await self._reload_audit()
-        await self._reload_blocked()
+            await pager.reload()  # the tables page by themselves, and query again on changes
         self._update_buttons()
         self.loading = False
         self.campaignOpened.emit(campaign_id)
@@ -452,6 +461,33 @@ class ModerationConsole(QMainWindow):
         self._notify(text, error=True)
         self.failed.emit(text)
 
+    # -- presence --------------------------------------------------------------------------
+
+    def attach_presence(self, presence: PresenceBridge) -> None:
+        """Show who is on duty from this seat's presence (the creator's window's own, or the
+        console-only seat's)."""
+        self.presence = presence
+        presence.roster.connect(self._on_roster)
+        self.identity.changed.connect(lambda: presence.set_display_name(self.identity.name))
+        if presence.last is not None:
+            self._on_roster(presence.last)
+
+    @Slot(object)
+    def _on_roster(self, roster: Roster) -> None:
+        shown = self.campaign is not None and roster.campaign_id == self.campaign.id
+        self.header.on_duty.setText(on_duty_text(roster) if shown else "")
+        self.header.on_duty.setVisible(shown and bool(self.header.on_duty.text()))
+        if shown:
+            kinds = (SeatKind.CREATOR, SeatKind.MODERATOR)
+            for line in comings_and_goings(roster, kinds=kinds):
+                self._notify(line)
+
+    @Slot(str)
+    def _on_conflict(self, text: str) -> None:
+        """Another seat decided first: say who did what; the table shows the truth as soon as
+        the change arrives (it is already on its way through the feed)."""
+        self._notify(text, error=True)
+
     @Slot(str)
     def _notify(self, text: str, *, error: bool = False) -> None:
         self.notice.setProperty("role", "error" if error else "notice")
@@ -477,6 +513,8 @@ class ModerationConsole(QMainWindow):
         if self.campaign is not None:
             self.feed.unfollow(self.campaign.id)
         if self.owns_runner:
+            if self.presence is not None:
+                self.presence.close()
             self.feed.close()
             self.runner.shutdown()
             self.service.close()
@@ -491,6 +529,9 @@ def open_console_only(db_url: str, locale: str, settings: QSettings) -> Moderati
     service = LedgerService.open(db_url)  # opening and migrating: before the loop runs
     console = ModerationConsole(runner, service, settings, locale)
     console.owns_runner = True
+    presence = PresenceBridge(service.db, SeatKind.MODERATOR, console.identity.name, console)
+    console.campaignOpened.connect(presence.set_campaign)
+    console.attach_presence(presence)
     last = AppSettings(settings).last_campaign(db_url)
 
     async def start() -> None:

@@ -32,7 +32,7 @@ from livegiving_desktop.core.tickets import (
 )
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.ui.broadcast.controller import EventSnapshot
+from livegiving_desktop.services.snapshots import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
