@@ -76,7 +76,7 @@ def test_refused_setup_saves_nothing_then_valid_setup_creates(
     goal.setText("12,50")
     create.click()
     assert error.text().startswith("goal:")
-    assert "dot" in error.text()
+    assert "1,234.50" in error.text()  # the expected form, in the UI's language
     find(w, QComboBox, "currency").setCurrentText("JPY")
     goal.setText("100.5")
     create.click()

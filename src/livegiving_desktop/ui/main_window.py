@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_home_new_requested(self) -> None:
-        self.setup.reset(default_currency_for_locale(self._locale()))
+        self.setup.reset(default_currency_for_locale(self._locale()), self._locale())
         self.stack.setCurrentWidget(self.setup)
 
     @Slot(object)

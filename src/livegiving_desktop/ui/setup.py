@@ -34,6 +34,7 @@ from livegiving_desktop.core.campaigns import (
     paid_event_spec,
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
+from livegiving_desktop.core.money import amount_placeholder
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
 from livegiving_desktop.ui.common.accessibility import name_clear_button, report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
@@ -83,6 +84,7 @@ class CampaignSetupPage(QWidget):
         self.setObjectName("page")
         self.catalog = catalog
         self._attempted = False
+        self.amount_locale = "en"  # the UI's: amounts are read and shown as people type them in it
 
         # Kind
         self.kind_fundraiser = self._segment(self.tr("Fundraiser"), "campaignKindFundraiser",
@@ -324,13 +326,17 @@ class CampaignSetupPage(QWidget):
         for line in (self.title, self.goal, self.minimum, self.price, self.capacity):
             line.textChanged.connect(self._on_field_edited)
         self.currency.currentTextChanged.connect(self._on_field_edited)
+        self.currency.currentTextChanged.connect(self._show_amount_placeholders)
         self.duration.valueChanged.connect(self._on_field_edited)
         self.description.textChanged.connect(self._on_field_edited)
         self.raises_money.toggled.connect(self._on_kind_changed)
 
     # -- behaviour -------------------------------------------------------------------------
 
-    def reset(self, currency: str) -> None:
+    def reset(self, currency: str, locale: str | None = None) -> None:
+        """An empty form in `currency`; `locale`: the UI's (amounts as typed in it)."""
+        if locale is not None:
+            self.amount_locale = locale
         self._attempted = False
         for line in (self.title, self.goal, self.minimum, self.price, self.capacity,
                      self.org_search):  # fmt: skip
@@ -339,6 +345,7 @@ class CampaignSetupPage(QWidget):
         self.org_list.setCurrentIndex(self.org_model.index(-1, 0))
         self.org_card.setVisible(False)
         self.currency.setCurrentText(currency)
+        self._show_amount_placeholders()
         self.kind_fundraiser.setChecked(True)
         self.description.clear()
         self.duration.setValue(90)
@@ -346,6 +353,16 @@ class CampaignSetupPage(QWidget):
         self.raises_money.setChecked(False)
         self._show_error(None)
         self.title.setFocus()
+
+    @Slot()
+    def _show_amount_placeholders(self) -> None:
+        """Examples in the locale's form and the currency's decimals (`5 000` and `15,00`)."""
+        currency = self.currency.currentText()
+        try:
+            for line, major in ((self.goal, 5000), (self.minimum, 1), (self.price, 15)):
+                line.setPlaceholderText(amount_placeholder(currency, self.amount_locale, major))
+        except (LiveGivingError, ValueError, LookupError):  # a currency still being typed
+            return
 
     @property
     def is_fundraiser(self) -> bool:
@@ -422,6 +439,7 @@ class CampaignSetupPage(QWidget):
                 currency=self.currency.currentText(),
                 catalog=self.catalog,
                 minimum=self.minimum.text() or None,
+                locale=self.amount_locale,
                 show_names_on_air=self.show_names.isChecked(),
                 show_amounts_on_air=self.show_amounts.isChecked(),
                 allow_anonymous=self.allow_anonymous.isChecked(),
@@ -444,6 +462,7 @@ class CampaignSetupPage(QWidget):
             organization_id=org.id if org else None,
             goal=self.goal.text() if org else None,
             catalog=self.catalog,
+            locale=self.amount_locale,
         )
 
     def _show_error(self, exc: ValidationError | None, *, focus: bool = False) -> None:

@@ -61,6 +61,17 @@ def short_time(d: StoredDonation) -> str:
     return d.received_at.astimezone().strftime("%H:%M:%S")  # the creator's local time
 
 
+def after_broadcast_mark(d: StoredDonation) -> str:
+    """'after the broadcast' for an offline donation recorded once the broadcast had ended."""
+    return QCoreApplication.translate("Feed", "after the broadcast") if d.after_broadcast else ""
+
+
+def time_line(d: StoredDonation) -> str:
+    """The time a row shows, marked when the donation came after the broadcast."""
+    mark = after_broadcast_mark(d)
+    return f"{short_time(d)} · {mark}" if mark else short_time(d)
+
+
 class DonationFeedModel(RecordModel[StoredDonation]):
     """Newest first. Live donations are prepended in one insert per flush; while the user
     watches the top the model keeps at most `limit` rows, and it loads older pages on demand
@@ -84,6 +95,8 @@ class DonationFeedModel(RecordModel[StoredDonation]):
     def display(self, d: StoredDonation, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             head = self.privacy.line(d)
+            mark = after_broadcast_mark(d)
+            head = f"{head} · {mark}" if mark else head
             message = self.privacy.message_text(d)
             return f"{head} · {isolate(message)}" if message else head
         if role == ShownNameRole:
@@ -96,7 +109,7 @@ class DonationFeedModel(RecordModel[StoredDonation]):
                 if d.thanked
                 else QCoreApplication.translate("Feed", "Not thanked yet")
             )
-            return f"{self.privacy.shown_name(d)} · {short_time(d)} · {thanked}"
+            return f"{self.privacy.shown_name(d)} · {time_line(d)} · {thanked}"
         return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008

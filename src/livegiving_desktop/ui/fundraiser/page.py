@@ -103,7 +103,12 @@ class FundraiserPage(BroadcastPage):
         self.thank = button(self.tr("Thank donor"), "thankDonor", "mdi6.heart", "primary",
                             self.tr("Thank the selected donor on air (Ctrl+T)"))  # fmt: skip
         self.thank.clicked.connect(self._on_thank_clicked)
+        self.summary_button = button(self.tr("Summary"), "showSummary", "mdi6.chart-box-outline",
+                                     tip=self.tr("The broadcast's summary"))  # fmt: skip
+        self.summary_button.clicked.connect(self._show_summary)
+        self.summary_button.setVisible(False)
         self.controls.addStretch(1)
+        self.controls.addWidget(self.summary_button)
         self.controls.addWidget(self.offline)
         self.controls.addWidget(self.thank)
 
@@ -277,8 +282,9 @@ class FundraiserPage(BroadcastPage):
 
     def update_controls(self) -> None:
         c = self.controller.campaign
-        ended = c is not None and c.status is CampaignStatus.ENDED
-        self.offline.setEnabled(c is not None and not ended)
+        # An ended fundraiser still takes offline donations (cheques, cash): "after the broadcast".
+        self.offline.setEnabled(c is not None and c.status is not CampaignStatus.CANCELLED)
+        self.summary_button.setVisible(c is not None and c.status is CampaignStatus.ENDED)
         count = self.feed_model.rowCount()
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
@@ -361,7 +367,7 @@ class FundraiserPage(BroadcastPage):
         c = self.controller.campaign
         if self.service is None or c is None:
             return
-        dialog = OfflineDonationDialog(self.service, c, self)
+        dialog = OfflineDonationDialog(self.service, c, self, locale=self.money_locale)
         dialog.accepted.connect(
             lambda: spawn(self._record_offline(dialog), self.controller._report)
         )
@@ -388,6 +394,7 @@ class FundraiserPage(BroadcastPage):
         if await self.controller.end():
             self._show_summary()
 
+    @Slot()
     def _show_summary(self) -> None:
         c, stats = self.controller.campaign, self.controller.stats
         if c is None:
@@ -403,6 +410,13 @@ class FundraiserPage(BroadcastPage):
             (self.tr("Average donation"), fmt.money(stats.average_minor, c.currency, money)),
             (self.tr("Duration"), fmt.duration(seconds)),
         ]
+        if c.after_broadcast_count:
+            after = fmt.money(c.after_broadcast_minor, c.currency, money)
+            lines.append((
+                self.tr("After the broadcast"),
+                self.tr("%1 from %n offline donation(s)", "", c.after_broadcast_count)
+                .replace("%1", after),
+            ))  # fmt: skip
         top = [
             f"{rank}. {self.privacy.top_donor_name(d.name)} — "
             f"{fmt.money(d.total_minor, c.currency, money)}"

@@ -323,7 +323,7 @@ class ModerationConsole(QMainWindow):
         self.header.choose(campaign.id, campaign.title)
         self.setWindowTitle(self.tr("Moderation — %1").replace("%1", campaign.title))
         self._apply_stats(snap.stats)
-        self.rules.show_settings(snap.settings, campaign.currency)
+        self.rules.show_settings(snap.settings, campaign.currency, self.money_locale)
         self.rules.set_blocked(snap.blocked)
         self.audit_model.show_newest(snap.audit)
         for model in (self.all_model, self.held_model):
@@ -346,7 +346,8 @@ class ModerationConsole(QMainWindow):
         if self.campaign is None:
             return None
         try:
-            return self.campaign.id, self.filters.current_filter(self.campaign.currency)
+            wanted = self.filters.current_filter(self.campaign.currency, self.money_locale)
+            return self.campaign.id, wanted
         except ValidationError as exc:
             self.filters.row_count.setText(user_message(exc, with_field=False))
             return None
