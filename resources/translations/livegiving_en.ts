@@ -1197,6 +1197,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>after the broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thanked on air</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,6 +1329,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broadcast&apos;s summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Live donations, newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,6 +1366,13 @@
     <message>
         <source>%1 donated</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Thank you for your %n donation(s)!</source>
+        <translation>
+            <numerusform>Thank you for your donation!</numerusform>
+            <numerusform>Thank you for your %n donations!</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thank you, %1!</source>
@@ -1389,6 +1408,17 @@
     <message>
         <source>Duration</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 from %n offline donation(s)</source>
+        <translation>
+            <numerusform>%1 from %n offline donation</numerusform>
+            <numerusform>%1 from %n offline donations</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export donations</source>
@@ -2608,6 +2638,10 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Off, or e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>large amount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3026,8 +3060,23 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put them back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>To thank (%1)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s) thanked</source>
+        <translation>
+            <numerusform>%n donation thanked</numerusform>
+            <numerusform>%n donations thanked</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1197,6 +1197,10 @@
         <translation>Message masqué par un modérateur</translation>
     </message>
     <message>
+        <source>after the broadcast</source>
+        <translation>après la diffusion</translation>
+    </message>
+    <message>
         <source>Thanked on air</source>
         <translation>Remercié à l&apos;antenne</translation>
     </message>
@@ -1325,6 +1329,14 @@
         <translation>Remercier le donateur sélectionné à l&apos;antenne (Ctrl+T)</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>The broadcast&apos;s summary</source>
+        <translation>Le bilan de la diffusion</translation>
+    </message>
+    <message>
         <source>Live donations, newest first</source>
         <translation>Dons en direct, les plus récents en premier</translation>
     </message>
@@ -1354,6 +1366,13 @@
     <message>
         <source>%1 donated</source>
         <translation>%1 a fait un don</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thank you for your %n donation(s)!</source>
+        <translation>
+            <numerusform>Merci pour votre don !</numerusform>
+            <numerusform>Merci pour vos %n dons !</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thank you, %1!</source>
@@ -1389,6 +1408,17 @@
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+    <message>
+        <source>After the broadcast</source>
+        <translation>Après la diffusion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 from %n offline donation(s)</source>
+        <translation>
+            <numerusform>%1 pour %n don hors ligne</numerusform>
+            <numerusform>%1 pour %n dons hors ligne</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export donations</source>
@@ -2611,6 +2641,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Enregistrer les règles</translation>
     </message>
     <message>
+        <source>Off, or e.g. %1</source>
+        <translation>Désactivé, ou p. ex. %1</translation>
+    </message>
+    <message>
         <source>large amount</source>
         <translation>montant élevé</translation>
     </message>
@@ -3029,8 +3063,23 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Remercier tous</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Put them back in the queue</source>
+        <translation>Les remettre dans la file</translation>
+    </message>
+    <message>
         <source>To thank (%1)</source>
         <translation>À remercier (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s) thanked</source>
+        <translation>
+            <numerusform>%n don remercié</numerusform>
+            <numerusform>%n dons remerciés</numerusform>
+        </translation>
     </message>
 </context>
 <context>

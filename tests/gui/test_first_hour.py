@@ -8,14 +8,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListView,
+    QMessageBox,
+    QSpinBox,
     QPushButton,
+    QWidget,
 )
-from tests.gui.conftest import create_fundraiser, find
+from tests.gui.conftest import create_fundraiser, find, row_records
 
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -97,3 +102,104 @@ def test_an_ambiguous_amount_is_refused_with_the_expected_form(
     assert "234,50" in error.text(), error.text()  # the expected form, the French way
     assert dialog.isVisible()
     assert ledger.campaign(campaign_id).donation_count == 0
+
+
+# -- a thank queue that tells the truth ----------------------------------------------------
+
+
+def test_the_thank_queue_counts_the_ledger_pages_through_all_and_thank_all_can_be_undone(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    create_fundraiser(qtbot, w)
+    campaign_id = w.live.campaign.id
+    ledger.simulate(campaign_id, count=450, seed=7)  # another process's rehearsal
+    unthanked = ledger.campaign(campaign_id).unthanked_count
+    assert unthanked > 300  # more than the queue keeps at first
+    title = w.live.thanks.title
+    qtbot.waitUntil(lambda: title.text() == f"To thank ({unthanked})", timeout=15_000)
+
+    queue = find(w, QListView, "thankQueue")
+    model = queue.model()
+    assert model.rowCount() < unthanked
+    while model.canFetchMore(QModelIndex()):  # what scrolling to the end asks
+        before = model.rowCount()
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda b=before: model.rowCount() > b, timeout=5_000)  # type: ignore[misc]
+    assert model.rowCount() == unthanked
+    assert len({d.id for d in row_records(queue)}) == unthanked
+
+    bar = find(w, QWidget, "thankAllUndoBar")
+    assert not bar.isVisible()
+    find(w, QPushButton, "thankAll").click()
+    qtbot.waitUntil(lambda: ledger.campaign(campaign_id).unthanked_count == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: title.text() == "To thank (0)", timeout=10_000)
+    qtbot.waitUntil(bar.isVisible, timeout=5_000)
+    assert find(w, QLabel, "thankAllDone").text() == f"{unthanked} donations thanked"
+    assert model.rowCount() == 0
+
+    find(w, QPushButton, "undoThankAll").click()
+    qtbot.waitUntil(
+        lambda: ledger.campaign(campaign_id).unthanked_count == unthanked, timeout=10_000
+    )
+    qtbot.waitUntil(lambda: title.text() == f"To thank ({unthanked})", timeout=10_000)
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5_000)
+    assert not bar.isVisible()
+
+
+def test_refunded_donations_leave_the_thank_queue_and_its_count(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    from livegiving_desktop.core.records import Actor, ActorRole
+
+    w = livegiving_window
+    create_fundraiser(qtbot, w)
+    campaign_id = w.live.campaign.id
+    ledger.simulate(campaign_id, count=5, seed=3)
+    title = w.live.thanks.title
+    qtbot.waitUntil(lambda: title.text() == "To thank (5)", timeout=15_000)
+    victim = ledger.recent_donations(campaign_id, limit=1)[0]
+    ledger.refund_donation(victim.id, "card used by mistake", Actor("Sam", ActorRole.MODERATOR))
+    qtbot.waitUntil(lambda: title.text() == "To thank (4)", timeout=10_000)
+    queue = find(w, QListView, "thankQueue")
+    qtbot.waitUntil(lambda: victim.id not in {d.id for d in row_records(queue)}, timeout=5_000)
+
+
+# -- nothing ended by accident: offline donations after the broadcast ----------------------
+
+
+def test_an_ended_fundraiser_takes_offline_donations_marked_after_the_broadcast(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    create_fundraiser(qtbot, w)
+    campaign_id = w.live.campaign.id
+    find(w, QSpinBox, "simulationRate").setValue(0)
+    find(w, QPushButton, "goLive").click()
+    end = find(w, QPushButton, "endBroadcast")
+    qtbot.waitUntil(end.isEnabled, timeout=10_000)
+    end.click()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "endBroadcastConfirm") is not None)
+    find(
+        w.findChild(QMessageBox, "endBroadcastConfirm"), QPushButton, "confirmEndBroadcast"
+    ).click()
+    qtbot.waitUntil(lambda: ledger.campaign(campaign_id).status.value == "ended", timeout=10_000)
+    qtbot.waitUntil(lambda: w.findChild(QDialog, "broadcastSummary") is not None, timeout=5_000)
+    w.findChild(QDialog, "broadcastSummary").close()
+
+    dialog = _offline_dialog(qtbot, w)  # enabled on an ended fundraiser
+    find(dialog, QLineEdit, "donationAmount").setText("40")
+    find(dialog, QLineEdit, "donorName").setText("Cheque from Mme Roux")
+    _ok(dialog)
+    qtbot.waitUntil(lambda: ledger.campaign(campaign_id).after_broadcast_count == 1, timeout=10_000)
+    feed = find(w, QListView, "donorFeed")
+    qtbot.waitUntil(lambda: feed.model().rowCount() == 1, timeout=5_000)
+    assert "after the broadcast" in feed.model().index(0, 0).data()
+
+    summary_button = find(w, QPushButton, "showSummary")
+    qtbot.waitUntil(summary_button.isVisible)
+    summary_button.click()
+    qtbot.waitUntil(lambda: w.live.summary.isVisible(), timeout=5_000)
+    texts = [lbl.text() for lbl in w.live.summary.findChildren(QLabel)]
+    assert "After the broadcast" in texts
+    assert "$40.00 from 1 offline donation" in texts

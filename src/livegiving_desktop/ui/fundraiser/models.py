@@ -158,13 +158,52 @@ class DonationFeedModel(RecordModel[StoredDonation]):
 
 
 class ThankQueueModel(RecordModel[StoredDonation]):
-    """The donations not thanked yet, newest first (a bounded list to pick from)."""
+    """The donations not thanked yet, newest first: the newest `limit` rows, and older pages
+    from the database as the user scrolls (`olderRequested`), through all of them."""
+
+    olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
 
     def __init__(
         self, privacy: OnAirPrivacy, limit: int = 300, parent: QObject | None = None
     ) -> None:
         super().__init__(limit, parent)
         self.privacy = privacy
+        self._has_older = True
+        self._loading_older = False
+
+    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
+        """A campaign's newest unthanked rows (the first page)."""
+        self._has_older = has_older
+        self._loading_older = False
+        self.reset(rows)
+
+    def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
+        before = self.rowCount()
+        super().prepend(newest_first)
+        if self.rowCount() < before + len(newest_first):
+            self._has_older = True  # rows left from the bottom: they can be paged in again
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self._has_older
+            and not self._loading_older
+            and self.rowCount() > 0
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        oldest = self.record(self.rowCount() - 1)
+        if self.canFetchMore(parent) and oldest is not None:
+            self._loading_older = True
+            self.olderRequested.emit(oldest.id)
+
+    def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
+        self._loading_older = False
+        oldest = self.record(self.rowCount() - 1)
+        older = [r for r in rows if oldest is None or r.id < oldest.id]
+        self.limit = None  # paged in on purpose: kept while the queue is looked at
+        self.append(older)
+        self._has_older = len(older) >= page_size
 
     def display(self, d: StoredDonation, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
-from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.ledger import LedgerService, ThankAllOutcome
 from livegiving_desktop.services.snapshots import FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
@@ -70,6 +70,8 @@ class FundraiserPage(BroadcastPage):
         self.feed_model = DonationFeedModel(self.privacy, parent=self)
         self.feed_model.olderRequested.connect(self._on_feed_older_requested)
         self.queue_model = ThankQueueModel(self.privacy, parent=self)
+        self.queue_model.olderRequested.connect(self._on_queue_older_requested)
+        self._thank_all_done: ThankAllOutcome | None = None  # what Undo puts back
         self._alert_until = 0.0
         self._top: list[TopDonor] = []
         self._shown_stats = CampaignStats(0, 0, 0, 0)
@@ -134,6 +136,7 @@ class FundraiserPage(BroadcastPage):
         self.top = TopDonorsCard()
         self.thanks = ThankQueueCard(self.queue_model)
         self.thanks.thank_all.clicked.connect(self._on_thank_all_clicked)
+        self.thanks.undo.clicked.connect(self._on_undo_thank_all_clicked)
         # The contract's widgets, where callers look for them.
         self.total, self.goal_bar = self.totals.total, self.totals.goal_bar
         self.sparkline, self.queue = self.rate_card.sparkline, self.thanks.queue
@@ -186,7 +189,9 @@ class FundraiserPage(BroadcastPage):
         self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
         self.feed_model.privacy = self.queue_model.privacy = self.privacy
         self.feed_model.show(snap.recent, has_older=len(snap.recent) >= PAGE)
-        self.queue_model.reset(snap.unthanked)
+        self.queue_model.show(snap.unthanked, has_older=len(snap.unthanked) >= PAGE)
+        self.thanks.hide_undo()
+        self._thank_all_done = None
         assert self.service is not None
         self.stickers.set_campaign(self.service, snap.campaign, self.money_locale)
         self.stage.organization = snap.organization
@@ -288,7 +293,8 @@ class FundraiserPage(BroadcastPage):
         count = self.feed_model.rowCount()
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
-        self.thanks.show_count(self.queue_model.rowCount(), c is not None)
+        # N is the ledger's count (kept with every change), not the rows loaded.
+        self.thanks.show_count(c.unthanked_count if c is not None else 0, c is not None)
         self._update_buttons()
 
     @Slot()
@@ -330,6 +336,26 @@ class FundraiserPage(BroadcastPage):
             self.feed_model.append_older(rows, page_size=PAGE)
 
     @Slot(int)
+    def _on_queue_older_requested(self, before_id: int) -> None:
+        spawn(self._load_older_unthanked(before_id), self.controller._report)
+
+    async def _load_older_unthanked(self, before_id: int) -> None:
+        c = self.controller.campaign
+        if self.service is None or c is None:
+            return
+        rows = await self.runner.call(self.service.unthanked, c.id, PAGE, before_id=before_id)
+        if self.controller.campaign is not None and self.controller.campaign.id == c.id:
+            self.queue_model.append_older(rows, page_size=PAGE)
+
+    async def _reload_queue(self, campaign_id: int) -> None:
+        if self.service is None:
+            return
+        rows = await self.runner.call(self.service.unthanked, campaign_id, PAGE)
+        if self.controller.campaign is not None and self.controller.campaign.id == campaign_id:
+            self.queue_model.show(rows, has_older=len(rows) >= PAGE)
+            self.update_controls()
+
+    @Slot(int)
     def _on_feed_scrolled(self, value: int) -> None:
         self.feed_model.keep_older = value > 0
 
@@ -343,9 +369,41 @@ class FundraiserPage(BroadcastPage):
 
     @Slot()
     def _on_thank_all_clicked(self) -> None:
-        rows = self.queue_model.records()
-        if rows and self.controller.loaded:
-            spawn(self.thank_now(rows), self.controller._report)
+        c = self.controller.campaign
+        if c is None or self.service is None or not self.controller.loaded:
+            return
+        # Every unthanked donation up to the newest one shown, in one transaction.
+        shown = [m.record(0) for m in (self.feed_model, self.queue_model)]
+        through = max((d.id for d in shown if d is not None), default=None)
+        if through is not None:
+            spawn(self.thank_all_now(c.id, through), self.controller._report)
+
+    async def thank_all_now(self, campaign_id: int, through_id: int) -> None:
+        assert self.service is not None
+        outcome = await self.runner.call(self.service.thank_all, campaign_id, through_id)
+        if outcome.thanked == 0:
+            return
+        self._thank_all_done = outcome
+        self.thanks.show_undo(outcome.thanked, outcome.undo_until - time.monotonic())
+        self.stage.banner = self.tr("Thank you for your %n donation(s)!", "", outcome.thanked)
+        self._banner_timer.start()
+        self.announcer.say(self.thanks.done_text.text())
+        self.repaint_stage()
+        await self._reload_queue(campaign_id)
+
+    @Slot()
+    def _on_undo_thank_all_clicked(self) -> None:
+        outcome, self._thank_all_done = self._thank_all_done, None
+        self.thanks.hide_undo()
+        if outcome is not None and self.service is not None:
+            spawn(self.undo_thank_all_now(outcome), self.controller._report)
+
+    async def undo_thank_all_now(self, outcome: ThankAllOutcome) -> None:
+        assert self.service is not None
+        await self.runner.call(self.service.undo_thank_all, outcome)
+        c = self.controller.campaign
+        if c is not None:
+            await self._reload_queue(c.id)
 
     async def thank_now(self, donations: list[StoredDonation]) -> None:
         ids = await self.controller.thank(donations)
