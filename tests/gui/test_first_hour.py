@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
-    QSpinBox,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 from tests.gui.conftest import create_fundraiser, find, row_records
@@ -199,7 +199,7 @@ def test_an_ended_fundraiser_takes_offline_donations_marked_after_the_broadcast(
     summary_button = find(w, QPushButton, "showSummary")
     qtbot.waitUntil(summary_button.isVisible)
     summary_button.click()
-    qtbot.waitUntil(lambda: w.live.summary.isVisible(), timeout=5_000)
+    qtbot.waitUntil(w.live.summary.isVisible, timeout=5_000)
     texts = [lbl.text() for lbl in w.live.summary.findChildren(QLabel)]
     assert "After the broadcast" in texts
     assert "$40.00 from 1 offline donation" in texts

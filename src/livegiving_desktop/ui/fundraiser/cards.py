@@ -190,7 +190,7 @@ class ThankQueueCard(Card):
         self.thank_all.setEnabled(enabled and count > 0)
 
     def show_undo(self, thanked: int, seconds: float) -> None:
-        """"N donations thanked" with Undo, for `seconds`."""
+        """ "N donations thanked" with Undo, for `seconds`."""
         self.done_text.setText(self.tr("%n donation(s) thanked", "", thanked))
         self.done_text.setAccessibleName(self.done_text.text())
         self.undo.setEnabled(True)
