@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -355,3 +356,18 @@ def test_table_fetches_pages_on_demand(
     last = model.rowCount() - 1
     qtbot.waitUntil(lambda: model.index(last, 0).data(DonationRole) is not None, timeout=10_000)
     assert model.index(last, 0).data(DonationRole).donor_name == "Ann"  # the oldest
+
+
+def test_ctrl_w_and_esc_close_the_console(
+    qtbot: Any, livegiving_window: Any, campaign: CampaignRecord
+) -> None:
+    for key, modifier in ((Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)):  # fmt: skip
+        console = _open(qtbot, livegiving_window, campaign)
+        table = find(console, QTableView, "moderationTable")
+        console.activateWindow()
+        table.setFocus()
+        qtbot.waitUntil(lambda c=console: QApplication.activeWindow() is c)  # type: ignore[misc]
+        QTest.keyClick(table, key, modifier)
+        qtbot.waitUntil(lambda c=console: not c.isVisible(), timeout=2_000)  # type: ignore[misc]
+        assert livegiving_window.isVisible()

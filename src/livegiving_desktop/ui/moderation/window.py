@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -256,6 +256,15 @@ class ModerationConsole(QMainWindow):
         self.setCentralWidget(root)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._update_buttons()
+        # Ctrl+W closes the console, and so does Esc beside the main window (a console-only
+        # seat is the app itself: Esc does not quit it).
+        keys = {QKeySequence("Ctrl+W").toString()} | {
+            k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+        }  # Ctrl+W everywhere, and the platform's own Close (Ctrl+F4 on some)
+        for key in sorted(keys):
+            QShortcut(QKeySequence(key), self).activated.connect(self.close)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self._on_escape_activated)
 
     def set_locale(self, locale: str) -> None:
         """The language changed: amounts and counts its way."""
@@ -509,6 +518,11 @@ class ModerationConsole(QMainWindow):
         self.decisions.unblock(self.rules.chosen_blocked())
 
     # -- closing ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_escape_activated(self) -> None:
+        if not self.owns_runner:
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.campaign is not None:
