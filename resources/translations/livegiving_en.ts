@@ -374,6 +374,14 @@
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the nonprofit in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CancelEventDialog</name>
@@ -403,6 +411,49 @@
             <numerusform>Every ticket is refunded (%n ticket, %2) and the event ends. This cannot be undone.</numerusform>
             <numerusform>Every ticket is refunded (%n tickets, %2) and the event ends. This cannot be undone.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Causes</name>
+    <message>
+        <source>animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>culture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>human rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poverty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>research</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1170,10 @@
         <source>Admitted: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>tickets-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n ticket(s) exported to %2</source>
         <translation>
@@ -1430,6 +1485,10 @@
     </message>
     <message>
         <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>donations-%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

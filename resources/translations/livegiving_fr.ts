@@ -212,7 +212,7 @@
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
-        <translation>Collecteur de fonds</translation>
+        <translation>Collecte de fonds</translation>
     </message>
     <message>
         <source>Paid live event</source>
@@ -272,7 +272,7 @@
     </message>
     <message>
         <source>Performance</source>
-        <translation>Performance</translation>
+        <translation>Spectacle</translation>
     </message>
     <message>
         <source>Cooking class</source>
@@ -374,6 +374,14 @@
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>Aucune choisie pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Pick the nonprofit in the list</source>
+        <translation>Choisissez l&apos;organisation dans la liste</translation>
+    </message>
 </context>
 <context>
     <name>CancelEventDialog</name>
@@ -403,6 +411,49 @@
             <numerusform>Chaque billet est remboursé (%n billet, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
             <numerusform>Chaque billet est remboursé (%n billets, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Causes</name>
+    <message>
+        <source>animals</source>
+        <translation>animaux</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>enfance</translation>
+    </message>
+    <message>
+        <source>culture</source>
+        <translation>culture</translation>
+    </message>
+    <message>
+        <source>education</source>
+        <translation>éducation</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environnement</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>santé</translation>
+    </message>
+    <message>
+        <source>human rights</source>
+        <translation>droits humains</translation>
+    </message>
+    <message>
+        <source>poverty</source>
+        <translation>pauvreté</translation>
+    </message>
+    <message>
+        <source>relief</source>
+        <translation>aide humanitaire</translation>
+    </message>
+    <message>
+        <source>research</source>
+        <translation>recherche</translation>
     </message>
 </context>
 <context>
@@ -983,7 +1034,7 @@
     <name>EventCategory</name>
     <message>
         <source>Performance</source>
-        <translation>Performance</translation>
+        <translation>Spectacle</translation>
     </message>
     <message>
         <source>Cooking class</source>
@@ -1118,6 +1169,10 @@
     <message>
         <source>Admitted: %1</source>
         <translation>Entrée acceptée : %1</translation>
+    </message>
+    <message>
+        <source>tickets-%1</source>
+        <translation>billets-%1</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) exported to %2</source>
@@ -1431,6 +1486,10 @@
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>donations-%1</source>
+        <translation>dons-%1</translation>
     </message>
     <message>
         <source>Exporting donations…</source>

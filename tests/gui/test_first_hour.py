@@ -5,13 +5,17 @@ home list's tools, the hold queue's reasons. Driven through object names."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -203,3 +207,65 @@ def test_an_ended_fundraiser_takes_offline_donations_marked_after_the_broadcast(
     texts = [lbl.text() for lbl in w.live.summary.findChildren(QLabel)]
     assert "After the broadcast" in texts
     assert "$40.00 from 1 offline donation" in texts
+
+
+# -- set-up and home: the export dialog's folder -------------------------------------------
+
+
+def test_the_export_dialog_opens_in_documents_then_in_the_last_folder_used(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, tmp_path: Path
+) -> None:
+    w = livegiving_window
+    create_fundraiser(qtbot, w)
+    campaign_id = w.live.campaign.id
+    ledger.simulate(campaign_id, count=3, seed=1)
+    w.live.ask_export()
+    dialog = w.findChild(QFileDialog, "exportDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = Path(dialog.directory().absolutePath())
+    assert start != Path.cwd()
+    assert start in (Path(documents), Path.home())
+    assert dialog.selectedFiles()[0].endswith(f"donations-{campaign_id}.csv")
+    target = tmp_path / "exports" / "gala.csv"
+    target.parent.mkdir()
+    dialog.selectFile(str(target))
+    dialog.accept()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+
+    w.live.ask_export()
+    again = w.live.export_dialog
+    assert again is not dialog
+    qtbot.waitUntil(again.isVisible)
+    assert Path(again.directory().absolutePath()) == target.parent
+    again.reject()
+
+
+# -- set-up: room kept for the nonprofit, causes and kinds in French -----------------------
+
+
+def test_picking_a_nonprofit_moves_nothing_below_it(qtbot: Any, livegiving_window: Any) -> None:
+    w = livegiving_window
+    find(w, QPushButton, "newCampaign").click()
+    create = find(w, QPushButton, "createCampaign")
+    goal = find(w, QLineEdit, "goalAmount")
+    qtbot.waitUntil(create.isVisible)
+    QApplication.processEvents()
+    before = (create.mapTo(w, QPoint(0, 0)), goal.mapTo(w, QPoint(0, 0)))
+    org_list = find(w, QListView, "organizationList")
+    org_list.setCurrentIndex(org_list.model().index(0, 0))
+    QApplication.processEvents()
+    assert (create.mapTo(w, QPoint(0, 0)), goal.mapTo(w, QPoint(0, 0))) == before
+
+
+def test_set_up_says_causes_and_kinds_in_french(qtbot: Any, french_window: Any) -> None:
+    w = french_window
+    find(w, QPushButton, "newCampaign").click()
+    assert find(w, QPushButton, "campaignKindFundraiser").text() == "Collecte de fonds"
+    find(w, QLineEdit, "organizationSearch").setText("croix")
+    org_list = find(w, QListView, "organizationList")
+    org_list.setCurrentIndex(org_list.model().index(0, 0))
+    meta = w.setup.org_card_meta.text()
+    assert "relief" not in meta and "aide humanitaire" in meta, meta
+    category = find(w, QComboBox, "eventCategory")
+    assert category.itemText(category.findData("performance")) == "Spectacle"

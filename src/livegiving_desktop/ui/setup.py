@@ -7,7 +7,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTime, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QItemSelectionModel,
+    Qt,
+    QTime,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -57,6 +67,27 @@ _FIELD_WIDGETS = {
     "duration": "eventDuration",
     "description": "eventDescription",
 }
+
+
+# The catalog's causes, in the UI's language (the catalog keeps them in English).
+_CAUSES = {
+    "animals": QT_TRANSLATE_NOOP("Causes", "animals"),
+    "children": QT_TRANSLATE_NOOP("Causes", "children"),
+    "culture": QT_TRANSLATE_NOOP("Causes", "culture"),
+    "education": QT_TRANSLATE_NOOP("Causes", "education"),
+    "environment": QT_TRANSLATE_NOOP("Causes", "environment"),
+    "health": QT_TRANSLATE_NOOP("Causes", "health"),
+    "human-rights": QT_TRANSLATE_NOOP("Causes", "human rights"),
+    "poverty": QT_TRANSLATE_NOOP("Causes", "poverty"),
+    "relief": QT_TRANSLATE_NOOP("Causes", "relief"),
+    "research": QT_TRANSLATE_NOOP("Causes", "research"),
+}
+
+
+def cause_text(category: str) -> str:
+    """A nonprofit's cause as the UI says it ("relief" is "aide humanitaire" in French)."""
+    source = _CAUSES.get(category)
+    return QCoreApplication.translate("Causes", source) if source else category
 
 
 class OrganizationListModel(RecordModel[Organization]):
@@ -131,7 +162,7 @@ class CampaignSetupPage(QWidget):
         org_card_layout.addWidget(self.org_card_name)
         org_card_layout.addWidget(self.org_card_meta)
         org_card_layout.addWidget(self.org_card_site)
-        self.org_card.setVisible(False)
+        self._show_card(None)  # always shown: picking a nonprofit moves nothing below it
         self.goal = self._line("goalAmount", self.tr("Goal"), "5000")
         self.minimum = self._line("minimumDonation", self.tr("Minimum donation"), "1")
         self.show_names = self._check("showNamesOnAir", self.tr("Show donor names on air"), True)
@@ -343,7 +374,7 @@ class CampaignSetupPage(QWidget):
             line.clear()
         self.org_list.clearSelection()
         self.org_list.setCurrentIndex(self.org_model.index(-1, 0))
-        self.org_card.setVisible(False)
+        self._show_card(None)
         self.currency.setCurrentText(currency)
         self._show_amount_placeholders()
         self.kind_fundraiser.setChecked(True)
@@ -402,12 +433,28 @@ class CampaignSetupPage(QWidget):
         self._on_field_edited()
 
     def _show_card(self, org: Organization | None) -> None:
-        self.org_card.setVisible(org is not None)
+        """The chosen nonprofit, or what to do; the card keeps room for a name on two lines,
+        so that the goal fields and Create never move under the pointer."""
+        self._reserve_card()
         if org is None:
+            self.org_card_name.setText(self.tr("None chosen yet"))
+            self.org_card_meta.setText(self.tr("Pick the nonprofit in the list"))
+            self.org_card_site.setText("")
             return
         self.org_card_name.setText(org.name)
-        self.org_card_meta.setText(f"{org.country} · {org.category}")
+        self.org_card_meta.setText(f"{org.country} · {cause_text(org.category)}")
         self.org_card_site.setText(f'<a href="{org.website}">{org.website}</a>')
+
+    def _reserve_card(self) -> None:
+        for widget, lines in ((self.org_card_name, 2), (self.org_card_meta, 1),
+                              (self.org_card_site, 1)):  # fmt: skip
+            widget.ensurePolished()
+            widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._reserve_card()  # a larger font needs more room
+        super().changeEvent(event)
 
     @Slot()
     def _on_field_edited(self) -> None:

@@ -495,7 +495,9 @@ class FundraiserPage(BroadcastPage):
         dialog.setObjectName("exportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([self.tr("CSV spreadsheet (*.csv)"), self.tr("JSON (*.json)")])
-        dialog.selectFile(f"donations-{c.id}.csv")
+        dialog.setDirectory(self.settings.export_folder())  # Documents, or the last folder
+        dialog.selectFile(self.tr("donations-%1").replace("%1", str(c.id)) + ".csv")
+        dialog.fileSelected.connect(self.settings.set_export_folder)
         dialog.fileSelected.connect(
             lambda path: spawn(self.export_to(Path(path), c), self.controller._report)
         )
