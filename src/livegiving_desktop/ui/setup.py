@@ -87,7 +87,7 @@ _CAUSES = {
 def cause_text(category: str) -> str:
     """A nonprofit's cause as the UI says it ("relief" is "aide humanitaire" in French)."""
     source = _CAUSES.get(category)
-    return QCoreApplication.translate("Causes", source) if source else category
+    return QCoreApplication.translate("Causes", str(source)) if source else category
 
 
 class OrganizationListModel(RecordModel[Organization]):
