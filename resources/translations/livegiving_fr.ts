@@ -200,6 +200,22 @@
 </context>
 <context>
     <name>CampaignListModel</name>
+    <message>
+        <source>Ended %1</source>
+        <translation>Terminée le %1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Commencée le %1</translation>
+    </message>
+    <message>
+        <source>Starts %1</source>
+        <translation>Commence le %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Créée le %1</translation>
+    </message>
     <message numerus="yes">
         <source>%1 · %n ticket(s) sold</source>
         <translation>
@@ -1541,6 +1557,70 @@
     <message>
         <source>Your campaigns</source>
         <translation>Vos campagnes</translation>
+    </message>
+    <message>
+        <source>Search campaigns</source>
+        <translation>Rechercher des campagnes</translation>
+    </message>
+    <message>
+        <source>Search by title or nonprofit</source>
+        <translation>Rechercher par titre ou organisation</translation>
+    </message>
+    <message>
+        <source>Sort campaigns</source>
+        <translation>Trier les campagnes</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récentes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Most raised</source>
+        <translation>Montant récolté</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Trier par</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Afficher les archives</translation>
+    </message>
+    <message>
+        <source>Show archived campaigns</source>
+        <translation>Afficher les campagnes archivées</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Archive the selected campaign</source>
+        <translation>Archiver la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected campaign</source>
+        <translation>Dupliquer la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Désarchiver</translation>
+    </message>
+    <message>
+        <source>Unarchive the selected campaign</source>
+        <translation>Désarchiver la campagne sélectionnée</translation>
     </message>
 </context>
 <context>

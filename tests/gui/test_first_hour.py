@@ -5,13 +5,15 @@ home list's tools, the hold queue's reasons. Driven through object names."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths
+from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -269,3 +271,53 @@ def test_set_up_says_causes_and_kinds_in_french(qtbot: Any, french_window: Any) 
     assert "relief" not in meta and "aide humanitaire" in meta, meta
     category = find(w, QComboBox, "eventCategory")
     assert category.itemText(category.findData("performance")) == "Spectacle"
+
+
+# -- the home list: dates, search, sort, archive, duplicate --------------------------------
+
+
+def _titles(view: QListView) -> list[str]:
+    return [c.title for c in row_records(view)]
+
+
+def test_the_home_list_searches_sorts_archives_and_duplicates(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    for title in ("Zebra run", "Apple bake", "Marathon"):
+        ledger.create_fundraiser(title=title, organization_id="croix-rouge-francaise",
+                                 goal="500", currency="EUR")  # fmt: skip
+    view = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: len(_titles(view)) == 3, timeout=10_000)
+    assert _titles(view) == ["Marathon", "Apple bake", "Zebra run"]  # newest first
+    tip = view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Created ") and str(datetime.now().astimezone().year) in tip
+
+    sort = find(w, QComboBox, "homeSort")
+    sort.setCurrentIndex(sort.findData("title"))
+    qtbot.waitUntil(lambda: _titles(view) == ["Apple bake", "Marathon", "Zebra run"])
+
+    search = find(w, QLineEdit, "homeSearch")
+    search.setText("APPLE")
+    qtbot.waitUntil(lambda: _titles(view) == ["Apple bake"])
+    search.setText("croix-rouge")  # the nonprofit's name finds them all
+    qtbot.waitUntil(lambda: len(_titles(view)) == 3)
+    search.setText("")
+
+    view.setCurrentIndex(view.model().index(_titles(view).index("Marathon"), 0))
+    archive = find(w, QPushButton, "archiveCampaign")
+    archive.click()
+    qtbot.waitUntil(lambda: _titles(view) == ["Apple bake", "Zebra run"], timeout=5_000)
+    marathon = next(c for c in ledger.campaigns() if c.title == "Marathon")
+    assert marathon.archived_at_us is not None
+    find(w, QCheckBox, "homeShowArchived").setChecked(True)
+    qtbot.waitUntil(lambda: "Marathon" in _titles(view))
+    view.setCurrentIndex(view.model().index(_titles(view).index("Marathon"), 0))
+    assert archive.text() == "Unarchive"
+
+    view.setCurrentIndex(view.model().index(_titles(view).index("Apple bake"), 0))
+    find(w, QPushButton, "duplicateCampaign").click()
+    qtbot.waitUntil(lambda: "Apple bake (2)" in _titles(view), timeout=5_000)
+    copy = next(c for c in ledger.campaigns() if c.title == "Apple bake (2)")
+    assert (copy.status.value, copy.goal_minor, copy.organization_id) == (
+        "draft", 50_000, "croix-rouge-francaise")  # fmt: skip

@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
 
         self.home.newRequested.connect(self._on_home_new_requested)
         self.home.openRequested.connect(self._on_home_open_requested)
+        self.home.queryChanged.connect(self._on_reload_home)
+        self.home.failed.connect(self._on_failed)
         self.setup.createRequested.connect(self._on_setup_create_requested)
         self.setup.cancelled.connect(self._on_setup_cancelled)
         self.live.homeRequested.connect(self._on_live_home_requested)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.presence = PresenceBridge(self.service.db, SeatKind.CREATOR,
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
+        self.home.attach(self.runner, self.service)
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
             elif resume is not None:
                 await self.show_event(resume.id)
             else:
-                self._show_home(campaigns)
+                self._show_home(await self._home_list())
         # What is alive now lives as long as the app (Qt, SQLAlchemy, the catalog): freeze it
         # so that full garbage collections during a broadcast stay short (ui_burst measures).
         gc.collect()
@@ -200,7 +203,7 @@ class MainWindow(QMainWindow):
 
     async def _refresh_home(self) -> None:
         assert self.service is not None
-        campaigns = await self.runner.call(self.service.campaigns)
+        campaigns = await self._home_list()
         if self.stack.currentWidget() is self.home:
             self.home.set_campaigns(campaigns, self._locale())
 
@@ -208,7 +211,13 @@ class MainWindow(QMainWindow):
         assert self.service is not None
         await self.live.close_campaign()
         await self.event_view.close_campaign()
-        self._show_home(await self.runner.call(self.service.campaigns))
+        self._show_home(await self._home_list())
+
+    async def _home_list(self) -> list[CampaignRecord]:
+        """The home list as its search, sort and "show archived" ask."""
+        assert self.service is not None
+        service, query = self.service, self.home.query()
+        return await self.runner.call(lambda: service.home_campaigns(**query))
 
     async def show_live(self, campaign_id: int) -> None:
         await self.event_view.close_campaign()
