@@ -1771,6 +1771,30 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Word “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters, over %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 donations within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large amount (from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large first donation (from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,6 +1820,10 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

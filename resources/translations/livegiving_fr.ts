@@ -1774,6 +1774,30 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>Donateur bloqué</translation>
     </message>
     <message>
+        <source>Word “%1”</source>
+        <translation>Mot « %1 »</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>Lien %1</translation>
+    </message>
+    <message>
+        <source>%1 characters, over %2</source>
+        <translation>%1 caractères, plus de %2</translation>
+    </message>
+    <message>
+        <source>%1 donations within %2 s</source>
+        <translation>%1 dons en %2 s</translation>
+    </message>
+    <message>
+        <source>Large amount (from %1)</source>
+        <translation>Montant élevé (dès %1)</translation>
+    </message>
+    <message>
+        <source>Large first donation (from %1)</source>
+        <translation>Premier don élevé (dès %1)</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>N°</translation>
     </message>
@@ -1800,6 +1824,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>Flags</source>
         <translation>Signalements</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>anonymous</source>

@@ -371,3 +371,36 @@ def test_ctrl_w_and_esc_close_the_console(
         QTest.keyClick(table, key, modifier)
         qtbot.waitUntil(lambda c=console: not c.isVisible(), timeout=2_000)  # type: ignore[misc]
         assert livegiving_window.isVisible()
+
+
+def test_each_held_or_flagged_row_says_why_with_the_match_marked_in_the_message(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    from livegiving_desktop.ui.moderation.models import HighlightRole
+
+    console = _open(qtbot, livegiving_window, campaign)
+    ledger.record_donation(campaign.id, amount="900", donor_name="Eve")  # large and first
+    table = find(console, QTableView, "moderationTable")
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=10_000)
+    why = model.COLUMNS.index("reasons")
+    assert model.headerData(why, Qt.Orientation.Horizontal) == "Why"
+
+    def row_of(name: str) -> int:
+        return next(r for r in range(model.rowCount())
+                    if model.index(r, 0).data(DonationRole).donor_name == name)  # fmt: skip
+
+    assert model.index(row_of("Cid"), why).data() == "Word “c0nnard”"
+    assert model.index(row_of("Bob"), why).data() == "Link www.spam.example"
+    assert model.index(row_of("Eve"), why).data() == (
+        "Large amount (from €500.00); Large first donation (from €200.00)"
+    )
+    assert model.index(row_of("Ann"), why).data() == ""
+    marked = model.index(row_of("Cid"), 4).data(HighlightRole)
+    assert marked.startswith("quel <span") and marked.endswith(">c0nnard</span>")
+    assert model.index(row_of("Ann"), 4).data(HighlightRole) is None
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(1)
+    queue = find(console, QTableView, "holdQueue")
+    qtbot.waitUntil(lambda: queue.model().rowCount() == 2, timeout=10_000)
+    reasons = {queue.model().index(r, why).data() for r in range(2)}
+    assert reasons == {"Word “c0nnard”", "Link www.spam.example"}

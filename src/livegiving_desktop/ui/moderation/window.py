@@ -60,6 +60,7 @@ from livegiving_desktop.ui.common.widgets import (
 )
 from livegiving_desktop.ui.moderation.action_bar import ActionBar
 from livegiving_desktop.ui.moderation.actions import ModerationActions
+from livegiving_desktop.ui.moderation.delegates import MessageDelegate
 from livegiving_desktop.ui.moderation.dialogs import RefundDialog
 from livegiving_desktop.ui.moderation.filter_bar import FilterBar
 from livegiving_desktop.ui.moderation.header import ConsoleHeader
@@ -208,8 +209,9 @@ class ModerationConsole(QMainWindow):
         self.hold_queue = _table("holdQueue", self.tr("Messages held for review"))
         self.hold_queue.setModel(self.held_model)
         for view in (self.table, self.hold_queue):
-            for column, width in enumerate((70, 80, 190, 120, 360, 80, 95)):
+            for column, width in enumerate((70, 80, 190, 120, 360, 80, 95, 150)):
                 view.setColumnWidth(column, width)
+            view.setItemDelegateForColumn(4, MessageDelegate(view))  # what matched, marked
         hint = self.tr(
             "Held messages are not shown on air. A approves (on air), H hides; "
             "select several rows with Shift or Ctrl."
