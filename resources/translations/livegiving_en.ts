@@ -1408,6 +1408,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stretch goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the goal while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Live donations, newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,6 +1525,41 @@
     </message>
     <message>
         <source>%1 donations exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Change the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New goal (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stretch goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised so far: %1. While live, the goal can only go up.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

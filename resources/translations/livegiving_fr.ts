@@ -1408,6 +1408,14 @@
         <translation>Le bilan de la diffusion</translation>
     </message>
     <message>
+        <source>Stretch goal</source>
+        <translation>Objectif supplémentaire</translation>
+    </message>
+    <message>
+        <source>Raise the goal while live</source>
+        <translation>Relever l&apos;objectif pendant le direct</translation>
+    </message>
+    <message>
         <source>Live donations, newest first</source>
         <translation>Dons en direct, les plus récents en premier</translation>
     </message>
@@ -1518,6 +1526,41 @@
     <message>
         <source>%1 donations exported to %2</source>
         <translation>%1 dons exportés vers %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Change the goal</source>
+        <translation>Modifier l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Set goal</source>
+        <translation>Fixer l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>New goal (%1)</source>
+        <translation>Nouvel objectif (%1)</translation>
+    </message>
+    <message>
+        <source>Stretch goal</source>
+        <translation>Objectif supplémentaire</translation>
+    </message>
+    <message>
+        <source>Raised so far: %1. While live, the goal can only go up.</source>
+        <translation>Récolté jusqu&apos;ici : %1. Pendant le direct, l&apos;objectif ne peut que monter.</translation>
     </message>
 </context>
 <context>

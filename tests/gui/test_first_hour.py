@@ -321,3 +321,46 @@ def test_the_home_list_searches_sorts_archives_and_duplicates(
     copy = next(c for c in ledger.campaigns() if c.title == "Apple bake (2)")
     assert (copy.status.value, copy.goal_minor, copy.organization_id) == (
         "draft", 50_000, "croix-rouge-francaise")  # fmt: skip
+
+
+# -- a stretch goal while live -------------------------------------------------------------
+
+
+def test_a_stretch_goal_while_live_is_recorded_and_the_figures_follow_it(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    create_fundraiser(qtbot, w, goal="150")
+    campaign_id = w.live.campaign.id
+    find(w, QSpinBox, "simulationRate").setValue(0)
+    find(w, QPushButton, "goLive").click()
+    qtbot.waitUntil(lambda: ledger.campaign(campaign_id).status.value == "live", timeout=10_000)
+    ledger.record_donation(campaign_id, amount="100", donor_name="Ann")
+    total = find(w, QLabel, "totalRaised")
+    qtbot.waitUntil(lambda: total.text() == "$100.00", timeout=10_000)
+
+    button = find(w, QPushButton, "changeGoal")
+    qtbot.waitUntil(button.isEnabled)
+    button.click()
+    qtbot.waitUntil(lambda: w.findChild(QDialog, "goalDialog") is not None)
+    dialog = w.findChild(QDialog, "goalDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    goal = find(dialog, QLineEdit, "newGoal")
+    assert goal.text() == "150.00"
+    goal.setText("50")  # below what was raised: refused, nothing written
+    _ok(dialog)
+    error = find(dialog, QLabel, "goalError")
+    qtbot.waitUntil(lambda: error.text() != "", timeout=5_000)
+    assert "above the amount raised so far" in error.text()
+    assert dialog.isVisible() and ledger.campaign(campaign_id).goal_minor == 15_000
+
+    goal.setText("2,500")
+    _ok(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert ledger.campaign(campaign_id).goal_minor == 250_000
+    assert [(g.before_minor, g.after_minor) for g in ledger.goal_history(campaign_id)] == [
+        (15_000, 250_000)
+    ]
+    goal_label = find(w, QLabel, "goalLabel")
+    qtbot.waitUntil(lambda: "$2,500.00" in goal_label.text(), timeout=5_000)
+    assert "4 %" in goal_label.text()

@@ -38,6 +38,7 @@ from livegiving_desktop.ui.fundraiser.cards import (
     TopDonorsCard,
     TotalsCard,
 )
+from livegiving_desktop.ui.fundraiser.goal_dialog import GoalDialog
 from livegiving_desktop.ui.fundraiser.models import (
     DonationFeedModel,
     OnAirPrivacy,
@@ -75,6 +76,7 @@ class FundraiserPage(BroadcastPage):
         self._alert_until = 0.0
         self._top: list[TopDonor] = []
         self._shown_stats = CampaignStats(0, 0, 0, 0)
+        self._shown_goal: int | None = None
         self._alert_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._alert_timer.timeout.connect(self._on_alert_timer_timeout)
         self._banner_timer = timer(self, OVERLAY_MS, single_shot=True)
@@ -109,8 +111,12 @@ class FundraiserPage(BroadcastPage):
                                      tip=self.tr("The broadcast's summary"))  # fmt: skip
         self.summary_button.clicked.connect(self._show_summary)
         self.summary_button.setVisible(False)
+        self.goal_button = button(self.tr("Stretch goal"), "changeGoal", "mdi6.flag-checkered",
+                                  tip=self.tr("Raise the goal while live"))  # fmt: skip
+        self.goal_button.clicked.connect(self._on_goal_clicked)
         self.controls.addStretch(1)
         self.controls.addWidget(self.summary_button)
+        self.controls.addWidget(self.goal_button)
         self.controls.addWidget(self.offline)
         self.controls.addWidget(self.thank)
 
@@ -290,6 +296,12 @@ class FundraiserPage(BroadcastPage):
         # An ended fundraiser still takes offline donations (cheques, cash): "after the broadcast".
         self.offline.setEnabled(c is not None and c.status is not CampaignStatus.CANCELLED)
         self.summary_button.setVisible(c is not None and c.status is CampaignStatus.ENDED)
+        self.goal_button.setEnabled(
+            c is not None and self.controller.loaded and not c.status.finished
+        )
+        if c is not None and c.goal_minor != self._shown_goal:
+            self._shown_goal = c.goal_minor  # a new goal: the figures and milestones follow it
+            self._show_stats(self.controller.stats, self.controller.stats)
         count = self.feed_model.rowCount()
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
@@ -419,6 +431,18 @@ class FundraiserPage(BroadcastPage):
         self._banner_timer.start()
         self.announcer.say(self.stage.banner)
         self.repaint_stage()
+
+    @Slot()
+    def _on_goal_clicked(self) -> None:
+        c = self.controller.campaign
+        if self.service is None or c is None:
+            return
+        raised = fmt.money(self.controller.stats.total_minor, c.currency, self.money_locale)
+        dialog = GoalDialog(
+            self.runner, self.service, c, raised, locale=self.money_locale, parent=self
+        )
+        self.goal_dialog = dialog
+        dialog.open()
 
     @Slot()
     def _on_offline_clicked(self) -> None:
