@@ -630,83 +630,91 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>title</source>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>organization</source>
+        <source>Nonprofit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>goal</source>
+        <source>Goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>currency</source>
+        <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>minimum donation</source>
+        <source>Minimum donation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>amount</source>
+        <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>donor name</source>
+        <source>Donor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>message</source>
+        <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>external id</source>
+        <source>External id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>anonymous</source>
+        <source>Anonymous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>category</source>
+        <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ticket price</source>
+        <source>Ticket price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>capacity</source>
+        <source>Capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>starts at</source>
+        <source>Starts at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duration</source>
+        <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>description</source>
+        <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reason</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>moderator</source>
+        <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>campaign</source>
+        <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>donation</source>
+        <source>Donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2849,14 +2857,6 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>Off, or e.g. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>large amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>large first donation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -630,84 +630,92 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>title</source>
-        <translation>titre</translation>
+        <source>Title</source>
+        <translation>Titre</translation>
     </message>
     <message>
-        <source>organization</source>
-        <translation>organisation</translation>
+        <source>Nonprofit</source>
+        <translation>Organisation</translation>
     </message>
     <message>
-        <source>goal</source>
-        <translation>objectif</translation>
+        <source>Goal</source>
+        <translation>Objectif</translation>
     </message>
     <message>
-        <source>currency</source>
-        <translation>devise</translation>
+        <source>Currency</source>
+        <translation>Devise</translation>
     </message>
     <message>
-        <source>minimum donation</source>
-        <translation>don minimum</translation>
+        <source>Minimum donation</source>
+        <translation>Don minimum</translation>
     </message>
     <message>
-        <source>amount</source>
-        <translation>montant</translation>
+        <source>Amount</source>
+        <translation>Montant</translation>
     </message>
     <message>
-        <source>donor name</source>
-        <translation>nom du donateur</translation>
+        <source>Donor</source>
+        <translation>Donateur</translation>
     </message>
     <message>
-        <source>message</source>
-        <translation>message</translation>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
     <message>
-        <source>external id</source>
-        <translation>identifiant externe</translation>
+        <source>External id</source>
+        <translation>Identifiant externe</translation>
     </message>
     <message>
-        <source>anonymous</source>
-        <translation>anonyme</translation>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
     </message>
     <message>
-        <source>category</source>
-        <translation>catégorie</translation>
+        <source>Category</source>
+        <translation>Catégorie</translation>
     </message>
     <message>
-        <source>ticket price</source>
-        <translation>prix du billet</translation>
+        <source>Ticket price</source>
+        <translation>Prix du billet</translation>
     </message>
     <message>
-        <source>capacity</source>
-        <translation>capacité</translation>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
     </message>
     <message>
-        <source>starts at</source>
-        <translation>début</translation>
+        <source>Starts at</source>
+        <translation>Début</translation>
     </message>
     <message>
-        <source>duration</source>
-        <translation>durée</translation>
+        <source>Duration</source>
+        <translation>Durée</translation>
     </message>
     <message>
-        <source>description</source>
-        <translation>description</translation>
+        <source>Description</source>
+        <translation>Description</translation>
     </message>
     <message>
-        <source>reason</source>
-        <translation>motif</translation>
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
     <message>
-        <source>moderator</source>
-        <translation>modérateur</translation>
+        <source>Moderator</source>
+        <translation>Modérateur</translation>
     </message>
     <message>
-        <source>campaign</source>
-        <translation>campagne</translation>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
     </message>
     <message>
-        <source>donation</source>
-        <translation>don</translation>
+        <source>Donation</source>
+        <translation>Don</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Tri</translation>
     </message>
     <message>
         <source>is empty; give the campaign a title</source>
@@ -2853,14 +2861,6 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>Off, or e.g. %1</source>
         <translation>Désactivé, ou p. ex. %1</translation>
-    </message>
-    <message>
-        <source>large amount</source>
-        <translation>montant élevé</translation>
-    </message>
-    <message>
-        <source>large first donation</source>
-        <translation>premier don élevé</translation>
     </message>
 </context>
 <context>

@@ -302,7 +302,7 @@ def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
     save = find(console, QPushButton, "saveModerationRules")
     threshold.setText("12,5")
     save.click()
-    assert error.text().startswith("large amount:")
+    assert error.text().startswith("Large amount:")
     threshold.setText("100")
     words = find(console, QPlainTextEdit, "blocklistEnglish")
     words.setPlainText(words.toPlainText() + "\nbanana")

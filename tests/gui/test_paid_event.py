@@ -65,23 +65,23 @@ def test_paid_event_setup_refuses_bad_input_then_creates(
     assert not find(w, QListView, "organizationList").isVisible()
 
     create.click()
-    assert error.text().startswith("title:")
+    assert error.text().startswith("Title:")
     find(w, QLineEdit, "campaignTitle").setText("Sushi class")
-    assert error.text().startswith("ticket price:")  # follows each edit once refused
+    assert error.text().startswith("Ticket price:")  # follows each edit once refused
     price = find(w, QLineEdit, "ticketPrice")
     for bad in ("12,50", "-3", "0", "1.234", "abc"):
         price.setText(bad)
-        assert error.text().startswith("ticket price:"), bad
+        assert error.text().startswith("Ticket price:"), bad
     price.setText("15.00")
     capacity = find(w, QLineEdit, "eventCapacity")
     for bad in ("0", "-5", "2.5", "many"):
         capacity.setText(bad)
-        assert error.text().startswith("capacity:"), bad
+        assert error.text().startswith("Capacity:"), bad
     capacity.setText("120")
     raises = find(w, QCheckBox, "eventRaisesMoney")
     raises.setChecked(True)
     assert find(w, QListView, "organizationList").isVisible()
-    assert error.text().startswith("organization:")
+    assert error.text().startswith("Nonprofit:")
     raises.setChecked(False)
     assert error.text() == ""
     find(w, QPlainTextEdit, "eventDescription").setPlainText("Nigiri and maki, live.")
@@ -155,7 +155,7 @@ def test_live_view_sells_admits_and_refunds(
     dialog = find(w, QDialog, "refundTicketDialog")
     assert not find(dialog, QCheckBox, "refundOverride").isVisible()  # within the window
     _dialog_ok(dialog)
-    assert "reason" in find(dialog, QLabel, "refundError").text()  # a reason is required
+    assert "Reason" in find(dialog, QLabel, "refundError").text()  # a reason is required
     find(dialog, QLineEdit, "refundReason").setText("cannot attend")
     _dialog_ok(dialog)
     qtbot.waitUntil(lambda: revenue.text() == "$780.00", timeout=5_000)

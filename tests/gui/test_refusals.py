@@ -57,7 +57,8 @@ def test_every_refusal_of_the_offline_donation_dialog_writes_nothing(
         find(dialog, QPlainTextEdit, "donationMessage").setPlainText(message)
         find(dialog, QCheckBox, "donationAnonymous").setChecked(anonymous)
         ok.click()
-        assert error.text().startswith(f"{field}:"), (amount, name, message, error.text())
+        label = {"amount": "Amount", "donor name": "Donor", "message": "Message"}[field]
+        assert error.text().startswith(f"{label}:"), (amount, name, message, error.text())
         assert "Traceback" not in error.text()
         assert dialog.isVisible()
     qtbot.wait(200)  # nothing queued either: give a wrongly accepted donation time to land

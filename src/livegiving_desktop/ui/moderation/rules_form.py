@@ -201,10 +201,10 @@ class RulesForm(QWidget):
             link_outcome=MessageStatus(self.link_outcome.currentData()),
             max_message_length=self.max_length.value() or None,
             long_message_outcome=MessageStatus(self.long_outcome.currentData()),
-            large_amount_minor=amount(self.large_amount, self.tr("large amount")),
+            large_amount_minor=amount(self.large_amount, self.tr("Large amount")),
             rapid_count=self.rapid_count.value(),
             rapid_window_s=self.rapid_window.value(),
-            large_first_minor=amount(self.large_first, self.tr("large first donation")),
+            large_first_minor=amount(self.large_first, self.tr("Large first donation")),
         )
         settings = settings.with_words("en", self.words_en.toPlainText().splitlines())
         return settings.with_words("fr", self.words_fr.toPlainText().splitlines()).check()
