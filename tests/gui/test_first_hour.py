@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableView,
     QWidget,
 )
 from tests.gui.conftest import create_fundraiser, find, row_records
@@ -364,3 +368,52 @@ def test_a_stretch_goal_while_live_is_recorded_and_the_figures_follow_it(
     goal_label = find(w, QLabel, "goalLabel")
     qtbot.waitUntil(lambda: "$2,500.00" in goal_label.text(), timeout=5_000)
     assert "4 %" in goal_label.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # a popup
+def test_the_calendar_popup_shows_its_day_names_and_every_week_whole(
+    qtbot: Any, livegiving_window: Any
+) -> None:
+    w = livegiving_window
+    find(w, QPushButton, "newCampaign").click()
+    find(w, QPushButton, "campaignKindPaidEvent").click()
+    edit = find(w, QDateTimeEdit, "eventStartsAt")
+    qtbot.waitUntil(edit.isVisible)
+    calendar = edit.calendarWidget()
+    QTest.mouseClick(
+        edit,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(edit.width() - 8, edit.height() // 2),
+    )  # the drop-down arrow
+    qtbot.waitUntil(calendar.isVisible, timeout=3_000)
+    view = calendar.findChild(QTableView)
+    rows, columns = view.verticalHeader(), view.horizontalHeader()
+    assert rows.length() <= view.viewport().height()  # the last week is not cut off
+    assert columns.length() <= view.viewport().width()
+    metrics = QFontMetrics(view.font())
+    for column in range(columns.count()):
+        day = view.model().index(0, column).data()
+        assert metrics.horizontalAdvance(day) <= columns.sectionSize(column), day
+    calendar.window().hide()
+
+
+def test_qt_own_dialogs_speak_french(french_window: Any) -> None:
+    """Qt's file dialog ("Look in:", "Files of type:") comes with Qt's French qtbase."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans :"
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+
+
+def test_the_paid_event_tab_says_nothing_is_wrong_before_anything_is_typed(
+    qtbot: Any, livegiving_window: Any
+) -> None:
+    w = livegiving_window
+    find(w, QPushButton, "newCampaign").click()
+    find(w, QPushButton, "campaignKindPaidEvent").click()
+    find(w, QLineEdit, "campaignTitle").setText("Jazz")
+    find(w, QLineEdit, "ticketPrice").setText("")
+    assert find(w, QLabel, "setupError").text() == ""  # validated on submit, then on each edit
+    find(w, QPushButton, "createCampaign").click()
+    assert find(w, QLabel, "setupError").text().startswith("Ticket price:")

@@ -197,9 +197,12 @@ def test_opened_from_home_door_check_override_and_cancel(
     qtbot.waitUntil(lambda: result.text() == "Refused: wrong code", timeout=5_000)
     log = find(w, QListView, "admissionLog")
     qtbot.waitUntil(lambda: "refused: wrong code" in (log.model().index(0, 0).data() or ""))
+    # The refused code is selected: the next one typed replaces it, never appends to it.
+    assert code.selectedText() == "WRONG-CODE"
     code.setText(sold.code.lower())
     find(w, QPushButton, "admitAttendee").click()
-    qtbot.waitUntil(lambda: result.text().startswith("Admitted"), timeout=5_000)
+    qtbot.waitUntil(lambda: result.text() == "Admitted: Ana", timeout=5_000)  # the buyer's name
+    assert code.text() == ""  # cleared for the next one
     attendees = find(w, QLabel, "attendeeCount")
     qtbot.waitUntil(lambda: attendees.text() == "1 / 10 admitted", timeout=5_000)
 

@@ -13,13 +13,18 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QItemSelectionModel,
+    QLocale,
+    QObject,
+    QSize,
     Qt,
     QTime,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -32,6 +37,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -193,6 +199,7 @@ class CampaignSetupPage(QWidget):
         self.starts_at.setObjectName("eventStartsAt")
         self.starts_at.setAccessibleName(self.tr("Starts at"))
         self.starts_at.setCalendarPopup(True)
+        self.starts_at.calendarWidget().installEventFilter(self)  # sized when it shows
         self.duration = QSpinBox()
         self.duration.setObjectName("eventDuration")
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
@@ -451,6 +458,11 @@ class CampaignSetupPage(QWidget):
             widget.ensurePolished()
             widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QCalendarWidget):
+            _fit_calendar(watched)
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._reserve_card()  # a larger font needs more room
@@ -533,6 +545,27 @@ class CampaignSetupPage(QWidget):
         spec = self.validate(focus=True)
         if spec is not None:
             self.createRequested.emit(spec)
+
+
+def _fit_calendar(calendar: QCalendarWidget) -> None:
+    """The calendar popup as large as its day names and six weeks need in the theme's font
+    (its own size hint leaves the last row and long day names cut off)."""
+    view = calendar.findChild(QTableView)
+    if view is None:
+        return
+    rows, columns = view.verticalHeader(), view.horizontalHeader()
+    short = rows.length() - view.viewport().height()
+    narrow = columns.length() - view.viewport().width()
+    days = QFontMetrics(view.font())
+    widest = max(days.horizontalAdvance(QLocale().dayName(d, QLocale.FormatType.ShortFormat))
+                 for d in range(1, 8))  # fmt: skip
+    narrow = max(narrow, 7 * (widest + 10) - view.viewport().width())
+    if short > 0 or narrow > 0:
+        popup = calendar.window()
+        grow = QSize(max(0, narrow), max(0, short))
+        calendar.setMinimumSize(calendar.size() + grow)
+        if popup is not calendar:
+            popup.resize(popup.size() + grow)
 
 
 def _align_labels(*forms: QFormLayout) -> None:
