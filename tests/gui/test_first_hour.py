@@ -402,7 +402,7 @@ def test_qt_own_dialogs_speak_french(french_window: Any) -> None:
     """Qt's file dialog ("Look in:", "Files of type:") comes with Qt's French qtbase."""
     from PySide6.QtCore import QCoreApplication
 
-    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans :"
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans\u00a0:"
     assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
 
 
