@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from tests.gui.conftest import create_fundraiser, find, row_records
 
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.runner import spawn
 
 NBSP = "\u00a0"
 
@@ -417,3 +418,61 @@ def test_the_paid_event_tab_says_nothing_is_wrong_before_anything_is_typed(
     assert find(w, QLabel, "setupError").text() == ""  # validated on submit, then on each edit
     find(w, QPushButton, "createCampaign").click()
     assert find(w, QLabel, "setupError").text().startswith("Ticket price:")
+
+
+def _fits(widget: QLabel) -> bool:
+    """The label's whole text is drawn: on one line, or wrapped within its height."""
+    if widget.wordWrap():
+        return widget.heightForWidth(widget.width()) <= widget.height()
+    return widget.fontMetrics().horizontalAdvance(widget.text()) <= widget.contentsRect().width()
+
+
+@pytest.fixture
+def larger_font(qapp: Any) -> Iterator[None]:
+    """A 13 pt desktop font (the theme's sizes follow it) for one test."""
+    from livegiving_desktop.ui.theme import apply_theme
+
+    apply_theme(qapp, base_pt=13)
+    yield
+    apply_theme(qapp)
+
+
+def test_french_captions_and_columns_are_not_cut_off(
+    qtbot: Any, larger_font: None, french_window: Any, ledger: LedgerService
+) -> None:
+    w = french_window
+    w.resize(1366, 768)
+    event = ledger.create_paid_event(title="Jazz", category="performance", price="15",
+                                     currency="EUR", capacity="40")  # fmt: skip
+    qtbot.waitUntil(lambda: w.event_view.isVisible() or w.home.isVisible(), timeout=5_000)
+    spawn(w.show_event(event.id), w._on_failed_exc)
+    seats = w.event_view.seats
+    qtbot.waitUntil(lambda: seats.isVisible() and seats.left.value.text() == "40", timeout=10_000)
+    QApplication.processEvents()
+    for block in (seats.sold, seats.left, seats.denied):
+        assert _fits(block.caption), (block.caption.text(), block.caption.size())
+
+
+def test_the_consoles_columns_show_their_french_headings_whole(
+    qtbot: Any, french_window: Any, ledger: LedgerService
+) -> None:
+    from PySide6.QtGui import QAction
+
+    w = french_window
+    c = ledger.create_fundraiser(title="Hiver", organization_id="croix-rouge-francaise",
+                                 goal="500", currency="EUR")  # fmt: skip
+    ledger.record_donation(c.id, amount="5", donor_name="Cid", message="quel c0nnard")
+    w.settings.setValue("moderation/displayName", "Sam")
+    spawn(w.show_live(c.id), w._on_failed_exc)
+    qtbot.waitUntil(lambda: w.live.campaign is not None, timeout=10_000)
+    find(w, QAction, "openModeration").trigger()
+    qtbot.waitUntil(lambda: w.findChild(QWidget, "moderationConsole") is not None)
+    console = find(w, QWidget, "moderationConsole")
+    table = find(console, QTableView, "moderationTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=10_000)
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(table.model().columnCount() - 1):  # the last one stretches
+        text = table.model().headerData(column, Qt.Orientation.Horizontal)
+        assert metrics.horizontalAdvance(text) + 16 <= header.sectionSize(column), text
+    console.close()

@@ -113,6 +113,21 @@ def _table(name: str, accessible: str) -> QTableView:
     return view
 
 
+_COLUMN_WIDTHS = (70, 80, 190, 120, 360, 80, 95, 150)  # the last column stretches
+
+
+def _fit_headings(view: QTableView) -> None:
+    """Each column at least as wide as its heading in the UI's language ("À l'antenne"),
+    with room for the sort arrow."""
+    model, header = view.model(), view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(min(len(_COLUMN_WIDTHS), model.columnCount())):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text) + 28
+        if header.sectionSize(column) < needed:
+            view.setColumnWidth(column, needed)
+
+
 class ModerationConsole(QMainWindow):
     """The console window. `open_campaign` loads a campaign; actions need a display name."""
 
@@ -209,8 +224,9 @@ class ModerationConsole(QMainWindow):
         self.hold_queue = _table("holdQueue", self.tr("Messages held for review"))
         self.hold_queue.setModel(self.held_model)
         for view in (self.table, self.hold_queue):
-            for column, width in enumerate((70, 80, 190, 120, 360, 80, 95, 150)):
+            for column, width in enumerate(_COLUMN_WIDTHS):
                 view.setColumnWidth(column, width)
+            _fit_headings(view)
             view.setItemDelegateForColumn(4, MessageDelegate(view))  # what matched, marked
         hint = self.tr(
             "Held messages are not shown on air. A approves (on air), H hides; "
@@ -274,6 +290,8 @@ class ModerationConsole(QMainWindow):
         for model in (self.all_model, self.held_model):
             model.locale = locale
             model.layoutChanged.emit()
+        for view in (self.table, self.hold_queue):
+            _fit_headings(view)  # the headings in the new language
         self.audit_model.layoutChanged.emit()
         self._apply_stats(self.stats)
         self._on_identity_changed()
