@@ -1424,6 +1424,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restart the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fresh demo; this one is archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Live donations, newest first</source>
         <translation type="unfinished"></translation>
     </message>

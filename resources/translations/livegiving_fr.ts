@@ -1424,6 +1424,14 @@
         <translation>Relever l&apos;objectif pendant le direct</translation>
     </message>
     <message>
+        <source>Restart the demo</source>
+        <translation>Relancer la démo</translation>
+    </message>
+    <message>
+        <source>A fresh demo; this one is archived</source>
+        <translation>Une nouvelle démo ; celle-ci est archivée</translation>
+    </message>
+    <message>
         <source>Live donations, newest first</source>
         <translation>Dons en direct, les plus récents en premier</translation>
     </message>

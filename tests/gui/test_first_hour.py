@@ -476,3 +476,24 @@ def test_the_consoles_columns_show_their_french_headings_whole(
         text = table.model().headerData(column, Qt.Orientation.Horizontal)
         assert metrics.horizontalAdvance(text) + 16 <= header.sectionSize(column), text
     console.close()
+
+
+def test_an_ended_demo_offers_a_fresh_one_and_archives_itself(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    w = livegiving_window
+    demo = ledger.ensure_demo_campaign("en")
+    ledger.go_live(demo.id)
+    ledger.end_broadcast(demo.id)
+    spawn(w.show_live(demo.id), w._on_failed_exc)
+    restart = find(w, QPushButton, "restartDemo")
+    qtbot.waitUntil(restart.isVisible, timeout=10_000)
+    restart.click()
+    qtbot.waitUntil(
+        lambda: w.live.campaign is not None and w.live.campaign.id != demo.id, timeout=10_000
+    )
+    fresh = w.live.campaign
+    assert fresh.is_demo and fresh.status.value == "draft"
+    assert ledger.campaign(demo.id).archived_at_us is not None  # kept, out of the home list
+    assert ledger.ensure_demo_campaign("en").id == fresh.id  # the next run reuses this one
+    assert not restart.isVisible()

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.home.newRequested.connect(self._on_home_new_requested)
         self.home.openRequested.connect(self._on_home_open_requested)
         self.home.queryChanged.connect(self._on_reload_home)
+        self.live.demoRestarted.connect(self._on_live_demo_restarted)
         self.home.failed.connect(self._on_failed)
         self.setup.createRequested.connect(self._on_setup_create_requested)
         self.setup.cancelled.connect(self._on_setup_cancelled)
@@ -247,6 +248,10 @@ class MainWindow(QMainWindow):
         fundraiser's view comes first."""
         other = self.live if kind is CampaignKind.PAID_EVENT else self.event_view
         other.raise_()
+
+    @Slot(int)
+    def _on_live_demo_restarted(self, campaign_id: int) -> None:
+        spawn(self.show_live(campaign_id), self._on_failed_exc)
 
     @Slot()
     def _on_home_new_requested(self) -> None:

@@ -58,6 +58,7 @@ class FundraiserPage(BroadcastPage):
     """The live view of a fundraiser (the main window's `live`)."""
 
     exported = Signal(str)  # what was exported where, in words
+    demoRestarted = Signal(int)  # the fresh demo's id: show it
 
     def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -114,7 +115,12 @@ class FundraiserPage(BroadcastPage):
         self.goal_button = button(self.tr("Stretch goal"), "changeGoal", "mdi6.flag-checkered",
                                   tip=self.tr("Raise the goal while live"))  # fmt: skip
         self.goal_button.clicked.connect(self._on_goal_clicked)
+        self.restart_demo = button(self.tr("Restart the demo"), "restartDemo", "mdi6.restart",
+                                   tip=self.tr("A fresh demo; this one is archived"))  # fmt: skip
+        self.restart_demo.clicked.connect(self._on_restart_demo_clicked)
+        self.restart_demo.setVisible(False)
         self.controls.addStretch(1)
+        self.controls.addWidget(self.restart_demo)
         self.controls.addWidget(self.summary_button)
         self.controls.addWidget(self.goal_button)
         self.controls.addWidget(self.offline)
@@ -296,6 +302,7 @@ class FundraiserPage(BroadcastPage):
         # An ended fundraiser still takes offline donations (cheques, cash): "after the broadcast".
         self.offline.setEnabled(c is not None and c.status is not CampaignStatus.CANCELLED)
         self.summary_button.setVisible(c is not None and c.status is CampaignStatus.ENDED)
+        self.restart_demo.setVisible(c is not None and c.is_demo and c.status.finished)
         self.goal_button.setEnabled(
             c is not None and self.controller.loaded and not c.status.finished
         )
@@ -431,6 +438,18 @@ class FundraiserPage(BroadcastPage):
         self._banner_timer.start()
         self.announcer.say(self.stage.banner)
         self.repaint_stage()
+
+    @Slot()
+    def _on_restart_demo_clicked(self) -> None:
+        c = self.controller.campaign
+        if self.service is not None and c is not None:
+            spawn(self.restart_demo_now(c.id), self.controller._report)
+
+    async def restart_demo_now(self, campaign_id: int) -> None:
+        """The ended demo archived, a fresh one made (one demo, never a pile of them)."""
+        assert self.service is not None
+        fresh = await self.runner.call(self.service.restart_demo, campaign_id, self.money_locale)
+        self.demoRestarted.emit(fresh.id)
 
     @Slot()
     def _on_goal_clicked(self) -> None:
