@@ -1424,6 +1424,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stretch goal: raise the goal while live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restart the demo</source>
         <translation type="unfinished"></translation>
     </message>

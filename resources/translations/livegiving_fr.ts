@@ -1424,6 +1424,10 @@
         <translation>Relever l&apos;objectif pendant le direct</translation>
     </message>
     <message>
+        <source>Stretch goal: raise the goal while live</source>
+        <translation>Objectif supplémentaire : relever l&apos;objectif pendant le direct</translation>
+    </message>
+    <message>
         <source>Restart the demo</source>
         <translation>Relancer la démo</translation>
     </message>

@@ -115,6 +115,8 @@ class FundraiserPage(BroadcastPage):
         self.goal_button = button(self.tr("Stretch goal"), "changeGoal", "mdi6.flag-checkered",
                                   tip=self.tr("Raise the goal while live"))  # fmt: skip
         self.goal_button.clicked.connect(self._on_goal_clicked)
+        self.goal_button.setText("")  # an icon: the row fits a 1280 px work area at 150 %
+        self.goal_button.setToolTip(self.tr("Stretch goal: raise the goal while live"))
         self.restart_demo = button(self.tr("Restart the demo"), "restartDemo", "mdi6.restart",
                                    tip=self.tr("A fresh demo; this one is archived"))  # fmt: skip
         self.restart_demo.clicked.connect(self._on_restart_demo_clicked)
