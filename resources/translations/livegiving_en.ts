@@ -91,6 +91,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS overlays: links, style, test alerts (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Go live</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,6 +983,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>port %1 is already in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 cannot be used (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the overlay server did not start in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the overlay server cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,6 +1505,10 @@
     </message>
     <message>
         <source>The database could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OBS overlays are off: %1. Choose another port in Broadcast › Overlays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2301,6 +2329,10 @@ The details are in the log: %2</source>
         </translation>
     </message>
     <message>
+        <source>The overlay server is not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The overlay server is not running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,6 +2342,17 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>Listening on port %1, this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverlaysWindow</name>
+    <message>
+        <source>Overlays — LiveGiving Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3194,6 +3237,10 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>&amp;Moderation console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS &amp;overlays…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -91,6 +91,14 @@
         <translation>Campagnes</translation>
     </message>
     <message>
+        <source>Overlays</source>
+        <translation>Incrustations</translation>
+    </message>
+    <message>
+        <source>OBS overlays: links, style, test alerts (Ctrl+Shift+O)</source>
+        <translation>Incrustations OBS : liens, style, alertes de test (Ctrl+Maj+O)</translation>
+    </message>
+    <message>
         <source>Go live</source>
         <translation>Passer en direct</translation>
     </message>
@@ -975,6 +983,22 @@
         <translation>la base de données est occupée : aucune connexion ne s&apos;est libérée à temps</translation>
     </message>
     <message>
+        <source>port %1 is already in use</source>
+        <translation>le port %1 est déjà utilisé</translation>
+    </message>
+    <message>
+        <source>port %1 cannot be used (%2)</source>
+        <translation>le port %1 ne peut pas être utilisé (%2)</translation>
+    </message>
+    <message>
+        <source>the overlay server did not start in time</source>
+        <translation>le serveur d&apos;incrustations n&apos;a pas démarré à temps</translation>
+    </message>
+    <message>
+        <source>the overlay server cannot start: %1</source>
+        <translation>le serveur d&apos;incrustations ne peut pas démarrer : %1</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -1482,6 +1506,10 @@
     <message>
         <source>The database could not be opened</source>
         <translation>Impossible d&apos;ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>The OBS overlays are off: %1. Choose another port in Broadcast › Overlays.</source>
+        <translation>Les incrustations OBS sont arrêtées : %1. Choisissez un autre port dans Diffusion › Incrustations.</translation>
     </message>
     <message>
         <source>About LiveGiving Desktop</source>
@@ -2304,6 +2332,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
+        <source>The overlay server is not running: %1</source>
+        <translation>Le serveur d&apos;incrustations ne tourne pas : %1</translation>
+    </message>
+    <message>
         <source>The overlay server is not running.</source>
         <translation>Le serveur d’incrustations ne tourne pas.</translation>
     </message>
@@ -2314,6 +2346,17 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>Listening on port %1, this computer only.</source>
         <translation>À l’écoute sur le port %1, cet ordinateur seulement.</translation>
+    </message>
+</context>
+<context>
+    <name>OverlaysWindow</name>
+    <message>
+        <source>Overlays — LiveGiving Desktop</source>
+        <translation>Incrustations — LiveGiving Desktop</translation>
+    </message>
+    <message>
+        <source>Overlays — %1</source>
+        <translation>Incrustations — %1</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +3241,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>&amp;Moderation console</source>
         <translation>Console de &amp;modération</translation>
+    </message>
+    <message>
+        <source>OBS &amp;overlays…</source>
+        <translation>&amp;Incrustations OBS…</translation>
     </message>
     <message>
         <source>&amp;About LiveGiving Desktop</source>

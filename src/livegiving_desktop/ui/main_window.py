@@ -28,6 +28,7 @@ from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.overlays import OverlayService
 from livegiving_desktop.services.presence import Roster, SeatKind
 from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
@@ -42,6 +43,8 @@ from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
 from livegiving_desktop.ui.moderation.window import ModerationConsole
 from livegiving_desktop.ui.operations import Operations
+from livegiving_desktop.ui.overlays.window import OverlaysWindow
+from livegiving_desktop.ui.overlays.window import start_server as start_overlay_server
 from livegiving_desktop.ui.paid_event.page import EventPage
 from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.setup import CampaignSetupPage
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         self.ops: Operations | None = None
         self.feed: FeedBridge | None = None
         self.presence: PresenceBridge | None = None
+        self.overlays: OverlayService | None = None  # this seat's OBS overlay server
+        self.overlays_window: OverlaysWindow | None = None
+        self.overlays_problem: str | None = None  # why the overlay server is not listening
         self.settings = app_settings()
         self._ready = False
         self._closed = False
@@ -150,6 +156,8 @@ class MainWindow(QMainWindow):
         self.presence = PresenceBridge(self.service.db, SeatKind.CREATOR,
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
+        self.overlays = OverlayService(self.service)
+        spawn(self._start_overlays(), self._on_failed_exc)
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
         self.home.model.organization_names = {o.id: o.name for o in self.catalog.all()}
         self.home.set_campaigns(campaigns, self._locale())
         self.stack.setCurrentWidget(self.home)
+        self._show_overlays_campaign()
         self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.settings.remove(self._last_campaign_key())
 
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
         self._prefer_live_view(CampaignKind.FUNDRAISER)
         self._watch(campaign_id)
         await self.live.open_campaign(campaign_id)
+        self._show_overlays_campaign()
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
 
@@ -226,6 +236,7 @@ class MainWindow(QMainWindow):
         self._prefer_live_view(CampaignKind.PAID_EVENT)
         self._watch(campaign_id)
         await self.event_view.open_campaign(campaign_id)
+        self._show_overlays_campaign()
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
 
@@ -280,6 +291,41 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_live_campaign_changed(self, campaign: CampaignRecord) -> None:
         self._update_actions()
+
+    # -- OBS overlays ----------------------------------------------------------------------
+
+    async def _start_overlays(self) -> None:
+        assert self.overlays is not None
+        self.overlays_problem = await start_overlay_server(self.overlays, self.settings)
+        if self.overlays_problem is not None:
+            self.statusBar().showMessage(
+                self.tr("The OBS overlays are off: %1. Choose another port in Broadcast › "
+                        "Overlays.").replace("%1", translate_reason(self.overlays_problem)),
+                15000,
+            )  # fmt: skip
+        if self.overlays_window is not None:
+            self.overlays_window.panel.server_problem = self.overlays_problem
+
+    @Slot()
+    def show_overlays(self) -> None:
+        """The Overlays window, on the campaign shown (none on the home screen)."""
+        if self.overlays is None:
+            return
+        if self.overlays_window is None:
+            self.overlays_window = OverlaysWindow(self.overlays, self.settings, self)
+            self.overlays_window.panel.server_problem = self.overlays_problem
+        self._show_overlays_campaign()
+        self.overlays_window.show()
+        self.overlays_window.raise_()
+        self.overlays_window.activateWindow()
+
+    def _show_overlays_campaign(self) -> None:
+        if self.overlays_window is None:
+            return
+        page = self.shown_live()
+        on_live = self.stack.currentWidget() in (self.live, self.event_view)
+        c = page.campaign if on_live else None
+        self.overlays_window.show_campaign(c.id if c else None, c.title if c else "")
 
     # -- presence --------------------------------------------------------------------------
 
@@ -547,6 +593,8 @@ class MainWindow(QMainWindow):
         await self.event_view.close_campaign()
         if self.presence is not None:  # left: the other seats see it at once
             await self.runner.call(self.presence.close)
+        if self.overlays is not None:  # the pages connected are told, then the port closes
+            await asyncio.get_running_loop().run_in_executor(None, self.overlays.stop_server)
 
     def _ask_quit_during_outage(self) -> None:
         """Closing while donations cannot be saved would wait for the outage to end: ask."""
@@ -596,6 +644,10 @@ class MainWindow(QMainWindow):
         self.event_view.stop_now()
         if self.presence is not None:
             self.presence.close()
+        if self.overlays_window is not None:
+            self.overlays_window.close()
+        if self.overlays is not None:
+            self.overlays.close()
         if self.feed is not None:
             self.feed.close()
         self.runner.shutdown()

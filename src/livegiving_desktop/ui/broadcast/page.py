@@ -85,6 +85,10 @@ class BroadcastPage(QWidget):
         self.watching = label("", "muted")
         self.watching.setObjectName("moderatorsWatching")
         self.watching.hide()
+        self.overlays_button = button(self.tr("Overlays"), "openOverlaysButton",
+                                      "mdi6.layers-triple",
+                                      tip=self.tr("OBS overlays: links, style, test alerts "
+                                                  "(Ctrl+Shift+O)"))  # fmt: skip
         self.go_live = button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
                               self.tr("Go live (Ctrl+L)"))  # fmt: skip
         self.end = button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
@@ -119,8 +123,8 @@ class BroadcastPage(QWidget):
         """Put the header (with this view's own actions before go live and end) over the body,
         once the view has filled `left` and `right`."""
         header = page_header(self.home_button, self.title, self.subtitle, self.status_pill,
-                             self.watching, *header_actions, self.go_live,
-                             self.end)  # fmt: skip
+                             self.watching, self.overlays_button, *header_actions,
+                             self.go_live, self.end)  # fmt: skip
         right_box = QWidget()
         right_box.setObjectName("rightColumn")
         self.right.setContentsMargins(0, 0, 0, 0)

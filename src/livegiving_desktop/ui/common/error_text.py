@@ -131,6 +131,11 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "the database server does not answer"),
     QT_TRANSLATE_NOOP("Errors", "the database reported an error (the details are in the log)"),
     QT_TRANSLATE_NOOP("Errors", "the database is busy: no connection was free in time"),
+    # services/overlays: the overlay server of this seat
+    QT_TRANSLATE_NOOP("Errors", "port %1 is already in use"),
+    QT_TRANSLATE_NOOP("Errors", "port %1 cannot be used (%2)"),
+    QT_TRANSLATE_NOOP("Errors", "the overlay server did not start in time"),
+    QT_TRANSLATE_NOOP("Errors", "the overlay server cannot start: %1"),
 )
 # core/decisions.py: a decision that lost a race (%1 the moderator, %2 the donation).
 _CONFLICTS = (

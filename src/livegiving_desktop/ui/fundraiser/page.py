@@ -160,6 +160,9 @@ class FundraiserPage(BroadcastPage):
         self.service = service
 
     def refresh_texts(self) -> None:
+        # What the stage shows for a few seconds was written in the other language: let it go.
+        self.stage.alert_title = self.stage.alert_message = ""
+        self.stage.banner = self.stage.notice = ""
         c = self.controller.campaign
         self.privacy = OnAirPrivacy(c, self.money_locale)
         self.feed_model.privacy = self.queue_model.privacy = self.privacy

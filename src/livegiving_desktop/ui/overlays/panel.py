@@ -69,6 +69,7 @@ from livegiving_desktop.services.overlays import (
     OverlayService,
     OverlaySetupView,
 )
+from livegiving_desktop.ui.common.error_text import translate_reason
 from livegiving_desktop.ui.overlays.preview import OverlayPreview
 
 log = logging.getLogger("livegiving.ui")
@@ -251,6 +252,7 @@ class OverlaysPanel(QWidget):
         self.executor = executor or service.executor
         self.labels = _Labels(self)
         self.campaign_id: int | None = None
+        self.server_problem: str | None = None  # why the server could not start, in words
         self.setup: OverlaySetupView | None = None
         self._generation = 0
         self._filling = False
@@ -787,7 +789,13 @@ class OverlaysPanel(QWidget):
         self.connected_count.setAccessibleName(text)
         server = self.service.server
         if server is None or not server.running:
-            status = self.tr("The overlay server is not running.")
+            status = (
+                self.tr("The overlay server is not running: %1").replace(
+                    "%1", translate_reason(self.server_problem)
+                )
+                if self.server_problem
+                else self.tr("The overlay server is not running.")
+            )
         elif server.lan:
             status = self.tr("Listening on port %1, open to the local network.").replace(
                 "%1", str(server.port)
