@@ -1512,6 +1512,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The OBS overlays are starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About LiveGiving Desktop</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1512,6 +1512,10 @@
         <translation>Les incrustations OBS sont arrêtées : %1. Choisissez un autre port dans Diffusion › Incrustations.</translation>
     </message>
     <message>
+        <source>The OBS overlays are starting…</source>
+        <translation>Les incrustations OBS démarrent…</translation>
+    </message>
+    <message>
         <source>About LiveGiving Desktop</source>
         <translation>À propos de LiveGiving Desktop</translation>
     </message>

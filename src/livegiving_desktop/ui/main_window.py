@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import hashlib
+import importlib
 import logging
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
@@ -26,9 +28,7 @@ from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
-from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.overlays import OverlayService
 from livegiving_desktop.services.presence import Roster, SeatKind
 from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
@@ -43,13 +43,15 @@ from livegiving_desktop.ui.fundraiser.page import FundraiserPage
 from livegiving_desktop.ui.home import HomePage
 from livegiving_desktop.ui.moderation.window import ModerationConsole
 from livegiving_desktop.ui.operations import Operations
-from livegiving_desktop.ui.overlays.window import OverlaysWindow
-from livegiving_desktop.ui.overlays.window import start_server as start_overlay_server
 from livegiving_desktop.ui.paid_event.page import EventPage
 from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.setup import CampaignSetupPage
 from livegiving_desktop.ui.theme import retranslate_theme_actions
 from livegiving_desktop.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:  # imported when first used: aiohttp is not needed to paint the window
+    from livegiving_desktop.services.overlays import OverlayService
+    from livegiving_desktop.ui.overlays.window import OverlaysWindow
 
 log = logging.getLogger("livegiving.ui")
 HOME_RELOAD_MS = 1000
@@ -156,7 +158,6 @@ class MainWindow(QMainWindow):
         self.presence = PresenceBridge(self.service.db, SeatKind.CREATOR,
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
-        self.overlays = OverlayService(self.service)
         spawn(self._start_overlays(), self._on_failed_exc)
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
@@ -295,8 +296,19 @@ class MainWindow(QMainWindow):
     # -- OBS overlays ----------------------------------------------------------------------
 
     async def _start_overlays(self) -> None:
-        assert self.overlays is not None
-        self.overlays_problem = await start_overlay_server(self.overlays, self.settings)
+        """The overlay server, once the window is up: its modules (aiohttp) are imported off
+        the UI thread, then it listens on the port remembered."""
+        if self.service is None:
+            return
+        module = "livegiving_desktop.ui.overlays.window"
+        loop = asyncio.get_running_loop()
+        window_module = await loop.run_in_executor(None, importlib.import_module, module)
+        from livegiving_desktop.services.overlays import OverlayService
+
+        if self.service is None or self._closed:
+            return
+        self.overlays = OverlayService(self.service)
+        self.overlays_problem = await window_module.start_server(self.overlays, self.settings)
         if self.overlays_problem is not None:
             self.statusBar().showMessage(
                 self.tr("The OBS overlays are off: %1. Choose another port in Broadcast › "
@@ -309,9 +321,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_overlays(self) -> None:
         """The Overlays window, on the campaign shown (none on the home screen)."""
-        if self.overlays is None:
+        if self.overlays is None:  # the database or the overlay server is still starting
+            self.statusBar().showMessage(self.tr("The OBS overlays are starting…"), 5000)
             return
         if self.overlays_window is None:
+            from livegiving_desktop.ui.overlays.window import OverlaysWindow
+
             self.overlays_window = OverlaysWindow(self.overlays, self.settings, self)
             self.overlays_window.panel.server_problem = self.overlays_problem
         self._show_overlays_campaign()
@@ -409,6 +424,8 @@ class MainWindow(QMainWindow):
     async def copy_diagnostics(self) -> str:
         """Put the diagnostics (services/diagnostics.py) on the clipboard; the database and the
         log are read on the database thread."""
+        from livegiving_desktop.services.diagnostics import diagnostics_report  # when asked
+
         text = await self.runner.call(
             diagnostics_report,
             db=self.service.db if self.service is not None else None,
