@@ -23,6 +23,7 @@ from livegiving_desktop.ui.common.presence import watching_names, watching_text
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
+    ElidedLabel,
     ScrollColumn,
     button,
     label,
@@ -77,9 +78,10 @@ class BroadcastPage(QWidget):
     def _build_common(self, names: dict[str, str]) -> None:
         self.home_button = button(self.tr("Campaigns"), names["home"], "mdi6.arrow-left")
         self.home_button.clicked.connect(self.homeRequested)
-        self.title = label("", "h1")
+        # The title and subtitle give way first on a narrow window (they end in "…").
+        self.title = ElidedLabel("", "h1")
         self.title.setObjectName(names["heading"])
-        self.subtitle = label("", "muted")
+        self.subtitle = ElidedLabel("", "muted")
         self.status_pill = label("", "pill")
         # How many moderators are watching this campaign from their seats (presence).
         self.watching = label("", "muted")

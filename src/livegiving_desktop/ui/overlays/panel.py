@@ -285,7 +285,7 @@ class OverlaysPanel(QWidget):
 
         # The alert controls and who is connected, first: what a creator reaches for on air.
         controls = QGroupBox(self.tr("Alerts on air"))
-        row = QHBoxLayout(controls)
+        row = QGridLayout(controls)
         self.test_button = self._named(
             QPushButton(self.tr("Test alert")), "overlayTestAlert", self.tr("Test alert")
         )
@@ -303,8 +303,10 @@ class OverlaysPanel(QWidget):
             QPushButton(self.tr("Pause alerts")), "overlayPauseAlerts", self.tr("Pause alerts")
         )
         self.pause_button.setCheckable(True)
-        for button in (self.test_button, self.replay_button, self.skip_button, self.pause_button):
-            row.addWidget(button)
+        # Two by two: the French texts are long, and the window opens 760 px wide.
+        buttons = (self.test_button, self.replay_button, self.skip_button, self.pause_button)
+        for i, button in enumerate(buttons):
+            row.addWidget(button, i // 2, i % 2)
         self.test_button.clicked.connect(partial(self._control, "test"))
         self.replay_button.clicked.connect(partial(self._control, "replay"))
         self.skip_button.clicked.connect(partial(self._control, "skip"))

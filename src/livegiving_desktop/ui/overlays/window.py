@@ -12,7 +12,7 @@ from functools import partial
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.services.failures import describe_failure
@@ -63,11 +63,7 @@ class OverlaysWindow(QMainWindow):
         self.settings = settings
         self.panel = OverlaysPanel(service, self)
         self.panel.serverChanged.connect(self._on_panel_server_changed)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.panel)
-        self.setCentralWidget(scroll)
+        self.setCentralWidget(self.panel)  # the panel scrolls by itself
         for keys in (QKeySequence.StandardKey.Close, QKeySequence(Qt.Key.Key_Escape)):
             QShortcut(keys, self, self.close)
         # As wide as the panel's rows need, as tall as the screen allows.
