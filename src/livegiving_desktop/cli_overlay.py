@@ -13,14 +13,13 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.overlays import (
-    CONTROL_ACTIONS,
-    DEFAULT_PORT,
-    OverlayLink,
-    OverlayService,
-)
+from livegiving_desktop.core.overlays import CONTROL_ACTIONS, DEFAULT_PORT
+
+if TYPE_CHECKING:  # the server's modules (aiohttp) are imported by `overlay` commands only
+    from livegiving_desktop.services.ledger import LedgerService
+    from livegiving_desktop.services.overlays import OverlayLink, OverlayService
 
 SubParsers = argparse._SubParsersAction
 
@@ -72,6 +71,8 @@ def add_parsers(sub: SubParsers, db: argparse.ArgumentParser) -> None:
 
 
 def cmd_overlay(args: argparse.Namespace, ledger: LedgerService) -> int:
+    from livegiving_desktop.services.overlays import OverlayService
+
     service = OverlayService(ledger)
     try:
         if args.action == "urls":

@@ -38,3 +38,12 @@ def test_the_first_screen_imports_stay_within_their_budget() -> None:
         f"{len(own)} of the app's modules imported by the first screen "
         f"(budget {OWN_MODULES_BUDGET}); import the new ones where they are first used"
     )
+
+
+def test_the_command_line_imports_the_overlay_server_only_for_overlay_commands() -> None:
+    code = "import json, sys; import livegiving_desktop.cli; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules = json.loads(out.stdout)
+    assert "aiohttp" not in modules
+    assert "livegiving_desktop.services.overlays.server" not in modules
+    assert "PySide6" not in modules  # the CLI never needs Qt
