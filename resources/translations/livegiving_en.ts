@@ -643,6 +643,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>export file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is empty; give the campaign a title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -972,6 +976,30 @@
     </message>
     <message>
         <source>the database is busy: no connection was free in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is the ledger&apos;s own database file; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file; choose a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder; choose a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program is using the ledger; close it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file is damaged; nothing was written to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

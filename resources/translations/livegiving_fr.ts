@@ -643,6 +643,10 @@
         <translation>don</translation>
     </message>
     <message>
+        <source>export file</source>
+        <translation>fichier d&apos;export</translation>
+    </message>
+    <message>
         <source>is empty; give the campaign a title</source>
         <translation>est vide ; donnez un titre à la campagne</translation>
     </message>
@@ -973,6 +977,30 @@
     <message>
         <source>the database is busy: no connection was free in time</source>
         <translation>la base de données est occupée : aucune connexion ne s&apos;est libérée à temps</translation>
+    </message>
+    <message>
+        <source>is the ledger&apos;s own database file; choose another name</source>
+        <translation>est le fichier de la base de données du registre ; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>is not a regular file; choose a file name</source>
+        <translation>n&apos;est pas un fichier ordinaire ; choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>is a folder; choose a file name</source>
+        <translation>est un dossier ; choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>son dossier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>another program is using the ledger; close it and try again</source>
+        <translation>un autre programme utilise le registre ; fermez-le et réessayez</translation>
+    </message>
+    <message>
+        <source>the database file is damaged; nothing was written to it</source>
+        <translation>le fichier de la base de données est endommagé ; rien n&apos;y a été écrit</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -14,7 +14,6 @@ import logging
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -181,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--what", choices=("donations", "tickets", "audit"), default="donations")
     exp.add_argument("--format", required=True, choices=("csv", "json"))
     exp.add_argument("-o", "--output", default=None, metavar="FILE")
+    exp.add_argument("--force", action="store_true", help="replace an existing -o file")
     return parser
 
 
@@ -401,9 +401,16 @@ def cmd_refund(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from livegiving_desktop.db.engine import to_url
+    from livegiving_desktop.services.files import check_target, ledger_files, write_atomically
+
     target = Path(args.output) if args.output else None
-    if target is not None and not target.parent.exists():
-        raise BadInputError(f"-o: the folder {target.parent} does not exist")
+    if target is not None:
+        # Checked before the database is opened: never the ledger, never a device or a FIFO,
+        # an existing file only with --force.
+        db_text = getattr(args, "db", None) or config.default_database()
+        protected = ledger_files(to_url(db_text))
+        check_target(target, protected=protected, overwrite=args.force, field="--output")
     with _opened(args) as service:
         service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
         write = _export_writer(service, args.what, args.campaign)
@@ -412,15 +419,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             return EXIT_OK
         # Written beside the target and renamed: a failed export never leaves half a file.
-        fd, tmp = tempfile.mkstemp(prefix=".livegiving-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                count = write(args.campaign, args.format, out)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        count = write_atomically(
+            target,
+            lambda out: write(args.campaign, args.format, out),
+            protected=protected + ledger_files(service.db.url),
+            overwrite=args.force,
+            field="--output",
+        )
     noun = {"audit": "audit rows", "tickets": "tickets"}.get(args.what, "donations")
     print(f"{count} {noun} written to {target}", file=sys.stderr)
     return EXIT_OK

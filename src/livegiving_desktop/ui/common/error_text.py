@@ -39,6 +39,7 @@ _FIELDS = {
     "moderator": QT_TRANSLATE_NOOP("Errors", "moderator"),
     "campaign": QT_TRANSLATE_NOOP("Errors", "campaign"),
     "donation": QT_TRANSLATE_NOOP("Errors", "donation"),
+    "export file": QT_TRANSLATE_NOOP("Errors", "export file"),
 }
 
 # English templates, exactly as the core words them, with %1, %2 for the variable parts.
@@ -131,6 +132,13 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "the database server does not answer"),
     QT_TRANSLATE_NOOP("Errors", "the database reported an error (the details are in the log)"),
     QT_TRANSLATE_NOOP("Errors", "the database is busy: no connection was free in time"),
+    # services/files.py: where an export may not be written
+    QT_TRANSLATE_NOOP("Errors", "is the ledger's own database file; choose another name"),
+    QT_TRANSLATE_NOOP("Errors", "is not a regular file; choose a file name"),
+    QT_TRANSLATE_NOOP("Errors", "is a folder; choose a file name"),
+    QT_TRANSLATE_NOOP("Errors", "its folder does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "another program is using the ledger; close it and try again"),
+    QT_TRANSLATE_NOOP("Errors", "the database file is damaged; nothing was written to it"),
 )
 # core/decisions.py: a decision that lost a race (%1 the moderator, %2 the donation).
 _CONFLICTS = (
