@@ -20,12 +20,20 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__, cli_campaigns, cli_events, cli_moderate, cli_overlay
+from livegiving_desktop import (
+    __version__,
+    cli_campaigns,
+    cli_db,
+    cli_events,
+    cli_moderate,
+    cli_overlay,
+)
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.db.engine import DatabaseOpenError
+from livegiving_desktop.db.engine import BUSY_WORDS, DatabaseBusyError, DatabaseOpenError
+from livegiving_desktop.db.failures import BUSY_REASON
 from livegiving_desktop.services import config
 from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ingest import BatchOutcome, IngestError
@@ -174,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_events.add_parsers(sub, db)
     cli_overlay.add_parsers(sub, db)
     cli_moderate.add_parser(sub, db)
+    cli_db.add_parser(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -514,6 +523,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "story": cmd_story,
     "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
+    "db": cli_db.cmd_db,
 }
 
 
@@ -542,6 +552,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("lost a race: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
         return cli_moderate.EXIT_CONFLICT
+    except DatabaseBusyError as exc:
+        # Not bad input: the same command works once the other program lets go.
+        log.warning("the ledger is locked: %s", exc)
+        print(f"livegiving: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
         # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
         log.info("refused: %s", exc)
@@ -549,7 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except SQLAlchemyError as exc:
         log.exception("database failure")
-        print(f"livegiving: database failure: {describe_failure(exc)}", file=sys.stderr)
+        reason = describe_failure(exc)
+        if reason == BUSY_REASON:
+            reason = BUSY_WORDS
+        print(f"livegiving: database failure: {reason}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
         _silence_stdout()

@@ -89,3 +89,77 @@ def test_export_follows_the_umask(cli_prepared: Cli, tmp_path: Path) -> None:
         os.umask(old)
     assert result.code == 0, result.stderr
     assert stat.S_IMODE((tmp_path / "a.csv").stat().st_mode) == 0o644
+
+
+def test_a_damaged_ledger_is_refused_then_checked_and_recovered_into_a_new_file(
+    cli_prepared: Cli, ledger_copy: Path, tmp_path: Path
+) -> None:
+    from helpers.damage import break_free_space, ledger_with_donations
+
+    ledger_with_donations(ledger_copy, PREPARED_FUNDRAISER)
+    page = break_free_space(ledger_copy)
+    before = _digest(ledger_copy)
+    donate = cli_prepared("donate", "--campaign", CAMPAIGN, "--amount", "5", "--donor", "X")
+    assert donate.code == 2
+    assert f"is damaged (Page {page}: free space corruption); nothing was written" in donate.stderr
+    assert "db recover --out NEW.db" in donate.stderr
+    assert _digest(ledger_copy) == before
+
+    checked = cli_prepared("db", "check")
+    assert checked.code == 1
+    assert f"Page {page}: free space corruption" in checked.stdout
+    assert "is damaged" in checked.stderr
+
+    out = tmp_path / "saved.db"
+    recovered = cli_prepared("db", "recover", "--out", str(out))
+    assert recovered.code == 0, recovered.stderr
+    assert "was not changed" in recovered.stderr
+    assert _digest(ledger_copy) == before
+    assert sorted(p.name for p in ledger_copy.parent.iterdir() if "ledger" in p.name) == [
+        "ledger.db"
+    ]
+    again = cli_prepared("db", "recover", "--out", str(out))
+    assert again.code == 2
+    assert "already exists" in again.stderr
+
+    from helpers.cli import run_cli
+
+    donated = run_cli("donate", "--campaign", CAMPAIGN, "--amount", "5", "--donor", "X",
+                      data_dir=tmp_path / "data", db=out)  # fmt: skip
+    assert donated.code == 0, donated.stderr
+    assert run_cli("db", "check", data_dir=tmp_path / "data", db=out).stdout == "ok\n"
+
+
+def test_a_ledger_locked_by_another_program_says_so_with_exit_1(
+    ledger_copy: Path,
+    user_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import logging
+    import sqlite3
+
+    from livegiving_desktop import cli
+    from livegiving_desktop.db import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    other = sqlite3.connect(ledger_copy, isolation_level=None)
+    other.execute("PRAGMA journal_mode = DELETE")  # another program's own way of locking
+    other.execute("BEGIN EXCLUSIVE")
+    handlers = list(logging.getLogger().handlers)
+    try:
+        for argv in (
+            ["donate", "--campaign", CAMPAIGN, "--amount", "5", "--donor", "X"],
+            ["campaigns", "list"],
+        ):
+            code = cli.main([*argv, "--db", str(ledger_copy)])
+            err = capsys.readouterr().err
+            assert code == 1, err
+            assert "another program is using the ledger" in err
+            assert "Traceback" not in err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        for handler in set(logging.getLogger().handlers) - set(handlers):
+            logging.getLogger().removeHandler(handler)
+            handler.close()

@@ -21,7 +21,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.db.failures import describe_failure
+from livegiving_desktop.db.failures import BUSY_REASON, describe_failure
+from livegiving_desktop.db.recovery import quick_check_problems
 
 log = logging.getLogger("livegiving.db")
 
@@ -41,6 +42,27 @@ _MIGRATION_LOCK = threading.Lock()
 
 class DatabaseOpenError(LiveGivingError):
     """The database cannot be opened; the message says why and what was (not) done."""
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    """SQLite reports the file damaged: refused, left byte for byte as it was."""
+
+
+class DatabaseBusyError(LiveGivingError):
+    """Another program holds the ledger's lock past the busy timeout (not bad input)."""
+
+
+BUSY_WORDS = "another program is using the ledger; close it and try again"
+
+
+def damaged_words(path: Path, detail: str) -> str:
+    """What to say about a damaged file, and what to do about it."""
+    return (
+        f"database: {path} is damaged ({detail[:200]}); nothing was written to it. "
+        f"See what is wrong with `livegiving --db {path} db check`, save what can be read into "
+        f"a new file with `livegiving --db {path} db recover --out NEW.db`, then open NEW.db "
+        "(or restore a backup)."
+    )
 
 
 @dataclass
@@ -144,14 +166,16 @@ def _check_sqlite_file(path: Path) -> None:
                     f"database: {path} is an SQLite file of another program, not a LiveGiving "
                     "database. The file was not changed."
                 )
-            if revision is not None:
-                conn.execute("PRAGMA quick_check").fetchone()
+            problems = quick_check_problems(conn) if revision is not None else ()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(
-            f"database: {path} is damaged or not a database ({exc}). The file was not changed."
-        ) from None
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise DatabaseBusyError(BUSY_WORDS) from None
+        raise DamagedDatabaseError(damaged_words(path, str(exc))) from None
+    if problems:
+        log.warning("quick_check of %s: %s", path, "; ".join(problems[:20]))
+        raise DamagedDatabaseError(damaged_words(path, problems[0]))
     _check_revision(revision, f"database: {path}")
 
 
@@ -235,6 +259,8 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
         db.close()
         log.warning("cannot open %s: %s", db.display_url, exc)
         reason = describe_failure(exc)  # words, never the driver's text
+        if reason == BUSY_REASON:
+            raise DatabaseBusyError(BUSY_WORDS) from None
         raise DatabaseOpenError(f"database: cannot open {db.display_url}: {reason}") from None
     return db
 
