@@ -647,6 +647,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>buyer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attendee name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is empty; give the campaign a title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,6 +1000,22 @@
     </message>
     <message>
         <source>its folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no visible character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must stay on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this event raises no money: it takes no donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket %1 is refunded; it has no code to reissue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2860,6 +2884,10 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>“%1” is not an image (PNG, JPEG, GIF, BMP, WebP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a file (a device, a pipe or a folder).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -647,6 +647,14 @@
         <translation>fichier d&apos;export</translation>
     </message>
     <message>
+        <source>buyer name</source>
+        <translation>nom de l&apos;acheteur</translation>
+    </message>
+    <message>
+        <source>attendee name</source>
+        <translation>nom du participant</translation>
+    </message>
+    <message>
         <source>is empty; give the campaign a title</source>
         <translation>est vide ; donnez un titre à la campagne</translation>
     </message>
@@ -993,6 +1001,22 @@
     <message>
         <source>its folder does not exist</source>
         <translation>son dossier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>has no visible character</source>
+        <translation>n&apos;a aucun caractère visible</translation>
+    </message>
+    <message>
+        <source>must stay on one line</source>
+        <translation>doit tenir sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>this event raises no money: it takes no donations</source>
+        <translation>cet événement ne collecte pas d&apos;argent : il ne reçoit pas de dons</translation>
+    </message>
+    <message>
+        <source>ticket %1 is refunded; it has no code to reissue</source>
+        <translation>le billet %1 est remboursé ; il n&apos;a pas de code à renouveler</translation>
     </message>
     <message>
         <source>another program is using the ledger; close it and try again</source>
@@ -2864,6 +2888,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>“%1” is not an image (PNG, JPEG, GIF, BMP, WebP).</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une image (PNG, JPEG, GIF, BMP, WebP).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file (a device, a pipe or a folder).</source>
+        <translation>« %1 » n&apos;est pas un fichier (un périphérique, un tube ou un dossier).</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>

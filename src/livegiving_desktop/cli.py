@@ -55,9 +55,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
+    # ASCII digits only ("٣" is a digit to Python); within a 64-bit id (SQL's BIGINT).
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
-    return int(text)
+    if int(value) > 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large (at most {2**63 - 1})")
+    return int(value)
 
 
 def _non_negative_float(text: str) -> float:
@@ -67,6 +71,20 @@ def _non_negative_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
     if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"'{text}' must be a finite number, zero or more")
+    return value
+
+
+# A rehearsal's rate: 0 (as fast as possible) or from one donation every 1000 s to a million
+# a second; below that a rehearsal would never end (`--rate 1e-320`).
+MIN_RATE, MAX_RATE = 0.001, 1_000_000.0
+
+
+def _rate(text: str) -> float:
+    value = _non_negative_float(text)
+    if value != 0 and not MIN_RATE <= value <= MAX_RATE:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' must be 0 (as fast as possible) or from {MIN_RATE} to {MAX_RATE:.0f}"
+        )
     return value
 
 
@@ -147,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", parents=[db], help="a headless rehearsal")
     sim.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
-    sim.add_argument("--rate", type=_non_negative_float, default=0.0, metavar="PER_SECOND")
+    sim.add_argument("--rate", type=_rate, default=0.0, metavar="PER_SECOND")
     amount = sim.add_mutually_exclusive_group(required=True)
     amount.add_argument("--count", type=_positive_int, metavar="N")
     amount.add_argument("--seconds", type=_seconds, metavar="S")
@@ -193,9 +211,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _database(args: argparse.Namespace) -> str:
+    """--db as given (a blank one is refused, never taken for the default), else the default."""
+    given = getattr(args, "db", None)
+    if given is None:
+        return config.default_database()
+    if not given.strip():
+        raise BadInputError("--db: is empty; give a database file or a URL")
+    return str(given)
+
+
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
-    service = LedgerService.open(getattr(args, "db", None) or config.default_database())
+    service = LedgerService.open(_database(args))
     try:
         yield service
     finally:
@@ -296,6 +324,9 @@ def _create_campaign(args: argparse.Namespace) -> int:
 
     if args.kind == "fundraiser":
         _require(args, "fundraiser", "organization", "goal")
+        for name in ("price", "capacity", "category", "starts-at"):
+            if getattr(args, name.replace("-", "_")) is not None:
+                raise BadInputError(f"--{name}: a fundraiser sells no tickets; leave it out")
         spec: object = fundraiser_spec(
             title=args.title,
             organization_id=args.organization,
@@ -417,8 +448,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if target is not None:
         # Checked before the database is opened: never the ledger, never a device or a FIFO,
         # an existing file only with --force.
-        db_text = getattr(args, "db", None) or config.default_database()
-        protected = ledger_files(to_url(db_text))
+        protected = ledger_files(to_url(_database(args)))
         check_target(target, protected=protected, overwrite=args.force, field="--output")
     with _opened(args) as service:
         service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
@@ -540,6 +570,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config.setup_logging()
     try:
+        if getattr(args, "db", None) is not None:
+            _database(args)  # a blank --db is refused, for the window as for every command
         if args.command is None:
             return _run_gui(args)
         return COMMANDS[args.command](args)

@@ -35,7 +35,8 @@ def add_parser(sub: SubParsers, db: argparse.ArgumentParser) -> None:
 
 
 def _source(args: argparse.Namespace) -> Path:
-    url = to_url(getattr(args, "db", None) or config.default_database())
+    given = getattr(args, "db", None)
+    url = to_url(config.default_database() if given is None else given)
     path = sqlite_path(url)
     if path is None:
         raise ValidationError("--db", "db check and db recover work on a SQLite file")

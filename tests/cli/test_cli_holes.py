@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,168 @@ def test_a_ledger_locked_by_another_program_says_so_with_exit_1(
         for handler in set(logging.getLogger().handlers) - set(handlers):
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_a_lost_ticket_code_is_reissued_and_the_old_one_stops_working(
+    cli_prepared: Cli, ledger_copy: Path
+) -> None:
+    import json
+
+    from helpers.ledger import PREPARED_EVENT
+
+    event = str(PREPARED_EVENT)
+    # The buyer's output is lost (`> /dev/full`): the sale is recorded all the same.
+    lost = cli_prepared("tickets", "buy", "--campaign", event, "--buyer", "Ana",
+                        "--external-id", "order-1", "--json")  # fmt: skip
+    assert lost.code == 0, lost.stderr
+    sold = json.loads(lost.stdout)
+    replay = cli_prepared("tickets", "buy", "--campaign", event, "--buyer", "Ana",
+                          "--external-id", "order-1")  # fmt: skip
+    assert replay.code == 0
+    assert replay.stdout == ""
+    assert f"livegiving tickets reissue --ticket {sold['ticket_id']}" in replay.stderr
+
+    reissued = cli_prepared("tickets", "reissue", "--ticket", str(sold["ticket_id"]), "--json",
+                            "--creator", "Sam")  # fmt: skip
+    assert reissued.code == 0, reissued.stderr
+    new = json.loads(reissued.stdout)
+    assert new["ticket_id"] == sold["ticket_id"] and new["code"] != sold["code"]
+
+    assert cli_prepared("campaigns", "go-live", "--campaign", event).code == 0
+    old = cli_prepared("tickets", "admit", "--campaign", event, "--code", sold["code"])
+    assert json.loads(old.stdout)["admitted"] is False
+    fresh = cli_prepared("tickets", "admit", "--campaign", event, "--code", new["code"])
+    assert json.loads(fresh.stdout)["admitted"] is True
+
+    audit = cli_prepared("export", "--campaign", event, "--what", "audit", "--format", "json")
+    rows = [r for r in json.loads(audit.stdout) if r["action"] == "ticket-reissue"]
+    assert [(r["actor_name"], r["ticket_id"]) for r in rows] == [("Sam", sold["ticket_id"])]
+
+    missing = cli_prepared("tickets", "reissue", "--ticket", "999")
+    assert missing.code == 2 and "ticket: no ticket has the id 999" in missing.stderr
+
+
+def test_admit_name_errors_name_the_attendee_not_the_buyer(cli_prepared: Cli) -> None:
+    from helpers.ledger import PREPARED_EVENT
+
+    result = cli_prepared("tickets", "admit", "--campaign", str(PREPARED_EVENT), "--code", "x",
+                          "--name", "Bob\x1b[31m")  # fmt: skip
+    assert result.code == 2
+    assert "attendee name:" in result.stderr
+    assert "buyer name" not in result.stderr
+
+
+@pytest.fixture
+def main_in_process(
+    user_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Callable[..., tuple[int, str, str]]]:
+    """`livegiving ARGS` in this process: (exit status, stdout, stderr)."""
+    import logging
+
+    from livegiving_desktop import cli
+
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as exc:  # argparse's refusals
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield run
+    for handler in set(root.handlers) - set(handlers):
+        root.removeHandler(handler)
+        handler.close()
+
+
+DONATE = ["donate", "--campaign", "1", "--amount", "5", "--donor"]
+EVENT = ["campaigns", "create", "--kind", "paid-event", "--title", "T", "--category", "talk",
+         "--price", "5"]  # fmt: skip
+FUND = ["campaigns", "create", "--kind", "fundraiser", "--title", "T", "--organization",
+        "croix-rouge-francaise", "--goal", "100"]  # fmt: skip
+NO_ISO = "is not an ISO 4217 currency code"
+YEARS = "is outside the supported years"
+REFUSED = [
+    # (argv, the words of the refusal)
+    ([*DONATE, "\u200b\u200b"], "donor name: has no visible character"),
+    ([*DONATE, "\ufeff \u3164"], "donor name: has no visible character"),
+    ([*DONATE, "\u2800"], "donor name: has no visible character"),
+    ([*DONATE, "Ann\u2028Bob"], "donor name: must stay on one line"),
+    ([*DONATE, "Ann\u2029Lee"], "donor name: must stay on one line"),
+    ([*DONATE, "Ann", "--external-id", "a\u202eb"], "external id: must be 1 to"),
+    (["donate", "--campaign", "2", "--amount", "5", "--donor", "A"], "this event raises no money"),
+    (["donate", "--campaign", "\u0663", "--amount", "5", "--donor", "A"], "is not a whole number"),
+    (["donate", "--campaign", str(2**63), "--amount", "5", "--donor", "A"], "is too large"),
+    (["refund", "--donation", str(2**64), "--reason", "x"], "is too large"),
+    (["simulate", "--campaign", "1", "--count", "1", "--rate", "1e-320"], "must be 0 (as fast"),
+    ([*EVENT, "--currency", "EUR", "--starts-at", "1999-12-31T23:00+00:00"], f"starts at: '1999-12-31T23:00+00:00' {YEARS}"),  # noqa: E501
+    ([*EVENT, "--currency", "EUR", "--starts-at", "2100-01-01T00:00+00:00"], YEARS),
+    ([*EVENT, "--currency", "XAU"], f"currency: 'XAU' {NO_ISO}"),
+    ([*EVENT, "--currency", "xts"], NO_ISO),
+    ([*FUND, "--currency", "XXX"], NO_ISO),
+    ([*FUND, "--currency", "EUR", "--price", "5"], "--price: a fundraiser sells no tickets"),
+    ([*FUND, "--currency", "EUR", "--capacity", "5"], "--capacity: a fundraiser sells no tickets"),
+    (["campaigns", "create", "--kind", "paid-event", "--title", "\u200b", "--category", "talk",
+      "--price", "5", "--currency", "EUR"], "title: is empty"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"), REFUSED, ids=[f"{a[0]}-{i}" for i, (a, _) in enumerate(REFUSED)]
+)
+def test_values_nobody_should_save_are_refused_and_nothing_is_written(
+    main_in_process: Callable[..., tuple[int, str, str]],
+    ledger_copy: Path,
+    argv: list[str],
+    words: str,
+) -> None:
+    before = _digest(ledger_copy)
+    code, _, err = main_in_process(*argv, "--db", str(ledger_copy))
+    assert code == 2, err
+    assert words in err
+    assert "Traceback" not in err
+    assert _digest(ledger_copy) == before
+
+
+def test_a_title_with_bidi_overrides_is_stored_without_them(
+    main_in_process: Callable[..., tuple[int, str, str]], ledger_copy: Path
+) -> None:
+    code, out, err = main_in_process(
+        "campaigns", "create", "--kind", "paid-event", "--title", "Talk \u202eevil", "--category",
+        "talk", "--price", "5", "--currency", "EUR", "--db", str(ledger_copy),
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, err = main_in_process("campaigns", "list", "--json", "--db", str(ledger_copy))
+    import json
+
+    assert "Talk evil" in [c["title"] for c in json.loads(out)]
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_db_is_refused_never_taken_for_the_default(
+    main_in_process: Callable[..., tuple[int, str, str]], user_data_dir: Path, blank: str
+) -> None:
+    code, _, err = main_in_process("campaigns", "list", "--db", blank)
+    assert code == 2
+    assert "--db: is empty; give a database file or a URL" in err
+    assert not (user_data_dir / "livegiving.db").exists()
+
+
+def test_a_fifo_or_a_device_as_db_is_refused_before_it_is_opened(
+    main_in_process: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    fifo = tmp_path / "ledger.db"
+    os.mkfifo(fifo)  # opening it for reading would block for ever
+    code, _, err = main_in_process("campaigns", "list", "--db", str(fifo))
+    assert code == 2
+    assert "is not a regular file" in err
+    device = tmp_path / "null.db"
+    os.symlink("/dev/null", device)
+    code, _, err = main_in_process("campaigns", "list", "--db", str(device))
+    assert code == 2
+    assert "is not a regular file" in err
+    assert not Path("/dev/null-journal").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.db", "null.db"]

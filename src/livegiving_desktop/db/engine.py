@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,8 @@ class Database:
 
 def to_url(text: str) -> URL:
     """A SQLAlchemy URL, or a plain path to a SQLite file."""
+    if not text.strip():
+        raise DatabaseOpenError("--db: is empty; give a database file or a URL")
     if "://" in text:
         try:
             return make_url(text)
@@ -128,10 +131,20 @@ def _check_sqlite_file(path: Path) -> None:
     """Refuse, without writing anything, a file that is not a LiveGiving database."""
     if not path.parent.is_dir():
         raise DatabaseOpenError(f"database: the folder {path.parent} does not exist")
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
         return
-    if path.is_dir():
+    except OSError as exc:
+        raise DatabaseOpenError(f"database: {path} cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
         raise DatabaseOpenError(f"database: {path} is a folder, not a database file")
+    if not stat.S_ISREG(mode):
+        # A FIFO would block the first read for good; a device would get a -journal beside it.
+        raise DatabaseOpenError(
+            f"database: {path} is not a regular file (a device, a pipe or a socket); "
+            "give a database file"
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))

@@ -40,6 +40,8 @@ _FIELDS = {
     "campaign": QT_TRANSLATE_NOOP("Errors", "campaign"),
     "donation": QT_TRANSLATE_NOOP("Errors", "donation"),
     "export file": QT_TRANSLATE_NOOP("Errors", "export file"),
+    "buyer name": QT_TRANSLATE_NOOP("Errors", "buyer name"),
+    "attendee name": QT_TRANSLATE_NOOP("Errors", "attendee name"),
 }
 
 # English templates, exactly as the core words them, with %1, %2 for the variable parts.
@@ -137,6 +139,11 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "is not a regular file; choose a file name"),
     QT_TRANSLATE_NOOP("Errors", "is a folder; choose a file name"),
     QT_TRANSLATE_NOOP("Errors", "its folder does not exist"),
+    # names and events nobody should be able to save (issue 16)
+    QT_TRANSLATE_NOOP("Errors", "has no visible character"),
+    QT_TRANSLATE_NOOP("Errors", "must stay on one line"),
+    QT_TRANSLATE_NOOP("Errors", "this event raises no money: it takes no donations"),
+    QT_TRANSLATE_NOOP("Errors", "ticket %1 is refunded; it has no code to reissue"),
     QT_TRANSLATE_NOOP("Errors", "another program is using the ledger; close it and try again"),
     QT_TRANSLATE_NOOP("Errors", "the database file is damaged; nothing was written to it"),
 )
