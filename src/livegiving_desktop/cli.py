@@ -610,8 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except Exception:
         log.exception("unexpected failure")
-        print(
-            f"livegiving: unexpected error; the details are in {config.log_path()}",
-            file=sys.stderr,
-        )
+        written = config.active_log()
+        where = f"the details are in {written}" if written else "the log could not be written"
+        print(f"livegiving: unexpected error; {where}", file=sys.stderr)
         return EXIT_FAILURE

@@ -329,3 +329,28 @@ def test_a_fifo_or_a_device_as_db_is_refused_before_it_is_opened(
     assert "is not a regular file" in err
     assert not Path("/dev/null-journal").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.db", "null.db"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://sam:p@ss@127.0.0.1:1/live",  # a raw @ in the password
+        "postgresql+psycopg://sam@127.0.0.1:1/live?password=hunter2ss",
+        "postgresql+psycopg://sam:hunter2ss@127.0.0.1:1/live?sslpassword=hunter2ss",
+    ],
+)
+def test_no_password_reaches_stderr_or_the_log(
+    main_in_process: Callable[..., tuple[int, str, str]], user_data_dir: Path, url: str
+) -> None:
+    import logging
+
+    code, out, err = main_in_process("campaigns", "list", "--db", url)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    log = (user_data_dir / "logs" / "livegiving.log").read_text(encoding="utf-8")
+    assert code == 2, err
+    assert "127.0.0.1" in err
+    for text in (out, err, log):
+        assert "hunter2" not in text
+        assert "ss@" not in text
+        assert "p@ss" not in text

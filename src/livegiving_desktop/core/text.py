@@ -54,3 +54,22 @@ LINE_SEPARATORS_RE = re.compile("[\u2028\u2029\u0085]")
 def is_invisible(text: str) -> bool:
     """True when nothing of the text would be seen (empty counts as invisible)."""
     return all(c.isspace() or c in INVISIBLE for c in text)
+
+
+# Credentials in database URLs, every form SQLAlchemy's URL parsing accepts:
+# user:password@host (a raw "@" in the password too: up to the last "@" of the authority),
+# and ?password=... / &sslpassword=... in the query.
+_URL_USERINFO_RE = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^\s:/@?#]*:)[^\s/?#]*@")
+_URL_SECRET_PARAM_RE = re.compile(
+    r"(?P<head>[?&;](?:[\w.-]*(?:password|passwd|pwd|secret|token|passphrase)[\w.-]*)=)"
+    r"[^&;\s#'\"]*",
+    re.IGNORECASE,
+)
+
+
+def mask_credentials(text: str) -> str:
+    """Every password of every URL in the text (a message, a log line) replaced by ***."""
+    if "://" not in text and "=" not in text:
+        return text
+    masked = _URL_USERINFO_RE.sub(r"\g<head>***@", text)
+    return _URL_SECRET_PARAM_RE.sub(r"\g<head>***", masked)

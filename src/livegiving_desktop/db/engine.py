@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -22,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from livegiving_desktop.core.errors import LiveGivingError
+from livegiving_desktop.core.text import mask_credentials
 from livegiving_desktop.db.failures import BUSY_REASON, describe_failure
 from livegiving_desktop.db.recovery import quick_check_problems
 
@@ -82,7 +84,7 @@ class Database:
 
     @property
     def display_url(self) -> str:
-        return self.url.render_as_string(hide_password=True)
+        return mask_credentials(self.url.render_as_string(hide_password=True))
 
     def schema_version(self) -> str | None:
         with self.reader.connect() as conn:
@@ -94,15 +96,33 @@ class Database:
             self.reader.dispose()
 
 
+_AUTHORITY_RE = re.compile(
+    r"^(?P<scheme>[^:/]+://)(?P<userinfo>[^/?#]*)@(?P<rest>[^/?#@]*(?:[/?#].*)?)$", re.DOTALL
+)
+
+
+def _quote_raw_at(text: str) -> str:
+    """A raw "@" in a password (`user:p@ss@host`) belongs to the password: the host starts
+    after the last "@" of the authority (SQLAlchemy would take `ss@host` for the host, and
+    the password's tail would show in every message naming the host)."""
+    match = _AUTHORITY_RE.match(text)
+    if match is None or "@" not in match["userinfo"]:
+        return text
+    user, colon, password = match["userinfo"].partition(":")
+    userinfo = user.replace("@", "%40") + colon + password.replace("@", "%40")
+    return f"{match['scheme']}{userinfo}@{match['rest']}"
+
+
 def to_url(text: str) -> URL:
     """A SQLAlchemy URL, or a plain path to a SQLite file."""
     if not text.strip():
         raise DatabaseOpenError("--db: is empty; give a database file or a URL")
     if "://" in text:
         try:
-            return make_url(text)
-        except ArgumentError as exc:
-            raise DatabaseOpenError(f"--db: '{text}' is not a database URL ({exc})") from None
+            return make_url(_quote_raw_at(text))
+        except ArgumentError:
+            shown = mask_credentials(text)
+            raise DatabaseOpenError(f"--db: '{shown}' is not a database URL") from None
     path = Path(text).expanduser().absolute()
     return URL.create("sqlite", database=str(path))
 
@@ -192,6 +212,18 @@ def _check_sqlite_file(path: Path) -> None:
     _check_revision(revision, f"database: {path}")
 
 
+def _create_private(path: Path) -> None:
+    """A new ledger file is the user's alone (0600); SQLite gives its -wal, -shm and -journal
+    files the same mode. An existing file keeps the mode it has."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseOpenError(f"database: {path} cannot be created ({exc.strerror})") from None
+    os.close(fd)
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is broken).
     dbapi_connection.isolation_level = None
@@ -246,6 +278,7 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
     path = sqlite_path(parsed)
     if path is not None:
         _check_sqlite_file(path)
+        _create_private(path)
         writer = _make_sqlite_engine(parsed, immediate=True)
         reader = _make_sqlite_engine(parsed, immediate=False)
     elif parsed.get_backend_name() == "sqlite":
@@ -259,7 +292,8 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
                 parsed, pool_pre_ping=True, connect_args=pg_connect_args(parsed) if postgres else {}
             )
         except (ArgumentError, ImportError) as exc:
-            raise DatabaseOpenError(f"--db: cannot use '{parsed}': {exc}") from None
+            shown = mask_credentials(parsed.render_as_string(hide_password=True))
+            raise DatabaseOpenError(f"--db: cannot use '{shown}': {exc}") from None
         reader = writer
     db = Database(url=parsed, writer=writer, reader=reader)
     try:
