@@ -1023,8 +1023,8 @@
         <translation>un autre programme utilise le registre ; fermez-le et réessayez</translation>
     </message>
     <message>
-        <source>the database file is damaged; nothing was written to it</source>
-        <translation>le fichier de la base de données est endommagé ; rien n&apos;y a été écrit</translation>
+        <source>database: %1 is damaged (%2). The file was not changed. See what is wrong with `livegiving --db %3 db check`, save what can be read into a new file with `livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).</source>
+        <translation>base de données : %1 est endommagée (%2). Le fichier n&apos;a pas été modifié. Voyez ce qui ne va pas avec `livegiving --db %3 db check`, enregistrez ce qui peut être lu dans un nouveau fichier avec `livegiving --db %4 db recover --out NOUVEAU.db`, puis ouvrez NOUVEAU.db (ou restaurez une sauvegarde).</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -48,7 +48,7 @@ def donor_key(name: str) -> str:
 # Characters that show nothing: a name of only these (and spaces) is invisible on air.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u3164\u2800\u115f\u1160\uffa0\u00ad")
 # Line and paragraph separators: a name or a title on one line never breaks in two.
-LINE_SEPARATORS_RE = re.compile("[\u2028\u2029\u0085]")
+LINE_SEPARATORS_RE = re.compile("[\u2028\u2029]")
 
 
 def is_invisible(text: str) -> bool:

@@ -61,7 +61,7 @@ BUSY_WORDS = "another program is using the ledger; close it and try again"
 def damaged_words(path: Path, detail: str) -> str:
     """What to say about a damaged file, and what to do about it."""
     return (
-        f"database: {path} is damaged ({detail[:200]}); nothing was written to it. "
+        f"database: {path} is damaged ({detail[:200]}). The file was not changed. "
         f"See what is wrong with `livegiving --db {path} db check`, save what can be read into "
         f"a new file with `livegiving --db {path} db recover --out NEW.db`, then open NEW.db "
         "(or restore a backup)."

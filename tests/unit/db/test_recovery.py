@@ -44,7 +44,7 @@ def test_a_damaged_file_is_refused_untouched_with_what_to_do(
         LedgerService.open(str(path))
     words = str(refused.value)
     assert f"Page {page}: free space corruption" in words
-    assert "nothing was written to it" in words
+    assert "The file was not changed" in words
     assert "db recover --out" in words
     assert _digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.db"]  # no -wal, no -shm

@@ -145,7 +145,12 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "this event raises no money: it takes no donations"),
     QT_TRANSLATE_NOOP("Errors", "ticket %1 is refunded; it has no code to reissue"),
     QT_TRANSLATE_NOOP("Errors", "another program is using the ledger; close it and try again"),
-    QT_TRANSLATE_NOOP("Errors", "the database file is damaged; nothing was written to it"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "database: %1 is damaged (%2). The file was not changed. See what is wrong with "
+        "`livegiving --db %3 db check`, save what can be read into a new file with "
+        "`livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).",
+    ),
 )
 # core/decisions.py: a decision that lost a race (%1 the moderator, %2 the donation).
 _CONFLICTS = (
