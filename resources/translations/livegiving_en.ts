@@ -1575,6 +1575,12 @@ Log: %2</source>
     <message>
         <source>%1
 
+The log could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
 The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1576,6 +1576,14 @@ Journal&#xa0;: %2</translation>
     <message>
         <source>%1
 
+The log could not be written.</source>
+        <translation>%1
+
+Le journal n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>%1
+
 The details are in the log: %2</source>
         <translation>%1
 
