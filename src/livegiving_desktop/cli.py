@@ -444,6 +444,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from livegiving_desktop.db.engine import to_url
     from livegiving_desktop.services.files import check_target, ledger_files, write_atomically
 
+    if args.output is not None and not args.output.strip():
+        raise BadInputError("--output: is empty; give a file name (or leave -o out for stdout)")
     target = Path(args.output) if args.output else None
     if target is not None:
         # Checked before the database is opened: never the ledger, never a device or a FIFO,

@@ -267,6 +267,7 @@ REFUSED = [
     ([*EVENT, "--currency", "XAU"], f"currency: 'XAU' {NO_ISO}"),
     ([*EVENT, "--currency", "xts"], NO_ISO),
     ([*FUND, "--currency", "XXX"], NO_ISO),
+    (["export", "--campaign", "1", "--format", "csv", "-o", ""], "--output: is empty"),
     ([*FUND, "--currency", "EUR", "--price", "5"], "--price: a fundraiser sells no tickets"),
     ([*FUND, "--currency", "EUR", "--capacity", "5"], "--capacity: a fundraiser sells no tickets"),
     (["campaigns", "create", "--kind", "paid-event", "--title", "\u200b", "--category", "talk",
