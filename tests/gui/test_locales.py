@@ -19,20 +19,32 @@ from helpers.cli import cli_env
 
 LOCALES = ["tr_TR.UTF-8", "ar_EG.UTF-8", "ja_JP.UTF-8", "fr_FR.UTF-8", "C"]
 
-# The window, closed by a timer once it has shown its home page for a moment.
+# The window, closed once it is ready (its ledger opened, its home list shown).
 WINDOW_SCRIPT = """
 import sys
 from PySide6.QtCore import QTimer
 from livegiving_desktop import app as app_module, cli
+from livegiving_desktop.ui.main_window import MainWindow
 
 created = app_module.create_application
 
-def create_and_close_soon():
+def create_and_close_when_ready():
     application = created()
-    QTimer.singleShot(2500, application.closeAllWindows)
+    poll = QTimer(application)
+    poll.setInterval(100)
+
+    def close_when_ready():
+        windows = [w for w in application.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[0].is_ready():
+            poll.stop()
+            print("ready", flush=True)
+            application.closeAllWindows()
+
+    poll.timeout.connect(close_when_ready)
+    poll.start()
     return application
 
-app_module.create_application = create_and_close_soon
+app_module.create_application = create_and_close_when_ready
 sys.exit(cli.main(["--db", sys.argv[1]]))
 """
 
@@ -65,6 +77,7 @@ def test_the_window_starts_and_closes_under_the_locale(tmp_path: Path, name: str
         check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert done.stdout == "ready\n", done.stderr
     assert "is not a Qt property" not in done.stderr
     assert "Traceback" not in done.stderr
     log = tmp_path / "data" / "logs" / "livegiving.log"
