@@ -518,11 +518,16 @@ class MainWindow(QMainWindow):
     def _on_failed_exc(self, exc: BaseException) -> None:
         if isinstance(exc, LiveGivingError):
             self._show_error(self.tr("This cannot be done"), user_message(exc))
+        elif config.active_log() is None:  # never point at a log that is not being written
+            self._show_error(
+                self.tr("Something went wrong"),
+                self.tr("%1\n\nThe log could not be written.").replace("%1", user_message(exc)),
+            )
         else:
             self._show_error(
                 self.tr("Something went wrong"),
                 self.tr("%1\n\nThe details are in the log: %2").replace(
-                    "%1", user_message(exc)).replace("%2", str(config.log_path())),
+                    "%1", user_message(exc)).replace("%2", str(config.active_log())),
             )  # fmt: skip
 
     def _show_error(self, title: str, text: str) -> None:

@@ -39,6 +39,9 @@ _FIELDS = {
     "moderator": QT_TRANSLATE_NOOP("Errors", "moderator"),
     "campaign": QT_TRANSLATE_NOOP("Errors", "campaign"),
     "donation": QT_TRANSLATE_NOOP("Errors", "donation"),
+    "export file": QT_TRANSLATE_NOOP("Errors", "export file"),
+    "buyer name": QT_TRANSLATE_NOOP("Errors", "buyer name"),
+    "attendee name": QT_TRANSLATE_NOOP("Errors", "attendee name"),
 }
 
 # English templates, exactly as the core words them, with %1, %2 for the variable parts.
@@ -136,6 +139,23 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "port %1 cannot be used (%2)"),
     QT_TRANSLATE_NOOP("Errors", "the overlay server did not start in time"),
     QT_TRANSLATE_NOOP("Errors", "the overlay server cannot start: %1"),
+    # services/files.py: where an export may not be written
+    QT_TRANSLATE_NOOP("Errors", "is the ledger's own database file; choose another name"),
+    QT_TRANSLATE_NOOP("Errors", "is not a regular file; choose a file name"),
+    QT_TRANSLATE_NOOP("Errors", "is a folder; choose a file name"),
+    QT_TRANSLATE_NOOP("Errors", "its folder does not exist"),
+    # names and events nobody should be able to save (issue 16)
+    QT_TRANSLATE_NOOP("Errors", "has no visible character"),
+    QT_TRANSLATE_NOOP("Errors", "must stay on one line"),
+    QT_TRANSLATE_NOOP("Errors", "this event raises no money: it takes no donations"),
+    QT_TRANSLATE_NOOP("Errors", "ticket %1 is refunded; it has no code to reissue"),
+    QT_TRANSLATE_NOOP("Errors", "another program is using the ledger; close it and try again"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "database: %1 is damaged (%2). The file was not changed. See what is wrong with "
+        "`livegiving --db %3 db check`, save what can be read into a new file with "
+        "`livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).",
+    ),
 )
 # core/decisions.py: a decision that lost a race (%1 the moderator, %2 the donation).
 _CONFLICTS = (

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
+from livegiving_desktop.services.files import ledger_files
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.snapshots import FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.controller import PAGE
@@ -452,6 +453,7 @@ class FundraiserPage(BroadcastPage):
                 self.runner,
                 path,
                 lambda out, fmt_: service.export_donations(campaign.id, fmt_, out, report),
+                protected=ledger_files(service.db.url),
             )
         finally:
             progress.close()
