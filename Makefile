@@ -77,6 +77,7 @@ benchmarks: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/moderation_scale.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/soak.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overlay.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info resources/translations/*.qm

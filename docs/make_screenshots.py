@@ -77,6 +77,14 @@ async def capture(language: str, folder: Path) -> None:
     live.thank.click()
     await settle(1.0)
     window.grab().save(str(OUT / f"live-{language}.png"))
+    if language == "en":  # the OBS overlays window of the campaign on air
+        window.show_overlays()
+        overlays = window.overlays_window
+        assert overlays is not None
+        overlays.resize(820, 1000)
+        await settle(1.5)
+        overlays.grab().save(str(OUT / "overlays-window.png"))
+        overlays.close()
     await window.live.close_campaign()
     if language == "en":
         await window.show_home()

@@ -69,6 +69,8 @@ def user_data_dir(
 ) -> Path:
     """Every test gets its own user data directory; LIVEGIVING_DB never leaks in."""
     folder = tmp_path_factory.mktemp("user-data")
+    # A window's OBS overlay server listens on any free port here: 7580 may be taken.
+    (folder / "settings.ini").write_text("[overlays]\nport=0\n", encoding="utf-8")
     monkeypatch.setenv("LIVEGIVING_DATA_DIR", str(folder))
     monkeypatch.delenv("LIVEGIVING_DB", raising=False)
     return folder

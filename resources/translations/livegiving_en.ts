@@ -91,6 +91,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS overlays: links, style, test alerts (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Go live</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,6 +726,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is empty; give the campaign a title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,6 +1067,62 @@
     </message>
     <message>
         <source>the database is busy: no connection was free in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 is already in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 cannot be used (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the overlay server did not start in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the overlay server cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is the ledger&apos;s own database file; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file; choose a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder; choose a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no visible character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must stay on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this event raises no money: it takes no donations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket %1 is refunded; it has no code to reissue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program is using the ledger; close it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database: %1 is damaged (%2). The file was not changed. See what is wrong with `livegiving --db %3 db check`, save what can be read into a new file with `livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1716,6 +1792,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The OBS overlays are off: %1. Choose another port in Broadcast › Overlays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OBS overlays are starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About LiveGiving Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,6 +1834,12 @@ Log: %2</source>
     </message>
     <message>
         <source>This cannot be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The log could not be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2561,6 +2651,10 @@ The details are in the log: %2</source>
         </translation>
     </message>
     <message>
+        <source>The overlay server is not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The overlay server is not running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2570,6 +2664,17 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>Listening on port %1, this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverlaysWindow</name>
+    <message>
+        <source>Overlays — LiveGiving Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3091,6 +3196,10 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“%1” is not a file (a device, a pipe or a folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“%1” cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,6 +3574,10 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>&amp;Moderation console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBS &amp;overlays…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

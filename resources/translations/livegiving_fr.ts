@@ -91,6 +91,14 @@
         <translation>Campagnes</translation>
     </message>
     <message>
+        <source>Overlays</source>
+        <translation>Incrustations</translation>
+    </message>
+    <message>
+        <source>OBS overlays: links, style, test alerts (Ctrl+Shift+O)</source>
+        <translation>Incrustations OBS : liens, style, alertes de test (Ctrl+Maj+O)</translation>
+    </message>
+    <message>
         <source>Go live</source>
         <translation>Passer en direct</translation>
     </message>
@@ -718,6 +726,18 @@
         <translation>Tri</translation>
     </message>
     <message>
+        <source>Export file</source>
+        <translation>Fichier d&apos;export</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
         <source>is empty; give the campaign a title</source>
         <translation>est vide ; donnez un titre à la campagne</translation>
     </message>
@@ -1048,6 +1068,62 @@
     <message>
         <source>the database is busy: no connection was free in time</source>
         <translation>la base de données est occupée : aucune connexion ne s&apos;est libérée à temps</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use</source>
+        <translation>le port %1 est déjà utilisé</translation>
+    </message>
+    <message>
+        <source>port %1 cannot be used (%2)</source>
+        <translation>le port %1 ne peut pas être utilisé (%2)</translation>
+    </message>
+    <message>
+        <source>the overlay server did not start in time</source>
+        <translation>le serveur d&apos;incrustations n&apos;a pas démarré à temps</translation>
+    </message>
+    <message>
+        <source>the overlay server cannot start: %1</source>
+        <translation>le serveur d&apos;incrustations ne peut pas démarrer : %1</translation>
+    </message>
+    <message>
+        <source>is the ledger&apos;s own database file; choose another name</source>
+        <translation>est le fichier de la base de données du registre ; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>is not a regular file; choose a file name</source>
+        <translation>n&apos;est pas un fichier ordinaire ; choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>is a folder; choose a file name</source>
+        <translation>est un dossier ; choisissez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>son dossier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>has no visible character</source>
+        <translation>n&apos;a aucun caractère visible</translation>
+    </message>
+    <message>
+        <source>must stay on one line</source>
+        <translation>doit tenir sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>this event raises no money: it takes no donations</source>
+        <translation>cet événement ne collecte pas d&apos;argent : il ne reçoit pas de dons</translation>
+    </message>
+    <message>
+        <source>ticket %1 is refunded; it has no code to reissue</source>
+        <translation>le billet %1 est remboursé ; il n&apos;a pas de code à renouveler</translation>
+    </message>
+    <message>
+        <source>another program is using the ledger; close it and try again</source>
+        <translation>un autre programme utilise le registre ; fermez-le et réessayez</translation>
+    </message>
+    <message>
+        <source>database: %1 is damaged (%2). The file was not changed. See what is wrong with `livegiving --db %3 db check`, save what can be read into a new file with `livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).</source>
+        <translation>base de données : %1 est endommagée (%2). Le fichier n&apos;a pas été modifié. Voyez ce qui ne va pas avec `livegiving --db %3 db check`, enregistrez ce qui peut être lu dans un nouveau fichier avec `livegiving --db %4 db recover --out NOUVEAU.db`, puis ouvrez NOUVEAU.db (ou restaurez une sauvegarde).</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1716,6 +1792,14 @@
         <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
+        <source>The OBS overlays are off: %1. Choose another port in Broadcast › Overlays.</source>
+        <translation>Les incrustations OBS sont arrêtées : %1. Choisissez un autre port dans Diffusion › Incrustations.</translation>
+    </message>
+    <message>
+        <source>The OBS overlays are starting…</source>
+        <translation>Les incrustations OBS démarrent…</translation>
+    </message>
+    <message>
         <source>About LiveGiving Desktop</source>
         <translation>À propos de LiveGiving Desktop</translation>
     </message>
@@ -1752,6 +1836,14 @@ Journal&#xa0;: %2</translation>
     <message>
         <source>This cannot be done</source>
         <translation>Cette action est impossible</translation>
+    </message>
+    <message>
+        <source>%1
+
+The log could not be written.</source>
+        <translation>%1
+
+Le journal n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
         <source>%1
@@ -2564,6 +2656,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         </translation>
     </message>
     <message>
+        <source>The overlay server is not running: %1</source>
+        <translation>Le serveur d&apos;incrustations ne tourne pas : %1</translation>
+    </message>
+    <message>
         <source>The overlay server is not running.</source>
         <translation>Le serveur d’incrustations ne tourne pas.</translation>
     </message>
@@ -2574,6 +2670,17 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>Listening on port %1, this computer only.</source>
         <translation>À l’écoute sur le port %1, cet ordinateur seulement.</translation>
+    </message>
+</context>
+<context>
+    <name>OverlaysWindow</name>
+    <message>
+        <source>Overlays — LiveGiving Desktop</source>
+        <translation>Incrustations — LiveGiving Desktop</translation>
+    </message>
+    <message>
+        <source>Overlays — %1</source>
+        <translation>Incrustations — %1</translation>
     </message>
 </context>
 <context>
@@ -3094,6 +3201,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une image (PNG, JPEG, GIF, BMP, WebP).</translation>
     </message>
     <message>
+        <source>“%1” is not a file (a device, a pipe or a folder).</source>
+        <translation>« %1 » n&apos;est pas un fichier (un périphérique, un tube ou un dossier).</translation>
+    </message>
+    <message>
         <source>“%1” cannot be read: %2</source>
         <translation>«&#xa0;%1&#xa0;» ne peut pas être lu&#xa0;: %2</translation>
     </message>
@@ -3469,6 +3580,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>&amp;Moderation console</source>
         <translation>Console de &amp;modération</translation>
+    </message>
+    <message>
+        <source>OBS &amp;overlays…</source>
+        <translation>&amp;Incrustations OBS…</translation>
     </message>
     <message>
         <source>&amp;About LiveGiving Desktop</source>

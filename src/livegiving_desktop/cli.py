@@ -14,19 +14,26 @@ import logging
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__, cli_campaigns, cli_events, cli_moderate, cli_overlay
+from livegiving_desktop import (
+    __version__,
+    cli_campaigns,
+    cli_db,
+    cli_events,
+    cli_moderate,
+    cli_overlay,
+)
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.db.engine import DatabaseOpenError
+from livegiving_desktop.db.engine import BUSY_WORDS, DatabaseBusyError, DatabaseOpenError
+from livegiving_desktop.db.failures import BUSY_REASON
 from livegiving_desktop.services import config
 from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ingest import BatchOutcome, IngestError
@@ -48,9 +55,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
+    # ASCII digits only ("٣" is a digit to Python); within a 64-bit id (SQL's BIGINT).
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
-    return int(text)
+    if int(value) > 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large (at most {2**63 - 1})")
+    return int(value)
 
 
 def _non_negative_float(text: str) -> float:
@@ -60,6 +71,20 @@ def _non_negative_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
     if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"'{text}' must be a finite number, zero or more")
+    return value
+
+
+# A rehearsal's rate: 0 (as fast as possible) or from one donation every 1000 s to a million
+# a second; below that a rehearsal would never end (`--rate 1e-320`).
+MIN_RATE, MAX_RATE = 0.001, 1_000_000.0
+
+
+def _rate(text: str) -> float:
+    value = _non_negative_float(text)
+    if value != 0 and not MIN_RATE <= value <= MAX_RATE:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' must be 0 (as fast as possible) or from {MIN_RATE} to {MAX_RATE:.0f}"
+        )
     return value
 
 
@@ -140,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", parents=[db], help="a headless rehearsal")
     sim.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
-    sim.add_argument("--rate", type=_non_negative_float, default=0.0, metavar="PER_SECOND")
+    sim.add_argument("--rate", type=_rate, default=0.0, metavar="PER_SECOND")
     amount = sim.add_mutually_exclusive_group(required=True)
     amount.add_argument("--count", type=_positive_int, metavar="N")
     amount.add_argument("--seconds", type=_seconds, metavar="S")
@@ -175,18 +200,30 @@ def build_parser() -> argparse.ArgumentParser:
     cli_events.add_parsers(sub, db)
     cli_overlay.add_parsers(sub, db)
     cli_moderate.add_parser(sub, db)
+    cli_db.add_parser(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
     exp.add_argument("--what", choices=("donations", "tickets", "audit"), default="donations")
     exp.add_argument("--format", required=True, choices=("csv", "json"))
     exp.add_argument("-o", "--output", default=None, metavar="FILE")
+    exp.add_argument("--force", action="store_true", help="replace an existing -o file")
     return parser
+
+
+def _database(args: argparse.Namespace) -> str:
+    """--db as given (a blank one is refused, never taken for the default), else the default."""
+    given = getattr(args, "db", None)
+    if given is None:
+        return config.default_database()
+    if not given.strip():
+        raise BadInputError("--db: is empty; give a database file or a URL")
+    return str(given)
 
 
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
-    service = LedgerService.open(getattr(args, "db", None) or config.default_database())
+    service = LedgerService.open(_database(args))
     try:
         yield service
     finally:
@@ -287,6 +324,9 @@ def _create_campaign(args: argparse.Namespace) -> int:
 
     if args.kind == "fundraiser":
         _require(args, "fundraiser", "organization", "goal")
+        for name in ("price", "capacity", "category", "starts-at"):
+            if getattr(args, name.replace("-", "_")) is not None:
+                raise BadInputError(f"--{name}: a fundraiser sells no tickets; leave it out")
         spec: object = fundraiser_spec(
             title=args.title,
             organization_id=args.organization,
@@ -401,9 +441,17 @@ def cmd_refund(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from livegiving_desktop.db.engine import to_url
+    from livegiving_desktop.services.files import check_target, ledger_files, write_atomically
+
+    if args.output is not None and not args.output.strip():
+        raise BadInputError("--output: is empty; give a file name (or leave -o out for stdout)")
     target = Path(args.output) if args.output else None
-    if target is not None and not target.parent.exists():
-        raise BadInputError(f"-o: the folder {target.parent} does not exist")
+    if target is not None:
+        # Checked before the database is opened: never the ledger, never a device or a FIFO,
+        # an existing file only with --force.
+        protected = ledger_files(to_url(_database(args)))
+        check_target(target, protected=protected, overwrite=args.force, field="--output")
     with _opened(args) as service:
         service.campaign(args.campaign)  # refuse an unknown campaign before writing anything
         write = _export_writer(service, args.what, args.campaign)
@@ -412,15 +460,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             return EXIT_OK
         # Written beside the target and renamed: a failed export never leaves half a file.
-        fd, tmp = tempfile.mkstemp(prefix=".livegiving-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                count = write(args.campaign, args.format, out)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        count = write_atomically(
+            target,
+            lambda out: write(args.campaign, args.format, out),
+            protected=protected + ledger_files(service.db.url),
+            overwrite=args.force,
+            field="--output",
+        )
     noun = {"audit": "audit rows", "tickets": "tickets"}.get(args.what, "donations")
     print(f"{count} {noun} written to {target}", file=sys.stderr)
     return EXIT_OK
@@ -509,6 +555,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "story": cmd_story,
     "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
+    "db": cli_db.cmd_db,
 }
 
 
@@ -525,6 +572,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config.setup_logging()
     try:
+        if getattr(args, "db", None) is not None:
+            _database(args)  # a blank --db is refused, for the window as for every command
         if args.command is None:
             return _run_gui(args)
         return COMMANDS[args.command](args)
@@ -537,6 +586,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("lost a race: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
         return cli_moderate.EXIT_CONFLICT
+    except DatabaseBusyError as exc:
+        # Not bad input: the same command works once the other program lets go.
+        log.warning("the ledger is locked: %s", exc)
+        print(f"livegiving: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
         # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
         log.info("refused: %s", exc)
@@ -544,7 +598,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except SQLAlchemyError as exc:
         log.exception("database failure")
-        print(f"livegiving: database failure: {describe_failure(exc)}", file=sys.stderr)
+        reason = describe_failure(exc)
+        if reason == BUSY_REASON:
+            reason = BUSY_WORDS
+        print(f"livegiving: database failure: {reason}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:
         _silence_stdout()
@@ -555,8 +612,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except Exception:
         log.exception("unexpected failure")
-        print(
-            f"livegiving: unexpected error; the details are in {config.log_path()}",
-            file=sys.stderr,
-        )
+        written = config.active_log()
+        where = f"the details are in {written}" if written else "the log could not be written"
+        print(f"livegiving: unexpected error; {where}", file=sys.stderr)
         return EXIT_FAILURE

@@ -18,9 +18,13 @@ ACTIONS = ("archive", "unarchive", "duplicate", "set-goal")
 
 
 def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
+    # ASCII digits only ("٣" is a digit to Python); within a 64-bit id (SQL's BIGINT).
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
-    return int(text)
+    if int(value) > 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large (at most {2**63 - 1})")
+    return int(value)
 
 
 def add_parsers(camps_sub: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:

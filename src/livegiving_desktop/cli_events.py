@@ -26,9 +26,13 @@ SubParsers = argparse._SubParsersAction
 
 
 def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
+    # ASCII digits only ("٣" is a digit to Python); within a 64-bit id (SQL's BIGINT).
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
-    return int(text)
+    if int(value) > 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large (at most {2**63 - 1})")
+    return int(value)
 
 
 def _print(text: str, out: TextIO | None = None) -> None:
@@ -50,6 +54,12 @@ def add_parsers(sub: SubParsers, db: argparse.ArgumentParser) -> None:
     admit.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
     admit.add_argument("--code", required=True, metavar="CODE", help="as typed; '' = no code")
     admit.add_argument("--name", default="", metavar="NAME", help="who is joining")
+    reissue = t_sub.add_parser(
+        "reissue", parents=[db], help="a new access code for a ticket; the old one stops working"
+    )
+    reissue.add_argument("--ticket", required=True, type=_positive_int, metavar="ID")
+    reissue.add_argument("--json", action="store_true", help="one JSON object")
+    reissue.add_argument("--creator", default=None, metavar="NAME", help="default: login name")
     refund = t_sub.add_parser("refund", parents=[db], help="refund one ticket")
     refund.add_argument("--ticket", required=True, type=_positive_int, metavar="ID")
     refund.add_argument("--reason", required=True, metavar="TEXT", help="why (required)")
@@ -89,8 +99,13 @@ def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
     if args.action == "buy":
         batch = events.buy_ticket(args.campaign, args.buyer, args.external_id)
         if not batch.sold:
+            ext = batch.duplicates[0]
+            ticket_id = events.store.ticket_id_of(args.campaign, ext)
             print(
-                f"external id '{args.external_id}' is already sold; nothing was added",
+                f"external id '{ext}' is already sold (ticket {ticket_id}); nothing was added. "
+                "Its code was shown only once: if it was lost, "
+                f"`livegiving tickets reissue --ticket {ticket_id}` gives a new one and the old "
+                "one stops working",
                 file=sys.stderr,
             )
             return 0
@@ -101,6 +116,15 @@ def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
             print("ticket id, then its access code (shown only now):", file=sys.stderr)
             _print(str(sold.ticket.id))
             _print(sold.code)
+        return 0
+    if args.action == "reissue":
+        new = events.reissue_ticket(args.ticket, _creator(args))
+        if args.json:
+            _print(json.dumps({"ticket_id": new.ticket.id, "code": new.code}))
+        else:
+            print("the new access code (shown only now; the old one no longer works):",
+                  file=sys.stderr)  # fmt: skip
+            _print(new.code)
         return 0
     if args.action == "admit":
         record = events.admit(args.campaign, args.code, args.name)

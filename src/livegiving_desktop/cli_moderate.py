@@ -31,7 +31,7 @@ from livegiving_desktop.services.moderation import ModerationService
 
 EXIT_CONFLICT = 3  # a lost race: another seat decided first; nothing was written
 
-_DONATION = re.compile(r"^\s*(\d+)\s*(?:@\s*(\d+)\s*)?$")
+_DONATION = re.compile(r"^\s*([0-9]+)\s*(?:@\s*([0-9]+)\s*)?$")  # ASCII digits only
 ACTIONS = {
     "hide": "keep the messages off the air",
     "approve": "put the messages on air",
@@ -46,7 +46,12 @@ ACTIONS = {
 
 def _donation(text: str) -> tuple[int, int | None]:
     match = _DONATION.match(text)
-    if match is None or int(match.group(1)) <= 0:
+    limit = 2**63 - 1  # a 64-bit id (SQL's BIGINT), a version alike
+    if (
+        match is None
+        or not 0 < int(match.group(1)) <= limit
+        or (match.group(2) is not None and int(match.group(2)) > limit)
+    ):
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a donation id (a whole number, optionally @VERSION, e.g. 42@3)"
         )
@@ -54,9 +59,13 @@ def _donation(text: str) -> tuple[int, int | None]:
 
 
 def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
+    # ASCII digits only ("٣" is a digit to Python); within a 64-bit id (SQL's BIGINT).
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
-    return int(text)
+    if int(value) > 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large (at most {2**63 - 1})")
+    return int(value)
 
 
 def add_parser(sub: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:

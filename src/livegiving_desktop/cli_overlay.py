@@ -13,22 +13,25 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.overlays import (
-    CONTROL_ACTIONS,
-    DEFAULT_PORT,
-    OverlayLink,
-    OverlayService,
-)
+from livegiving_desktop.core.overlays import CONTROL_ACTIONS, DEFAULT_PORT
+
+if TYPE_CHECKING:  # the server's modules (aiohttp) are imported by `overlay` commands only
+    from livegiving_desktop.services.ledger import LedgerService
+    from livegiving_desktop.services.overlays import OverlayLink, OverlayService
 
 SubParsers = argparse._SubParsersAction
 
 
 def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
+    # ASCII digits only ("٣" is a digit to Python); within a 64-bit id (SQL's BIGINT).
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) <= 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above zero")
-    return int(text)
+    if int(value) > 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large (at most {2**63 - 1})")
+    return int(value)
 
 
 def _port(text: str) -> int:
@@ -72,6 +75,8 @@ def add_parsers(sub: SubParsers, db: argparse.ArgumentParser) -> None:
 
 
 def cmd_overlay(args: argparse.Namespace, ledger: LedgerService) -> int:
+    from livegiving_desktop.services.overlays import OverlayService
+
     service = OverlayService(ledger)
     try:
         if args.action == "urls":

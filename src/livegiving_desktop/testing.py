@@ -27,6 +27,12 @@ def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setenv("LIVEGIVING_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.delenv("LIVEGIVING_DB", raising=False)
+    # The window's OBS overlay server listens on any free port in tests (7580 may be taken).
+    userdata = tmp_path / "userdata"
+    userdata.mkdir(parents=True, exist_ok=True)
+    settings = userdata / "settings.ini"
+    if not settings.exists():
+        settings.write_text("[overlays]\nport=0\n", encoding="utf-8")
     path = tmp_path / "livegiving.db"
     open_database(str(path)).close()
     return str(path)

@@ -120,7 +120,8 @@ def prepare_database(folder: Path) -> Prepared:
     data_dir.mkdir(exist_ok=True)
     # Asked once by the moderation console: answered beforehand.
     (data_dir / "settings.ini").write_text(
-        f"[moderation]\ndisplayName={MODERATOR}\nrole=moderator\n", encoding="utf-8"
+        f"[moderation]\ndisplayName={MODERATOR}\nrole=moderator\n\n[overlays]\nport=0\n",
+        encoding="utf-8",
     )
     url = str(folder / "a11y.db")
     previous = os.environ.get("LIVEGIVING_DATA_DIR")

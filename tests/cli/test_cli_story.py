@@ -78,3 +78,37 @@ def test_settings_set_the_sticker_hours_and_colours(cli_prepared: Cli, ledger_co
     for args in (("--sticker-hours", "1000"), ("--accent-color", "orange")):
         result = cli_prepared("story", "settings", "--campaign", str(PREPARED_FUNDRAISER), *args)
         assert result.code == 2 and args[0] in result.stderr
+
+
+def test_leftovers_of_an_interrupted_export_are_cleaned_on_the_next_run(
+    cli_prepared: Cli, ledger_copy: Path, tmp_path: Path
+) -> None:
+    _share(ledger_copy, "Alice")
+    out = tmp_path / "story"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (out / ".part-story-0007.png").write_bytes(b"half a png")  # the export was quit
+    (out / ".part-sticker.png").symlink_to(victim)  # planted: never written through
+    (out / "notes.txt").write_text("mine")
+    result = cli_prepared("story", "export", "--campaign", str(PREPARED_FUNDRAISER),
+                          "--out", str(out))  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "sticker.png", "story-0001.png"]
+    assert victim.read_text() == "precious"
+
+
+def test_a_fifo_as_a_background_is_refused_without_blocking(qapp: Any, tmp_path: Path) -> None:
+    import os
+
+    import pytest
+
+    from livegiving_desktop.core.errors import ValidationError
+    from livegiving_desktop.ui.story.render import read_background
+
+    fifo = tmp_path / "picture.png"
+    os.mkfifo(fifo)  # a plain open() would wait for a writer for ever
+    with pytest.raises(ValidationError, match="is not a file"):
+        read_background(str(fifo))
+    with pytest.raises(ValidationError, match="is not a file"):
+        read_background("/dev/zero")

@@ -31,11 +31,21 @@ def _newer(path: Path) -> None:
     conn.close()
 
 
+def _page_damaged(path: Path) -> None:
+    from helpers.damage import break_free_space, ledger_with_donations
+    from helpers.ledger import PREPARED_FUNDRAISER, prepare_ledger
+
+    prepare_ledger(str(path))
+    ledger_with_donations(path, PREPARED_FUNDRAISER)
+    break_free_space(path)
+
+
 before: dict[str, tuple[bytes, int]] = {}  # each file as prepared, before the window
 BAD_FILES = {
     "not-a-database": (_text_file, "not a LiveGiving database"),
     "truncated": (_truncated, "damaged"),
     "newer-schema": (_newer, "newer"),
+    "page-damaged": (_page_damaged, "free space corruption"),  # quick_check's report
 }
 
 
@@ -69,3 +79,15 @@ def test_a_file_that_cannot_be_opened_is_refused_with_a_message(
     assert w.status_save.text() == "The database could not be opened"
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before[livegiving_db_url]
     assert sorted(p.name for p in path.parent.iterdir()) == ["ledger.db"]
+
+
+def test_the_damaged_file_message_says_what_to_do_in_french(qapp: Any, french: None) -> None:
+    from livegiving_desktop.db.engine import damaged_words
+    from livegiving_desktop.ui.common.error_text import translate_reason
+
+    words = translate_reason(
+        damaged_words(Path("/data/ledger.db"), "Page 26: free space corruption")
+    )
+    assert words.startswith("base de données : /data/ledger.db est endommagée (Page 26: free")
+    assert "Le fichier n'a pas été modifié" in words
+    assert "`livegiving --db /data/ledger.db db recover --out NOUVEAU.db`" in words

@@ -45,3 +45,31 @@ def test_switching_to_french_translates_the_open_window_now(
         assert find(window, QLabel, "totalRaised").text() == "$0.00"
     finally:
         prepare(qapp, "en")
+
+
+def test_a_long_title_in_french_fits_a_1366_px_window(
+    qtbot: Any, livegiving_window: Any, qapp: Any
+) -> None:
+    """The live view's header (title, status, who watches, Overlays, Moderation, Go live) is
+    wider in French: the title gives way ("…") so that the window fits a 1366 px laptop; the
+    whole title stays its text, tooltip and accessible name."""
+    from livegiving_desktop.app import prepare
+
+    window = livegiving_window
+    title = "Marathon solidaire en direct pour la Croix-Rouge"
+    create_fundraiser(qtbot, window, title=title)
+    try:
+        find(window, QAction, "actionFrench").trigger()
+        heading = window.live.title
+        assert window.minimumSizeHint().width() <= 1366
+        window.resize(1366, 720)
+        qtbot.waitUntil(lambda: heading.width() < heading.sizeHint().width())
+        assert heading.text() == title
+        assert heading.toolTip() == title and heading.accessibleName() == title
+        shown = QLabel.text(heading)
+        assert shown.endswith("…") and shown != title
+        window.resize(1900, 720)  # room again: the whole title, no tooltip
+        qtbot.waitUntil(lambda: QLabel.text(heading) == title)
+        assert heading.toolTip() == ""
+    finally:
+        prepare(qapp, "en")

@@ -10,7 +10,7 @@ from enum import StrEnum
 from livegiving_desktop.core.errors import StateError, ValidationError
 from livegiving_desktop.core.money import check_currency, minor_per_major, parse_amount_input
 from livegiving_desktop.core.organizations import OrganizationCatalog
-from livegiving_desktop.core.text import CONTROL_RE
+from livegiving_desktop.core.text import CONTROL_RE, is_invisible, strip_bidi
 
 TITLE_MAX = 120
 GOAL_MAXIMUM_MAJOR = 1_000_000_000
@@ -81,8 +81,9 @@ CampaignSpec = FundraiserSpec | PaidEventSpec
 
 
 def clean_title(text: str, field: str = "title") -> str:
-    title = " ".join(text.split())
-    if not title:
+    # Bidi overrides removed, as in names; line separators are whitespace to split().
+    title = " ".join(strip_bidi(text).split())
+    if not title or is_invisible(title):
         raise ValidationError(field, "is empty; give the campaign a title")
     if len(title) > TITLE_MAX:
         raise ValidationError(field, f"is {len(title)} characters long; at most {TITLE_MAX}")
@@ -142,6 +143,10 @@ def parse_goal(text: str, currency: str, locale: str | None = None) -> int:
     )
 
 
+# A paid event starts in these years (a typo such as 0026 or 20266 is refused).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def parse_start_time(text: str, field: str = "starts at") -> datetime:
     """An ISO 8601 time; a time without offset is taken as UTC. Returned in UTC."""
     try:
@@ -153,9 +158,12 @@ def parse_start_time(text: str, field: str = "starts at") -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     try:
-        return value.astimezone(UTC)
+        value = value.astimezone(UTC)
     except OverflowError:
         raise ValidationError(field, f"'{text}' is outside the supported years") from None
+    if not FIRST_YEAR <= value.year < LAST_YEAR:
+        raise ValidationError(field, f"'{text}' is outside the supported years")
+    return value
 
 
 def paid_event_spec(

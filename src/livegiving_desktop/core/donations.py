@@ -10,14 +10,26 @@ from typing import NamedTuple, Protocol
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.core.text import BIDI_CONTROLS, CONTROL_RE, donor_key, strip_bidi
+from livegiving_desktop.core.text import (
+    BIDI_CONTROLS,
+    CONTROL_RE,
+    INVISIBLE,
+    LINE_SEPARATORS_RE,
+    donor_key,
+    is_invisible,
+    strip_bidi,
+)
 
 NAME_MAX = 100
 MESSAGE_MAX = 500
 EXTERNAL_ID_MAX = 200
 _MESSAGE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Anything that needs the slow path: control characters or bidi controls.
-_SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_SUSPECT_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+    + "".join(sorted(BIDI_CONTROLS | INVISIBLE))
+    + "]"
+)
 # Lone surrogates: text decoded with errors="surrogateescape" and friends; not storable text.
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
@@ -86,6 +98,10 @@ def clean_donor_name(text: str, field: str = "donor name") -> str:
     name = strip_bidi(text).strip()
     if not name:
         raise ValidationError(field, "is empty; give the donor's name")
+    if LINE_SEPARATORS_RE.search(name):
+        raise ValidationError(field, "must stay on one line")
+    if is_invisible(name):
+        raise ValidationError(field, "has no visible character")
     if len(name) > NAME_MAX:
         raise ValidationError(field, f"is {len(name)} characters long; at most {NAME_MAX}")
     if CONTROL_RE.search(name):
@@ -115,7 +131,13 @@ def clean_external_id(text: str, field: str = "external id") -> str:
     value = text.strip()
     if not value:
         raise ValidationError(field, "is empty")
-    if len(value) > EXTERNAL_ID_MAX or CONTROL_RE.search(value) or _SURROGATE_RE.search(value):
+    if (
+        len(value) > EXTERNAL_ID_MAX
+        or CONTROL_RE.search(value)
+        or _SURROGATE_RE.search(value)
+        or LINE_SEPARATORS_RE.search(value)
+        or any(c in BIDI_CONTROLS for c in value)
+    ):
         raise ValidationError(field, f"must be 1 to {EXTERNAL_ID_MAX} printable characters")
     return value
 

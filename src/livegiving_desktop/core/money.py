@@ -22,6 +22,14 @@ MAX_AMOUNT_CHARS = 40  # far above any real amount; keeps int() away from huge d
 _AMOUNT_RE = re.compile(r"(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?\Z")
 
 
+# ISO 4217 codes that are not money anyone donates: no currency (XXX), testing (XTS), precious
+# metals, bond-market units, drawing rights and other accounting units.
+NOT_MONEY = frozenset(
+    {"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA",
+     "XFU", "XRE", "XFO"}
+)  # fmt: skip
+
+
 @cache
 def known_currencies() -> frozenset[str]:
     """ISO 4217 codes Babel knows."""
@@ -31,7 +39,11 @@ def known_currencies() -> frozenset[str]:
 def check_currency(code: str, field: str = "currency") -> str:
     """Return the upper-cased ISO 4217 code, or raise ValidationError."""
     normalized = code.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", normalized) or normalized not in known_currencies():
+    if (
+        not re.fullmatch(r"[A-Z]{3}", normalized)
+        or normalized not in known_currencies()
+        or normalized in NOT_MONEY
+    ):
         raise ValidationError(field, f"'{code}' is not an ISO 4217 currency code")
     return normalized
 

@@ -43,3 +43,33 @@ def fold(text: str) -> str:
 def donor_key(name: str) -> str:
     """The identity of a donor within a campaign: the name, case-folded, spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+# Characters that show nothing: a name of only these (and spaces) is invisible on air.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u3164\u2800\u115f\u1160\uffa0\u00ad")
+# Line and paragraph separators: a name or a title on one line never breaks in two.
+LINE_SEPARATORS_RE = re.compile("[\u2028\u2029]")
+
+
+def is_invisible(text: str) -> bool:
+    """True when nothing of the text would be seen (empty counts as invisible)."""
+    return all(c.isspace() or c in INVISIBLE for c in text)
+
+
+# Credentials in database URLs, every form SQLAlchemy's URL parsing accepts:
+# user:password@host (a raw "@" in the password too: up to the last "@" of the authority),
+# and ?password=... / &sslpassword=... in the query.
+_URL_USERINFO_RE = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^\s:/@?#]*:)[^\s/?#]*@")
+_URL_SECRET_PARAM_RE = re.compile(
+    r"(?P<head>[?&;](?:[\w.-]*(?:password|passwd|pwd|secret|token|passphrase)[\w.-]*)=)"
+    r"[^&;\s#'\"]*",
+    re.IGNORECASE,
+)
+
+
+def mask_credentials(text: str) -> str:
+    """Every password of every URL in the text (a message, a log line) replaced by ***."""
+    if "://" not in text and "=" not in text:
+        return text
+    masked = _URL_USERINFO_RE.sub(r"\g<head>***@", text)
+    return _URL_SECRET_PARAM_RE.sub(r"\g<head>***", masked)

@@ -80,8 +80,8 @@ def clean_code(text: str | None) -> str | None:
     return text
 
 
-def clean_buyer_name(text: str) -> str:
-    return clean_donor_name(text, "buyer name")
+def clean_buyer_name(text: str, field: str = "buyer name") -> str:
+    return clean_donor_name(text, field)
 
 
 def decide_admission(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,9 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.db.failures import describe_failure
+from livegiving_desktop.core.text import mask_credentials
+from livegiving_desktop.db.failures import BUSY_REASON, describe_failure
+from livegiving_desktop.db.recovery import quick_check_problems
 
 log = logging.getLogger("livegiving.db")
 
@@ -43,6 +47,27 @@ class DatabaseOpenError(LiveGivingError):
     """The database cannot be opened; the message says why and what was (not) done."""
 
 
+class DamagedDatabaseError(DatabaseOpenError):
+    """SQLite reports the file damaged: refused, left byte for byte as it was."""
+
+
+class DatabaseBusyError(LiveGivingError):
+    """Another program holds the ledger's lock past the busy timeout (not bad input)."""
+
+
+BUSY_WORDS = "another program is using the ledger; close it and try again"
+
+
+def damaged_words(path: Path, detail: str) -> str:
+    """What to say about a damaged file, and what to do about it."""
+    return (
+        f"database: {path} is damaged ({detail[:200]}). The file was not changed. "
+        f"See what is wrong with `livegiving --db {path} db check`, save what can be read into "
+        f"a new file with `livegiving --db {path} db recover --out NEW.db`, then open NEW.db "
+        "(or restore a backup)."
+    )
+
+
 @dataclass
 class Database:
     """An opened, migrated database. `writer` begins IMMEDIATE transactions on SQLite so that
@@ -59,7 +84,7 @@ class Database:
 
     @property
     def display_url(self) -> str:
-        return self.url.render_as_string(hide_password=True)
+        return mask_credentials(self.url.render_as_string(hide_password=True))
 
     def schema_version(self) -> str | None:
         with self.reader.connect() as conn:
@@ -71,13 +96,33 @@ class Database:
             self.reader.dispose()
 
 
+_AUTHORITY_RE = re.compile(
+    r"^(?P<scheme>[^:/]+://)(?P<userinfo>[^/?#]*)@(?P<rest>[^/?#@]*(?:[/?#].*)?)$", re.DOTALL
+)
+
+
+def _quote_raw_at(text: str) -> str:
+    """A raw "@" in a password (`user:p@ss@host`) belongs to the password: the host starts
+    after the last "@" of the authority (SQLAlchemy would take `ss@host` for the host, and
+    the password's tail would show in every message naming the host)."""
+    match = _AUTHORITY_RE.match(text)
+    if match is None or "@" not in match["userinfo"]:
+        return text
+    user, colon, password = match["userinfo"].partition(":")
+    userinfo = user.replace("@", "%40") + colon + password.replace("@", "%40")
+    return f"{match['scheme']}{userinfo}@{match['rest']}"
+
+
 def to_url(text: str) -> URL:
     """A SQLAlchemy URL, or a plain path to a SQLite file."""
+    if not text.strip():
+        raise DatabaseOpenError("--db: is empty; give a database file or a URL")
     if "://" in text:
         try:
-            return make_url(text)
-        except ArgumentError as exc:
-            raise DatabaseOpenError(f"--db: '{text}' is not a database URL ({exc})") from None
+            return make_url(_quote_raw_at(text))
+        except ArgumentError:
+            shown = mask_credentials(text)
+            raise DatabaseOpenError(f"--db: '{shown}' is not a database URL") from None
     path = Path(text).expanduser().absolute()
     return URL.create("sqlite", database=str(path))
 
@@ -106,10 +151,20 @@ def _check_sqlite_file(path: Path) -> None:
     """Refuse, without writing anything, a file that is not a LiveGiving database."""
     if not path.parent.is_dir():
         raise DatabaseOpenError(f"database: the folder {path.parent} does not exist")
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
         return
-    if path.is_dir():
+    except OSError as exc:
+        raise DatabaseOpenError(f"database: {path} cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
         raise DatabaseOpenError(f"database: {path} is a folder, not a database file")
+    if not stat.S_ISREG(mode):
+        # A FIFO would block the first read for good; a device would get a -journal beside it.
+        raise DatabaseOpenError(
+            f"database: {path} is not a regular file (a device, a pipe or a socket); "
+            "give a database file"
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -144,15 +199,29 @@ def _check_sqlite_file(path: Path) -> None:
                     f"database: {path} is an SQLite file of another program, not a LiveGiving "
                     "database. The file was not changed."
                 )
-            if revision is not None:
-                conn.execute("PRAGMA quick_check").fetchone()
+            problems = quick_check_problems(conn) if revision is not None else ()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(
-            f"database: {path} is damaged or not a database ({exc}). The file was not changed."
-        ) from None
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise DatabaseBusyError(BUSY_WORDS) from None
+        raise DamagedDatabaseError(damaged_words(path, str(exc))) from None
+    if problems:
+        log.warning("quick_check of %s: %s", path, "; ".join(problems[:20]))
+        raise DamagedDatabaseError(damaged_words(path, problems[0]))
     _check_revision(revision, f"database: {path}")
+
+
+def _create_private(path: Path) -> None:
+    """A new ledger file is the user's alone (0600); SQLite gives its -wal, -shm and -journal
+    files the same mode. An existing file keeps the mode it has."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseOpenError(f"database: {path} cannot be created ({exc.strerror})") from None
+    os.close(fd)
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
@@ -209,6 +278,7 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
     path = sqlite_path(parsed)
     if path is not None:
         _check_sqlite_file(path)
+        _create_private(path)
         writer = _make_sqlite_engine(parsed, immediate=True)
         reader = _make_sqlite_engine(parsed, immediate=False)
     elif parsed.get_backend_name() == "sqlite":
@@ -222,7 +292,8 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
                 parsed, pool_pre_ping=True, connect_args=pg_connect_args(parsed) if postgres else {}
             )
         except (ArgumentError, ImportError) as exc:
-            raise DatabaseOpenError(f"--db: cannot use '{parsed}': {exc}") from None
+            shown = mask_credentials(parsed.render_as_string(hide_password=True))
+            raise DatabaseOpenError(f"--db: cannot use '{shown}': {exc}") from None
         reader = writer
     db = Database(url=parsed, writer=writer, reader=reader)
     try:
@@ -235,6 +306,8 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
         db.close()
         log.warning("cannot open %s: %s", db.display_url, exc)
         reason = describe_failure(exc)  # words, never the driver's text
+        if reason == BUSY_REASON:
+            raise DatabaseBusyError(BUSY_WORDS) from None
         raise DatabaseOpenError(f"database: cannot open {db.display_url}: {reason}") from None
     return db
 

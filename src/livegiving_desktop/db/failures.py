@@ -15,12 +15,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 DISK_FULL = "the disk is full"
+BUSY_REASON = "the database is locked by another program"
 _MAX_REASON = 200
 # SQLite primary result codes (an extended code keeps its primary code in the low byte).
 _SQLITE_REASONS = {
     sqlite3.SQLITE_FULL: DISK_FULL,
-    sqlite3.SQLITE_BUSY: "the database is locked by another program",
-    sqlite3.SQLITE_LOCKED: "the database is locked by another program",
+    sqlite3.SQLITE_BUSY: BUSY_REASON,
+    sqlite3.SQLITE_LOCKED: BUSY_REASON,
     sqlite3.SQLITE_READONLY: "the database file cannot be written (it is read-only)",
     sqlite3.SQLITE_PERM: "the database file cannot be written (permission denied)",
     sqlite3.SQLITE_IOERR: "the disk could not be read or written (input/output error)",

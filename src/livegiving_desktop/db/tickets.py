@@ -208,6 +208,54 @@ class TicketStore:
             figures = self._figures(conn, campaign_id)
         return SaleBatch(sold, duplicates, sold_out, figures)
 
+    def ticket_id_of(self, campaign_id: int, external_id: str) -> int | None:
+        """The ticket sold under an external id (a replayed purchase names it)."""
+        with self.db.reader.connect() as conn:
+            found = conn.execute(
+                select(tickets.c.id).where(
+                    tickets.c.campaign_id == campaign_id, tickets.c.external_id == external_id
+                )
+            ).scalar()
+        return None if found is None else int(found)
+
+    def reissue(self, ticket_id: int, actor: Actor) -> SoldTicket:
+        """A new access code for a ticket whose code was lost: the old code no longer admits,
+        an audit row says who did it; one transaction. Only the new code's hash is kept."""
+        stamp = now_us()
+        with self.db.writer.begin() as conn:
+            found = conn.execute(
+                select(tickets.c.campaign_id).where(tickets.c.id == ticket_id)
+            ).first()
+            if found is None:
+                raise NotFoundError("ticket", f"no ticket has the id {ticket_id}")
+            campaign_id = int(found.campaign_id)
+            event = self._lock_event(conn, campaign_id)
+            current = _ticket(
+                conn.execute(select(*_TICKET_COLUMNS).where(tickets.c.id == ticket_id)).one()
+            )
+            if current.status is TicketStatus.REFUNDED:
+                raise StateError(f"ticket {ticket_id} is refunded; it has no code to reissue")
+            if event.status == CampaignStatus.ENDED.value:
+                raise StateError("the event has already ended")
+            code = new_access_code()
+            conn.execute(
+                update(tickets).where(tickets.c.id == ticket_id).values(code_hash=code_hash(code))
+            )
+            append_audit(
+                conn,
+                at_us=stamp,
+                campaign_id=campaign_id,
+                actor=actor,
+                action="ticket-reissue",
+                ticket_id=ticket_id,
+                before=current.status.value,
+                after=current.status.value,
+                reason="new access code; the old one no longer admits",
+            )
+            record_change(conn, campaign_id, ChangeKind.TICKETS, at_us=stamp, ids=[ticket_id],
+                          actor=actor.name, detail={"event": "reissue"})  # fmt: skip
+        return SoldTicket(current, code)
+
     # -- admission -------------------------------------------------------------------------
 
     def admit(self, campaign_id: int, attempts: Sequence[DoorAttempt]) -> DoorBatch:

@@ -7,7 +7,6 @@ Qt's versions come from the caller (the UI): services never import Qt.
 from __future__ import annotations
 
 import platform
-import re
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -17,28 +16,27 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from livegiving_desktop import __version__
+from livegiving_desktop.core.text import mask_credentials
 from livegiving_desktop.db.engine import HEAD_REVISION, Database, sqlite_path
 from livegiving_desktop.services import config
 from livegiving_desktop.services.failures import describe_failure
 
 LOG_LINES = 50
 _TAIL_BYTES = 256 * 1024  # enough for 50 lines of any log we write
-# user:password@ in any URL (a log line, a --db given by hand): the password never leaves.
-_URL_PASSWORD_RE = re.compile(r"(?P<head>[a-zA-Z][\w+.-]*://[^\s:/@]*:)[^\s@]*@")
 
 
 def mask_passwords(text: str) -> str:
-    """Replace the password of every URL in text by ***."""
-    return _URL_PASSWORD_RE.sub(r"\g<head>***@", text)
+    """Replace every password of every URL in text (user:password@, ?password=) by ***."""
+    return mask_credentials(text)
 
 
 def _display_url(url: str) -> str:
     if "://" not in url:
         return url  # a plain path
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return mask_credentials(make_url(url).render_as_string(hide_password=True))
     except Exception:
-        return mask_passwords(url)
+        return mask_credentials(url)
 
 
 def _version(distribution: str) -> str:

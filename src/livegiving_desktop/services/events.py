@@ -36,6 +36,7 @@ from livegiving_desktop.core.tickets import (
     DoorBatch,
     EventFigures,
     SaleBatch,
+    SoldTicket,
     StoredTicket,
     TicketOrder,
     TicketRefund,
@@ -156,9 +157,14 @@ class EventService:
             raise StateError("the event is sold out: every seat has a ticket")
         return batch
 
+    def reissue_ticket(self, ticket_id: int, actor: Actor) -> SoldTicket:
+        """A new access code for a ticket (the buyer lost theirs): the old one stops admitting;
+        audited. The new code is returned once, as at the sale."""
+        return self.store.reissue(ticket_id, actor)
+
     def admit(self, campaign_id: int, code: str | None, name: str = "") -> AdmissionRecord:
         """Someone joins with a code: admitted, or refused with the reason (logged)."""
-        attendee = clean_buyer_name(name) if name.strip() else UNNAMED_ATTENDEE
+        attendee = clean_buyer_name(name, "attendee name") if name.strip() else UNNAMED_ATTENDEE
         given = clean_code(code)
         self.event(campaign_id)
         return self.store.admit(campaign_id, [DoorAttempt(attendee, given)]).records[0]

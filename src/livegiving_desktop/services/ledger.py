@@ -371,6 +371,8 @@ class LedgerService:
             raise StateError("the event was cancelled; it takes no more donations")
         if campaign.status is CampaignStatus.ENDED and campaign.kind is not CampaignKind.FUNDRAISER:
             raise StateError("the event has ended; it takes no more donations")
+        if campaign.kind is CampaignKind.PAID_EVENT and campaign.organization_id is None:
+            raise StateError("this event raises no money: it takes no donations")
         # An ended fundraiser still takes offline donations (cheques, cash): recorded "after
         # the broadcast", counted in the total.
         amount_minor = parse_amount_input(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import hashlib
+import importlib
 import logging
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
@@ -26,7 +28,6 @@ from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
-from livegiving_desktop.services.diagnostics import diagnostics_report
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.presence import Roster, SeatKind
 from livegiving_desktop.ui.common.accessibility import set_figure
@@ -47,6 +48,10 @@ from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.setup import CampaignSetupPage
 from livegiving_desktop.ui.theme import retranslate_theme_actions
 from livegiving_desktop.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:  # imported when first used: aiohttp is not needed to paint the window
+    from livegiving_desktop.services.overlays import OverlayService
+    from livegiving_desktop.ui.overlays.window import OverlaysWindow
 
 log = logging.getLogger("livegiving.ui")
 HOME_RELOAD_MS = 1000
@@ -73,6 +78,9 @@ class MainWindow(QMainWindow):
         self.ops: Operations | None = None
         self.feed: FeedBridge | None = None
         self.presence: PresenceBridge | None = None
+        self.overlays: OverlayService | None = None  # this seat's OBS overlay server
+        self.overlays_window: OverlaysWindow | None = None
+        self.overlays_problem: str | None = None  # why the overlay server is not listening
         self.settings = app_settings()
         self._ready = False
         self._closed = False
@@ -154,6 +162,7 @@ class MainWindow(QMainWindow):
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
         self.home.attach(self.runner, self.service)
+        spawn(self._start_overlays(), self._on_failed_exc)
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
         self.status_db.setText(self.service.db.display_url)
@@ -195,6 +204,7 @@ class MainWindow(QMainWindow):
         self.home.model.organization_names = {o.id: o.name for o in self.catalog.all()}
         self.home.set_campaigns(campaigns, self._locale())
         self.stack.setCurrentWidget(self.home)
+        self._show_overlays_campaign()
         self._prefer_live_view(CampaignKind.FUNDRAISER)
         self.settings.remove(self._last_campaign_key())
 
@@ -226,6 +236,7 @@ class MainWindow(QMainWindow):
         self._prefer_live_view(CampaignKind.FUNDRAISER)
         self._watch(campaign_id)
         await self.live.open_campaign(campaign_id)
+        self._show_overlays_campaign()
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
 
@@ -236,6 +247,7 @@ class MainWindow(QMainWindow):
         self._prefer_live_view(CampaignKind.PAID_EVENT)
         self._watch(campaign_id)
         await self.event_view.open_campaign(campaign_id)
+        self._show_overlays_campaign()
         self.settings.setValue(self._last_campaign_key(), campaign_id)
         self._update_actions()
 
@@ -294,6 +306,55 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_live_campaign_changed(self, campaign: CampaignRecord) -> None:
         self._update_actions()
+
+    # -- OBS overlays ----------------------------------------------------------------------
+
+    async def _start_overlays(self) -> None:
+        """The overlay server, once the window is up: its modules (aiohttp) are imported off
+        the UI thread, then it listens on the port remembered."""
+        if self.service is None:
+            return
+        module = "livegiving_desktop.ui.overlays.window"
+        loop = asyncio.get_running_loop()
+        window_module = await loop.run_in_executor(None, importlib.import_module, module)
+        from livegiving_desktop.services.overlays import OverlayService
+
+        if self.service is None or self._closed:
+            return
+        self.overlays = OverlayService(self.service)
+        self.overlays_problem = await window_module.start_server(self.overlays, self.settings)
+        if self.overlays_problem is not None:
+            self.statusBar().showMessage(
+                self.tr("The OBS overlays are off: %1. Choose another port in Broadcast › "
+                        "Overlays.").replace("%1", translate_reason(self.overlays_problem)),
+                15000,
+            )  # fmt: skip
+        if self.overlays_window is not None:
+            self.overlays_window.panel.server_problem = self.overlays_problem
+
+    @Slot()
+    def show_overlays(self) -> None:
+        """The Overlays window, on the campaign shown (none on the home screen)."""
+        if self.overlays is None:  # the database or the overlay server is still starting
+            self.statusBar().showMessage(self.tr("The OBS overlays are starting…"), 5000)
+            return
+        if self.overlays_window is None:
+            from livegiving_desktop.ui.overlays.window import OverlaysWindow
+
+            self.overlays_window = OverlaysWindow(self.overlays, self.settings, self)
+            self.overlays_window.panel.server_problem = self.overlays_problem
+        self._show_overlays_campaign()
+        self.overlays_window.show()
+        self.overlays_window.raise_()
+        self.overlays_window.activateWindow()
+
+    def _show_overlays_campaign(self) -> None:
+        if self.overlays_window is None:
+            return
+        page = self.shown_live()
+        on_live = self.stack.currentWidget() in (self.live, self.event_view)
+        c = page.campaign if on_live else None
+        self.overlays_window.show_campaign(c.id if c else None, c.title if c else "")
 
     # -- presence --------------------------------------------------------------------------
 
@@ -377,6 +438,8 @@ class MainWindow(QMainWindow):
     async def copy_diagnostics(self) -> str:
         """Put the diagnostics (services/diagnostics.py) on the clipboard; the database and the
         log are read on the database thread."""
+        from livegiving_desktop.services.diagnostics import diagnostics_report  # when asked
+
         text = await self.runner.call(
             diagnostics_report,
             db=self.service.db if self.service is not None else None,
@@ -469,11 +532,16 @@ class MainWindow(QMainWindow):
     def _on_failed_exc(self, exc: BaseException) -> None:
         if isinstance(exc, LiveGivingError):
             self._show_error(self.tr("This cannot be done"), user_message(exc))
+        elif config.active_log() is None:  # never point at a log that is not being written
+            self._show_error(
+                self.tr("Something went wrong"),
+                self.tr("%1\n\nThe log could not be written.").replace("%1", user_message(exc)),
+            )
         else:
             self._show_error(
                 self.tr("Something went wrong"),
                 self.tr("%1\n\nThe details are in the log: %2").replace(
-                    "%1", user_message(exc)).replace("%2", str(config.log_path())),
+                    "%1", user_message(exc)).replace("%2", str(config.active_log())),
             )  # fmt: skip
 
     def _show_error(self, title: str, text: str) -> None:
@@ -561,6 +629,8 @@ class MainWindow(QMainWindow):
         await self.event_view.close_campaign()
         if self.presence is not None:  # left: the other seats see it at once
             await self.runner.call(self.presence.close)
+        if self.overlays is not None:  # the pages connected are told, then the port closes
+            await asyncio.get_running_loop().run_in_executor(None, self.overlays.stop_server)
 
     def _ask_quit_during_outage(self) -> None:
         """Closing while donations cannot be saved would wait for the outage to end: ask."""
@@ -610,6 +680,10 @@ class MainWindow(QMainWindow):
         self.event_view.stop_now()
         if self.presence is not None:
             self.presence.close()
+        if self.overlays_window is not None:
+            self.overlays_window.close()
+        if self.overlays is not None:
+            self.overlays.close()
         if self.feed is not None:
             self.feed.close()
         self.runner.shutdown()

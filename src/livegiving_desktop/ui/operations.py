@@ -7,7 +7,6 @@ dialog's next step)."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +17,7 @@ from livegiving_desktop.core.moderation import MessageStatus, ModerationRules, M
 from livegiving_desktop.core.records import Actor, CampaignRecord, StoredDonation
 from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, TicketRefund
 from livegiving_desktop.services.events import EventService
+from livegiving_desktop.services.files import write_atomically
 from livegiving_desktop.services.ledger import LedgerService, OfflineOutcome
 from livegiving_desktop.services.moderation import BlockOutcome, LedgerChange, ModerationService
 from livegiving_desktop.ui.common.runner import DbRunner
@@ -134,21 +134,22 @@ class Operations:
         return await self.runner.call(self.events.cancel_event, campaign_id, reason, actor)
 
 
-async def export_file(runner: DbRunner, path: Path, write: Callable[[TextIO, str], int]) -> int:
-    """Write an export (CSV, or JSON when the name ends in .json) on the database thread: into
-    a temporary file renamed over `path` once complete, so the file is never half written.
-    Returns the rows written."""
+async def export_file(
+    runner: DbRunner,
+    path: Path,
+    write: Callable[[TextIO, str], int],
+    *,
+    protected: Sequence[Path] = (),
+) -> int:
+    """Write an export (CSV, or JSON when the name ends in .json) on the database thread,
+    through services/files.write_atomically as the CLI does: never onto the ledger's files
+    (`protected`), a device or a FIFO; into `.name.part`, renamed over `path` once complete.
+    The file dialog has already asked before replacing a file. Returns the rows written."""
     fmt = "json" if path.suffix.lower() == ".json" else "csv"
 
     def work() -> int:
-        tmp = path.with_name(f".{path.name}.part")
-        try:
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                count = write(out, fmt)
-            tmp.replace(path)
-        finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        return count
+        return write_atomically(
+            path, lambda out: write(out, fmt), protected=protected, overwrite=True
+        )
 
     return await runner.call(work)

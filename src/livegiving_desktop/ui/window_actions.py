@@ -67,6 +67,10 @@ class WindowActions(QObject):
         self.act_moderation = action(self.tr("&Moderation console"), "openModeration", "Ctrl+M",
                                      w.show_moderation, "mdi6.shield-account")  # fmt: skip
         live.moderation_button.clicked.connect(self.act_moderation.trigger)
+        self.act_overlays = action(self.tr("OBS &overlays…"), "openOverlays", "Ctrl+Shift+O",
+                                   w.show_overlays, "mdi6.layers-triple")  # fmt: skip
+        for page in (live, w.event_view):
+            page.overlays_button.clicked.connect(self.act_overlays.trigger)
         self.act_en = action("English", "actionEnglish", "", lambda: w.set_language("en"))
         self.act_fr = action("Français", "actionFrench", "", lambda: w.set_language("fr"))
         languages = QActionGroup(self)
@@ -100,6 +104,7 @@ class WindowActions(QObject):
             broadcast.addAction(a)
         broadcast.addSeparator()
         broadcast.addAction(self.act_moderation)
+        broadcast.addAction(self.act_overlays)
         view = bar.addMenu(self.tr("&View"))
         self.language_menu = view.addMenu(self.tr("&Language"))
         self.language_menu.addAction(self.act_en)

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from aiohttp import WSMsgType, web
 
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.core.overlays import OverlayKind, looks_like_token
+from livegiving_desktop.core.overlays import DEFAULT_PORT, OverlayKind, looks_like_token
 from livegiving_desktop.core.resources import resource
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.overlays import OverlayStore
@@ -48,7 +48,6 @@ from livegiving_desktop.services.overlays.source import (
 
 log = logging.getLogger("livegiving.overlays")
 
-DEFAULT_PORT = 7580
 LOOPBACK = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 HELLO_TIMEOUT_S = 10.0

@@ -15,7 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from livegiving_desktop.core.errors import ValidationError
-from livegiving_desktop.core.overlays import OVERLAY_SIZES, OverlayKind, OverlaySettings
+from livegiving_desktop.core.overlays import (
+    CONTROL_ACTIONS,
+    OVERLAY_SIZES,
+    OverlayKind,
+    OverlaySettings,
+)
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.overlays import OverlaySetupRecord, OverlayStore
 from livegiving_desktop.services.ledger import LedgerService
@@ -30,8 +35,6 @@ from livegiving_desktop.services.overlays.server import (
 )
 
 log = logging.getLogger("livegiving.overlays")
-
-CONTROL_ACTIONS = ("test", "replay", "skip", "pause", "resume")
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,9 +318,11 @@ class BroadcastController(QObject):
         if admissions:
             self.admissionsAdded.emit(admissions[::-1])
         figures = next((c.figures for c in reversed(pending) if c.figures is not None), None)
-        donations_moved = self.stats.total_minor != self.figures.total_minor
-        if figures is None and self.kind is CampaignKind.PAID_EVENT and donations_moved:
-            figures = dataclasses.replace(self.figures, total_minor=self.stats.total_minor)
+        # The donations raised are the newest stats' total: figures read with a ticket change
+        # earlier in the batch may be older than a donation that came after it.
+        base = figures if figures is not None else self.figures
+        if self.kind is CampaignKind.PAID_EVENT and base.total_minor != self.stats.total_minor:
+            figures = dataclasses.replace(base, total_minor=self.stats.total_minor)
         if figures is not None and figures != self.figures:
             self.figures = figures
             self.figuresChanged.emit(figures)

@@ -23,6 +23,7 @@ from livegiving_desktop.ui.common.presence import watching_names, watching_text
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
+    ElidedLabel,
     ScrollColumn,
     button,
     label,
@@ -77,14 +78,19 @@ class BroadcastPage(QWidget):
     def _build_common(self, names: dict[str, str]) -> None:
         self.home_button = button(self.tr("Campaigns"), names["home"], "mdi6.arrow-left")
         self.home_button.clicked.connect(self.homeRequested)
-        self.title = label("", "h1")
+        # The title and subtitle give way first on a narrow window (they end in "…").
+        self.title = ElidedLabel("", "h1")
         self.title.setObjectName(names["heading"])
-        self.subtitle = label("", "muted")
+        self.subtitle = ElidedLabel("", "muted")
         self.status_pill = label("", "pill")
         # How many moderators are watching this campaign from their seats (presence).
         self.watching = label("", "muted")
         self.watching.setObjectName("moderatorsWatching")
         self.watching.hide()
+        self.overlays_button = button(self.tr("Overlays"), "openOverlaysButton",
+                                      "mdi6.layers-triple",
+                                      tip=self.tr("OBS overlays: links, style, test alerts "
+                                                  "(Ctrl+Shift+O)"))  # fmt: skip
         self.go_live = button(self.tr("Go live"), "goLive", "mdi6.broadcast", "primary",
                               self.tr("Go live (Ctrl+L)"))  # fmt: skip
         self.end = button(self.tr("End broadcast"), "endBroadcast", "mdi6.stop-circle",
@@ -119,8 +125,8 @@ class BroadcastPage(QWidget):
         """Put the header (with this view's own actions before go live and end) over the body,
         once the view has filled `left` and `right`."""
         header = page_header(self.home_button, self.title, self.subtitle, self.status_pill,
-                             self.watching, *header_actions, self.go_live,
-                             self.end)  # fmt: skip
+                             self.watching, self.overlays_button, *header_actions,
+                             self.go_live, self.end)  # fmt: skip
         right_box = QWidget()
         right_box.setObjectName("rightColumn")
         self.right.setContentsMargins(0, 0, 0, 0)

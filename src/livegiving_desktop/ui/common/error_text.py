@@ -42,6 +42,9 @@ _FIELDS = {
     "donation": QT_TRANSLATE_NOOP("Errors", "Donation"),
     "name": QT_TRANSLATE_NOOP("Errors", "Name"),
     "sort": QT_TRANSLATE_NOOP("Errors", "Sort"),
+    "export file": QT_TRANSLATE_NOOP("Errors", "Export file"),
+    "buyer name": QT_TRANSLATE_NOOP("Errors", "Buyer"),
+    "attendee name": QT_TRANSLATE_NOOP("Errors", "Attendee"),
 }
 
 # English templates, exactly as the core words them, with %1, %2 for the variable parts.
@@ -134,6 +137,28 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "the database server does not answer"),
     QT_TRANSLATE_NOOP("Errors", "the database reported an error (the details are in the log)"),
     QT_TRANSLATE_NOOP("Errors", "the database is busy: no connection was free in time"),
+    # services/overlays: the overlay server of this seat
+    QT_TRANSLATE_NOOP("Errors", "port %1 is already in use"),
+    QT_TRANSLATE_NOOP("Errors", "port %1 cannot be used (%2)"),
+    QT_TRANSLATE_NOOP("Errors", "the overlay server did not start in time"),
+    QT_TRANSLATE_NOOP("Errors", "the overlay server cannot start: %1"),
+    # services/files.py: where an export may not be written
+    QT_TRANSLATE_NOOP("Errors", "is the ledger's own database file; choose another name"),
+    QT_TRANSLATE_NOOP("Errors", "is not a regular file; choose a file name"),
+    QT_TRANSLATE_NOOP("Errors", "is a folder; choose a file name"),
+    QT_TRANSLATE_NOOP("Errors", "its folder does not exist"),
+    # names and events nobody should be able to save (issue 16)
+    QT_TRANSLATE_NOOP("Errors", "has no visible character"),
+    QT_TRANSLATE_NOOP("Errors", "must stay on one line"),
+    QT_TRANSLATE_NOOP("Errors", "this event raises no money: it takes no donations"),
+    QT_TRANSLATE_NOOP("Errors", "ticket %1 is refunded; it has no code to reissue"),
+    QT_TRANSLATE_NOOP("Errors", "another program is using the ledger; close it and try again"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "database: %1 is damaged (%2). The file was not changed. See what is wrong with "
+        "`livegiving --db %3 db check`, save what can be read into a new file with "
+        "`livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).",
+    ),
 )
 # core/decisions.py: a decision that lost a race (%1 the moderator, %2 the donation).
 _CONFLICTS = (

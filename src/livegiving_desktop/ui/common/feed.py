@@ -18,7 +18,7 @@ class FeedBridge(QObject):
 
     changes = Signal(CampaignChanges)
     health = Signal(FeedHealth)
-    heads = Signal(dict)  # {campaign id: its last seq}: some campaign changed (the home list)
+    heads = Signal(object)  # {campaign id: its last seq}: some campaign changed (the home list)
 
     def __init__(self, db: Database, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)

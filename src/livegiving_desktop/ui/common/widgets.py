@@ -8,7 +8,7 @@ import hashlib
 
 import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -169,6 +169,58 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLa
         widget.setProperty("role", role)
     widget.setWordWrap(wrap)
     return widget
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that gives up its width before its neighbours: on a narrow window
+    (1366 px in French) its text ends in "…"; `text()`, the tooltip and the accessible name
+    keep the whole text."""
+
+    MINIMUM_WIDTH = 80
+
+    def __init__(self, text: str = "", role: str | None = None) -> None:
+        super().__init__()
+        if role:
+            self.setProperty("role", role)
+        self._full = ""
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._full
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.updateGeometry()
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
+        return QSize(width + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        width = min(self.sizeHint().width(), self.MINIMUM_WIDTH)
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+            self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        if shown != super().text():
+            super().setText(shown)
+        cut = shown != self._full
+        self.setToolTip(self._full if cut else "")
+        self.setAccessibleName(self._full if cut else "")
 
 
 class StatBlock(QWidget):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
+from livegiving_desktop.services.files import ledger_files
 from livegiving_desktop.services.ledger import LedgerService, ThankAllOutcome
 from livegiving_desktop.services.snapshots import FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.controller import PAGE
@@ -182,6 +183,9 @@ class FundraiserPage(BroadcastPage):
         self.service = service
 
     def refresh_texts(self) -> None:
+        # What the stage shows for a few seconds was written in the other language: let it go.
+        self.stage.alert_title = self.stage.alert_message = ""
+        self.stage.banner = self.stage.notice = ""
         c = self.controller.campaign
         self.privacy = OnAirPrivacy(c, self.money_locale)
         self.feed_model.privacy = self.queue_model.privacy = self.privacy
@@ -568,6 +572,7 @@ class FundraiserPage(BroadcastPage):
                 self.runner,
                 path,
                 lambda out, fmt_: service.export_donations(campaign.id, fmt_, out, report),
+                protected=ledger_files(service.db.url),
             )
         finally:
             progress.close()

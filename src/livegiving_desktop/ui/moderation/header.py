@@ -35,6 +35,9 @@ class ConsoleHeader(QWidget):
         self.on_duty = label("", "muted", wrap=True)
         self.on_duty.setObjectName("onDuty")
         self.on_duty.setMaximumWidth(360)
+        # Aligned by its text, not by the layout: a label placed with a layout alignment gets its
+        # one-line size hint and a wrapped second line would be cut off.
+        self.on_duty.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.on_duty.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +64,7 @@ class ConsoleHeader(QWidget):
         me.setSpacing(0)
         me.addWidget(self.who, 0, Qt.AlignmentFlag.AlignRight)
         me.addWidget(self.change_name, 0, Qt.AlignmentFlag.AlignRight)
-        me.addWidget(self.on_duty, 0, Qt.AlignmentFlag.AlignRight)
+        me.addWidget(self.on_duty)
         layout.addLayout(me)
 
     def show_campaigns(self, campaigns: list[tuple[int, str]], current: int | None) -> None:

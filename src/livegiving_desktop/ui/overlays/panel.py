@@ -69,6 +69,7 @@ from livegiving_desktop.services.overlays import (
     OverlayService,
     OverlaySetupView,
 )
+from livegiving_desktop.ui.common.error_text import translate_reason
 from livegiving_desktop.ui.overlays.preview import OverlayPreview
 
 log = logging.getLogger("livegiving.ui")
@@ -251,6 +252,7 @@ class OverlaysPanel(QWidget):
         self.executor = executor or service.executor
         self.labels = _Labels(self)
         self.campaign_id: int | None = None
+        self.server_problem: str | None = None  # why the server could not start, in words
         self.setup: OverlaySetupView | None = None
         self._generation = 0
         self._filling = False
@@ -283,7 +285,7 @@ class OverlaysPanel(QWidget):
 
         # The alert controls and who is connected, first: what a creator reaches for on air.
         controls = QGroupBox(self.tr("Alerts on air"))
-        row = QHBoxLayout(controls)
+        row = QGridLayout(controls)
         self.test_button = self._named(
             QPushButton(self.tr("Test alert")), "overlayTestAlert", self.tr("Test alert")
         )
@@ -301,8 +303,10 @@ class OverlaysPanel(QWidget):
             QPushButton(self.tr("Pause alerts")), "overlayPauseAlerts", self.tr("Pause alerts")
         )
         self.pause_button.setCheckable(True)
-        for button in (self.test_button, self.replay_button, self.skip_button, self.pause_button):
-            row.addWidget(button)
+        # Two by two: the French texts are long, and the window opens 760 px wide.
+        buttons = (self.test_button, self.replay_button, self.skip_button, self.pause_button)
+        for i, button in enumerate(buttons):
+            row.addWidget(button, i // 2, i % 2)
         self.test_button.clicked.connect(partial(self._control, "test"))
         self.replay_button.clicked.connect(partial(self._control, "replay"))
         self.skip_button.clicked.connect(partial(self._control, "skip"))
@@ -787,7 +791,13 @@ class OverlaysPanel(QWidget):
         self.connected_count.setAccessibleName(text)
         server = self.service.server
         if server is None or not server.running:
-            status = self.tr("The overlay server is not running.")
+            status = (
+                self.tr("The overlay server is not running: %1").replace(
+                    "%1", translate_reason(self.server_problem)
+                )
+                if self.server_problem
+                else self.tr("The overlay server is not running.")
+            )
         elif server.lan:
             status = self.tr("Listening on port %1, open to the local network.").replace(
                 "%1", str(server.port)

@@ -31,6 +31,7 @@ from livegiving_desktop.core.tickets import (
     TicketStatus,
 )
 from livegiving_desktop.services.events import EventService
+from livegiving_desktop.services.files import ledger_files
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.snapshots import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
@@ -408,7 +409,10 @@ class EventPage(BroadcastPage):
             return 0
         events, campaign_id = self.events, c.id
         count = await export_file(
-            self.runner, path, lambda out, fmt_: events.export_tickets(campaign_id, fmt_, out)
+            self.runner,
+            path,
+            lambda out, fmt_: events.export_tickets(campaign_id, fmt_, out),
+            protected=ledger_files(events.ledger.db.url),
         )
         self.admit_result.setProperty("role", "muted")
         done = self.tr("%n ticket(s) exported to %2", "", count)

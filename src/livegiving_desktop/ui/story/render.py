@@ -7,8 +7,10 @@ on the database thread); nothing here makes a QPixmap outside the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -304,7 +306,15 @@ def read_background(path: str) -> bytes:
         "Story", "“%1” is not an image (PNG, JPEG, GIF, BMP, WebP)."
     ).replace("%1", name)
     try:
-        with open(path, "rb") as handle:
+        # Opened without blocking and checked before any read: a FIFO or a device picked as
+        # a background would block the database thread for good.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                not_file = QCoreApplication.translate(
+                    "Story", "“%1” is not a file (a device, a pipe or a folder)."
+                ).replace("%1", name)
+                raise ValidationError("background", not_file)
             data = handle.read(64 * 1024 * 1024 + 1)
     except OSError as exc:
         unreadable = QCoreApplication.translate("Story", "“%1” cannot be read: %2")
@@ -346,9 +356,22 @@ def prepare_folder(out: str | Path) -> Path:
     return folder
 
 
+_PART_FILE = re.compile(r"^\.part-.*\.png$")
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """`.part-*.png` files an interrupted export left behind (never followed if links)."""
+    for old in folder.iterdir():
+        if _PART_FILE.match(old.name) and (old.is_symlink() or old.is_file()):
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
 def _save(image: QImage, target: Path) -> None:
     # Written beside the target and renamed: never half a PNG under the final name.
     tmp = target.with_name(f".part-{target.name}")  # the .png suffix names the format
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()  # a leftover, or a link planted there: never written through
     if not image.save(str(tmp)):
         raise OSError(f"could not write {target}")
     os.replace(tmp, target)
@@ -365,6 +388,7 @@ def export_story(
     """Write sticker.png (1080×1080) and story-0001.png, … (1080×1920) into `out`. Earlier
     story-NNNN.png files beyond this story's length are removed (a refunded frame left)."""
     folder = prepare_folder(out)
+    _remove_leftovers(folder)
     header = service.header(campaign_id)
     campaign = header.campaign
     look = sticker_look(campaign, header.organization, locale)

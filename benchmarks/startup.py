@@ -1,0 +1,188 @@
+"""Start-up: how long until a creator sees the window, and the campaigns in it, and how long a
+CLI command takes; each beside a baseline measured in the same run. Prints one JSON object.
+
+Every figure is the median of `--runs` fresh processes (default 5), timed by this script from
+the moment it starts the process until the process says so on its stdout, so the interpreter's
+own start is included, as a user lives it:
+- `bare_window_ms` (baseline): a bare PySide6 window (a QMainWindow with one label) shown and
+  painted once.
+- `first_paint_ms`: `livegiving`'s main window painted for the first time (issue 19's target:
+  <= 1.5 x the bare window).
+- `home_ready_ms`: the home screen listing the database's campaigns (target <= 500 ms).
+- `python_pass_ms` (baseline): `python -c pass`.
+- `cli_campaigns_list_ms`: `livegiving --db FILE campaigns list` (target <= 200 ms).
+- `import_main_window_ms`: importing `livegiving_desktop.ui.main_window` alone, for the record.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs 5] [--campaigns 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BARE = r"""
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QLabel("LiveGiving"))
+window.resize(1280, 760)
+
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+painted = Painted()
+window.installEventFilter(painted)
+window.show()
+app.exec()
+"""
+
+APP = r"""
+import asyncio
+import os
+import sys
+
+import qasync
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from livegiving_desktop.app import create_application, prepare
+
+app = create_application()
+prepare(app, "en")
+from livegiving_desktop.ui.main_window import MainWindow  # noqa: E402  (what app.main does)
+
+
+class Painted(QObject):
+    said = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.said:
+            self.said = True
+            print("painted", flush=True)
+        return False
+
+
+async def main():
+    window = MainWindow(db_url=sys.argv[1], language="en", demo=False)
+    painted = Painted()
+    window.installEventFilter(painted)
+    window.show()
+    while not (window.home.model.rowCount() > 0 and window.stack.currentWidget() is window.home):
+        await asyncio.sleep(0.002)
+    print("home", flush=True)
+    os._exit(0)  # measured; closing the window cleanly is not part of the start
+
+
+qasync.run(main())
+"""
+
+
+def _timed(argv: list[str], env: dict[str, str], marks: tuple[str, ...]) -> dict[str, float]:
+    """Start `argv`; the time (ms) each of `marks` appears on its stdout, or its exit."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                            text=True)  # fmt: skip
+    seen: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        word = line.strip()
+        if word in marks and word not in seen:
+            seen[word] = (time.perf_counter() - start) * 1000
+    proc.wait(timeout=120)
+    if "exit" in marks:
+        seen["exit"] = (time.perf_counter() - start) * 1000
+    missing = [m for m in marks if m not in seen]
+    if missing or proc.returncode != 0:
+        raise SystemExit(f"{argv[:3]}: exit {proc.returncode}, never said {missing}")
+    return seen
+
+
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 1)
+
+
+def _prepare(folder: Path, campaigns: int) -> str:
+    from livegiving_desktop.core.campaigns import fundraiser_spec
+    from livegiving_desktop.services.ledger import LedgerService
+
+    path = str(folder / "startup.db")
+    service = LedgerService.open(path)
+    try:
+        for i in range(campaigns):
+            spec = fundraiser_spec(
+                title=f"Start-up {i}", organization_id="croix-rouge-francaise", goal="1000",
+                currency="EUR", catalog=service.catalog,
+            )  # fmt: skip
+            service.create_campaign(spec)
+    finally:
+        service.close()
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--campaigns", type=int, default=20)
+    args = parser.parse_args()
+    py = sys.executable
+    livegiving = str(Path(py).with_name("livegiving"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   LIVEGIVING_DATA_DIR=str(folder / "userdata"))  # fmt: skip
+        env.pop("LIVEGIVING_DB", None)
+        (folder / "userdata").mkdir()
+        # Any free port for the window's overlay server; 7580 may be taken on this machine.
+        (folder / "userdata" / "settings.ini").write_text("[overlays]\nport=0\n")
+        db = _prepare(folder, args.campaigns)
+        runs: dict[str, list[float]] = {k: [] for k in (
+            "bare_window_ms", "first_paint_ms", "home_ready_ms", "python_pass_ms",
+            "cli_campaigns_list_ms", "import_main_window_ms")}  # fmt: skip
+        for _ in range(args.runs):  # interleaved, so that a busy moment hits both sides
+            runs["bare_window_ms"].append(_timed([py, "-c", BARE], env, ("painted",))["painted"])
+            app = _timed([py, "-c", APP, db], env, ("painted", "home"))
+            runs["first_paint_ms"].append(app["painted"])
+            runs["home_ready_ms"].append(app["home"])
+            runs["python_pass_ms"].append(_timed([py, "-c", "pass"], env, ("exit",))["exit"])
+            runs["cli_campaigns_list_ms"].append(
+                _timed([livegiving, "--db", db, "campaigns", "list"], env, ("exit",))["exit"]
+            )
+            runs["import_main_window_ms"].append(
+                _timed([py, "-c", "import livegiving_desktop.ui.main_window"], env, ("exit",))[
+                    "exit"
+                ]
+            )
+    out: dict[str, Any] = {k: _median(v) for k, v in runs.items()}
+    out["runs"] = args.runs
+    out["first_paint_vs_bare"] = round(out["first_paint_ms"] / out["bare_window_ms"], 2)
+    out["targets"] = {
+        "first_paint_vs_bare": "<= 1.5",
+        "home_ready_ms": "<= 500",
+        "cli_campaigns_list_ms": "<= 200",
+    }
+    out["met"] = {
+        "first_paint_vs_bare": out["first_paint_vs_bare"] <= 1.5,
+        "home_ready_ms": out["home_ready_ms"] <= 500,
+        "cli_campaigns_list_ms": out["cli_campaigns_list_ms"] <= 200,
+    }
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
