@@ -2,6 +2,8 @@
 
 Exit status: 0 success; 2 bad input (the message on stderr names the field and the reason, and
 nothing is written); 3 a lost race (another seat decided first: `moderate`, nothing written);
+4 refused by the database server to your role (`Your role (viewer) cannot end a broadcast`);
+5 `team add`: the name is taken;
 1 any other failure. No traceback reaches the user: it goes to the log.
 """
 
@@ -21,12 +23,20 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop import __version__, cli_campaigns, cli_events, cli_moderate, cli_overlay
+from livegiving_desktop import (
+    __version__,
+    cli_campaigns,
+    cli_events,
+    cli_moderate,
+    cli_overlay,
+    cli_team,
+)
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
 from livegiving_desktop.db.engine import DatabaseOpenError
+from livegiving_desktop.db.team import RoleRefusedError, TeamError, refusal_of
 from livegiving_desktop.services import config
 from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ingest import BatchOutcome, IngestError
@@ -175,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_events.add_parsers(sub, db)
     cli_overlay.add_parsers(sub, db)
     cli_moderate.add_parser(sub, db)
+    cli_team.add_parsers(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -189,6 +200,12 @@ def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
     service = LedgerService.open(getattr(args, "db", None) or config.default_database())
     try:
         yield service
+    except (SQLAlchemyError, IngestError) as exc:  # refused to the login's role: in words
+        refusal = refusal_of(service.db, exc, cli_team.action_words(args))
+        if refusal is None:
+            raise
+        log.info("refused by role: %s", exc)
+        raise refusal from None
     finally:
         service.close()
 
@@ -509,6 +526,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "story": cmd_story,
     "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
+    "team": cli_team.cmd_team,
 }
 
 
@@ -537,6 +555,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("lost a race: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
         return cli_moderate.EXIT_CONFLICT
+    except (TeamError, RoleRefusedError) as exc:  # exit 4 not allowed, 5 name taken (README)
+        log.info("refused: %s", exc)
+        print(f"livegiving: {exc}", file=sys.stderr)
+        return exc.status
     except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
         # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
         log.info("refused: %s", exc)

@@ -303,18 +303,24 @@ class TeamStore:
             if not self._role_exists(conn, name):
                 return False
             current = self._member(conn, name)
+            # Its open sessions (named before the drop: a dropped role's have no name).
+            sessions = (
+                conn.execute(
+                    text("SELECT pid FROM pg_stat_activity WHERE usename = :u"), {"u": name}
+                )
+                .scalars()
+                .all()
+            )
             conn.exec_driver_sql(f"DROP ROLE {self._q(conn, name)}")
             self._audit(conn, "team-remove", f"{name}: {current.value}", "removed")
-        with self.db.writer.connect() as conn:
-            # Sessions already open end too (best effort: needs pg_signal_backend or more).
-            conn.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    " WHERE usename = :u AND pid <> pg_backend_pid()"
-                ),
-                {"u": name},
-            )
-            conn.commit()
+        if sessions:
+            with self.db.writer.connect() as conn:
+                # Sessions already open end too (needs pg_signal_backend or a superuser).
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM unnest(:p) AS pid"),
+                    {"p": list(sessions)},
+                )
+                conn.commit()
         return True
 
     def _member(self, conn: Connection, name: str) -> TeamRole:
@@ -364,3 +370,47 @@ def login_role(conn: Connection) -> TeamRole | None:
     """The connected login's team role (the server's membership), None outside a team."""
     value = conn.execute(text("SELECT livegiving_team_role()")).scalar_one_or_none()
     return None if value is None else TeamRole(value)
+
+
+EXIT_ROLE_REFUSED = 4  # the server refused the action to the login's role
+
+
+class RoleRefusedError(LiveGivingError):
+    """The server refused an action to the login's role: "Your role (moderator) cannot end a
+    broadcast". `role` is None when the login is in no team of the database."""
+
+    def __init__(self, role: TeamRole | None, action: str) -> None:
+        who = f"Your role ({role.value})" if role is not None else "Your database login"
+        super().__init__(f"{who} cannot {action}")
+        self.role = role
+        self.action = action
+        self.status = EXIT_ROLE_REFUSED
+
+
+def is_refused_by_role(exc: BaseException) -> bool:
+    """True for the server's "insufficient privilege" (SQLSTATE 42501)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if getattr(seen, "sqlstate", None) == "42501":
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return False
+
+
+def role_of(db: Database) -> TeamRole | None:
+    """The team role of the database's login (None on SQLite or outside a team)."""
+    if db.dialect != "postgresql":
+        return None
+    with db.reader.connect() as conn:
+        return login_role(conn)
+
+
+def refusal_of(db: Database, exc: BaseException, action: str) -> RoleRefusedError | None:
+    """The refusal in words when the server refused `exc` for lack of privilege, else None."""
+    if not is_refused_by_role(exc):
+        return None
+    try:
+        role = role_of(db)
+    except Exception:  # the words without the role rather than a second failure
+        role = None
+    return RoleRefusedError(role, action)
