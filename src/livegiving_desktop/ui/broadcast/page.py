@@ -145,6 +145,7 @@ class BroadcastPage(QWidget):
         """The seat's team role (PostgreSQL): controls it may not use are disabled, saying
         why. Called once the seat has asked the server (off the UI thread)."""
         self.identity = identity
+        self.controller.runs_audience = identity.may_run_broadcast
         self._update_state()
 
     def attach(
