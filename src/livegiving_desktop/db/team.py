@@ -78,9 +78,13 @@ MODERATOR_GRANTS = (
     "GRANT INSERT, UPDATE ON moderation_rules TO {moderator}",
 )
 OWNER_GRANTS = (
-    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {owner}",
+    # Nothing of the ledger is ever deleted (a donation, a refund, a ticket, the audit log):
+    # the owner deletes only what the app deletes (presence, a block), through the groups below.
+    "REVOKE DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public FROM {owner}",
+    "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {owner}",
     # the audit log stays append-only for everyone (the triggers of 0002 refuse the rest)
-    "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, alembic_version FROM {owner}",
+    "REVOKE UPDATE ON audit_log FROM {owner}",
+    "REVOKE INSERT, UPDATE ON alembic_version FROM {owner}",
     "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {owner}",
 )
 
