@@ -76,6 +76,9 @@ def test_a_viewer_seat_opens_read_only(
             button = find(w.console, QPushButton, name)
             assert not button.isEnabled(), name
             assert button.toolTip().startswith("Your role (viewer) cannot"), name
+        save = find(w.console, QPushButton, "saveModerationRules")
+        assert not save.isEnabled()
+        assert save.toolTip() == "Your role (viewer) cannot change the moderation rules"
         assert find(w.console, QLabel, "moderatorIdentity").text() == (
             f"Signed in as {login} · viewer"
         )

@@ -51,6 +51,7 @@ from livegiving_desktop.ui.common.presence import (
     comings_and_goings,
     on_duty_text,
 )
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
@@ -287,7 +288,9 @@ class ModerationConsole(QMainWindow):
         self.identity.use_seat(seat)
         self.header.change_name.setVisible(not self.identity.in_team)
         self.action_bar.identity = seat
-        self.action_bar.follow(self.selected_donations(), self.decisions.busy > 0)
+        self.rules.identity = seat
+        gate(self.rules.unblock, seat.may_moderate, seat, "unblock a donor")
+        self._update_buttons()
 
     @Slot()
     def _on_identity_changed(self) -> None:
@@ -457,6 +460,10 @@ class ModerationConsole(QMainWindow):
         busy = self.decisions.busy > 0 or self.campaign is None
         self.action_bar.follow(chosen, busy)
         self.rules.save.setEnabled(not busy)
+        seat = self.action_bar.identity
+        gate(
+            self.rules.save, seat is None or seat.may_moderate, seat, "change the moderation rules"
+        )
 
     # -- actions ---------------------------------------------------------------------------
 
