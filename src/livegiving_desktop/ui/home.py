@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.services.team import SeatIdentity
 from livegiving_desktop.ui.common.format import money
 from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.widgets import card, label, themed_icon, themed_picture
 from livegiving_desktop.ui.paid_event.models import category_text
 from livegiving_desktop.ui.theme import Theme
@@ -255,6 +257,10 @@ class HomePage(QWidget):
         layout.setSpacing(18)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
+
+    def set_identity(self, identity: SeatIdentity) -> None:
+        """A team seat that may not create campaigns sees why (the owner's)."""
+        gate(self.new_button, identity.may_run_broadcast, identity, "create a campaign")
 
     def set_campaigns(self, campaigns: list[CampaignRecord], locale: str) -> None:
         self.model.locale = locale

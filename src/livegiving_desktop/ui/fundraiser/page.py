@@ -31,6 +31,7 @@ from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.fundraiser.cards import (
@@ -283,15 +284,20 @@ class FundraiserPage(BroadcastPage):
         c = self.controller.campaign
         ended = c is not None and c.status is CampaignStatus.ENDED
         self.offline.setEnabled(c is not None and not ended)
+        owner = self.identity is None or self.identity.may_run_broadcast
+        gate(self.offline, owner, self.identity, "record a donation")
         count = self.feed_model.rowCount()
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
         self.thanks.show_count(self.queue_model.rowCount(), c is not None)
+        gate(self.thanks.thank_all, owner, self.identity, "thank donors on air")
         self._update_buttons()
 
     @Slot()
     def _update_buttons(self) -> None:
         self.thank.setEnabled(self.controller.loaded and self.selected_donation() is not None)
+        owner = self.identity is None or self.identity.may_run_broadcast
+        gate(self.thank, owner, self.identity, "thank donors on air")
 
     # -- the feed --------------------------------------------------------------------------
 
