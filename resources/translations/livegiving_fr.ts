@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Put the messages on air (A)</source>
-        <translation>Passer les messages à l'antenne (A)</translation>
+        <translation>Passer les messages à l&apos;antenne (A)</translation>
     </message>
     <message>
         <source>Hide</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Keep the messages off the air (H)</source>
-        <translation>Ne pas passer les messages à l'antenne (H)</translation>
+        <translation>Ne pas passer les messages à l&apos;antenne (H)</translation>
     </message>
     <message>
         <source>Name as Anonymous</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>On air, show the name as Anonymous (N)</source>
-        <translation>À l'antenne, afficher « Anonyme » au lieu du nom (N)</translation>
+        <translation>À l&apos;antenne, afficher «&#xa0;Anonyme&#xa0;» au lieu du nom (N)</translation>
     </message>
     <message>
         <source>Hide amount</source>
@@ -33,14 +33,14 @@
     </message>
     <message>
         <source>On air, hide the amount (M)</source>
-        <translation>À l'antenne, masquer le montant (M)</translation>
+        <translation>À l&apos;antenne, masquer le montant (M)</translation>
     </message>
     <message>
         <source>Block donor</source>
         <translation>Bloquer le donateur</translation>
     </message>
     <message>
-        <source>Hold this donor's later messages (B)</source>
+        <source>Hold this donor&apos;s later messages (B)</source>
         <translation>Mettre en attente les prochains messages de ce donateur (B)</translation>
     </message>
     <message>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Refund the donation; a reason is required</source>
-        <translation>Rembourser le don ; un motif est obligatoire</translation>
+        <translation>Rembourser le don&#xa0;; un motif est obligatoire</translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
@@ -77,11 +77,11 @@
     <name>BroadcastController</name>
     <message>
         <source>Donations are waiting to be saved: %1</source>
-        <translation>Des dons attendent d'être enregistrés : %1</translation>
+        <translation>Des dons attendent d&apos;être enregistrés&#xa0;: %1</translation>
     </message>
     <message>
         <source>The audience stopped: %1</source>
-        <translation>Le public simulé s'est arrêté : %1</translation>
+        <translation>Le public simulé s&apos;est arrêté&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source> /s</source>
-        <translation> /s</translation>
+        <translation>&#xa0;/s</translation>
     </message>
     <message>
         <source>Pause audience</source>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>Ready when you are: press Go live</source>
-        <translation>Tout est prêt : appuyez sur « Passer en direct »</translation>
+        <translation>Tout est prêt&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;»</translation>
     </message>
     <message>
         <source>This broadcast has ended</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>The audience stops and the broadcast ends. This cannot be undone.</source>
-        <translation>Le public s'arrête et la diffusion se termine. C'est définitif.</translation>
+        <translation>Le public s&apos;arrête et la diffusion se termine. C&apos;est définitif.</translation>
     </message>
 </context>
 <context>
@@ -208,6 +208,22 @@
 </context>
 <context>
     <name>CampaignListModel</name>
+    <message>
+        <source>Ended %1</source>
+        <translation>Terminée le %1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Commencée le %1</translation>
+    </message>
+    <message>
+        <source>Starts %1</source>
+        <translation>Commence le %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Créée le %1</translation>
+    </message>
     <message numerus="yes">
         <source>%1 · %n ticket(s) sold</source>
         <translation>
@@ -220,7 +236,7 @@
     <name>CampaignSetupPage</name>
     <message>
         <source>Fundraiser</source>
-        <translation>Collecteur de fonds</translation>
+        <translation>Collecte de fonds</translation>
     </message>
     <message>
         <source>Paid live event</source>
@@ -232,7 +248,7 @@
     </message>
     <message>
         <source>e.g. 24-hour charity stream</source>
-        <translation>ex. : diffusion caritative de 24 h</translation>
+        <translation>ex.&#xa0;: diffusion caritative de 24&#xa0;h</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -264,11 +280,11 @@
     </message>
     <message>
         <source>Show donor names on air</source>
-        <translation>Afficher le nom des donateurs à l'antenne</translation>
+        <translation>Afficher le nom des donateurs à l&apos;antenne</translation>
     </message>
     <message>
         <source>Show amounts on air</source>
-        <translation>Afficher les montants à l'antenne</translation>
+        <translation>Afficher les montants à l&apos;antenne</translation>
     </message>
     <message>
         <source>Accept anonymous donations</source>
@@ -280,7 +296,7 @@
     </message>
     <message>
         <source>Performance</source>
-        <translation>Performance</translation>
+        <translation>Spectacle</translation>
     </message>
     <message>
         <source>Cooking class</source>
@@ -324,11 +340,11 @@
     </message>
     <message>
         <source> min</source>
-        <translation> min</translation>
+        <translation>&#xa0;min</translation>
     </message>
     <message>
         <source>Online only (no venue, the broadcast is the event)</source>
-        <translation>Uniquement en ligne (pas de lieu, la diffusion est l'événement)</translation>
+        <translation>Uniquement en ligne (pas de lieu, la diffusion est l&apos;événement)</translation>
     </message>
     <message>
         <source>Description</source>
@@ -376,26 +392,34 @@
     </message>
     <message>
         <source>On air</source>
-        <translation>À l'antenne</translation>
+        <translation>À l&apos;antenne</translation>
     </message>
     <message>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+    <message>
+        <source>None chosen yet</source>
+        <translation>Aucune choisie pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Pick the nonprofit in the list</source>
+        <translation>Choisissez l&apos;organisation dans la liste</translation>
     </message>
 </context>
 <context>
     <name>CancelEventDialog</name>
     <message>
         <source>Cancel the event</source>
-        <translation>Annuler l'événement</translation>
+        <translation>Annuler l&apos;événement</translation>
     </message>
     <message>
         <source>Reason for cancelling</source>
-        <translation>Motif de l'annulation</translation>
+        <translation>Motif de l&apos;annulation</translation>
     </message>
     <message>
         <source>e.g. the performer is ill</source>
-        <translation>ex. : l'artiste est malade</translation>
+        <translation>ex.&#xa0;: l&apos;artiste est malade</translation>
     </message>
     <message>
         <source>Cancel event and refund all</source>
@@ -403,14 +427,57 @@
     </message>
     <message>
         <source>Cancel the event?</source>
-        <translation>Annuler l'événement ?</translation>
+        <translation>Annuler l&apos;événement&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>Every ticket is refunded (%n ticket(s), %2) and the event ends. This cannot be undone.</source>
         <translation>
-            <numerusform>Chaque billet est remboursé (%n billet, %2) et l'événement se termine. Cette action est irréversible.</numerusform>
-            <numerusform>Chaque billet est remboursé (%n billets, %2) et l'événement se termine. Cette action est irréversible.</numerusform>
+            <numerusform>Chaque billet est remboursé (%n billet, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
+            <numerusform>Chaque billet est remboursé (%n billets, %2) et l&apos;événement se termine. Cette action est irréversible.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Causes</name>
+    <message>
+        <source>animals</source>
+        <translation>animaux</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>enfance</translation>
+    </message>
+    <message>
+        <source>culture</source>
+        <translation>culture</translation>
+    </message>
+    <message>
+        <source>education</source>
+        <translation>éducation</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environnement</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>santé</translation>
+    </message>
+    <message>
+        <source>human rights</source>
+        <translation>droits humains</translation>
+    </message>
+    <message>
+        <source>poverty</source>
+        <translation>pauvreté</translation>
+    </message>
+    <message>
+        <source>relief</source>
+        <translation>aide humanitaire</translation>
+    </message>
+    <message>
+        <source>research</source>
+        <translation>recherche</translation>
     </message>
 </context>
 <context>
@@ -432,7 +499,7 @@
         <translation>%1 a rendu ce donateur anonyme</translation>
     </message>
     <message>
-        <source>%1 showed this donor's name again</source>
+        <source>%1 showed this donor&apos;s name again</source>
         <translation>%1 a de nouveau affiché le nom de ce donateur</translation>
     </message>
     <message>
@@ -485,7 +552,7 @@
     </message>
     <message>
         <source>%1; nothing was changed</source>
-        <translation>%1 ; rien n'a été modifié</translation>
+        <translation>%1 ; rien n&apos;a été modifié</translation>
     </message>
 </context>
 <context>
@@ -526,23 +593,23 @@
     <name>DisplayNameDialog</name>
     <message>
         <source>Your display name</source>
-        <translation>Votre nom d'affichage</translation>
+        <translation>Votre nom d&apos;affichage</translation>
     </message>
     <message>
         <source>Who is moderating?</source>
-        <translation>Qui modère ?</translation>
+        <translation>Qui modère&#xa0;?</translation>
     </message>
     <message>
         <source>Your name is written on the audit log with every action.</source>
-        <translation>Votre nom est inscrit dans le journal d'audit à chaque action.</translation>
+        <translation>Votre nom est inscrit dans le journal d&apos;audit à chaque action.</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation>Nom d'affichage</translation>
+        <translation>Nom d&apos;affichage</translation>
     </message>
     <message>
         <source>e.g. Sam (mod)</source>
-        <translation>ex. : Sam (modo)</translation>
+        <translation>ex.&#xa0;: Sam (modo)</translation>
     </message>
     <message>
         <source>Role</source>
@@ -571,96 +638,104 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>title</source>
-        <translation>titre</translation>
+        <source>Title</source>
+        <translation>Titre</translation>
     </message>
     <message>
-        <source>organization</source>
-        <translation>organisation</translation>
+        <source>Nonprofit</source>
+        <translation>Organisation</translation>
     </message>
     <message>
-        <source>goal</source>
-        <translation>objectif</translation>
+        <source>Goal</source>
+        <translation>Objectif</translation>
     </message>
     <message>
-        <source>currency</source>
-        <translation>devise</translation>
+        <source>Currency</source>
+        <translation>Devise</translation>
     </message>
     <message>
-        <source>minimum donation</source>
-        <translation>don minimum</translation>
+        <source>Minimum donation</source>
+        <translation>Don minimum</translation>
     </message>
     <message>
-        <source>amount</source>
-        <translation>montant</translation>
+        <source>Amount</source>
+        <translation>Montant</translation>
     </message>
     <message>
-        <source>donor name</source>
-        <translation>nom du donateur</translation>
+        <source>Donor</source>
+        <translation>Donateur</translation>
     </message>
     <message>
-        <source>message</source>
-        <translation>message</translation>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
     <message>
-        <source>external id</source>
-        <translation>identifiant externe</translation>
+        <source>External id</source>
+        <translation>Identifiant externe</translation>
     </message>
     <message>
-        <source>anonymous</source>
-        <translation>anonyme</translation>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
     </message>
     <message>
-        <source>category</source>
-        <translation>catégorie</translation>
+        <source>Category</source>
+        <translation>Catégorie</translation>
     </message>
     <message>
-        <source>ticket price</source>
-        <translation>prix du billet</translation>
+        <source>Ticket price</source>
+        <translation>Prix du billet</translation>
     </message>
     <message>
-        <source>capacity</source>
-        <translation>capacité</translation>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
     </message>
     <message>
-        <source>starts at</source>
-        <translation>début</translation>
+        <source>Starts at</source>
+        <translation>Début</translation>
     </message>
     <message>
-        <source>duration</source>
-        <translation>durée</translation>
+        <source>Duration</source>
+        <translation>Durée</translation>
     </message>
     <message>
-        <source>description</source>
-        <translation>description</translation>
+        <source>Description</source>
+        <translation>Description</translation>
     </message>
     <message>
-        <source>reason</source>
-        <translation>motif</translation>
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
     <message>
-        <source>moderator</source>
-        <translation>modérateur</translation>
+        <source>Moderator</source>
+        <translation>Modérateur</translation>
     </message>
     <message>
-        <source>campaign</source>
-        <translation>campagne</translation>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
     </message>
     <message>
-        <source>donation</source>
-        <translation>don</translation>
+        <source>Donation</source>
+        <translation>Don</translation>
     </message>
     <message>
-        <source>export file</source>
-        <translation>fichier d'export</translation>
+        <source>Name</source>
+        <translation>Nom</translation>
     </message>
     <message>
-        <source>buyer name</source>
-        <translation>nom de l'acheteur</translation>
+        <source>Sort</source>
+        <translation>Tri</translation>
     </message>
     <message>
-        <source>attendee name</source>
-        <translation>nom du participant</translation>
+        <source>Export file</source>
+        <translation>Fichier d&apos;export</translation>
+    </message>
+    <message>
+        <source>Buyer name</source>
+        <translation>Nom de l&apos;acheteur</translation>
+    </message>
+    <message>
+        <source>Attendee name</source>
+        <translation>Nom du participant</translation>
     </message>
     <message>
         <source>is empty; give the campaign a title</source>
@@ -680,27 +755,27 @@
     </message>
     <message>
         <source>is not chosen; pick a nonprofit from the catalog</source>
-        <translation>n'est pas choisie ; choisissez une organisation à but non lucratif dans le catalogue</translation>
+        <translation>n&apos;est pas choisie ; choisissez une organisation à but non lucratif dans le catalogue</translation>
     </message>
     <message>
-        <source>'%1' is not in the catalog (see `livegiving organizations list`)</source>
-        <translation>« %1 » n'est pas dans le catalogue (voir `livegiving organizations list`)</translation>
+        <source>&apos;%1&apos; is not in the catalog (see `livegiving organizations list`)</source>
+        <translation>« %1 » n&apos;est pas dans le catalogue (voir `livegiving organizations list`)</translation>
     </message>
     <message>
-        <source>'%1' is not an ISO 8601 time such as 2026-12-31T20:00+01:00</source>
-        <translation>« %1 » n'est pas une heure ISO 8601 comme 2026-12-31T20:00+01:00</translation>
+        <source>&apos;%1&apos; is not an ISO 8601 time such as 2026-12-31T20:00+01:00</source>
+        <translation>« %1 » n&apos;est pas une heure ISO 8601 comme 2026-12-31T20:00+01:00</translation>
     </message>
     <message>
-        <source>'%1' is outside the supported years</source>
+        <source>&apos;%1&apos; is outside the supported years</source>
         <translation>« %1 » est hors des années prises en charge</translation>
     </message>
     <message>
-        <source>'%1' is not one of %2</source>
+        <source>&apos;%1&apos; is not one of %2</source>
         <translation>« %1 » ne fait pas partie de : %2</translation>
     </message>
     <message>
-        <source>'%1' is not a whole number above zero</source>
-        <translation>« %1 » n'est pas un nombre entier supérieur à zéro</translation>
+        <source>&apos;%1&apos; is not a whole number above zero</source>
+        <translation>« %1 » n&apos;est pas un nombre entier supérieur à zéro</translation>
     </message>
     <message>
         <source>must be between 1 minute and 24 hours</source>
@@ -711,8 +786,8 @@
         <translation>dépasse 2000 caractères</translation>
     </message>
     <message>
-        <source>'%1' is not an ISO 4217 currency code</source>
-        <translation>« %1 » n'est pas un code de devise ISO 4217</translation>
+        <source>&apos;%1&apos; is not an ISO 4217 currency code</source>
+        <translation>« %1 » n&apos;est pas un code de devise ISO 4217</translation>
     </message>
     <message>
         <source>is empty; enter an amount such as 12.50</source>
@@ -720,23 +795,23 @@
     </message>
     <message>
         <source>is %1 characters long; no amount needs that many</source>
-        <translation>fait %1 caractères ; aucun montant n'en demande autant</translation>
+        <translation>fait %1 caractères ; aucun montant n&apos;en demande autant</translation>
     </message>
     <message>
-        <source>'%1' is not a number; use a dot as the decimal separator (12.50)</source>
-        <translation>« %1 » n'est pas un nombre ; utilisez un point comme séparateur décimal (12.50)</translation>
+        <source>&apos;%1&apos; is not a number; use a dot as the decimal separator (12.50)</source>
+        <translation>« %1 » n&apos;est pas un nombre ; utilisez un point comme séparateur décimal (12.50)</translation>
     </message>
     <message>
         <source>must be positive</source>
         <translation>doit être positif</translation>
     </message>
     <message>
-        <source>'%1' is not a number; write digits with an optional dot (12.50)</source>
-        <translation>« %1 » n'est pas un nombre ; écrivez des chiffres avec un point facultatif (12.50)</translation>
+        <source>&apos;%1&apos; is not a number; write digits with an optional dot (12.50)</source>
+        <translation>« %1 » n&apos;est pas un nombre ; écrivez des chiffres avec un point facultatif (12.50)</translation>
     </message>
     <message>
         <source>%1 has no decimals</source>
-        <translation>%1 n'a pas de décimales</translation>
+        <translation>%1 n&apos;a pas de décimales</translation>
     </message>
     <message>
         <source>%1 has at most %2 decimals</source>
@@ -768,14 +843,14 @@
     </message>
     <message>
         <source>a display name is required</source>
-        <translation>un nom d'affichage est obligatoire</translation>
+        <translation>un nom d&apos;affichage est obligatoire</translation>
     </message>
     <message>
         <source>must be 1 to %1 printable characters</source>
         <translation>doit faire de 1 à %1 caractères imprimables</translation>
     </message>
     <message>
-        <source>is empty; give the donor's name</source>
+        <source>is empty; give the donor&apos;s name</source>
         <translation>est vide ; indiquez le nom du donateur</translation>
     </message>
     <message>
@@ -783,16 +858,16 @@
         <translation>est vide</translation>
     </message>
     <message>
-        <source>is below the campaign's minimum donation of %1 %2</source>
+        <source>is below the campaign&apos;s minimum donation of %1 %2</source>
         <translation>est inférieur au don minimum de la campagne, %1 %2</translation>
     </message>
     <message>
-        <source>is above the campaign's maximum of %1 %2</source>
+        <source>is above the campaign&apos;s maximum of %1 %2</source>
         <translation>dépasse le maximum de la campagne, %1 %2</translation>
     </message>
     <message>
         <source>this campaign does not accept anonymous donations</source>
-        <translation>cette campagne n'accepte pas les dons anonymes</translation>
+        <translation>cette campagne n&apos;accepte pas les dons anonymes</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -804,15 +879,15 @@
     </message>
     <message>
         <source>the database file cannot be written (it is read-only)</source>
-        <translation>impossible d'écrire dans le fichier de la base de données (il est en lecture seule)</translation>
+        <translation>impossible d&apos;écrire dans le fichier de la base de données (il est en lecture seule)</translation>
     </message>
     <message>
         <source>the database file cannot be written (permission denied)</source>
-        <translation>impossible d'écrire dans le fichier de la base de données (autorisation refusée)</translation>
+        <translation>impossible d&apos;écrire dans le fichier de la base de données (autorisation refusée)</translation>
     </message>
     <message>
         <source>the disk could not be read or written (input/output error)</source>
-        <translation>impossible de lire ou d'écrire sur le disque (erreur d'entrée/sortie)</translation>
+        <translation>impossible de lire ou d&apos;écrire sur le disque (erreur d&apos;entrée/sortie)</translation>
     </message>
     <message>
         <source>the database file is damaged</source>
@@ -820,7 +895,7 @@
     </message>
     <message>
         <source>the database file cannot be opened</source>
-        <translation>impossible d'ouvrir le fichier de la base de données</translation>
+        <translation>impossible d&apos;ouvrir le fichier de la base de données</translation>
     </message>
     <message>
         <source>the disk quota is exceeded</source>
@@ -835,7 +910,7 @@
         <translation>autorisation refusée</translation>
     </message>
     <message>
-        <source>the database server's disk is full</source>
+        <source>the database server&apos;s disk is full</source>
         <translation>le disque du serveur de base de données est plein</translation>
     </message>
     <message>
@@ -847,16 +922,16 @@
         <translation>est vide ; saisissez un montant comme %1</translation>
     </message>
     <message>
-        <source>'%1' is not an amount; write it like %2 or %3</source>
-        <translation>« %1 » n'est pas un montant ; écrivez-le comme %2 ou %3</translation>
+        <source>&apos;%1&apos; is not an amount; write it like %2 or %3</source>
+        <translation>« %1 » n&apos;est pas un montant ; écrivez-le comme %2 ou %3</translation>
     </message>
     <message>
-        <source>'%1' is not an amount; write it like %2</source>
-        <translation>« %1 » n'est pas un montant ; écrivez-le comme %2</translation>
+        <source>&apos;%1&apos; is not an amount; write it like %2</source>
+        <translation>« %1 » n&apos;est pas un montant ; écrivez-le comme %2</translation>
     </message>
     <message>
-        <source>'%1' could be %2 or %3; write one of them</source>
-        <translation>« %1 » peut se lire %2 ou %3 ; écrivez l'un des deux</translation>
+        <source>&apos;%1&apos; could be %2 or %3; write one of them</source>
+        <translation>« %1 » peut se lire %2 ou %3 ; écrivez l&apos;un des deux</translation>
     </message>
     <message>
         <source>must be above the amount raised so far</source>
@@ -864,7 +939,7 @@
     </message>
     <message>
         <source>is already the goal</source>
-        <translation>est déjà l'objectif</translation>
+        <translation>est déjà l&apos;objectif</translation>
     </message>
     <message>
         <source>too late to undo: the donors stay thanked</source>
@@ -872,7 +947,7 @@
     </message>
     <message>
         <source>the campaign is live; end the broadcast before archiving it</source>
-        <translation>la campagne est en direct ; terminez la diffusion avant de l'archiver</translation>
+        <translation>la campagne est en direct ; terminez la diffusion avant de l&apos;archiver</translation>
     </message>
     <message>
         <source>the campaign has ended; it takes no more donations</source>
@@ -892,47 +967,47 @@
     </message>
     <message>
         <source>the event has already ended</source>
-        <translation>l'événement est déjà terminé</translation>
+        <translation>l&apos;événement est déjà terminé</translation>
     </message>
     <message>
         <source>the event has ended; it sells no more tickets</source>
-        <translation>l'événement est terminé ; il ne vend plus de billets</translation>
+        <translation>l&apos;événement est terminé ; il ne vend plus de billets</translation>
     </message>
     <message>
         <source>the event has ended; it takes no more donations</source>
-        <translation>l'événement est terminé ; il ne reçoit plus de dons</translation>
+        <translation>l&apos;événement est terminé ; il ne reçoit plus de dons</translation>
     </message>
     <message>
         <source>the event is already cancelled</source>
-        <translation>l'événement est déjà annulé</translation>
+        <translation>l&apos;événement est déjà annulé</translation>
     </message>
     <message>
         <source>the event is sold out: every seat has a ticket</source>
-        <translation>l'événement est complet : chaque place a son billet</translation>
+        <translation>l&apos;événement est complet : chaque place a son billet</translation>
     </message>
     <message>
         <source>the event was cancelled; it sells no more tickets</source>
-        <translation>l'événement a été annulé ; il ne vend plus de billets</translation>
+        <translation>l&apos;événement a été annulé ; il ne vend plus de billets</translation>
     </message>
     <message>
         <source>the event was cancelled; it takes no more donations</source>
-        <translation>l'événement a été annulé ; il ne reçoit plus de dons</translation>
+        <translation>l&apos;événement a été annulé ; il ne reçoit plus de dons</translation>
     </message>
     <message>
         <source>the event was cancelled; its goal can no longer change</source>
-        <translation>l'événement a été annulé ; son objectif ne peut plus changer</translation>
+        <translation>l&apos;événement a été annulé ; son objectif ne peut plus changer</translation>
     </message>
     <message>
         <source>this event raises no money: it has no goal</source>
-        <translation>cet événement ne collecte pas de dons : il n'a pas d'objectif</translation>
+        <translation>cet événement ne collecte pas de dons : il n&apos;a pas d&apos;objectif</translation>
     </message>
     <message>
-        <source>a moderator approves or hides; holding is the rules' decision</source>
+        <source>a moderator approves or hides; holding is the rules&apos; decision</source>
         <translation>un modérateur approuve ou masque ; la mise en attente relève des règles</translation>
     </message>
     <message>
         <source>donation %1 is already refunded; nothing was refunded</source>
-        <translation>le don %1 est déjà remboursé ; rien n'a été remboursé</translation>
+        <translation>le don %1 est déjà remboursé ; rien n&apos;a été remboursé</translation>
     </message>
     <message>
         <source>donation %1 is already refunded</source>
@@ -960,15 +1035,15 @@
     </message>
     <message>
         <source>the database server refused the login</source>
-        <translation>le serveur de base de données a refusé l'identifiant</translation>
+        <translation>le serveur de base de données a refusé l&apos;identifiant</translation>
     </message>
     <message>
         <source>the database does not exist on the server</source>
-        <translation>la base de données n'existe pas sur le serveur</translation>
+        <translation>la base de données n&apos;existe pas sur le serveur</translation>
     </message>
     <message>
         <source>the database server is shutting down or restarting</source>
-        <translation>le serveur de base de données s'arrête ou redémarre</translation>
+        <translation>le serveur de base de données s&apos;arrête ou redémarre</translation>
     </message>
     <message>
         <source>the database server is starting up; try again in a moment</source>
@@ -976,7 +1051,7 @@
     </message>
     <message>
         <source>your database login is not allowed to do this</source>
-        <translation>votre identifiant de base de données n'a pas le droit de faire cela</translation>
+        <translation>votre identifiant de base de données n&apos;a pas le droit de faire cela</translation>
     </message>
     <message>
         <source>the database is read-only</source>
@@ -992,7 +1067,7 @@
     </message>
     <message>
         <source>the database is busy: no connection was free in time</source>
-        <translation>la base de données est occupée : aucune connexion ne s'est libérée à temps</translation>
+        <translation>la base de données est occupée : aucune connexion ne s&apos;est libérée à temps</translation>
     </message>
     <message>
         <source>port %1 is already in use</source>
@@ -1004,19 +1079,19 @@
     </message>
     <message>
         <source>the overlay server did not start in time</source>
-        <translation>le serveur d'incrustations n'a pas démarré à temps</translation>
+        <translation>le serveur d&apos;incrustations n&apos;a pas démarré à temps</translation>
     </message>
     <message>
         <source>the overlay server cannot start: %1</source>
-        <translation>le serveur d'incrustations ne peut pas démarrer : %1</translation>
+        <translation>le serveur d&apos;incrustations ne peut pas démarrer : %1</translation>
     </message>
     <message>
-        <source>is the ledger's own database file; choose another name</source>
+        <source>is the ledger&apos;s own database file; choose another name</source>
         <translation>est le fichier de la base de données du registre ; choisissez un autre nom</translation>
     </message>
     <message>
         <source>is not a regular file; choose a file name</source>
-        <translation>n'est pas un fichier ordinaire ; choisissez un nom de fichier</translation>
+        <translation>n&apos;est pas un fichier ordinaire ; choisissez un nom de fichier</translation>
     </message>
     <message>
         <source>is a folder; choose a file name</source>
@@ -1024,11 +1099,11 @@
     </message>
     <message>
         <source>its folder does not exist</source>
-        <translation>son dossier n'existe pas</translation>
+        <translation>son dossier n&apos;existe pas</translation>
     </message>
     <message>
         <source>has no visible character</source>
-        <translation>n'a aucun caractère visible</translation>
+        <translation>n&apos;a aucun caractère visible</translation>
     </message>
     <message>
         <source>must stay on one line</source>
@@ -1036,11 +1111,11 @@
     </message>
     <message>
         <source>this event raises no money: it takes no donations</source>
-        <translation>cet événement ne collecte pas d'argent : il ne reçoit pas de dons</translation>
+        <translation>cet événement ne collecte pas d&apos;argent : il ne reçoit pas de dons</translation>
     </message>
     <message>
         <source>ticket %1 is refunded; it has no code to reissue</source>
-        <translation>le billet %1 est remboursé ; il n'a pas de code à renouveler</translation>
+        <translation>le billet %1 est remboursé ; il n&apos;a pas de code à renouveler</translation>
     </message>
     <message>
         <source>another program is using the ledger; close it and try again</source>
@@ -1048,7 +1123,7 @@
     </message>
     <message>
         <source>database: %1 is damaged (%2). The file was not changed. See what is wrong with `livegiving --db %3 db check`, save what can be read into a new file with `livegiving --db %4 db recover --out NEW.db`, then open NEW.db (or restore a backup).</source>
-        <translation>base de données : %1 est endommagée (%2). Le fichier n'a pas été modifié. Voyez ce qui ne va pas avec `livegiving --db %3 db check`, enregistrez ce qui peut être lu dans un nouveau fichier avec `livegiving --db %4 db recover --out NOUVEAU.db`, puis ouvrez NOUVEAU.db (ou restaurez une sauvegarde).</translation>
+        <translation>base de données : %1 est endommagée (%2). Le fichier n&apos;a pas été modifié. Voyez ce qui ne va pas avec `livegiving --db %3 db check`, enregistrez ce qui peut être lu dans un nouveau fichier avec `livegiving --db %4 db recover --out NOUVEAU.db`, puis ouvrez NOUVEAU.db (ou restaurez une sauvegarde).</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1059,7 +1134,7 @@
     <name>EventCategory</name>
     <message>
         <source>Performance</source>
-        <translation>Performance</translation>
+        <translation>Spectacle</translation>
     </message>
     <message>
         <source>Cooking class</source>
@@ -1090,31 +1165,31 @@
     </message>
     <message>
         <source>Cancel event</source>
-        <translation>Annuler l'événement</translation>
+        <translation>Annuler l&apos;événement</translation>
     </message>
     <message>
         <source>Cancel the event and refund every ticket</source>
-        <translation>Annuler l'événement et rembourser tous les billets</translation>
+        <translation>Annuler l&apos;événement et rembourser tous les billets</translation>
     </message>
     <message>
         <source>Simulated audience: people per second</source>
-        <translation>Public simulé : personnes par seconde</translation>
+        <translation>Public simulé&#xa0;: personnes par seconde</translation>
     </message>
     <message>
         <source>Simulated audience: people buying or joining per second</source>
-        <translation>Public simulé : achats ou entrées par seconde</translation>
+        <translation>Public simulé&#xa0;: achats ou entrées par seconde</translation>
     </message>
     <message>
         <source>Access code to check</source>
-        <translation>Code d'accès à vérifier</translation>
+        <translation>Code d&apos;accès à vérifier</translation>
     </message>
     <message>
         <source>Access code, e.g. ABCDE-FGHJK-…</source>
-        <translation>Code d'accès, ex. : ABCDE-FGHJK-…</translation>
+        <translation>Code d&apos;accès, ex.&#xa0;: ABCDE-FGHJK-…</translation>
     </message>
     <message>
         <source>Check in</source>
-        <translation>Valider l'entrée</translation>
+        <translation>Valider l&apos;entrée</translation>
     </message>
     <message>
         <source>Admit whoever has this code</source>
@@ -1142,7 +1217,7 @@
     </message>
     <message>
         <source>Admission log: admitted and refused, newest first</source>
-        <translation>Journal des entrées : admises et refusées, les plus récentes en premier</translation>
+        <translation>Journal des entrées&#xa0;: admises et refusées, les plus récentes en premier</translation>
     </message>
     <message>
         <source>Door</source>
@@ -1154,11 +1229,11 @@
     </message>
     <message>
         <source>At the door</source>
-        <translation>À l'entrée</translation>
+        <translation>À l&apos;entrée</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation>%1 min</translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>Online only</source>
@@ -1170,11 +1245,11 @@
     </message>
     <message>
         <source>Ticket price %1</source>
-        <translation>Prix du billet : %1</translation>
+        <translation>Prix du billet&#xa0;: %1</translation>
     </message>
     <message>
         <source>Welcome, %1!</source>
-        <translation>Bienvenue, %1 !</translation>
+        <translation>Bienvenue, %1&#xa0;!</translation>
     </message>
     <message>
         <source>%1 of %2 seats sold</source>
@@ -1182,7 +1257,7 @@
     </message>
     <message>
         <source>%1 sold</source>
-        <translation>Vendus : %1</translation>
+        <translation>Vendus&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) sold</source>
@@ -1195,6 +1270,10 @@
         <source>Admitted: %1</source>
         <translation>Entrée acceptée : %1</translation>
     </message>
+    <message>
+        <source>tickets-%1</source>
+        <translation>billets-%1</translation>
+    </message>
     <message numerus="yes">
         <source>%n ticket(s) exported to %2</source>
         <translation>
@@ -1204,13 +1283,13 @@
     </message>
     <message>
         <source>Doors closed: press Go live to let ticket holders in</source>
-        <translation>Portes fermées : appuyez sur « Passer en direct » pour faire entrer les détenteurs de billets</translation>
+        <translation>Portes fermées&#xa0;: appuyez sur «&#xa0;Passer en direct&#xa0;» pour faire entrer les détenteurs de billets</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) sold for %1, %2 admitted. The doors close and the event ends.</source>
         <translation>
-            <numerusform>%n billet vendu pour %1, %2 entrées. Les portes ferment et l'événement se termine.</numerusform>
-            <numerusform>%n billets vendus pour %1, %2 entrées. Les portes ferment et l'événement se termine.</numerusform>
+            <numerusform>%n billet vendu pour %1, %2 entrées. Les portes ferment et l&apos;événement se termine.</numerusform>
+            <numerusform>%n billets vendus pour %1, %2 entrées. Les portes ferment et l&apos;événement se termine.</numerusform>
         </translation>
     </message>
     <message>
@@ -1227,11 +1306,11 @@
     </message>
     <message>
         <source>%1 admitted · %2 refused</source>
-        <translation>Admises : %1 · refusées : %2</translation>
+        <translation>Admises&#xa0;: %1 · refusées&#xa0;: %2</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation>Entrée refusée : %1</translation>
+        <translation>Entrée refusée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Ticket %1 of %2, %3.</source>
@@ -1273,8 +1352,12 @@
         <translation>Message masqué par un modérateur</translation>
     </message>
     <message>
+        <source>after the broadcast</source>
+        <translation>après la diffusion</translation>
+    </message>
+    <message>
         <source>Thanked on air</source>
-        <translation>Remercié à l'antenne</translation>
+        <translation>Remercié à l&apos;antenne</translation>
     </message>
     <message>
         <source>Not thanked yet</source>
@@ -1320,7 +1403,7 @@
     </message>
     <message>
         <source>Messages on air</source>
-        <translation>Messages à l'antenne</translation>
+        <translation>Messages à l&apos;antenne</translation>
     </message>
     <message>
         <source>Flagged for review</source>
@@ -1382,7 +1465,7 @@
     </message>
     <message>
         <source>Simulated audience: donations per second (0 = paused)</source>
-        <translation>Public simulé : dons par seconde (0 = en pause)</translation>
+        <translation>Public simulé&#xa0;: dons par seconde (0 = en pause)</translation>
     </message>
     <message>
         <source>Offline donation</source>
@@ -1398,7 +1481,35 @@
     </message>
     <message>
         <source>Thank the selected donor on air (Ctrl+T)</source>
-        <translation>Remercier le donateur sélectionné à l'antenne (Ctrl+T)</translation>
+        <translation>Remercier le donateur sélectionné à l&apos;antenne (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>The broadcast&apos;s summary</source>
+        <translation>Le bilan de la diffusion</translation>
+    </message>
+    <message>
+        <source>Stretch goal</source>
+        <translation>Objectif supplémentaire</translation>
+    </message>
+    <message>
+        <source>Raise the goal while live</source>
+        <translation>Relever l&apos;objectif pendant le direct</translation>
+    </message>
+    <message>
+        <source>Stretch goal: raise the goal while live</source>
+        <translation>Objectif supplémentaire : relever l&apos;objectif pendant le direct</translation>
+    </message>
+    <message>
+        <source>Restart the demo</source>
+        <translation>Relancer la démo</translation>
+    </message>
+    <message>
+        <source>A fresh demo; this one is archived</source>
+        <translation>Une nouvelle démo ; celle-ci est archivée</translation>
     </message>
     <message>
         <source>Live donations, newest first</source>
@@ -1406,7 +1517,7 @@
     </message>
     <message>
         <source>No donations yet. Go live and the first gifts appear here.</source>
-        <translation>Aucun don pour l'instant. Passez en direct et les premiers dons apparaîtront ici.</translation>
+        <translation>Aucun don pour l&apos;instant. Passez en direct et les premiers dons apparaîtront ici.</translation>
     </message>
     <message>
         <source>Live donations</source>
@@ -1431,19 +1542,26 @@
         <source>%1 donated</source>
         <translation>%1 a fait un don</translation>
     </message>
+    <message numerus="yes">
+        <source>Thank you for your %n donation(s)!</source>
+        <translation>
+            <numerusform>Merci pour votre don !</numerusform>
+            <numerusform>Merci pour vos %n dons !</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Thank you, %1!</source>
-        <translation>Merci, %1 !</translation>
+        <translation>Merci, %1&#xa0;!</translation>
     </message>
     <message>
         <source>Thank you to our %1 donors!</source>
-        <translation>Merci à nos %1 donateurs !</translation>
+        <translation>Merci à nos %1 donateurs&#xa0;!</translation>
     </message>
     <message numerus="yes">
         <source>%1 raised so far from %n donation(s). The audience stops and the broadcast ends; donations given offline can still be added.</source>
         <translation>
-            <numerusform>%1 récoltés jusqu'ici grâce à %n don. Le public s'arrête et la diffusion se termine ; les dons reçus hors ligne pourront encore être ajoutés.</numerusform>
-            <numerusform>%1 récoltés jusqu'ici grâce à %n dons. Le public s'arrête et la diffusion se termine ; les dons reçus hors ligne pourront encore être ajoutés.</numerusform>
+            <numerusform>%1 récoltés jusqu&apos;ici grâce à %n don. Le public s&apos;arrête et la diffusion se termine ; les dons reçus hors ligne pourront encore être ajoutés.</numerusform>
+            <numerusform>%1 récoltés jusqu&apos;ici grâce à %n dons. Le public s&apos;arrête et la diffusion se termine ; les dons reçus hors ligne pourront encore être ajoutés.</numerusform>
         </translation>
     </message>
     <message>
@@ -1467,6 +1585,17 @@
         <translation>Durée</translation>
     </message>
     <message>
+        <source>After the broadcast</source>
+        <translation>Après la diffusion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 from %n offline donation(s)</source>
+        <translation>
+            <numerusform>%1 pour %n don hors ligne</numerusform>
+            <numerusform>%1 pour %n dons hors ligne</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Export donations</source>
         <translation>Exporter les dons</translation>
     </message>
@@ -1479,6 +1608,10 @@
         <translation>JSON (*.json)</translation>
     </message>
     <message>
+        <source>donations-%1</source>
+        <translation>dons-%1</translation>
+    </message>
+    <message>
         <source>Exporting donations…</source>
         <translation>Exportation des dons…</translation>
     </message>
@@ -1489,6 +1622,41 @@
     <message>
         <source>%1 donations exported to %2</source>
         <translation>%1 dons exportés vers %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Change the goal</source>
+        <translation>Modifier l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Set goal</source>
+        <translation>Fixer l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>New goal (%1)</source>
+        <translation>Nouvel objectif (%1)</translation>
+    </message>
+    <message>
+        <source>Stretch goal</source>
+        <translation>Objectif supplémentaire</translation>
+    </message>
+    <message>
+        <source>Raised so far: %1. While live, the goal can only go up.</source>
+        <translation>Récolté jusqu&apos;ici : %1. Pendant le direct, l&apos;objectif ne peut que monter.</translation>
     </message>
 </context>
 <context>
@@ -1515,7 +1683,7 @@
     </message>
     <message>
         <source>Create your first fundraiser: pick a nonprofit, set a goal, then go live and thank your donors on air.</source>
-        <translation>Créez votre premier collecteur de fonds : choisissez une organisation à but non lucratif, fixez un objectif, puis passez en direct et remerciez vos donateurs à l'antenne.</translation>
+        <translation>Créez votre premier collecteur de fonds&#xa0;: choisissez une organisation à but non lucratif, fixez un objectif, puis passez en direct et remerciez vos donateurs à l&apos;antenne.</translation>
     </message>
     <message>
         <source>Create a fundraiser</source>
@@ -1529,12 +1697,76 @@
         <source>Your campaigns</source>
         <translation>Vos campagnes</translation>
     </message>
+    <message>
+        <source>Search campaigns</source>
+        <translation>Rechercher des campagnes</translation>
+    </message>
+    <message>
+        <source>Search by title or nonprofit</source>
+        <translation>Rechercher par titre ou organisation</translation>
+    </message>
+    <message>
+        <source>Sort campaigns</source>
+        <translation>Trier les campagnes</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récentes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Most raised</source>
+        <translation>Montant récolté</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Trier par</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Afficher les archives</translation>
+    </message>
+    <message>
+        <source>Show archived campaigns</source>
+        <translation>Afficher les campagnes archivées</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Archive the selected campaign</source>
+        <translation>Archiver la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected campaign</source>
+        <translation>Dupliquer la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Désarchiver</translation>
+    </message>
+    <message>
+        <source>Unarchive the selected campaign</source>
+        <translation>Désarchiver la campagne sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>LiveSession</name>
     <message>
         <source>%1. The donations not shown in the feed were not saved.</source>
-        <translation>%1. Les dons absents du fil n'ont pas été enregistrés.</translation>
+        <translation>%1. Les dons absents du fil n&apos;ont pas été enregistrés.</translation>
     </message>
     <message>
         <source>%1. They are kept and saved as soon as it works again.</source>
@@ -1545,7 +1777,7 @@
     <name>MainWindow</name>
     <message>
         <source>Saving status</source>
-        <translation>État de l'enregistrement</translation>
+        <translation>État de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -1565,7 +1797,7 @@
     </message>
     <message>
         <source>The database could not be opened</source>
-        <translation>Impossible d'ouvrir la base de données</translation>
+        <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
         <source>The OBS overlays are off: %1. Choose another port in Broadcast › Overlays.</source>
@@ -1582,20 +1814,20 @@
     <message>
         <source>Database: %1
 Log: %2</source>
-        <translation>Base de données : %1
-Journal : %2</translation>
+        <translation>Base de données&#xa0;: %1
+Journal&#xa0;: %2</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard: paste them into your bug report.</source>
-        <translation>Diagnostics copiés dans le presse-papiers : collez-les dans votre rapport de bug.</translation>
+        <translation>Diagnostics copiés dans le presse-papiers&#xa0;: collez-les dans votre rapport de bug.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation>Une erreur s'est produite</translation>
+        <translation>Une erreur s&apos;est produite</translation>
     </message>
     <message>
         <source>Donations are not being saved: %1</source>
-        <translation>Les dons ne sont pas enregistrés : %1</translation>
+        <translation>Les dons ne sont pas enregistrés&#xa0;: %1</translation>
     </message>
     <message>
         <source>The ledger cannot be reached: %1</source>
@@ -1607,7 +1839,7 @@ Journal : %2</translation>
     </message>
     <message>
         <source>Saving works again: no donation was lost.</source>
-        <translation>L'enregistrement fonctionne de nouveau : aucun don n'a été perdu.</translation>
+        <translation>L&apos;enregistrement fonctionne de nouveau&#xa0;: aucun don n&apos;a été perdu.</translation>
     </message>
     <message>
         <source>This cannot be done</source>
@@ -1619,7 +1851,7 @@ Journal : %2</translation>
 The log could not be written.</source>
         <translation>%1
 
-Le journal n'a pas pu être écrit.</translation>
+Le journal n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
         <source>%1
@@ -1627,7 +1859,7 @@ Le journal n'a pas pu être écrit.</translation>
 The details are in the log: %2</source>
         <translation>%1
 
-Les détails figurent dans le journal : %2</translation>
+Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
     <message>
         <source>You are live</source>
@@ -1635,7 +1867,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>“%1” is on air. Quit and keep it live (it stays live for the other seats; open it again to carry on), or end it first?</source>
-        <translation>« %1 » est à l'antenne. Quitter en restant en direct (la diffusion continue pour les autres postes ; rouvrez-la pour reprendre), ou la terminer d'abord ?</translation>
+        <translation>« %1 » est à l&apos;antenne. Quitter en restant en direct (la diffusion continue pour les autres postes ; rouvrez-la pour reprendre), ou la terminer d&apos;abord ?</translation>
     </message>
     <message>
         <source>Quit, keep it live</source>
@@ -1659,7 +1891,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Donations cannot be saved right now. Every donation shown in the feed is saved; the ones still waiting will be lost if you quit now.</source>
-        <translation>Les dons ne peuvent pas être enregistrés pour le moment. Chaque don affiché dans le fil est enregistré ; ceux encore en attente seront perdus si vous quittez maintenant.</translation>
+        <translation>Les dons ne peuvent pas être enregistrés pour le moment. Chaque don affiché dans le fil est enregistré&#xa0;; ceux encore en attente seront perdus si vous quittez maintenant.</translation>
     </message>
     <message>
         <source>Quit while donations are not being saved</source>
@@ -1671,14 +1903,14 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Keep trying</source>
-        <translation>Continuer d'essayer</translation>
+        <translation>Continuer d&apos;essayer</translation>
     </message>
 </context>
 <context>
     <name>Moderation</name>
     <message>
         <source>On air</source>
-        <translation>À l'antenne</translation>
+        <translation>À l&apos;antenne</translation>
     </message>
     <message>
         <source>Held</source>
@@ -1703,6 +1935,30 @@ Les détails figurent dans le journal : %2</translation>
     <message>
         <source>Blocked donor</source>
         <translation>Donateur bloqué</translation>
+    </message>
+    <message>
+        <source>Word “%1”</source>
+        <translation>Mot « %1 »</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>Lien %1</translation>
+    </message>
+    <message>
+        <source>%1 characters, over %2</source>
+        <translation>%1 caractères, plus de %2</translation>
+    </message>
+    <message>
+        <source>%1 donations within %2 s</source>
+        <translation>%1 dons en %2 s</translation>
+    </message>
+    <message>
+        <source>Large amount (from %1)</source>
+        <translation>Montant élevé (dès %1)</translation>
+    </message>
+    <message>
+        <source>Large first donation (from %1)</source>
+        <translation>Premier don élevé (dès %1)</translation>
     </message>
     <message>
         <source>#</source>
@@ -1733,16 +1989,20 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Signalements</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
         <source>anonymous</source>
         <translation>anonyme</translation>
     </message>
     <message>
         <source>name hidden on air</source>
-        <translation>nom masqué à l'antenne</translation>
+        <translation>nom masqué à l&apos;antenne</translation>
     </message>
     <message>
         <source>hidden on air</source>
-        <translation>masqué à l'antenne</translation>
+        <translation>masqué à l&apos;antenne</translation>
     </message>
     <message>
         <source>Refunded</source>
@@ -1806,7 +2066,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>On-air privacy</source>
-        <translation>Confidentialité à l'antenne</translation>
+        <translation>Confidentialité à l&apos;antenne</translation>
     </message>
     <message>
         <source>Unblocked donor</source>
@@ -1834,7 +2094,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>on air</source>
-        <translation>à l'antenne</translation>
+        <translation>à l&apos;antenne</translation>
     </message>
     <message>
         <source>held</source>
@@ -1862,27 +2122,27 @@ Les détails figurent dans le journal : %2</translation>
     <message numerus="yes">
         <source>%n message(s) approved: on air now.</source>
         <translation>
-            <numerusform>%n message approuvé : il passe maintenant à l'antenne.</numerusform>
-            <numerusform>%n messages approuvés : ils passent maintenant à l'antenne.</numerusform>
+            <numerusform>%n message approuvé&#xa0;: il passe maintenant à l&apos;antenne.</numerusform>
+            <numerusform>%n messages approuvés&#xa0;: ils passent maintenant à l&apos;antenne.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) hidden: kept off the air.</source>
         <translation>
-            <numerusform>%n message masqué : il ne passera pas à l'antenne.</numerusform>
-            <numerusform>%n messages masqués : ils ne passeront pas à l'antenne.</numerusform>
+            <numerusform>%n message masqué&#xa0;: il ne passera pas à l&apos;antenne.</numerusform>
+            <numerusform>%n messages masqués&#xa0;: ils ne passeront pas à l&apos;antenne.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>On-air privacy changed for %n donation(s).</source>
         <translation>
-            <numerusform>Confidentialité à l'antenne modifiée pour %n don.</numerusform>
-            <numerusform>Confidentialité à l'antenne modifiée pour %n dons.</numerusform>
+            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n don.</numerusform>
+            <numerusform>Confidentialité à l&apos;antenne modifiée pour %n dons.</numerusform>
         </translation>
     </message>
     <message>
         <source>Blocked: %1. Their later messages are held.</source>
-        <translation>Blocage : %1. Les prochains messages seront mis en attente.</translation>
+        <translation>Blocage&#xa0;: %1. Les prochains messages seront mis en attente.</translation>
     </message>
     <message>
         <source>Already blocked.</source>
@@ -1890,34 +2150,34 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>%1 is no longer blocked.</source>
-        <translation>%1 : blocage levé.</translation>
+        <translation>%1&#xa0;: blocage levé.</translation>
     </message>
     <message>
         <source>Refund %1 to %2?</source>
-        <translation>Rembourser %1 à %2 ?</translation>
+        <translation>Rembourser %1 à %2&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>Refund %n donations (%1)?</source>
         <translation>
-            <numerusform>Rembourser %n don (%1) ?</numerusform>
-            <numerusform>Rembourser %n dons (%1) ?</numerusform>
+            <numerusform>Rembourser %n don (%1)&#xa0;?</numerusform>
+            <numerusform>Rembourser %n dons (%1)&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>Refunded %1. Total now %2.</source>
-        <translation>Remboursement de %1. Nouveau total : %2.</translation>
+        <translation>Remboursement de %1. Nouveau total&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Already thanked on air: %1.</source>
-        <translation>Déjà remercié à l'antenne : %1.</translation>
+        <translation>Déjà remercié à l&apos;antenne&#xa0;: %1.</translation>
     </message>
     <message>
         <source>No donation left for %1: their sticker and Story frame are withdrawn.</source>
-        <translation>Plus aucun don pour %1 : son sticker et son image dans la Story sont retirés.</translation>
+        <translation>Plus aucun don pour %1&#xa0;: son sticker et son image dans la Story sont retirés.</translation>
     </message>
     <message>
         <source>Rules saved: they apply to the next donations.</source>
-        <translation>Règles enregistrées : elles s'appliquent aux prochains dons.</translation>
+        <translation>Règles enregistrées&#xa0;: elles s&apos;appliquent aux prochains dons.</translation>
     </message>
 </context>
 <context>
@@ -1948,19 +2208,19 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Held messages are not shown on air. A approves (on air), H hides; select several rows with Shift or Ctrl.</source>
-        <translation>Les messages en attente ne passent pas à l'antenne. A les approuve (à l'antenne), H les masque ; sélectionnez plusieurs lignes avec Maj ou Ctrl.</translation>
+        <translation>Les messages en attente ne passent pas à l&apos;antenne. A les approuve (à l&apos;antenne), H les masque&#xa0;; sélectionnez plusieurs lignes avec Maj ou Ctrl.</translation>
     </message>
     <message>
         <source>Audit log: every moderation action</source>
-        <translation>Journal d'audit : toutes les actions de modération</translation>
+        <translation>Journal d&apos;audit&#xa0;: toutes les actions de modération</translation>
     </message>
     <message>
         <source>Append-only: nothing here can be edited or deleted.</source>
-        <translation>Ajout uniquement : rien ici ne peut être modifié ni supprimé.</translation>
+        <translation>Ajout uniquement&#xa0;: rien ici ne peut être modifié ni supprimé.</translation>
     </message>
     <message>
         <source>Hold queue</source>
-        <translation>File d'attente</translation>
+        <translation>File d&apos;attente</translation>
     </message>
     <message>
         <source>Rules</source>
@@ -1968,15 +2228,15 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Give your display name first: it is written on every action.</source>
-        <translation>Indiquez d'abord votre nom d'affichage : il est inscrit sur chaque action.</translation>
+        <translation>Indiquez d&apos;abord votre nom d&apos;affichage&#xa0;: il est inscrit sur chaque action.</translation>
     </message>
     <message>
         <source>No fundraiser yet: create one in LiveGiving Desktop first.</source>
-        <translation>Aucun collecteur de fonds pour l'instant : créez-en d'abord un dans LiveGiving Desktop.</translation>
+        <translation>Aucun collecteur de fonds pour l&apos;instant&#xa0;: créez-en d&apos;abord un dans LiveGiving Desktop.</translation>
     </message>
     <message>
         <source>Moderation — %1</source>
@@ -1991,7 +2251,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Hold queue (%1)</source>
-        <translation>File d'attente (%1)</translation>
+        <translation>File d&apos;attente (%1)</translation>
     </message>
     <message numerus="yes">
         <source>%n donation(s)</source>
@@ -2009,7 +2269,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>No display name yet</source>
-        <translation>Pas encore de nom d'affichage</translation>
+        <translation>Pas encore de nom d&apos;affichage</translation>
     </message>
     <message>
         <source>Moderator</source>
@@ -2040,7 +2300,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Name as the donor gave it</source>
-        <translation>Nom tel qu'indiqué par le donateur</translation>
+        <translation>Nom tel qu&apos;indiqué par le donateur</translation>
     </message>
     <message>
         <source>Message</source>
@@ -2048,11 +2308,11 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Optional message, read on air</source>
-        <translation>Message facultatif, lu à l'antenne</translation>
+        <translation>Message facultatif, lu à l&apos;antenne</translation>
     </message>
     <message>
         <source>Show as Anonymous on air</source>
-        <translation>Afficher « Anonyme » à l'antenne</translation>
+        <translation>Afficher «&#xa0;Anonyme&#xa0;» à l&apos;antenne</translation>
     </message>
     <message>
         <source>Anonymous donation</source>
@@ -2409,7 +2669,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>The overlay server is not running: %1</source>
-        <translation>Le serveur d'incrustations ne tourne pas : %1</translation>
+        <translation>Le serveur d&apos;incrustations ne tourne pas : %1</translation>
     </message>
     <message>
         <source>The overlay server is not running.</source>
@@ -2477,7 +2737,7 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Aucun modérateur ne regarde</translation>
     </message>
     <message>
-        <source>%1's seat has gone (last heard %2)</source>
+        <source>%1&apos;s seat has gone (last heard %2)</source>
         <translation>Le poste de %1 est parti (dernier signe à %2)</translation>
     </message>
     <message>
@@ -2497,7 +2757,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>%1 /s</source>
-        <translation>%1 /s</translation>
+        <translation>%1&#xa0;/s</translation>
     </message>
     <message>
         <source>rising</source>
@@ -2527,7 +2787,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>The reason is required and kept on the audit log.</source>
-        <translation>Le motif est obligatoire et conservé dans le journal d'audit.</translation>
+        <translation>Le motif est obligatoire et conservé dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Reason for the refund</source>
@@ -2535,22 +2795,22 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>e.g. Donor asked: card used by mistake</source>
-        <translation>ex. : demande du donateur, carte utilisée par erreur</translation>
+        <translation>ex.&#xa0;: demande du donateur, carte utilisée par erreur</translation>
     </message>
 </context>
 <context>
     <name>RefundPolicy</name>
     <message>
         <source>Buyers can ask for a refund until %1 (%2 hours before the start).</source>
-        <translation>Les acheteurs peuvent demander un remboursement jusqu'à %1 (%2 heures avant le début).</translation>
+        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1 (%2&#xa0;heures avant le début).</translation>
     </message>
     <message>
         <source>Buyers can ask for a refund up to %1 hours before the start.</source>
-        <translation>Les acheteurs peuvent demander un remboursement jusqu'à %1 heures avant le début.</translation>
+        <translation>Les acheteurs peuvent demander un remboursement jusqu&apos;à %1&#xa0;heures avant le début.</translation>
     </message>
     <message>
         <source>After that, only you can refund a ticket, with an override that is recorded. Cancelling the event refunds every ticket.</source>
-        <translation>Passé ce délai, vous seul pouvez rembourser un billet, par une dérogation enregistrée. Annuler l'événement rembourse tous les billets.</translation>
+        <translation>Passé ce délai, vous seul pouvez rembourser un billet, par une dérogation enregistrée. Annuler l&apos;événement rembourse tous les billets.</translation>
     </message>
 </context>
 <context>
@@ -2565,10 +2825,10 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>e.g. the buyer cannot attend</source>
-        <translation>ex. : l'acheteur ne peut pas venir</translation>
+        <translation>ex.&#xa0;: l&apos;acheteur ne peut pas venir</translation>
     </message>
     <message>
-        <source>Refund anyway (creator's override, recorded)</source>
+        <source>Refund anyway (creator&apos;s override, recorded)</source>
         <translation>Rembourser quand même (dérogation du créateur, enregistrée)</translation>
     </message>
     <message>
@@ -2585,7 +2845,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>The refund window has closed: tick the override to refund anyway.</source>
-        <translation>Le délai de remboursement est dépassé : cochez la dérogation pour rembourser quand même.</translation>
+        <translation>Le délai de remboursement est dépassé&#xa0;: cochez la dérogation pour rembourser quand même.</translation>
     </message>
 </context>
 <context>
@@ -2690,7 +2950,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>One word a line. Case, accents, repeated letters and swaps like c0nnard are seen through; only whole words match (Scunthorpe passes).</source>
-        <translation>Un mot par ligne. Majuscules, accents, lettres répétées et substitutions comme « c0nnard » sont reconnus ; seuls les mots entiers sont détectés (« Scunthorpe » passe).</translation>
+        <translation>Un mot par ligne. Majuscules, accents, lettres répétées et substitutions comme «&#xa0;c0nnard&#xa0;» sont reconnus&#xa0;; seuls les mots entiers sont détectés («&#xa0;Scunthorpe&#xa0;» passe).</translation>
     </message>
     <message>
         <source>English blocklist</source>
@@ -2710,7 +2970,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Show on air</source>
-        <translation>Passer à l'antenne</translation>
+        <translation>Passer à l&apos;antenne</translation>
     </message>
     <message>
         <source>Hold for review</source>
@@ -2746,7 +3006,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source> characters</source>
-        <translation> caractères</translation>
+        <translation>&#xa0;caractères</translation>
     </message>
     <message>
         <source>Large amount</source>
@@ -2762,11 +3022,11 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Donations from one donor</source>
-        <translation>Dons d'un même donateur</translation>
+        <translation>Dons d&apos;un même donateur</translation>
     </message>
     <message>
         <source> donations</source>
-        <translation> dons</translation>
+        <translation>&#xa0;dons</translation>
     </message>
     <message>
         <source>Within</source>
@@ -2774,7 +3034,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source> s</source>
-        <translation> s</translation>
+        <translation>&#xa0;s</translation>
     </message>
     <message>
         <source>Longer message</source>
@@ -2801,8 +3061,8 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Donateurs bloqués</translation>
     </message>
     <message>
-        <source>A blocked donor's later messages are held.</source>
-        <translation>Les messages suivants d'un donateur bloqué sont mis en attente.</translation>
+        <source>A blocked donor&apos;s later messages are held.</source>
+        <translation>Les messages suivants d&apos;un donateur bloqué sont mis en attente.</translation>
     </message>
     <message>
         <source>Unblock</source>
@@ -2813,12 +3073,8 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Enregistrer les règles</translation>
     </message>
     <message>
-        <source>large amount</source>
-        <translation>montant élevé</translation>
-    </message>
-    <message>
-        <source>large first donation</source>
-        <translation>premier don élevé</translation>
+        <source>Off, or e.g. %1</source>
+        <translation>Désactivé, ou p. ex. %1</translation>
     </message>
 </context>
 <context>
@@ -2853,7 +3109,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>%1 / %2 admitted</source>
-        <translation>Admises : %1 / %2</translation>
+        <translation>Admises&#xa0;: %1 / %2</translation>
     </message>
     <message>
         <source>%1 of %2 seats</source>
@@ -2861,11 +3117,11 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>%1 admitted</source>
-        <translation>Admises : %1</translation>
+        <translation>Admises&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 sold</source>
-        <translation>Vendus : %1</translation>
+        <translation>Vendus&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1, %2 admitted</source>
@@ -2904,19 +3160,19 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation>Progression de l'exportation</translation>
+        <translation>Progression de l&apos;exportation</translation>
     </message>
     <message>
         <source>Frames: %1</source>
-        <translation>Images : %1</translation>
+        <translation>Images&#xa0;: %1</translation>
     </message>
     <message>
         <source>Click right: next · left: previous · hold or Space: pause</source>
-        <translation>Clic à droite : suivant · à gauche : précédent · maintenir ou Espace : pause</translation>
+        <translation>Clic à droite&#xa0;: suivant · à gauche&#xa0;: précédent · maintenir ou Espace&#xa0;: pause</translation>
     </message>
     <message>
         <source>No Story shared yet</source>
-        <translation>Aucune Story partagée pour l'instant</translation>
+        <translation>Aucune Story partagée pour l&apos;instant</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2936,11 +3192,11 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation>L'exportation a échoué : %1</translation>
+        <translation>L&apos;exportation a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Written to %1: sticker.png and %2 frames</source>
-        <translation>Enregistré dans %1 : sticker.png et %2 images</translation>
+        <translation>Enregistré dans %1&#xa0;: sticker.png et %2 images</translation>
     </message>
 </context>
 <context>
@@ -2962,7 +3218,7 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Créer une Story</translation>
     </message>
     <message>
-        <source>Compose a Story with the selected donor's sticker</source>
+        <source>Compose a Story with the selected donor&apos;s sticker</source>
         <translation>Créer une Story avec le sticker du donateur sélectionné</translation>
     </message>
     <message>
@@ -2970,54 +3226,54 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Story partagée</translation>
     </message>
     <message>
-        <source>Play the campaign's shared Story</source>
+        <source>Play the campaign&apos;s shared Story</source>
         <translation>Lire la Story partagée de la campagne</translation>
     </message>
     <message>
         <source>“I DONATED” STICKERS</source>
-        <translation>STICKERS « J'AI FAIT UN DON »</translation>
+        <translation>STICKERS «&#xa0;J&apos;AI FAIT UN DON&#xa0;»</translation>
     </message>
     <message>
         <source>Their stickers show here, locked and unlocked.</source>
-        <translation>Ses stickers s'affichent ici, verrouillés ou déverrouillés.</translation>
+        <translation>Ses stickers s&apos;affichent ici, verrouillés ou déverrouillés.</translation>
     </message>
 </context>
 <context>
     <name>Stickers</name>
     <message>
         <source>Unlocked %1, until %2</source>
-        <translation>Débloqué le %1, jusqu'au %2</translation>
+        <translation>Débloqué le %1, jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>Expired %1: a new donation unlocks it</source>
-        <translation>Expiré le %1 : un nouveau don le débloque</translation>
+        <translation>Expiré le %1&#xa0;: un nouveau don le débloque</translation>
     </message>
     <message>
         <source>Locked: the donations were refunded</source>
-        <translation>Verrouillé : les dons ont été remboursés</translation>
+        <translation>Verrouillé&#xa0;: les dons ont été remboursés</translation>
     </message>
     <message>
         <source>Locked: unlocked by a donation to this campaign</source>
-        <translation>Verrouillé : un don à cette campagne le débloque</translation>
+        <translation>Verrouillé&#xa0;: un don à cette campagne le débloque</translation>
     </message>
 </context>
 <context>
     <name>Story</name>
     <message>
         <source>just now</source>
-        <translation>à l'instant</translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>%n min ago</source>
-        <translation>il y a %n min</translation>
+        <translation>il y a %n&#xa0;min</translation>
     </message>
     <message>
         <source>%n h ago</source>
-        <translation>il y a %n h</translation>
+        <translation>il y a %n&#xa0;h</translation>
     </message>
     <message>
         <source>%n d ago</source>
-        <translation>il y a %n j</translation>
+        <translation>il y a %n&#xa0;j</translation>
     </message>
     <message>
         <source>Gave %1</source>
@@ -3037,15 +3293,15 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>“%1” is not an image (PNG, JPEG, GIF, BMP, WebP).</source>
-        <translation>« %1 » n'est pas une image (PNG, JPEG, GIF, BMP, WebP).</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une image (PNG, JPEG, GIF, BMP, WebP).</translation>
     </message>
     <message>
         <source>“%1” is not a file (a device, a pipe or a folder).</source>
-        <translation>« %1 » n'est pas un fichier (un périphérique, un tube ou un dossier).</translation>
+        <translation>« %1 » n&apos;est pas un fichier (un périphérique, un tube ou un dossier).</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation>« %1 » ne peut pas être lu : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3115,11 +3371,11 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Choose a background image</source>
-        <translation>Choisir une image d'arrière-plan</translation>
+        <translation>Choisir une image d&apos;arrière-plan</translation>
     </message>
     <message>
         <source>Composer message</source>
-        <translation>Message de l'éditeur</translation>
+        <translation>Message de l&apos;éditeur</translation>
     </message>
     <message>
         <source>Caption</source>
@@ -3147,14 +3403,14 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>This campaign does not show amounts</source>
-        <translation>Cette campagne n'affiche pas les montants</translation>
+        <translation>Cette campagne n&apos;affiche pas les montants</translation>
     </message>
     <message>
         <source>Share to the Story</source>
         <translation>Partager dans la Story</translation>
     </message>
     <message>
-        <source>Share to the campaign's Story</source>
+        <source>Share to the campaign&apos;s Story</source>
         <translation>Partager dans la Story de la campagne</translation>
     </message>
     <message>
@@ -3171,15 +3427,15 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Sharing needs an unlocked sticker: this one has expired. A new donation unlocks it again.</source>
-        <translation>Le partage nécessite un sticker déverrouillé : celui-ci a expiré. Un nouveau don le déverrouille à nouveau.</translation>
+        <translation>Le partage nécessite un sticker déverrouillé&#xa0;: celui-ci a expiré. Un nouveau don le déverrouille à nouveau.</translation>
     </message>
     <message>
-        <source>Sharing needs an unlocked sticker: this donor's donations were refunded.</source>
-        <translation>Le partage nécessite un sticker déverrouillé : les dons de ce donateur ont été remboursés.</translation>
+        <source>Sharing needs an unlocked sticker: this donor&apos;s donations were refunded.</source>
+        <translation>Le partage nécessite un sticker déverrouillé&#xa0;: les dons de ce donateur ont été remboursés.</translation>
     </message>
     <message>
         <source>Sharing needs an unlocked sticker: a donation unlocks it.</source>
-        <translation>Le partage nécessite un sticker déverrouillé : un don le déverrouille.</translation>
+        <translation>Le partage nécessite un sticker déverrouillé&#xa0;: un don le déverrouille.</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
@@ -3190,12 +3446,12 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Shared! Your frame replaced your earlier one in the campaign's Story.</source>
-        <translation>Partagé ! Votre image remplace la précédente dans la Story de la campagne.</translation>
+        <source>Shared! Your frame replaced your earlier one in the campaign&apos;s Story.</source>
+        <translation>Partagé&#xa0;! Votre image remplace la précédente dans la Story de la campagne.</translation>
     </message>
     <message>
-        <source>Shared! Your frame is in the campaign's Story.</source>
-        <translation>Partagé ! Votre image figure dans la Story de la campagne.</translation>
+        <source>Shared! Your frame is in the campaign&apos;s Story.</source>
+        <translation>Partagé&#xa0;! Votre image figure dans la Story de la campagne.</translation>
     </message>
 </context>
 <context>
@@ -3212,8 +3468,8 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Bilan de la diffusion</translation>
     </message>
     <message>
-        <source>That's a wrap!</source>
-        <translation>C'est dans la boîte !</translation>
+        <source>That&apos;s a wrap!</source>
+        <translation>C&apos;est dans la boîte&#xa0;!</translation>
     </message>
     <message>
         <source>Top donors</source>
@@ -3235,8 +3491,23 @@ Les détails figurent dans le journal : %2</translation>
         <translation>Remercier tous</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Put them back in the queue</source>
+        <translation>Les remettre dans la file</translation>
+    </message>
+    <message>
         <source>To thank (%1)</source>
         <translation>À remercier (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n donation(s) thanked</source>
+        <translation>
+            <numerusform>%n don remercié</numerusform>
+            <numerusform>%n dons remerciés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3286,7 +3557,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>event not live</source>
-        <translation>l'événement n'est pas en direct</translation>
+        <translation>l&apos;événement n&apos;est pas en direct</translation>
     </message>
     <message>
         <source>Ticket %1 · bought %2</source>
@@ -3298,7 +3569,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>✕ %1 refused: %2</source>
-        <translation>✕ %1 — entrée refusée : %2</translation>
+        <translation>✕ %1 — entrée refusée&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3313,7 +3584,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>No donors yet</source>
-        <translation>Aucun donateur pour l'instant</translation>
+        <translation>Aucun donateur pour l&apos;instant</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3595,7 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>Goal progress</source>
-        <translation>Progression vers l'objectif</translation>
+        <translation>Progression vers l&apos;objectif</translation>
     </message>
     <message>
         <source>DONORS</source>
@@ -3344,15 +3615,15 @@ Les détails figurent dans le journal : %2</translation>
     </message>
     <message>
         <source>%1 % of the %2 goal</source>
-        <translation>%1 % de l'objectif de %2</translation>
+        <translation>%1&#xa0;% de l&apos;objectif de %2</translation>
     </message>
     <message>
         <source>Goal reached! Thank you all!</source>
-        <translation>Objectif atteint ! Merci à tous !</translation>
+        <translation>Objectif atteint&#xa0;! Merci à tous&#xa0;!</translation>
     </message>
     <message>
         <source>%1 % of the goal reached!</source>
-        <translation>%1 % de l'objectif atteint !</translation>
+        <translation>%1&#xa0;% de l&apos;objectif atteint&#xa0;!</translation>
     </message>
 </context>
 <context>

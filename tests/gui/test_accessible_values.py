@@ -86,7 +86,7 @@ def test_a_refused_set_up_takes_the_focus_to_the_field_and_says_why(
     goal.setText("")
     find(w, QPushButton, "createCampaign").click()
     error = find(w, QLabel, "setupError")
-    assert error.text().startswith("goal")
+    assert error.text().startswith("Goal")
     assert error.accessibleName() == error.text()
     assert goal.hasFocus() or w.focusWidget() is goal
     assert goal.accessibleDescription() == error.text()

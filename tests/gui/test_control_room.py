@@ -66,7 +66,7 @@ def test_refused_setup_saves_nothing_then_valid_setup_creates(
     create.click()
     assert "title" in error.text()
     find(w, QLineEdit, "campaignTitle").setText("Noël solidaire")
-    assert "organization" in error.text()  # the message follows each edit once refused
+    assert "Nonprofit" in error.text()  # the message follows each edit once refused
     search = find(w, QLineEdit, "organizationSearch")
     search.setText("CROIX rouge")
     org_list = find(w, QListView, "organizationList")
@@ -75,8 +75,8 @@ def test_refused_setup_saves_nothing_then_valid_setup_creates(
     goal = find(w, QLineEdit, "goalAmount")
     goal.setText("12,50")
     create.click()
-    assert error.text().startswith("goal:")
-    assert "dot" in error.text()
+    assert error.text().startswith("Goal:")
+    assert "1,234.50" in error.text()  # the expected form, in the UI's language
     find(w, QComboBox, "currency").setCurrentText("JPY")
     goal.setText("100.5")
     create.click()
@@ -187,12 +187,12 @@ def test_refused_offline_donation_saves_nothing_then_valid_one_is_recorded(
     amount.setText("12,50")
     name.setText("Zoë Martin")
     ok.click()
-    assert error.text().startswith("amount:")
+    assert error.text().startswith("Amount:")
     assert dialog.isVisible()
     amount.setText("12.50")
     name.setText("   ")
     ok.click()
-    assert error.text().startswith("donor name:")
+    assert error.text().startswith("Donor:")
     assert ledger.campaign(campaign_id).donation_count == 0
 
     name.setText("Zoë Martin")
@@ -311,7 +311,7 @@ def test_french_interface_and_money(qtbot: Any, livegiving_window: Any, qapp: An
         assert find(window, QComboBox, "currency").currentText() == "EUR"
         find(window, QPushButton, "createCampaign").click()  # no title yet: refused in French
         assert find(window, QLabel, "setupError").text() == (
-            "titre : est vide ; donnez un titre à la campagne"
+            "Titre : est vide ; donnez un titre à la campagne"
         )
         create_fundraiser(qtbot, window, goal="1234.5")
         assert find(window, QPushButton, "goLive").text() == "Passer en direct"

@@ -103,13 +103,13 @@ def test_every_core_refusal_has_a_template(refusal: Callable[[], object]) -> Non
 
 def test_french_reasons_and_fields(qtbot: QtBot, french: None) -> None:
     shown = describe(ValidationError("donor name", "is 140 characters long; at most 100"))
-    assert shown == "nom du donateur : fait 140 caractères ; 100 au maximum"
+    assert shown == "Donateur : fait 140 caractères ; 100 au maximum"
     shown = describe(ValidationError("amount", "must be at most 100000.00 EUR"))
-    assert shown == "montant : doit être au plus 100000.00 EUR"
+    assert shown == "Montant : doit être au plus 100000.00 EUR"
 
 
 def test_unknown_reason_stays_readable(qtbot: QtBot) -> None:
-    assert describe(ValidationError("title", "something new")) == "title: something new"
+    assert describe(ValidationError("title", "something new")) == "Title: something new"
 
 
 def test_every_conflict_and_database_failure_has_a_template() -> None:

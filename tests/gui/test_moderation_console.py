@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -301,7 +302,7 @@ def test_rules_editor_saves_per_campaign_and_reaches_the_live_pipeline(
     save = find(console, QPushButton, "saveModerationRules")
     threshold.setText("12,5")
     save.click()
-    assert error.text().startswith("large amount:")
+    assert error.text().startswith("Large amount:")
     threshold.setText("100")
     words = find(console, QPlainTextEdit, "blocklistEnglish")
     words.setPlainText(words.toPlainText() + "\nbanana")
@@ -355,3 +356,51 @@ def test_table_fetches_pages_on_demand(
     last = model.rowCount() - 1
     qtbot.waitUntil(lambda: model.index(last, 0).data(DonationRole) is not None, timeout=10_000)
     assert model.index(last, 0).data(DonationRole).donor_name == "Ann"  # the oldest
+
+
+def test_ctrl_w_and_esc_close_the_console(
+    qtbot: Any, livegiving_window: Any, campaign: CampaignRecord
+) -> None:
+    for key, modifier in ((Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)):  # fmt: skip
+        console = _open(qtbot, livegiving_window, campaign)
+        table = find(console, QTableView, "moderationTable")
+        console.activateWindow()
+        table.setFocus()
+        qtbot.waitUntil(lambda c=console: QApplication.activeWindow() is c)  # type: ignore[misc]
+        QTest.keyClick(table, key, modifier)
+        qtbot.waitUntil(lambda c=console: not c.isVisible(), timeout=2_000)  # type: ignore[misc]
+        assert livegiving_window.isVisible()
+
+
+def test_each_held_or_flagged_row_says_why_with_the_match_marked_in_the_message(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    from livegiving_desktop.ui.moderation.models import HighlightRole
+
+    console = _open(qtbot, livegiving_window, campaign)
+    ledger.record_donation(campaign.id, amount="900", donor_name="Eve")  # large and first
+    table = find(console, QTableView, "moderationTable")
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=10_000)
+    why = model.COLUMNS.index("reasons")
+    assert model.headerData(why, Qt.Orientation.Horizontal) == "Why"
+
+    def row_of(name: str) -> int:
+        return next(r for r in range(model.rowCount())
+                    if model.index(r, 0).data(DonationRole).donor_name == name)  # fmt: skip
+
+    assert model.index(row_of("Cid"), why).data() == "Word “c0nnard”"
+    assert model.index(row_of("Bob"), why).data() == "Link www.spam.example"
+    assert model.index(row_of("Eve"), why).data() == (
+        "Large amount (from €500.00); Large first donation (from €200.00)"
+    )
+    assert model.index(row_of("Ann"), why).data() == ""
+    marked = model.index(row_of("Cid"), 4).data(HighlightRole)
+    assert marked.startswith("quel <span") and marked.endswith(">c0nnard</span>")
+    assert model.index(row_of("Ann"), 4).data(HighlightRole) is None
+    find(console, QTabWidget, "moderationTabs").setCurrentIndex(1)
+    queue = find(console, QTableView, "holdQueue")
+    qtbot.waitUntil(lambda: queue.model().rowCount() == 2, timeout=10_000)
+    reasons = {queue.model().index(r, why).data() for r in range(2)}
+    assert reasons == {"Word “c0nnard”", "Link www.spam.example"}

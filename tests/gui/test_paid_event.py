@@ -65,23 +65,23 @@ def test_paid_event_setup_refuses_bad_input_then_creates(
     assert not find(w, QListView, "organizationList").isVisible()
 
     create.click()
-    assert error.text().startswith("title:")
+    assert error.text().startswith("Title:")
     find(w, QLineEdit, "campaignTitle").setText("Sushi class")
-    assert error.text().startswith("ticket price:")  # follows each edit once refused
+    assert error.text().startswith("Ticket price:")  # follows each edit once refused
     price = find(w, QLineEdit, "ticketPrice")
     for bad in ("12,50", "-3", "0", "1.234", "abc"):
         price.setText(bad)
-        assert error.text().startswith("ticket price:"), bad
+        assert error.text().startswith("Ticket price:"), bad
     price.setText("15.00")
     capacity = find(w, QLineEdit, "eventCapacity")
     for bad in ("0", "-5", "2.5", "many"):
         capacity.setText(bad)
-        assert error.text().startswith("capacity:"), bad
+        assert error.text().startswith("Capacity:"), bad
     capacity.setText("120")
     raises = find(w, QCheckBox, "eventRaisesMoney")
     raises.setChecked(True)
     assert find(w, QListView, "organizationList").isVisible()
-    assert error.text().startswith("organization:")
+    assert error.text().startswith("Nonprofit:")
     raises.setChecked(False)
     assert error.text() == ""
     find(w, QPlainTextEdit, "eventDescription").setPlainText("Nigiri and maki, live.")
@@ -155,7 +155,7 @@ def test_live_view_sells_admits_and_refunds(
     dialog = find(w, QDialog, "refundTicketDialog")
     assert not find(dialog, QCheckBox, "refundOverride").isVisible()  # within the window
     _dialog_ok(dialog)
-    assert "reason" in find(dialog, QLabel, "refundError").text()  # a reason is required
+    assert "Reason" in find(dialog, QLabel, "refundError").text()  # a reason is required
     find(dialog, QLineEdit, "refundReason").setText("cannot attend")
     _dialog_ok(dialog)
     qtbot.waitUntil(lambda: revenue.text() == "$780.00", timeout=5_000)
@@ -197,9 +197,12 @@ def test_opened_from_home_door_check_override_and_cancel(
     qtbot.waitUntil(lambda: result.text() == "Refused: wrong code", timeout=5_000)
     log = find(w, QListView, "admissionLog")
     qtbot.waitUntil(lambda: "refused: wrong code" in (log.model().index(0, 0).data() or ""))
+    # The refused code is selected: the next one typed replaces it, never appends to it.
+    assert code.selectedText() == "WRONG-CODE"
     code.setText(sold.code.lower())
     find(w, QPushButton, "admitAttendee").click()
-    qtbot.waitUntil(lambda: result.text().startswith("Admitted"), timeout=5_000)
+    qtbot.waitUntil(lambda: result.text() == "Admitted: Ana", timeout=5_000)  # the buyer's name
+    assert code.text() == ""  # cleared for the next one
     attendees = find(w, QLabel, "attendeeCount")
     qtbot.waitUntil(lambda: attendees.text() == "1 / 10 admitted", timeout=5_000)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
+from babel.dates import format_date
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -16,7 +19,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
+    QLineEdit,
     QListView,
     QPushButton,
     QStackedWidget,
@@ -27,13 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livegiving_desktop.core.campaigns import HomeSort
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.team import SeatIdentity
+from livegiving_desktop.ui.common.accessibility import name_clear_button
+from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.format import money
 from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
 from livegiving_desktop.ui.common.roles import gate
+from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import card, label, themed_icon, themed_picture
 from livegiving_desktop.ui.paid_event.models import category_text
 from livegiving_desktop.ui.theme import Theme
@@ -50,8 +62,26 @@ class CampaignListModel(RecordModel[CampaignRecord]):
     def display(self, c: CampaignRecord, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             amount = c.revenue_minor if c.kind.value == "paid-event" else c.total_minor
-            return f"{c.title} — {money(amount, c.currency, self.locale)}"
+            text = f"{c.title} — {money(amount, c.currency, self.locale)}"
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{text}, {self.date_line(c)}"
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.date_line(c)
         return None
+
+    def date_line(self, c: CampaignRecord) -> str:
+        """When: ended on, started on, else created on (a paid event: when it starts)."""
+        if c.ended_at_us:
+            text, when = self.tr("Ended %1"), c.ended_at_us
+        elif c.started_at_us:
+            text, when = self.tr("Started %1"), c.started_at_us
+        elif c.starts_at_us:
+            text, when = self.tr("Starts %1"), c.starts_at_us
+        else:
+            text, when = self.tr("Created %1"), c.created_at_us
+        day = datetime.fromtimestamp(when / 1e6, UTC).astimezone()
+        return text.replace("%1", format_date(day, "medium", locale=self.locale.replace("-", "_")))
 
     def campaign(self, row: int) -> CampaignRecord | None:
         return self.record(row)
@@ -127,10 +157,12 @@ class CampaignDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         painter.setFont(small)
         painter.setPen(QColor(colors["muted"]))
+        subtitle = " · ".join(part for part in (subtitle, self.model.date_line(c)) if part)
+        room = inner.width() - 270 - (pill.right() + 10 - inner.left())
         painter.drawText(
-            QRectF(pill.right() + 10, pill.top(), inner.width() * 0.5, pill.height()),
+            QRectF(pill.right() + 10, pill.top(), max(40.0, room), pill.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            subtitle,
+            QFontMetrics(small).elidedText(subtitle, Qt.TextElideMode.ElideRight, int(room)),
         )
         # Total and progress (right)
         total = format_money(c.revenue_minor if paid else c.total_minor, c.currency,
@@ -168,9 +200,12 @@ class CampaignDelegate(QStyledItemDelegate):
 class HomePage(QWidget):
     newRequested = Signal()
     openRequested = Signal(object)  # CampaignRecord
+    queryChanged = Signal()  # the search, the sort or "show archived" changed: list again
+    failed = Signal(str)  # an archive or duplicate was refused: in words
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.identity: SeatIdentity | None = None  # a team seat's role (PostgreSQL)
         self.setObjectName("page")
         self.model = CampaignListModel(self)
         self.new_button = QPushButton(self.tr("New campaign"))
@@ -193,6 +228,9 @@ class HomePage(QWidget):
         self.open_button.setObjectName("openCampaign")
         self.open_button.setAccessibleName(self.tr("Open the selected campaign"))
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.runner: DbRunner | None = None
+        self.service: LedgerService | None = None
+        self._build_tools()
 
         # Empty state: what to do next.
         empty = card()
@@ -234,6 +272,8 @@ class HomePage(QWidget):
         listing_layout.setContentsMargins(0, 0, 0, 0)
         listing_layout.addWidget(self.list, 1)
         open_row = QHBoxLayout()
+        open_row.addWidget(self.archive_button)
+        open_row.addWidget(self.duplicate_button)
         open_row.addStretch(1)
         open_row.addWidget(self.open_button)
         listing_layout.addLayout(open_row)
@@ -256,18 +296,129 @@ class HomePage(QWidget):
         layout.setContentsMargins(40, 28, 40, 28)
         layout.setSpacing(18)
         layout.addLayout(header)
+        layout.addLayout(self.tools)
         layout.addWidget(self.stack, 1)
 
     def set_identity(self, identity: SeatIdentity) -> None:
         """A team seat that may not create campaigns sees why (the owner's)."""
+        self.identity = identity
         gate(self.new_button, identity.may_run_broadcast, identity, "create a campaign")
+        self._update_tools()
+
+    def _build_tools(self) -> None:
+        """Search, sort and archived campaigns above the list; archive and duplicate below."""
+        self.search = QLineEdit()
+        self.search.setObjectName("homeSearch")
+        self.search.setAccessibleName(self.tr("Search campaigns"))
+        self.search.setPlaceholderText(self.tr("Search by title or nonprofit"))
+        self.search.setClearButtonEnabled(True)
+        name_clear_button(self.search)
+        self.sort = QComboBox()
+        self.sort.setObjectName("homeSort")
+        self.sort.setAccessibleName(self.tr("Sort campaigns"))
+        for text, key in ((self.tr("Newest first"), HomeSort.NEWEST),
+                          (self.tr("Title"), HomeSort.TITLE),
+                          (self.tr("Most raised"), HomeSort.TOTAL),
+                          (self.tr("Status"), HomeSort.STATUS)):  # fmt: skip
+            self.sort.addItem(text, key.value)
+        sort_label = label(self.tr("Sort by"), "muted")
+        sort_label.setBuddy(self.sort)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.setObjectName("homeShowArchived")
+        self.show_archived.setAccessibleName(self.tr("Show archived campaigns"))
+        self.archive_button = QPushButton(self.tr("Archive"))
+        themed_icon(self.archive_button, "mdi6.archive-arrow-down-outline")
+        self.archive_button.setObjectName("archiveCampaign")
+        self.archive_button.setAccessibleName(self.tr("Archive the selected campaign"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        themed_icon(self.duplicate_button, "mdi6.content-copy")
+        self.duplicate_button.setObjectName("duplicateCampaign")
+        self.duplicate_button.setAccessibleName(self.tr("Duplicate the selected campaign"))
+        self.tools = QHBoxLayout()
+        self.tools.addWidget(self.search, 1)
+        self.tools.addWidget(sort_label)
+        self.tools.addWidget(self.sort)
+        self.tools.addWidget(self.show_archived)
+        self._debounce = Throttle(self.queryChanged.emit, 250, parent=self)
+        self.search.textChanged.connect(self._on_query_edited)
+        self.sort.currentIndexChanged.connect(self._on_query_edited)
+        self.show_archived.toggled.connect(self._on_query_edited)
+        self.archive_button.clicked.connect(self._on_archive_clicked)
+        self.duplicate_button.clicked.connect(self._on_duplicate_clicked)
+        self.list.selectionModel().currentChanged.connect(self._update_tools)
+        self._update_tools()
+
+    def attach(self, runner: DbRunner, service: LedgerService) -> None:
+        """Where archive and duplicate are written."""
+        self.runner, self.service = runner, service
+
+    def query(self) -> dict[str, Any]:
+        """The home list's query (LedgerService.home_campaigns' keywords)."""
+        return {
+            "search": self.search.text(),
+            "sort": str(self.sort.currentData()),
+            "include_archived": self.show_archived.isChecked(),
+        }
+
+    def is_filtered(self) -> bool:
+        return bool(self.search.text().strip()) or self.show_archived.isChecked()
+
+    @Slot()
+    def _on_query_edited(self) -> None:
+        self._debounce()
+
+    @Slot()
+    def _update_tools(self) -> None:
+        c = self.model.campaign(self.list.currentIndex().row())
+        archived = c is not None and c.archived_at_us is not None
+        text = self.tr("Unarchive") if archived else self.tr("Archive")
+        self.archive_button.setText(text)
+        self.archive_button.setAccessibleName(
+            self.tr("Unarchive the selected campaign") if archived
+            else self.tr("Archive the selected campaign")
+        )  # fmt: skip
+        self.archive_button.setEnabled(c is not None and c.status.value != "live")
+        self.duplicate_button.setEnabled(c is not None)
+        self.open_button.setEnabled(c is not None)
+        if self.identity is not None:  # a team seat: archive and duplicate are the owner's
+            owner = self.identity.may_run_broadcast
+            gate(self.archive_button, owner, self.identity, "create a campaign")
+            gate(self.duplicate_button, owner, self.identity, "create a campaign")
+
+    @Slot()
+    def _on_archive_clicked(self) -> None:
+        c = self.model.campaign(self.list.currentIndex().row())
+        if c is not None:
+            undo = c.archived_at_us is not None
+            spawn(self._write(lambda s: s.unarchive(c.id) if undo else s.archive(c.id)),
+                  self._report)  # fmt: skip
+
+    @Slot()
+    def _on_duplicate_clicked(self) -> None:
+        c = self.model.campaign(self.list.currentIndex().row())
+        if c is not None:
+            spawn(self._write(lambda s: s.duplicate(c.id)), self._report)
+
+    async def _write(self, work: Callable[[LedgerService], CampaignRecord]) -> None:
+        service, runner = self.service, self.runner
+        if service is None or runner is None:
+            return
+        await runner.call(work, service)
+        self.queryChanged.emit()  # the list again, at once
+
+    def _report(self, exc: BaseException) -> None:
+        self.failed.emit(user_message(exc))  # in words, never driver text
 
     def set_campaigns(self, campaigns: list[CampaignRecord], locale: str) -> None:
+        current = self.model.campaign(self.list.currentIndex().row())
         self.model.locale = locale
         self.model.reset(campaigns)
-        self.stack.setCurrentIndex(0 if campaigns else 1)
+        # The empty state is for a database without campaigns, not a search that finds none.
+        self.stack.setCurrentIndex(0 if campaigns or self.is_filtered() else 1)
         if campaigns:
-            self.list.setCurrentIndex(self.model.index(0))
+            row = self.model.row_of(current.id) if current is not None else -1
+            self.list.setCurrentIndex(self.model.index(max(0, row)))
+        self._update_tools()
 
     @Slot(QModelIndex)
     def _on_list_activated(self, index: QModelIndex) -> None:

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
 
         self.home.newRequested.connect(self._on_home_new_requested)
         self.home.openRequested.connect(self._on_home_open_requested)
+        self.home.queryChanged.connect(self._on_reload_home)
+        self.live.demoRestarted.connect(self._on_live_demo_restarted)
+        self.home.failed.connect(self._on_failed)
         self.setup.createRequested.connect(self._on_setup_create_requested)
         self.setup.cancelled.connect(self._on_setup_cancelled)
         self.live.homeRequested.connect(self._on_live_home_requested)
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         self.presence = PresenceBridge(self.service.db, SeatKind.CREATOR,
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
+        self.home.attach(self.runner, self.service)
         spawn(self._start_overlays(), self._on_failed_exc)
         self.live.attach(self.service, self.ops, self.feed, self._locale())
         self.event_view.attach(self.service, self.ops, self.feed, self._locale())
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
             elif resume is not None:
                 await self.show_event(resume.id)
             else:
-                self._show_home(campaigns)
+                self._show_home(await self._home_list())
         # What is alive now lives as long as the app (Qt, SQLAlchemy, the catalog): freeze it
         # so that full garbage collections during a broadcast stay short (ui_burst measures).
         gc.collect()
@@ -236,7 +240,7 @@ class MainWindow(QMainWindow):
 
     async def _refresh_home(self) -> None:
         assert self.service is not None
-        campaigns = await self.runner.call(self.service.campaigns)
+        campaigns = await self._home_list()
         if self.stack.currentWidget() is self.home:
             self.home.set_campaigns(campaigns, self._locale())
 
@@ -244,7 +248,13 @@ class MainWindow(QMainWindow):
         assert self.service is not None
         await self.live.close_campaign()
         await self.event_view.close_campaign()
-        self._show_home(await self.runner.call(self.service.campaigns))
+        self._show_home(await self._home_list())
+
+    async def _home_list(self) -> list[CampaignRecord]:
+        """The home list as its search, sort and "show archived" ask."""
+        assert self.service is not None
+        service, query = self.service, self.home.query()
+        return await self.runner.call(lambda: service.home_campaigns(**query))
 
     async def show_live(self, campaign_id: int) -> None:
         await self.event_view.close_campaign()
@@ -277,9 +287,13 @@ class MainWindow(QMainWindow):
         other = self.live if kind is CampaignKind.PAID_EVENT else self.event_view
         other.raise_()
 
+    @Slot(int)
+    def _on_live_demo_restarted(self, campaign_id: int) -> None:
+        spawn(self.show_live(campaign_id), self._on_failed_exc)
+
     @Slot()
     def _on_home_new_requested(self) -> None:
-        self.setup.reset(default_currency_for_locale(self._locale()))
+        self.setup.reset(default_currency_for_locale(self._locale()), self._locale())
         self.stack.setCurrentWidget(self.setup)
 
     @Slot(object)

@@ -4,8 +4,9 @@ portable installs stay isolated), read and written through typed accessors."""
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from livegiving_desktop.services import config
 
@@ -16,6 +17,7 @@ CONSOLE_GEOMETRY = "moderation/geometry"
 MODERATOR_NAME = "moderation/displayName"
 MODERATOR_ROLE = "moderation/role"
 ANNOUNCEMENTS = "accessibility/announcements"
+EXPORT_FOLDER = "export/lastFolder"
 
 
 def _database(db_url: str) -> str:
@@ -51,6 +53,21 @@ class AppSettings:
         self.store.sync()
 
     # -- the app ---------------------------------------------------------------------------
+
+    def export_folder(self) -> str:
+        """Where an export dialog opens: the last folder an export went to while it still
+        exists, else Documents (else the home folder)."""
+        last = self._text(EXPORT_FOLDER)
+        if last and Path(last).is_dir():
+            return last
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def set_export_folder(self, file_path: str) -> None:
+        """Remember the folder of the file an export was written to."""
+        self._set(EXPORT_FOLDER, str(Path(file_path).parent))
 
     @property
     def language(self) -> str:

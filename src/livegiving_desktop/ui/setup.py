@@ -7,9 +7,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTime, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QObject,
+    QSize,
+    Qt,
+    QTime,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -22,6 +37,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +50,7 @@ from livegiving_desktop.core.campaigns import (
     paid_event_spec,
 )
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
+from livegiving_desktop.core.money import amount_placeholder
 from livegiving_desktop.core.organizations import Organization, OrganizationCatalog
 from livegiving_desktop.ui.common.accessibility import name_clear_button, report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
@@ -56,6 +73,27 @@ _FIELD_WIDGETS = {
     "duration": "eventDuration",
     "description": "eventDescription",
 }
+
+
+# The catalog's causes, in the UI's language (the catalog keeps them in English).
+_CAUSES = {
+    "animals": QT_TRANSLATE_NOOP("Causes", "animals"),
+    "children": QT_TRANSLATE_NOOP("Causes", "children"),
+    "culture": QT_TRANSLATE_NOOP("Causes", "culture"),
+    "education": QT_TRANSLATE_NOOP("Causes", "education"),
+    "environment": QT_TRANSLATE_NOOP("Causes", "environment"),
+    "health": QT_TRANSLATE_NOOP("Causes", "health"),
+    "human-rights": QT_TRANSLATE_NOOP("Causes", "human rights"),
+    "poverty": QT_TRANSLATE_NOOP("Causes", "poverty"),
+    "relief": QT_TRANSLATE_NOOP("Causes", "relief"),
+    "research": QT_TRANSLATE_NOOP("Causes", "research"),
+}
+
+
+def cause_text(category: str) -> str:
+    """A nonprofit's cause as the UI says it ("relief" is "aide humanitaire" in French)."""
+    source = _CAUSES.get(category)
+    return QCoreApplication.translate("Causes", str(source)) if source else category
 
 
 class OrganizationListModel(RecordModel[Organization]):
@@ -83,6 +121,7 @@ class CampaignSetupPage(QWidget):
         self.setObjectName("page")
         self.catalog = catalog
         self._attempted = False
+        self.amount_locale = "en"  # the UI's: amounts are read and shown as people type them in it
 
         # Kind
         self.kind_fundraiser = self._segment(self.tr("Fundraiser"), "campaignKindFundraiser",
@@ -129,7 +168,7 @@ class CampaignSetupPage(QWidget):
         org_card_layout.addWidget(self.org_card_name)
         org_card_layout.addWidget(self.org_card_meta)
         org_card_layout.addWidget(self.org_card_site)
-        self.org_card.setVisible(False)
+        self._show_card(None)  # always shown: picking a nonprofit moves nothing below it
         self.goal = self._line("goalAmount", self.tr("Goal"), "5000")
         self.minimum = self._line("minimumDonation", self.tr("Minimum donation"), "1")
         self.show_names = self._check("showNamesOnAir", self.tr("Show donor names on air"), True)
@@ -160,6 +199,7 @@ class CampaignSetupPage(QWidget):
         self.starts_at.setObjectName("eventStartsAt")
         self.starts_at.setAccessibleName(self.tr("Starts at"))
         self.starts_at.setCalendarPopup(True)
+        self.starts_at.calendarWidget().installEventFilter(self)  # sized when it shows
         self.duration = QSpinBox()
         self.duration.setObjectName("eventDuration")
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
@@ -324,21 +364,26 @@ class CampaignSetupPage(QWidget):
         for line in (self.title, self.goal, self.minimum, self.price, self.capacity):
             line.textChanged.connect(self._on_field_edited)
         self.currency.currentTextChanged.connect(self._on_field_edited)
+        self.currency.currentTextChanged.connect(self._show_amount_placeholders)
         self.duration.valueChanged.connect(self._on_field_edited)
         self.description.textChanged.connect(self._on_field_edited)
         self.raises_money.toggled.connect(self._on_kind_changed)
 
     # -- behaviour -------------------------------------------------------------------------
 
-    def reset(self, currency: str) -> None:
+    def reset(self, currency: str, locale: str | None = None) -> None:
+        """An empty form in `currency`; `locale`: the UI's (amounts as typed in it)."""
+        if locale is not None:
+            self.amount_locale = locale
         self._attempted = False
         for line in (self.title, self.goal, self.minimum, self.price, self.capacity,
                      self.org_search):  # fmt: skip
             line.clear()
         self.org_list.clearSelection()
         self.org_list.setCurrentIndex(self.org_model.index(-1, 0))
-        self.org_card.setVisible(False)
+        self._show_card(None)
         self.currency.setCurrentText(currency)
+        self._show_amount_placeholders()
         self.kind_fundraiser.setChecked(True)
         self.description.clear()
         self.duration.setValue(90)
@@ -346,6 +391,16 @@ class CampaignSetupPage(QWidget):
         self.raises_money.setChecked(False)
         self._show_error(None)
         self.title.setFocus()
+
+    @Slot()
+    def _show_amount_placeholders(self) -> None:
+        """Examples in the locale's form and the currency's decimals (`5 000` and `15,00`)."""
+        currency = self.currency.currentText()
+        try:
+            for line, major in ((self.goal, 5000), (self.minimum, 1), (self.price, 15)):
+                line.setPlaceholderText(amount_placeholder(currency, self.amount_locale, major))
+        except (LiveGivingError, ValueError, LookupError):  # a currency still being typed
+            return
 
     @property
     def is_fundraiser(self) -> bool:
@@ -385,12 +440,33 @@ class CampaignSetupPage(QWidget):
         self._on_field_edited()
 
     def _show_card(self, org: Organization | None) -> None:
-        self.org_card.setVisible(org is not None)
+        """The chosen nonprofit, or what to do; the card keeps room for a name on two lines,
+        so that the goal fields and Create never move under the pointer."""
+        self._reserve_card()
         if org is None:
+            self.org_card_name.setText(self.tr("None chosen yet"))
+            self.org_card_meta.setText(self.tr("Pick the nonprofit in the list"))
+            self.org_card_site.setText("")
             return
         self.org_card_name.setText(org.name)
-        self.org_card_meta.setText(f"{org.country} · {org.category}")
+        self.org_card_meta.setText(f"{org.country} · {cause_text(org.category)}")
         self.org_card_site.setText(f'<a href="{org.website}">{org.website}</a>')
+
+    def _reserve_card(self) -> None:
+        for widget, lines in ((self.org_card_name, 2), (self.org_card_meta, 1),
+                              (self.org_card_site, 1)):  # fmt: skip
+            widget.ensurePolished()
+            widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QCalendarWidget):
+            _fit_calendar(watched)
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._reserve_card()  # a larger font needs more room
+        super().changeEvent(event)
 
     @Slot()
     def _on_field_edited(self) -> None:
@@ -422,6 +498,7 @@ class CampaignSetupPage(QWidget):
                 currency=self.currency.currentText(),
                 catalog=self.catalog,
                 minimum=self.minimum.text() or None,
+                locale=self.amount_locale,
                 show_names_on_air=self.show_names.isChecked(),
                 show_amounts_on_air=self.show_amounts.isChecked(),
                 allow_anonymous=self.allow_anonymous.isChecked(),
@@ -444,6 +521,7 @@ class CampaignSetupPage(QWidget):
             organization_id=org.id if org else None,
             goal=self.goal.text() if org else None,
             catalog=self.catalog,
+            locale=self.amount_locale,
         )
 
     def _show_error(self, exc: ValidationError | None, *, focus: bool = False) -> None:
@@ -467,6 +545,27 @@ class CampaignSetupPage(QWidget):
         spec = self.validate(focus=True)
         if spec is not None:
             self.createRequested.emit(spec)
+
+
+def _fit_calendar(calendar: QCalendarWidget) -> None:
+    """The calendar popup as large as its day names and six weeks need in the theme's font
+    (its own size hint leaves the last row and long day names cut off)."""
+    view = calendar.findChild(QTableView)
+    if view is None:
+        return
+    rows, columns = view.verticalHeader(), view.horizontalHeader()
+    short = rows.length() - view.viewport().height()
+    narrow = columns.length() - view.viewport().width()
+    days = QFontMetrics(view.font())
+    widest = max(days.horizontalAdvance(QLocale().dayName(d, QLocale.FormatType.ShortFormat))
+                 for d in range(1, 8))  # fmt: skip
+    narrow = max(narrow, 7 * (widest + 10) - view.viewport().width())
+    if short > 0 or narrow > 0:
+        popup = calendar.window()
+        grow = QSize(max(0, narrow), max(0, short))
+        calendar.setMinimumSize(calendar.size() + grow)
+        if popup is not calendar:
+            popup.resize(popup.size() + grow)
 
 
 def _align_labels(*forms: QFormLayout) -> None:

@@ -3,7 +3,7 @@ goal and the figures, donations per second, the top donors, and the queue of don
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QWidget
 
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
@@ -166,7 +166,38 @@ class ThankQueueCard(Card):
         head.addWidget(self.thank_all)
         layout.addLayout(head)
         layout.addWidget(self.queue)
+        # After "Thank all": what it did, and Undo for a few seconds.
+        self.undo_bar = QWidget()
+        self.undo_bar.setObjectName("thankAllUndoBar")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.done_text = label("", "muted", wrap=True)
+        self.done_text.setObjectName("thankAllDone")
+        self.undo = button(self.tr("Undo"), "undoThankAll", "mdi6.undo",
+                           tip=self.tr("Put them back in the queue"))  # fmt: skip
+        bar.addWidget(self.done_text, 1)
+        bar.addWidget(self.undo)
+        self.undo_bar.setVisible(False)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.timeout.connect(self.hide_undo)
+        layout.addWidget(self.undo_bar)
 
     def show_count(self, count: int, enabled: bool) -> None:
+        """N: the ledger's count of completed donations not thanked yet."""
         self.title.setText(self.tr("To thank (%1)").replace("%1", str(count)))
+        self.title.setAccessibleName(self.title.text())
         self.thank_all.setEnabled(enabled and count > 0)
+
+    def show_undo(self, thanked: int, seconds: float) -> None:
+        """ "N donations thanked" with Undo, for `seconds`."""
+        self.done_text.setText(self.tr("%n donation(s) thanked", "", thanked))
+        self.done_text.setAccessibleName(self.done_text.text())
+        self.undo.setEnabled(True)
+        self.undo_bar.setVisible(True)
+        self.undo_timer.start(max(0, int(seconds * 1000)))
+
+    @Slot()
+    def hide_undo(self) -> None:
+        self.undo_timer.stop()
+        self.undo_bar.setVisible(False)

@@ -61,6 +61,17 @@ def short_time(d: StoredDonation) -> str:
     return d.received_at.astimezone().strftime("%H:%M:%S")  # the creator's local time
 
 
+def after_broadcast_mark(d: StoredDonation) -> str:
+    """'after the broadcast' for an offline donation recorded once the broadcast had ended."""
+    return QCoreApplication.translate("Feed", "after the broadcast") if d.after_broadcast else ""
+
+
+def time_line(d: StoredDonation) -> str:
+    """The time a row shows, marked when the donation came after the broadcast."""
+    mark = after_broadcast_mark(d)
+    return f"{short_time(d)} · {mark}" if mark else short_time(d)
+
+
 class DonationFeedModel(RecordModel[StoredDonation]):
     """Newest first. Live donations are prepended in one insert per flush; while the user
     watches the top the model keeps at most `limit` rows, and it loads older pages on demand
@@ -84,6 +95,8 @@ class DonationFeedModel(RecordModel[StoredDonation]):
     def display(self, d: StoredDonation, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             head = self.privacy.line(d)
+            mark = after_broadcast_mark(d)
+            head = f"{head} · {mark}" if mark else head
             message = self.privacy.message_text(d)
             return f"{head} · {isolate(message)}" if message else head
         if role == ShownNameRole:
@@ -96,7 +109,7 @@ class DonationFeedModel(RecordModel[StoredDonation]):
                 if d.thanked
                 else QCoreApplication.translate("Feed", "Not thanked yet")
             )
-            return f"{self.privacy.shown_name(d)} · {short_time(d)} · {thanked}"
+            return f"{self.privacy.shown_name(d)} · {time_line(d)} · {thanked}"
         return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
@@ -145,13 +158,52 @@ class DonationFeedModel(RecordModel[StoredDonation]):
 
 
 class ThankQueueModel(RecordModel[StoredDonation]):
-    """The donations not thanked yet, newest first (a bounded list to pick from)."""
+    """The donations not thanked yet, newest first: the newest `limit` rows, and older pages
+    from the database as the user scrolls (`olderRequested`), through all of them."""
+
+    olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
 
     def __init__(
         self, privacy: OnAirPrivacy, limit: int = 300, parent: QObject | None = None
     ) -> None:
         super().__init__(limit, parent)
         self.privacy = privacy
+        self._has_older = True
+        self._loading_older = False
+
+    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
+        """A campaign's newest unthanked rows (the first page)."""
+        self._has_older = has_older
+        self._loading_older = False
+        self.reset(rows)
+
+    def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
+        before = self.rowCount()
+        super().prepend(newest_first)
+        if self.rowCount() < before + len(newest_first):
+            self._has_older = True  # rows left from the bottom: they can be paged in again
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self._has_older
+            and not self._loading_older
+            and self.rowCount() > 0
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        oldest = self.record(self.rowCount() - 1)
+        if self.canFetchMore(parent) and oldest is not None:
+            self._loading_older = True
+            self.olderRequested.emit(oldest.id)
+
+    def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
+        self._loading_older = False
+        oldest = self.record(self.rowCount() - 1)
+        older = [r for r in rows if oldest is None or r.id < oldest.id]
+        self.limit = None  # paged in on purpose: kept while the queue is looked at
+        self.append(older)
+        self._has_older = len(older) >= page_size
 
     def display(self, d: StoredDonation, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.core.money import exponent
+from livegiving_desktop.core.money import amount_placeholder
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.common.accessibility import report_field_error
@@ -29,8 +29,14 @@ class OfflineDonationDialog(QDialog):
     `donationError` until every field is valid; nothing is written before that."""
 
     def __init__(
-        self, service: LedgerService, campaign: CampaignRecord, parent: QWidget | None = None
+        self,
+        service: LedgerService,
+        campaign: CampaignRecord,
+        parent: QWidget | None = None,
+        *,
+        locale: str = "en",
     ) -> None:
+        """`locale`: the UI's; the amount is read as people type it in that language."""
         super().__init__(parent)
         self.setObjectName("offlineDonationDialog")
         self.setWindowTitle(self.tr("Add an offline donation"))
@@ -38,12 +44,12 @@ class OfflineDonationDialog(QDialog):
         self._service = service
         self.campaign = campaign  # the donation goes to this one, whatever is shown by then
         self.draft: DonationDraft | None = None
+        self.amount_locale = locale
 
         self.amount = QLineEdit()
         self.amount.setObjectName("donationAmount")
         self.amount.setAccessibleName(self.tr("Amount"))
-        decimals = exponent(campaign.currency)
-        self.amount.setPlaceholderText("25" if decimals == 0 else "25." + "0" * decimals)
+        self.amount.setPlaceholderText(amount_placeholder(campaign.currency, locale))
         self.donor = QLineEdit()
         self.donor.setObjectName("donorName")
         self.donor.setAccessibleName(self.tr("Donor name"))
@@ -102,6 +108,7 @@ class OfflineDonationDialog(QDialog):
                 donor_name=self.donor.text(),
                 message=self.message.toPlainText() or None,
                 anonymous=self.anonymous.isChecked(),
+                locale=self.amount_locale,
             )
         except LiveGivingError as exc:
             self.draft = None

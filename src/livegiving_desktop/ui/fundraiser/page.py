@@ -25,7 +25,7 @@ from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, StoredDonation, TopDonor
 from livegiving_desktop.services.files import ledger_files
-from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.ledger import LedgerService, ThankAllOutcome
 from livegiving_desktop.services.snapshots import FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
@@ -40,6 +40,7 @@ from livegiving_desktop.ui.fundraiser.cards import (
     TopDonorsCard,
     TotalsCard,
 )
+from livegiving_desktop.ui.fundraiser.goal_dialog import GoalDialog
 from livegiving_desktop.ui.fundraiser.models import (
     DonationFeedModel,
     OnAirPrivacy,
@@ -59,6 +60,7 @@ class FundraiserPage(BroadcastPage):
     """The live view of a fundraiser (the main window's `live`)."""
 
     exported = Signal(str)  # what was exported where, in words
+    demoRestarted = Signal(int)  # the fresh demo's id: show it
 
     def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -72,9 +74,12 @@ class FundraiserPage(BroadcastPage):
         self.feed_model = DonationFeedModel(self.privacy, parent=self)
         self.feed_model.olderRequested.connect(self._on_feed_older_requested)
         self.queue_model = ThankQueueModel(self.privacy, parent=self)
+        self.queue_model.olderRequested.connect(self._on_queue_older_requested)
+        self._thank_all_done: ThankAllOutcome | None = None  # what Undo puts back
         self._alert_until = 0.0
         self._top: list[TopDonor] = []
         self._shown_stats = CampaignStats(0, 0, 0, 0)
+        self._shown_goal: int | None = None
         self._alert_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._alert_timer.timeout.connect(self._on_alert_timer_timeout)
         self._banner_timer = timer(self, OVERLAY_MS, single_shot=True)
@@ -105,7 +110,23 @@ class FundraiserPage(BroadcastPage):
         self.thank = button(self.tr("Thank donor"), "thankDonor", "mdi6.heart", "primary",
                             self.tr("Thank the selected donor on air (Ctrl+T)"))  # fmt: skip
         self.thank.clicked.connect(self._on_thank_clicked)
+        self.summary_button = button(self.tr("Summary"), "showSummary", "mdi6.chart-box-outline",
+                                     tip=self.tr("The broadcast's summary"))  # fmt: skip
+        self.summary_button.clicked.connect(self._show_summary)
+        self.summary_button.setVisible(False)
+        self.goal_button = button(self.tr("Stretch goal"), "changeGoal", "mdi6.flag-checkered",
+                                  tip=self.tr("Raise the goal while live"))  # fmt: skip
+        self.goal_button.clicked.connect(self._on_goal_clicked)
+        self.goal_button.setText("")  # an icon: the row fits a 1280 px work area at 150 %
+        self.goal_button.setToolTip(self.tr("Stretch goal: raise the goal while live"))
+        self.restart_demo = button(self.tr("Restart the demo"), "restartDemo", "mdi6.restart",
+                                   tip=self.tr("A fresh demo; this one is archived"))  # fmt: skip
+        self.restart_demo.clicked.connect(self._on_restart_demo_clicked)
+        self.restart_demo.setVisible(False)
         self.controls.addStretch(1)
+        self.controls.addWidget(self.restart_demo)
+        self.controls.addWidget(self.summary_button)
+        self.controls.addWidget(self.goal_button)
         self.controls.addWidget(self.offline)
         self.controls.addWidget(self.thank)
 
@@ -131,6 +152,7 @@ class FundraiserPage(BroadcastPage):
         self.top = TopDonorsCard()
         self.thanks = ThankQueueCard(self.queue_model)
         self.thanks.thank_all.clicked.connect(self._on_thank_all_clicked)
+        self.thanks.undo.clicked.connect(self._on_undo_thank_all_clicked)
         # The contract's widgets, where callers look for them.
         self.total, self.goal_bar = self.totals.total, self.totals.goal_bar
         self.sparkline, self.queue = self.rate_card.sparkline, self.thanks.queue
@@ -186,7 +208,9 @@ class FundraiserPage(BroadcastPage):
         self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
         self.feed_model.privacy = self.queue_model.privacy = self.privacy
         self.feed_model.show(snap.recent, has_older=len(snap.recent) >= PAGE)
-        self.queue_model.reset(snap.unthanked)
+        self.queue_model.show(snap.unthanked, has_older=len(snap.unthanked) >= PAGE)
+        self.thanks.hide_undo()
+        self._thank_all_done = None
         assert self.service is not None
         self.stickers.set_campaign(self.service, snap.campaign, self.money_locale)
         self.stage.organization = snap.organization
@@ -282,14 +306,25 @@ class FundraiserPage(BroadcastPage):
 
     def update_controls(self) -> None:
         c = self.controller.campaign
-        ended = c is not None and c.status is CampaignStatus.ENDED
-        self.offline.setEnabled(c is not None and not ended)
+        # An ended fundraiser still takes offline donations (cheques, cash): "after the broadcast".
+        self.offline.setEnabled(c is not None and c.status is not CampaignStatus.CANCELLED)
         owner = self.identity is None or self.identity.may_run_broadcast
         gate(self.offline, owner, self.identity, "record a donation")
+        self.summary_button.setVisible(c is not None and c.status is CampaignStatus.ENDED)
+        self.restart_demo.setVisible(c is not None and c.is_demo and c.status.finished)
+        self.goal_button.setEnabled(
+            c is not None and self.controller.loaded and not c.status.finished
+        )
+        gate(self.goal_button, owner, self.identity, "change a goal")
+        gate(self.restart_demo, owner, self.identity, "create a campaign")
+        if c is not None and c.goal_minor != self._shown_goal:
+            self._shown_goal = c.goal_minor  # a new goal: the figures and milestones follow it
+            self._show_stats(self.controller.stats, self.controller.stats)
         count = self.feed_model.rowCount()
         self.feed_empty.setVisible(count == 0)
         self.feed.setVisible(count > 0)
-        self.thanks.show_count(self.queue_model.rowCount(), c is not None)
+        # N is the ledger's count (kept with every change), not the rows loaded.
+        self.thanks.show_count(c.unthanked_count if c is not None else 0, c is not None)
         gate(self.thanks.thank_all, owner, self.identity, "thank donors on air")
         self._update_buttons()
 
@@ -334,6 +369,26 @@ class FundraiserPage(BroadcastPage):
             self.feed_model.append_older(rows, page_size=PAGE)
 
     @Slot(int)
+    def _on_queue_older_requested(self, before_id: int) -> None:
+        spawn(self._load_older_unthanked(before_id), self.controller._report)
+
+    async def _load_older_unthanked(self, before_id: int) -> None:
+        c = self.controller.campaign
+        if self.service is None or c is None:
+            return
+        rows = await self.runner.call(self.service.unthanked, c.id, PAGE, before_id=before_id)
+        if self.controller.campaign is not None and self.controller.campaign.id == c.id:
+            self.queue_model.append_older(rows, page_size=PAGE)
+
+    async def _reload_queue(self, campaign_id: int) -> None:
+        if self.service is None:
+            return
+        rows = await self.runner.call(self.service.unthanked, campaign_id, PAGE)
+        if self.controller.campaign is not None and self.controller.campaign.id == campaign_id:
+            self.queue_model.show(rows, has_older=len(rows) >= PAGE)
+            self.update_controls()
+
+    @Slot(int)
     def _on_feed_scrolled(self, value: int) -> None:
         self.feed_model.keep_older = value > 0
 
@@ -347,9 +402,41 @@ class FundraiserPage(BroadcastPage):
 
     @Slot()
     def _on_thank_all_clicked(self) -> None:
-        rows = self.queue_model.records()
-        if rows and self.controller.loaded:
-            spawn(self.thank_now(rows), self.controller._report)
+        c = self.controller.campaign
+        if c is None or self.service is None or not self.controller.loaded:
+            return
+        # Every unthanked donation up to the newest one shown, in one transaction.
+        shown = [m.record(0) for m in (self.feed_model, self.queue_model)]
+        through = max((d.id for d in shown if d is not None), default=None)
+        if through is not None:
+            spawn(self.thank_all_now(c.id, through), self.controller._report)
+
+    async def thank_all_now(self, campaign_id: int, through_id: int) -> None:
+        assert self.service is not None
+        outcome = await self.runner.call(self.service.thank_all, campaign_id, through_id)
+        if outcome.thanked == 0:
+            return
+        self._thank_all_done = outcome
+        self.thanks.show_undo(outcome.thanked, outcome.undo_until - time.monotonic())
+        self.stage.banner = self.tr("Thank you for your %n donation(s)!", "", outcome.thanked)
+        self._banner_timer.start()
+        self.announcer.say(self.thanks.done_text.text())
+        self.repaint_stage()
+        await self._reload_queue(campaign_id)
+
+    @Slot()
+    def _on_undo_thank_all_clicked(self) -> None:
+        outcome, self._thank_all_done = self._thank_all_done, None
+        self.thanks.hide_undo()
+        if outcome is not None and self.service is not None:
+            spawn(self.undo_thank_all_now(outcome), self.controller._report)
+
+    async def undo_thank_all_now(self, outcome: ThankAllOutcome) -> None:
+        assert self.service is not None
+        await self.runner.call(self.service.undo_thank_all, outcome)
+        c = self.controller.campaign
+        if c is not None:
+            await self._reload_queue(c.id)
 
     async def thank_now(self, donations: list[StoredDonation]) -> None:
         ids = await self.controller.thank(donations)
@@ -367,11 +454,35 @@ class FundraiserPage(BroadcastPage):
         self.repaint_stage()
 
     @Slot()
+    def _on_restart_demo_clicked(self) -> None:
+        c = self.controller.campaign
+        if self.service is not None and c is not None:
+            spawn(self.restart_demo_now(c.id), self.controller._report)
+
+    async def restart_demo_now(self, campaign_id: int) -> None:
+        """The ended demo archived, a fresh one made (one demo, never a pile of them)."""
+        assert self.service is not None
+        fresh = await self.runner.call(self.service.restart_demo, campaign_id, self.money_locale)
+        self.demoRestarted.emit(fresh.id)
+
+    @Slot()
+    def _on_goal_clicked(self) -> None:
+        c = self.controller.campaign
+        if self.service is None or c is None:
+            return
+        raised = fmt.money(self.controller.stats.total_minor, c.currency, self.money_locale)
+        dialog = GoalDialog(
+            self.runner, self.service, c, raised, locale=self.money_locale, parent=self
+        )
+        self.goal_dialog = dialog
+        dialog.open()
+
+    @Slot()
     def _on_offline_clicked(self) -> None:
         c = self.controller.campaign
         if self.service is None or c is None:
             return
-        dialog = OfflineDonationDialog(self.service, c, self)
+        dialog = OfflineDonationDialog(self.service, c, self, locale=self.money_locale)
         dialog.accepted.connect(
             lambda: spawn(self._record_offline(dialog), self.controller._report)
         )
@@ -398,6 +509,7 @@ class FundraiserPage(BroadcastPage):
         if await self.controller.end():
             self._show_summary()
 
+    @Slot()
     def _show_summary(self) -> None:
         c, stats = self.controller.campaign, self.controller.stats
         if c is None:
@@ -413,6 +525,13 @@ class FundraiserPage(BroadcastPage):
             (self.tr("Average donation"), fmt.money(stats.average_minor, c.currency, money)),
             (self.tr("Duration"), fmt.duration(seconds)),
         ]
+        if c.after_broadcast_count:
+            after = fmt.money(c.after_broadcast_minor, c.currency, money)
+            lines.append((
+                self.tr("After the broadcast"),
+                self.tr("%1 from %n offline donation(s)", "", c.after_broadcast_count)
+                .replace("%1", after),
+            ))  # fmt: skip
         top = [
             f"{rank}. {self.privacy.top_donor_name(d.name)} — "
             f"{fmt.money(d.total_minor, c.currency, money)}"
@@ -433,7 +552,9 @@ class FundraiserPage(BroadcastPage):
         dialog.setObjectName("exportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([self.tr("CSV spreadsheet (*.csv)"), self.tr("JSON (*.json)")])
-        dialog.selectFile(f"donations-{c.id}.csv")
+        dialog.setDirectory(self.settings.export_folder())  # Documents, or the last folder
+        dialog.selectFile(self.tr("donations-%1").replace("%1", str(c.id)) + ".csv")
+        dialog.fileSelected.connect(self.settings.set_export_folder)
         dialog.fileSelected.connect(
             lambda path: spawn(self.export_to(Path(path), c), self.controller._report)
         )

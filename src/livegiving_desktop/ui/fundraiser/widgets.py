@@ -45,7 +45,7 @@ from livegiving_desktop.ui.fundraiser.models import (
     AmountTextRole,
     DonationRole,
     ShownNameRole,
-    short_time,
+    time_line,
 )
 from livegiving_desktop.ui.theme import Theme
 
@@ -139,9 +139,14 @@ class FeedDelegate(QStyledItemDelegate):
         painter.setPen(QColor(c["muted"]))
         name_width = min(metrics.horizontalAdvance(name), int(width * 0.7))
         painter.drawText(
-            QRectF(text_left + name_width + 8, top.top(), 80, top.height()),
+            QRectF(
+                text_left + name_width + 8,
+                top.top(),
+                max(80.0, width - name_width - 8),
+                top.height(),
+            ),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            short_time(d),
+            time_line(d),
         )
         message = index.model().privacy.message_text(d)  # type: ignore[attr-defined]
         if message:

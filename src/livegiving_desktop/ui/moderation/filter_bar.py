@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import DonationFilter
-from livegiving_desktop.core.money import parse_amount
+from livegiving_desktop.core.money import parse_amount_input
 from livegiving_desktop.ui.common.accessibility import labelled, leading_icon, name_clear_button
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import icon, label, themed_icon
@@ -83,11 +83,11 @@ class FilterBar(QWidget):
     def _on_edited(self) -> None:
         self._debounce()
 
-    def current_filter(self, currency: str) -> DonationFilter:
+    def current_filter(self, currency: str, locale: str | None = None) -> DonationFilter:
         """The filter the controls say (ValidationError when an amount is not an amount; the
         field is marked invalid)."""
-        low = self._amount(self.amount_min, currency)
-        high = self._amount(self.amount_max, currency)
+        low = self._amount(self.amount_min, currency, locale)
+        high = self._amount(self.amount_max, currency, locale)
         kind = self.status.currentData()
         statuses: tuple[str, ...] = ()
         messages: tuple[str, ...] = ()
@@ -105,14 +105,14 @@ class FilterBar(QWidget):
             text=self.text.text(),
         ).check()
 
-    def _amount(self, edit: QLineEdit, currency: str) -> int | None:
+    def _amount(self, edit: QLineEdit, currency: str, locale: str | None) -> int | None:
         text = edit.text().strip()
         edit.setProperty("invalid", False)
         if not text:
             edit.style().polish(edit)
             return None
         try:
-            return parse_amount(text, currency, maximum=10**15)
+            return parse_amount_input(text, currency, locale, maximum=10**15)
         except ValidationError:
             edit.setProperty("invalid", True)
             edit.style().polish(edit)

@@ -4,6 +4,7 @@ log."""
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar
@@ -18,7 +19,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from livegiving_desktop.core.moderation import DonationFilter, ReviewFlag, TableSort
+from livegiving_desktop.core.moderation import (
+    DonationFilter,
+    ReviewFlag,
+    ReviewReason,
+    ReviewRule,
+    TableSort,
+    parse_review_reasons,
+)
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import AuditRecord, StoredDonation
 from livegiving_desktop.db.moderation import BlockedDonorRecord
@@ -52,6 +60,68 @@ def flag_text(flags: str | None) -> str:
     return ", ".join(names.get(f, f) for f in (flags or "").split(",") if f)
 
 
+def reason_text(reason: ReviewReason, currency: str, locale: str) -> str:
+    """Why the rules held or flagged a donation, in words: the word, the link, the length,
+    the blocked donor or the flag with its threshold."""
+    rule = reason.rule
+    if rule is ReviewRule.WORD:
+        return QCoreApplication.translate("Moderation", "Word “%1”").replace(
+            "%1", reason.text or reason.word or ""
+        )
+    if rule is ReviewRule.LINK:
+        return QCoreApplication.translate("Moderation", "Link %1").replace("%1", reason.text or "")
+    if rule is ReviewRule.LENGTH:
+        return (
+            QCoreApplication.translate("Moderation", "%1 characters, over %2")
+            .replace("%1", str(reason.length or 0))
+            .replace("%2", str(reason.limit or 0))
+        )
+    if rule is ReviewRule.BLOCKED_DONOR:
+        return QCoreApplication.translate("Moderation", "Blocked donor")
+    if rule is ReviewRule.RAPID_REPEAT:
+        return (
+            QCoreApplication.translate("Moderation", "%1 donations within %2 s")
+            .replace("%1", str(reason.count or 0))
+            .replace("%2", str(reason.window_s or 0))
+        )
+    limit = format_money(reason.limit or 0, currency, locale)
+    if rule is ReviewRule.LARGE_AMOUNT:
+        return QCoreApplication.translate("Moderation", "Large amount (from %1)").replace(
+            "%1", limit
+        )
+    return QCoreApplication.translate("Moderation", "Large first donation (from %1)").replace(
+        "%1", limit
+    )
+
+
+def highlighted_message(d: StoredDonation) -> str | None:
+    """The message as rich text with what the rules matched (a word, a link) marked; None
+    when nothing in it matched."""
+    message = d.message or ""
+    spans = sorted(
+        (r.start, r.end)
+        for r in parse_review_reasons(d.review_reasons)
+        if r.start is not None and r.end is not None and 0 <= r.start < r.end <= len(message)
+    )
+    if not spans:
+        return None
+    colors = Theme.colors
+    mark = f'<span style="background-color:{colors["accent_soft"]};color:{colors["text"]};' \
+           'font-weight:bold;text-decoration:underline">'  # fmt: skip
+    out, at = [], 0
+    for start, end in spans:
+        if start < at:
+            continue  # overlapping matches: the first one is marked
+        out.append(html.escape(message[at:start]))
+        out.append(mark + html.escape(message[start:end]) + "</span>")
+        at = end
+    out.append(html.escape(message[at:]))
+    return "".join(out).replace("\n", " ")
+
+
+HighlightRole = Qt.ItemDataRole.UserRole + 5  # the message with its matches marked (rich text)
+
+
 class ModerationTableModel(QAbstractTableModel):
     """Rows of the moderation table: a count and pages of PAGE_ROWS rows, fetched by its pager
     (ui/moderation/pager.py) when a view first shows a row of a page (`pageWanted`). Rows not
@@ -60,7 +130,8 @@ class ModerationTableModel(QAbstractTableModel):
     pageWanted = Signal(int)  # a row of this page is shown and not loaded: fetch it
     sortChanged = Signal()  # the user sorted by another column: query again
 
-    COLUMNS = ("id", "time", "donor", "amount", "message", "message_status", "status", "flags")
+    COLUMNS = ("id", "time", "donor", "amount", "message", "message_status", "status", "flags",
+               "reasons")  # fmt: skip
     SORTS: ClassVar[dict[int, TableSort]] = {
         0: TableSort.ID,
         1: TableSort.TIME,
@@ -102,6 +173,7 @@ class ModerationTableModel(QAbstractTableModel):
             QCoreApplication.translate("Moderation", "On air"),
             QCoreApplication.translate("Moderation", "Status"),
             QCoreApplication.translate("Moderation", "Flags"),
+            QCoreApplication.translate("Moderation", "Why"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -117,6 +189,8 @@ class ModerationTableModel(QAbstractTableModel):
             return self._text(d, column)
         if role == DonationRole:
             return d
+        if role == HighlightRole and column == 4:
+            return highlighted_message(d)
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return d.message or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
@@ -128,7 +202,7 @@ class ModerationTableModel(QAbstractTableModel):
                 return QColor(Theme.colors["accent2"])
             if column == 5 and d.message_status == "hidden":
                 return QColor(Theme.colors["danger"])
-            if column == 7 and d.flags:
+            if column in (7, 8) and d.flags:
                 return QColor(Theme.colors["accent"])
         if role == Qt.ItemDataRole.FontRole and d.status == "refunded" and column == 3:
             font = QFont()
@@ -163,7 +237,11 @@ class ModerationTableModel(QAbstractTableModel):
                 if d.status == "refunded"
                 else QCoreApplication.translate("Moderation", "Completed")
             )
-        return flag_text(d.flags)
+        if column == 7:
+            return flag_text(d.flags)
+        return "; ".join(
+            reason_text(r, d.currency, self.locale) for r in parse_review_reasons(d.review_reasons)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORTS.get(column)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.errors import ValidationError
-from livegiving_desktop.core.moderation import MessageStatus, ModerationSettings
-from livegiving_desktop.core.money import parse_amount, to_decimal_text
+from livegiving_desktop.core.moderation import MessageStatus, ModerationSettings, parse_threshold
+from livegiving_desktop.core.money import amount_placeholder, format_amount_input
 from livegiving_desktop.db.moderation import BlockedDonorRecord
 from livegiving_desktop.services.team import SeatIdentity
 from livegiving_desktop.ui.common.roles import gate
@@ -35,6 +35,7 @@ class RulesForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.amount_locale = "en"  # the UI's, set with the rules shown (show_settings)
         self.blocked_model = BlockedDonorListModel(parent=self)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 10, 0, 0)
@@ -166,7 +167,9 @@ class RulesForm(QWidget):
 
     # -- showing and reading ---------------------------------------------------------------
 
-    def show_settings(self, s: ModerationSettings, currency: str) -> None:
+    def show_settings(self, s: ModerationSettings, currency: str, locale: str = "en") -> None:
+        """The campaign's rules; thresholds in `locale`'s form (the UI's: `500,00` in French)."""
+        self.amount_locale = locale
         self.words_en.setPlainText("\n".join(sorted(s.words("en"))))
         self.words_fr.setPlainText("\n".join(sorted(s.words("fr"))))
         for combo, value in (
@@ -176,12 +179,13 @@ class RulesForm(QWidget):
         ):
             combo.setCurrentIndex(max(0, combo.findData(value.value)))
         self.max_length.setValue(s.max_message_length or 0)
-        self.large_amount.setText(
-            to_decimal_text(s.large_amount_minor, currency) if s.large_amount_minor else ""
-        )
-        self.large_first.setText(
-            to_decimal_text(s.large_first_minor, currency) if s.large_first_minor else ""
-        )
+        for edit, minor in ((self.large_amount, s.large_amount_minor),
+                            (self.large_first, s.large_first_minor)):  # fmt: skip
+            edit.setText(format_amount_input(minor, currency, locale) if minor else "")
+            off = self.tr("Off, or e.g. %1").replace(
+                "%1", amount_placeholder(currency, locale, 500)
+            )
+            edit.setPlaceholderText(off)
         self.rapid_count.setValue(s.rapid_count)
         self.rapid_window.setValue(s.rapid_window_s)
         self.error.setText("")
@@ -190,11 +194,8 @@ class RulesForm(QWidget):
         """The rules as edited (ValidationError names the field at fault)."""
 
         def amount(edit: QLineEdit, field: str) -> int | None:
-            text = edit.text().strip()
-            if not text:
-                return None
             try:
-                return parse_amount(text, currency, maximum=10**15)
+                return parse_threshold(edit.text(), currency, self.amount_locale, field=field)
             except ValidationError as exc:
                 raise ValidationError(field, exc.reason) from None
 
@@ -203,10 +204,10 @@ class RulesForm(QWidget):
             link_outcome=MessageStatus(self.link_outcome.currentData()),
             max_message_length=self.max_length.value() or None,
             long_message_outcome=MessageStatus(self.long_outcome.currentData()),
-            large_amount_minor=amount(self.large_amount, self.tr("large amount")),
+            large_amount_minor=amount(self.large_amount, self.tr("Large amount")),
             rapid_count=self.rapid_count.value(),
             rapid_window_s=self.rapid_window.value(),
-            large_first_minor=amount(self.large_first, self.tr("large first donation")),
+            large_first_minor=amount(self.large_first, self.tr("Large first donation")),
         )
         settings = settings.with_words("en", self.words_en.toPlainText().splitlines())
         return settings.with_words("fr", self.words_fr.toPlainText().splitlines()).check()

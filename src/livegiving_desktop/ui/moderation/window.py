@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -62,6 +62,7 @@ from livegiving_desktop.ui.common.widgets import (
 )
 from livegiving_desktop.ui.moderation.action_bar import ActionBar
 from livegiving_desktop.ui.moderation.actions import ModerationActions
+from livegiving_desktop.ui.moderation.delegates import MessageDelegate
 from livegiving_desktop.ui.moderation.dialogs import RefundDialog
 from livegiving_desktop.ui.moderation.filter_bar import FilterBar
 from livegiving_desktop.ui.moderation.header import ConsoleHeader
@@ -112,6 +113,21 @@ def _table(name: str, accessible: str) -> QTableView:
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+_COLUMN_WIDTHS = (70, 80, 190, 120, 360, 80, 95, 150)  # the last column stretches
+
+
+def _fit_headings(view: QTableView) -> None:
+    """Each column at least as wide as its heading in the UI's language ("À l'antenne"),
+    with room for the sort arrow."""
+    model, header = view.model(), view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(min(len(_COLUMN_WIDTHS), model.columnCount())):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text) + 28
+        if header.sectionSize(column) < needed:
+            view.setColumnWidth(column, needed)
 
 
 class ModerationConsole(QMainWindow):
@@ -210,8 +226,10 @@ class ModerationConsole(QMainWindow):
         self.hold_queue = _table("holdQueue", self.tr("Messages held for review"))
         self.hold_queue.setModel(self.held_model)
         for view in (self.table, self.hold_queue):
-            for column, width in enumerate((70, 80, 190, 120, 360, 80, 95)):
+            for column, width in enumerate(_COLUMN_WIDTHS):
                 view.setColumnWidth(column, width)
+            _fit_headings(view)
+            view.setItemDelegateForColumn(4, MessageDelegate(view))  # what matched, marked
         hint = self.tr(
             "Held messages are not shown on air. A approves (on air), H hides; "
             "select several rows with Shift or Ctrl."
@@ -258,6 +276,15 @@ class ModerationConsole(QMainWindow):
         self.setCentralWidget(root)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._update_buttons()
+        # Ctrl+W closes the console, and so does Esc beside the main window (a console-only
+        # seat is the app itself: Esc does not quit it).
+        keys = {QKeySequence("Ctrl+W").toString()} | {
+            k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+        }  # Ctrl+W everywhere, and the platform's own Close (Ctrl+F4 on some)
+        for key in sorted(keys):
+            QShortcut(QKeySequence(key), self).activated.connect(self.close)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self._on_escape_activated)
 
     def set_locale(self, locale: str) -> None:
         """The language changed: amounts and counts its way."""
@@ -265,6 +292,8 @@ class ModerationConsole(QMainWindow):
         for model in (self.all_model, self.held_model):
             model.locale = locale
             model.layoutChanged.emit()
+        for view in (self.table, self.hold_queue):
+            _fit_headings(view)  # the headings in the new language
         self.audit_model.layoutChanged.emit()
         self._apply_stats(self.stats)
         self._on_identity_changed()
@@ -336,7 +365,7 @@ class ModerationConsole(QMainWindow):
         self.header.choose(campaign.id, campaign.title)
         self.setWindowTitle(self.tr("Moderation — %1").replace("%1", campaign.title))
         self._apply_stats(snap.stats)
-        self.rules.show_settings(snap.settings, campaign.currency)
+        self.rules.show_settings(snap.settings, campaign.currency, self.money_locale)
         self.rules.set_blocked(snap.blocked)
         self.audit_model.show_newest(snap.audit)
         for model in (self.all_model, self.held_model):
@@ -359,7 +388,8 @@ class ModerationConsole(QMainWindow):
         if self.campaign is None:
             return None
         try:
-            return self.campaign.id, self.filters.current_filter(self.campaign.currency)
+            wanted = self.filters.current_filter(self.campaign.currency, self.money_locale)
+            return self.campaign.id, wanted
         except ValidationError as exc:
             self.filters.row_count.setText(user_message(exc, with_field=False))
             return None
@@ -525,6 +555,11 @@ class ModerationConsole(QMainWindow):
         self.decisions.unblock(self.rules.chosen_blocked())
 
     # -- closing ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_escape_activated(self) -> None:
+        if not self.owns_runner:
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.campaign is not None:

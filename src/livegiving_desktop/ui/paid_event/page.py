@@ -393,7 +393,9 @@ class EventPage(BroadcastPage):
         dialog.setObjectName("exportTicketsDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([self.tr("CSV spreadsheet (*.csv)"), self.tr("JSON (*.json)")])
-        dialog.selectFile(f"tickets-{c.id}.csv")
+        dialog.setDirectory(self.settings.export_folder())  # Documents, or the last folder
+        dialog.selectFile(self.tr("tickets-%1").replace("%1", str(c.id)) + ".csv")
+        dialog.fileSelected.connect(self.settings.set_export_folder)
         dialog.fileSelected.connect(
             lambda path: spawn(self.export_to(Path(path)), self.controller._report)
         )
