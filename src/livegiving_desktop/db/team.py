@@ -63,6 +63,7 @@ _DONATION_DECISIONS = (
     "status",
     "version",
 )
+_DONATION_OWNER = ("thanked", "thanked_at_us", "after_broadcast", "flags", "review_reasons")
 VIEWER_GRANTS = (
     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}",
     # presence: a seat says who watches (the seats table only)
@@ -82,6 +83,9 @@ OWNER_GRANTS = (
     # the owner deletes only what the app deletes (presence, a block), through the groups below.
     "REVOKE DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public FROM {owner}",
     "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {owner}",
+    # a donation is never edited (amount, donor, message): only what the app changes on it
+    "REVOKE UPDATE ON donations FROM {owner}",
+    f"GRANT UPDATE ({', '.join(_DONATION_OWNER)}) ON donations TO {{owner}}",
     # the audit log stays append-only for everyone (the triggers of 0002 refuse the rest)
     "REVOKE UPDATE ON audit_log FROM {owner}",
     "REVOKE INSERT, UPDATE ON alembic_version FROM {owner}",

@@ -61,7 +61,6 @@ ALLOWED = {
         "end a broadcast",
         "change a campaign's title",
         "touch tickets",
-        "change an amount",
         "hide a message",
         "read the donations",
         "write an audit row of ending",

@@ -50,3 +50,27 @@ def test_a_refused_action_says_the_role(team_db: TeamDatabase) -> None:
         service.close()
     assert refused.value.role is TeamRole.MODERATOR
     assert str(refused.value) == "Your role (moderator) cannot end a broadcast"
+
+
+def test_an_owner_runs_the_broadcast_but_never_edits_a_donation(team_db: TeamDatabase) -> None:
+    import psycopg
+
+    login, _ = team_db.add(TeamRole.OWNER)
+    service = LedgerService.open(team_db.url(login))
+    try:
+        campaign = fundraiser(service)
+        service.go_live(campaign.id)
+        first = service.record_donation(campaign.id, amount="5", donor_name="Ann").donation
+        service.record_donation(campaign.id, amount="7", donor_name="Bob")
+        assert first is not None
+        assert service.thank(campaign.id, [first.id]) == [first.id]
+        assert service.thank_all(campaign.id).thanked == 1
+        service.end_broadcast(campaign.id)
+        assert service.stats(campaign.id).total_minor == 1200
+    finally:
+        service.close()
+    with (
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+        psycopg.connect(team_db.libpq(login)) as conn,
+    ):
+        conn.execute("UPDATE donations SET amount_minor = 1")
