@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 
 if TYPE_CHECKING:
+    from helpers.team import TeamDatabase
     from livegiving_desktop.services.ledger import LedgerService
 
 # The GUI tests need no display; set before any QApplication exists.
@@ -117,3 +118,15 @@ def service(db_url: str) -> Iterator[LedgerService]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def team_db() -> Iterator[TeamDatabase]:
+    """A PostgreSQL database of this test with a team (`team init` done); its roles and logins
+    are dropped afterwards. Skipped without LIVEGIVING_TEST_PG_URL: SQLite is a single desk."""
+    if not os.environ.get(PG_ENV):
+        pytest.skip(f"team roles are PostgreSQL's: set {PG_ENV} to run")
+    from helpers.team import team_database
+
+    with team_database() as team:
+        yield team

@@ -730,11 +730,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Buyer</source>
+        <source>Buyer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attendee</source>
+        <source>Attendee name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1788,6 +1788,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>LiveGiving Desktop — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2250,6 +2258,10 @@ The details are in the log: %2</source>
 </context>
 <context>
     <name>ModeratorIdentity</name>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>No display name yet</source>
         <translation type="unfinished"></translation>
@@ -2839,6 +2851,89 @@ The details are in the log: %2</source>
     </message>
     <message>
         <source>TICKET REVENUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end a broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thank donors on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record a donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decide on messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change what goes on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block a donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unblock a donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund a donation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the moderation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admit at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel an event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your database login cannot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -730,12 +730,12 @@
         <translation>Fichier d&apos;export</translation>
     </message>
     <message>
-        <source>Buyer</source>
-        <translation>Acheteur</translation>
+        <source>Buyer name</source>
+        <translation>Nom de l&apos;acheteur</translation>
     </message>
     <message>
-        <source>Attendee</source>
-        <translation>Participant</translation>
+        <source>Attendee name</source>
+        <translation>Nom du participant</translation>
     </message>
     <message>
         <source>is empty; give the campaign a title</source>
@@ -1788,6 +1788,14 @@
         <translation>Chaque don affiché est enregistré</translation>
     </message>
     <message>
+        <source>LiveGiving Desktop — %1 (%2)</source>
+        <translation>LiveGiving Desktop — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation>Connecté·e en tant que %1 · %2</translation>
+    </message>
+    <message>
         <source>The database could not be opened</source>
         <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
@@ -2255,6 +2263,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
 </context>
 <context>
     <name>ModeratorIdentity</name>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation>Connecté·e en tant que %1 · %2</translation>
+    </message>
     <message>
         <source>No display name yet</source>
         <translation>Pas encore de nom d&apos;affichage</translation>
@@ -2845,6 +2857,89 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>TICKET REVENUE</source>
         <translation>RECETTES DE LA BILLETTERIE</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>modérateur, modératrice</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>lecteur, lectrice</translation>
+    </message>
+    <message>
+        <source>go live</source>
+        <translation>passer en direct</translation>
+    </message>
+    <message>
+        <source>end a broadcast</source>
+        <translation>terminer une diffusion</translation>
+    </message>
+    <message>
+        <source>thank donors on air</source>
+        <translation>remercier des donateurs à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>record a donation</source>
+        <translation>enregistrer un don</translation>
+    </message>
+    <message>
+        <source>decide on messages</source>
+        <translation>décider des messages</translation>
+    </message>
+    <message>
+        <source>change what goes on air</source>
+        <translation>changer ce qui passe à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>block a donor</source>
+        <translation>bloquer un donateur</translation>
+    </message>
+    <message>
+        <source>unblock a donor</source>
+        <translation>débloquer un donateur</translation>
+    </message>
+    <message>
+        <source>refund a donation</source>
+        <translation>rembourser un don</translation>
+    </message>
+    <message>
+        <source>change the moderation rules</source>
+        <translation>changer les règles de modération</translation>
+    </message>
+    <message>
+        <source>admit at the door</source>
+        <translation>faire entrer à la porte</translation>
+    </message>
+    <message>
+        <source>refund a ticket</source>
+        <translation>rembourser un billet</translation>
+    </message>
+    <message>
+        <source>cancel an event</source>
+        <translation>annuler un événement</translation>
+    </message>
+    <message>
+        <source>create a campaign</source>
+        <translation>créer une campagne</translation>
+    </message>
+    <message>
+        <source>change a goal</source>
+        <translation>changer un objectif</translation>
+    </message>
+    <message>
+        <source>Your database login cannot %1</source>
+        <translation>Avec votre identifiant de base de données, vous ne pouvez pas %1</translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot %2</source>
+        <translation>Avec votre rôle (%1), vous ne pouvez pas %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 Exit status: 0 success; 2 bad input (the message on stderr names the field and the reason, and
 nothing is written); 3 a lost race (another seat decided first: `moderate`, nothing written);
+4 refused by the database server to your role (`Your role (viewer) cannot end a broadcast`);
+5 `team add`: the name is taken;
 1 any other failure. No traceback reaches the user: it goes to the log.
 """
 
@@ -27,6 +29,7 @@ from livegiving_desktop import (
     cli_events,
     cli_moderate,
     cli_overlay,
+    cli_team,
 )
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.decisions import ConflictError
@@ -34,6 +37,7 @@ from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.money import to_decimal_text
 from livegiving_desktop.db.engine import BUSY_WORDS, DatabaseBusyError, DatabaseOpenError
 from livegiving_desktop.db.failures import BUSY_REASON
+from livegiving_desktop.db.team import RoleRefusedError, TeamError, refusal_of
 from livegiving_desktop.services import config
 from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.ingest import BatchOutcome, IngestError
@@ -201,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_overlay.add_parsers(sub, db)
     cli_moderate.add_parser(sub, db)
     cli_db.add_parser(sub, db)
+    cli_team.add_parsers(sub, db)
 
     exp = sub.add_parser("export", parents=[db], help="write the ledger")
     exp.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
@@ -226,6 +231,12 @@ def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
     service = LedgerService.open(_database(args))
     try:
         yield service
+    except (SQLAlchemyError, IngestError) as exc:  # refused to the login's role: in words
+        refusal = refusal_of(service.db, exc, cli_team.action_words(args))
+        if refusal is None:
+            raise
+        log.info("refused by role: %s", exc)
+        raise refusal from None
     finally:
         service.close()
 
@@ -556,6 +567,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "story": cmd_story,
     "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
     "db": cli_db.cmd_db,
+    "team": cli_team.cmd_team,
 }
 
 
@@ -591,6 +603,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("the ledger is locked: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except (TeamError, RoleRefusedError) as exc:  # exit 4 not allowed, 5 name taken (README)
+        log.info("refused: %s", exc)
+        print(f"livegiving: {exc}", file=sys.stderr)
+        return exc.status
     except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
         # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
         log.info("refused: %s", exc)

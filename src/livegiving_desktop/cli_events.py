@@ -76,6 +76,7 @@ def add_campaign_actions(camps_sub: SubParsers, db: argparse.ArgumentParser) -> 
     for name, text in (("go-live", "start the broadcast"), ("end", "end the broadcast")):
         action = camps_sub.add_parser(name, parents=[db], help=text)
         action.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
+        action.add_argument("--creator", default=None, metavar="NAME", help="default: login name")
     cancel = camps_sub.add_parser("cancel", parents=[db], help="cancel a paid event: refunds all")
     cancel.add_argument("--campaign", required=True, type=_positive_int, metavar="ID")
     cancel.add_argument("--reason", required=True, metavar="TEXT", help="why (required)")
@@ -91,7 +92,8 @@ def add_create_options(create: argparse.ArgumentParser) -> None:
 
 
 def _creator(args: argparse.Namespace) -> Actor:
-    return clean_actor(Actor(args.creator or getpass.getuser(), ActorRole.CREATOR), "--creator")
+    name = getattr(args, "creator", None) or getpass.getuser()
+    return clean_actor(Actor(name, ActorRole.CREATOR), "--creator")
 
 
 def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
@@ -146,10 +148,10 @@ def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
 
 def cmd_campaign_action(args: argparse.Namespace, service: LedgerService) -> int:
     if args.action == "go-live":
-        _print(service.go_live(args.campaign).status.value)
+        _print(service.go_live(args.campaign, _creator(args)).status.value)
         return 0
     if args.action == "end":
-        _print(service.end_broadcast(args.campaign).status.value)
+        _print(service.end_broadcast(args.campaign, _creator(args)).status.value)
         return 0
     reason = clean_reason(args.reason, "--reason")
     count, figures = EventService(service).cancel_event(args.campaign, reason, _creator(args))

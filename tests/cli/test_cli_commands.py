@@ -222,11 +222,11 @@ def test_export_audit_after_a_refund(cli_prepared: Cli, tmp_path: Path) -> None:
     assert out.code == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == (
-        "audit_id,at,actor_name,actor_role,action,donation_id,ticket_id,before,after,reason"
+        "audit_id,at,actor_name,actor_role,action,donation_id,ticket_id,before,after,reason,login"
     )
     assert len(lines) == 2
     assert ",Kim,moderator,refund," in lines[1]
-    assert lines[1].endswith(",completed,refunded,'=cmd|' /C calc'!A0")  # neutralised
+    assert lines[1].endswith(",completed,refunded,'=cmd|' /C calc'!A0,")  # neutralised
     target = tmp_path / "audit.json"
     written = cli_prepared("export", "--campaign", CAMPAIGN, "--what", "audit", "--format",
                            "json", "-o", str(target))  # fmt: skip

@@ -136,3 +136,32 @@ def test_a_lost_race_in_french(qtbot: QtBot, french: None) -> None:
     assert describe(two) == (
         "Sam a masqué le message du don 42 ; Léa a remboursé le don 43 ; rien n'a été modifié"
     )
+
+
+def test_a_refusal_by_role_is_said_in_words(qapp: object) -> None:
+    from livegiving_desktop.services.team import RoleRefusedError, TeamRole
+    from livegiving_desktop.ui.common.error_text import ROLE_ACTIONS, user_message
+
+    refused = RoleRefusedError(TeamRole.MODERATOR, "end a broadcast")
+    assert user_message(refused) == "Your role (moderator) cannot end a broadcast"
+    assert str(refused) == "Your role (moderator) cannot end a broadcast"  # the CLI's words
+    # every action ui/operations.py names has its words
+    from pathlib import Path
+
+    from livegiving_desktop.ui import operations
+
+    source = Path(operations.__file__).read_text(encoding="utf-8")
+    import re
+
+    named = set(re.findall(r'self\._as\(\s*"([^"]+)"', source))
+    assert named and named <= set(ROLE_ACTIONS)
+
+
+def test_a_refusal_by_role_in_french(french: None) -> None:
+    from livegiving_desktop.services.team import RoleRefusedError, TeamRole
+    from livegiving_desktop.ui.common.error_text import user_message
+
+    refused = RoleRefusedError(TeamRole.VIEWER, "refund a donation")
+    assert user_message(refused) == (
+        "Avec votre rôle (lecteur, lectrice), vous ne pouvez pas rembourser un don"
+    )

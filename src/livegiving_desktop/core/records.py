@@ -153,6 +153,9 @@ class ActorRole(StrEnum):
     CREATOR = "creator"
     MODERATOR = "moderator"
     SYSTEM = "system"
+    # Team roles on PostgreSQL (the server writes them on audit rows, issue 13)
+    OWNER = "owner"
+    VIEWER = "viewer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,7 @@ class AuditRecord:
     before: str | None
     after: str | None
     reason: str | None
+    login: str | None = None  # PostgreSQL: the server's login that wrote it (session_user)
 
     @property
     def at(self) -> datetime:

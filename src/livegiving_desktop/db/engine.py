@@ -36,7 +36,7 @@ SQLITE_SYNCHRONOUS = "FULL"
 MIGRATIONS = "livegiving_desktop.db:migrations"
 # The schema revisions this app knows, oldest first (a test checks them against Alembic's
 # scripts). Alembic itself is imported only when a migration has to run: it costs ~0.2 s.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = SCHEMA_REVISIONS[-1]
 # Alembic's `op` and `context` are process-wide proxies: two migrations at once in one process
 # (two databases opened from two threads) would run on each other's. One at a time.

@@ -36,6 +36,7 @@ from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.records import (
     Actor,
+    ActorRole,
     CampaignRecord,
     CampaignStats,
     RefundOutcome,
@@ -150,6 +151,9 @@ def _unnamed(d: StoredDonation) -> bool:
     """Not counted as named in the per-donor figures: given anonymously, or the name hidden
     on air by a moderator (the top donors on air then say Anonymous)."""
     return d.anonymous or d.hide_name_on_air
+
+
+_STATUS_ACTIONS = {CampaignStatus.LIVE: "go-live", CampaignStatus.ENDED: "end"}
 
 
 def now_us() -> int:
@@ -308,16 +312,29 @@ class LedgerStore:
             row = conn.execute(query).first()
         return None if row is None else _campaign(row)
 
-    def set_status(self, campaign_id: int, target: CampaignStatus) -> CampaignRecord:
+    def set_status(
+        self, campaign_id: int, target: CampaignStatus, actor: Actor | None = None
+    ) -> CampaignRecord:
+        """Go live or end, with its audit row (`go-live`, `end`) in the same transaction."""
         with self.db.writer.begin() as conn:
             current = self._lock_campaign(conn, campaign_id)
             check_transition(CampaignStatus(current.status), target)
+            stamp = now_us()
             values: dict[str, Any] = {"status": target.value}
             if target is CampaignStatus.LIVE:
-                values["started_at_us"] = now_us()
+                values["started_at_us"] = stamp
             if target is CampaignStatus.ENDED:
-                values["ended_at_us"] = now_us()
+                values["ended_at_us"] = stamp
             conn.execute(update(campaigns).where(campaigns.c.id == campaign_id).values(**values))
+            append_audit(
+                conn,
+                at_us=stamp,
+                campaign_id=campaign_id,
+                actor=actor or Actor("creator", ActorRole.CREATOR),
+                action=_STATUS_ACTIONS.get(target, target.value),
+                before=str(current.status),
+                after=target.value,
+            )
             record_change(conn, campaign_id, ChangeKind.CAMPAIGN, detail={"event": target.value})
         return self.get_campaign(campaign_id)
 

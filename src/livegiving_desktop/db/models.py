@@ -256,6 +256,9 @@ class AuditEntry(Base):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
+    # The server's login that wrote the row (PostgreSQL: set by a trigger to session_user,
+    # never typed; NULL on SQLite, a single desk). Migration 0006.
+    login: Mapped[str | None] = mapped_column(String(63))
 
 
 class BlockedDonor(Base):

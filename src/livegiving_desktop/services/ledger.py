@@ -219,14 +219,16 @@ class LedgerService:
     def campaign(self, campaign_id: int) -> CampaignRecord:
         return self.store.get_campaign(campaign_id)
 
-    def go_live(self, campaign_id: int) -> CampaignRecord:
+    def go_live(self, campaign_id: int, actor: Actor | None = None) -> CampaignRecord:
+        """Go live (an audit row `go-live`); a campaign already live is left as it is."""
         campaign = self.store.get_campaign(campaign_id)
         if campaign.status is CampaignStatus.LIVE:
             return campaign
-        return self.store.set_status(campaign_id, CampaignStatus.LIVE)
+        return self.store.set_status(campaign_id, CampaignStatus.LIVE, actor or _creator())
 
-    def end_broadcast(self, campaign_id: int) -> CampaignRecord:
-        return self.store.set_status(campaign_id, CampaignStatus.ENDED)
+    def end_broadcast(self, campaign_id: int, actor: Actor | None = None) -> CampaignRecord:
+        """End the broadcast (an audit row `end`)."""
+        return self.store.set_status(campaign_id, CampaignStatus.ENDED, actor or _creator())
 
     def ensure_demo_campaign(self, locale: str = "en") -> CampaignRecord:
         """The demo fundraiser: one, re-used on every later run, also once it has ended (the

@@ -44,6 +44,7 @@ AUDIT_COLUMNS = (
     "before",
     "after",
     "reason",
+    "login",  # added in 0006: the server's login (PostgreSQL), empty on SQLite
 )
 
 
@@ -60,6 +61,7 @@ def audit_row(entry: AuditRecord) -> dict[str, Any]:
         "before": entry.before,
         "after": entry.after,
         "reason": entry.reason,
+        "login": entry.login,
     }
 
 

@@ -34,15 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop.core.campaigns import HomeSort
-from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.team import SeatIdentity
 from livegiving_desktop.ui.common.accessibility import name_clear_button
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.format import money
 from livegiving_desktop.ui.common.model_base import RecordModel, RecordRole
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import card, label, themed_icon, themed_picture
@@ -204,6 +205,7 @@ class HomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.identity: SeatIdentity | None = None  # a team seat's role (PostgreSQL)
         self.setObjectName("page")
         self.model = CampaignListModel(self)
         self.new_button = QPushButton(self.tr("New campaign"))
@@ -297,6 +299,12 @@ class HomePage(QWidget):
         layout.addLayout(self.tools)
         layout.addWidget(self.stack, 1)
 
+    def set_identity(self, identity: SeatIdentity) -> None:
+        """A team seat that may not create campaigns sees why (the owner's)."""
+        self.identity = identity
+        gate(self.new_button, identity.may_run_broadcast, identity, "create a campaign")
+        self._update_tools()
+
     def _build_tools(self) -> None:
         """Search, sort and archived campaigns above the list; archive and duplicate below."""
         self.search = QLineEdit()
@@ -372,6 +380,10 @@ class HomePage(QWidget):
         self.archive_button.setEnabled(c is not None and c.status.value != "live")
         self.duplicate_button.setEnabled(c is not None)
         self.open_button.setEnabled(c is not None)
+        if self.identity is not None:  # a team seat: archive and duplicate are the owner's
+            owner = self.identity.may_run_broadcast
+            gate(self.archive_button, owner, self.identity, "create a campaign")
+            gate(self.duplicate_button, owner, self.identity, "create a campaign")
 
     @Slot()
     def _on_archive_clicked(self) -> None:
@@ -395,7 +407,7 @@ class HomePage(QWidget):
         self.queryChanged.emit()  # the list again, at once
 
     def _report(self, exc: BaseException) -> None:
-        self.failed.emit(user_message(exc) if isinstance(exc, LiveGivingError) else str(exc))
+        self.failed.emit(user_message(exc))  # in words, never driver text
 
     def set_campaigns(self, campaigns: list[CampaignRecord], locale: str) -> None:
         current = self.model.campaign(self.list.currentIndex().row())

@@ -30,9 +30,10 @@ from livegiving_desktop.services import config
 from livegiving_desktop.services.changes import FeedHealth, FeedState
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.presence import Roster, SeatKind
+from livegiving_desktop.services.team import SeatIdentity, seat_identity
 from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
-from livegiving_desktop.ui.common.error_text import translate_reason, user_message
+from livegiving_desktop.ui.common.error_text import role_name, translate_reason, user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
 from livegiving_desktop.ui.common.presence import PresenceBridge, comings_and_goings
@@ -111,6 +112,11 @@ class MainWindow(QMainWindow):
         self._closing = False  # a close is on its way (asking, or saving the last donations)
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
+        self.status_seat = QLabel()  # a team's seat: "Signed in as sam · moderator"
+        self.status_seat.setObjectName("seatIdentity")
+        self.status_seat.setVisible(False)
+        self.statusBar().addPermanentWidget(self.status_seat)
+        self.seat: SeatIdentity | None = None
 
         self.home.newRequested.connect(self._on_home_new_requested)
         self.home.openRequested.connect(self._on_home_open_requested)
@@ -151,6 +157,9 @@ class MainWindow(QMainWindow):
     async def _start(self, demo: bool) -> None:
         self.service = await self.runner.call(LedgerService.open, self.db_url)
         self.ops = Operations(self.runner, self.service)
+        # Who the server says this seat is (a team on PostgreSQL): its login and role.
+        self.seat = await self.runner.call(seat_identity, self.service.db)
+        self._show_seat(self.seat)
         # Every change, made here or on another seat, reaches the views through the feed.
         self.feed = FeedBridge(self.service.db, "window-feed", self)
         self.feed.health.connect(self._on_feed_health)
@@ -186,6 +195,23 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self._ready = True
         self.ready.emit()
+
+    def _show_seat(self, seat: SeatIdentity) -> None:
+        """Who you are and your role in the title and the status bar; the controls the role
+        may not use disabled, saying why. SQLite (no team): nothing changes."""
+        if seat.role is None or seat.login is None:
+            return
+        role = role_name(seat.role.value)
+        self.setWindowTitle(
+            self.tr("LiveGiving Desktop — %1 (%2)").replace("%1", seat.login).replace("%2", role)
+        )
+        text = self.tr("Signed in as %1 · %2").replace("%1", seat.login).replace("%2", role)
+        self.status_seat.setText(text)
+        self.status_seat.setAccessibleName(text)
+        self.status_seat.setVisible(True)
+        for page in (self.live, self.event_view):
+            page.set_identity(seat)
+        self.home.set_identity(seat)
 
     def _on_start_failed(self, exc: BaseException) -> None:
         self._start_problem = str(exc)
@@ -470,6 +496,8 @@ class MainWindow(QMainWindow):
             )
             if self.presence is not None:
                 self.console.attach_presence(self.presence)
+            if self.seat is not None:
+                self.console.set_seat(self.seat)
         self.console.show()
         self.console.raise_()
         self.console.activateWindow()

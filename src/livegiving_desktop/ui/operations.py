@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import ParamSpec, TextIO, TypeVar
 
 from livegiving_desktop.core.decisions import seen_versions
 from livegiving_desktop.core.donations import DonationDraft
@@ -20,7 +20,11 @@ from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.files import write_atomically
 from livegiving_desktop.services.ledger import LedgerService, OfflineOutcome
 from livegiving_desktop.services.moderation import BlockOutcome, LedgerChange, ModerationService
+from livegiving_desktop.services.team import guarded
 from livegiving_desktop.ui.common.runner import DbRunner
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class Operations:
@@ -32,23 +36,34 @@ class Operations:
         self.moderation = ModerationService(ledger)
         self.events = EventService(ledger)
 
+    def _as(self, action: str, work: Callable[P, R]) -> Callable[P, R]:
+        """`work` whose refusal by the server says the role and the action in words (the
+        words are translated by ui/common/error_text.py: keep them in its ROLE_ACTIONS)."""
+        return guarded(self.ledger.db, action, work)
+
     # -- the broadcast ---------------------------------------------------------------------
 
     async def go_live(self, campaign_id: int) -> CampaignRecord:
-        return await self.runner.call(self.ledger.go_live, campaign_id)
+        return await self.runner.call(self._as("go live", self.ledger.go_live), campaign_id)
 
     async def end_broadcast(self, campaign_id: int) -> CampaignRecord:
-        return await self.runner.call(self.ledger.end_broadcast, campaign_id)
+        return await self.runner.call(
+            self._as("end a broadcast", self.ledger.end_broadcast), campaign_id
+        )
 
     async def thank(self, campaign_id: int, donation_ids: Sequence[int]) -> list[int]:
         """Thank donations on air; returns those newly thanked."""
-        return await self.runner.call(self.ledger.thank, campaign_id, list(donation_ids))
+        return await self.runner.call(
+            self._as("thank donors on air", self.ledger.thank), campaign_id, list(donation_ids)
+        )
 
     async def record_offline(
         self, campaign: CampaignRecord, draft: DonationDraft
     ) -> OfflineOutcome:
         """A donation given outside the stream, through the ingestion pipeline."""
-        return await self.runner.call(self.ledger.record_draft, campaign, draft)
+        return await self.runner.call(
+            self._as("record a donation", self.ledger.record_draft), campaign, draft
+        )
 
     # -- moderation ------------------------------------------------------------------------
 
@@ -65,9 +80,15 @@ class Operations:
         ids, seen = [d.id for d in donations], seen_versions(donations)
         if status is MessageStatus.VISIBLE:
             return await self.runner.call(
-                self.moderation.approve, campaign_id, ids, actor, seen=seen
+                self._as("decide on messages", self.moderation.approve),
+                campaign_id,
+                ids,
+                actor,
+                seen=seen,
             )
-        return await self.runner.call(self.moderation.hide, campaign_id, ids, actor, seen=seen)
+        return await self.runner.call(
+            self._as("decide on messages", self.moderation.hide), campaign_id, ids, actor, seen=seen
+        )
 
     async def set_privacy(
         self,
@@ -86,7 +107,7 @@ class Operations:
                 campaign_id, ids, actor, hide_name=hide_name, hide_amount=hide_amount, seen=seen
             )
 
-        return await self.runner.call(work)
+        return await self.runner.call(self._as("change what goes on air", work))
 
     async def block(
         self, campaign_id: int, donations: Sequence[StoredDonation], actor: Actor
@@ -94,11 +115,20 @@ class Operations:
         """Block the donors of these donations, all in one transaction, as seen."""
         ids, seen = [d.id for d in donations], seen_versions(donations)
         return await self.runner.call(
-            self.moderation.block_donors, campaign_id, ids, actor, seen=seen
+            self._as("block a donor", self.moderation.block_donors),
+            campaign_id,
+            ids,
+            actor,
+            seen=seen,
         )
 
     async def unblock(self, campaign_id: int, donor_key: str, actor: Actor) -> bool:
-        return await self.runner.call(self.moderation.unblock_donor, campaign_id, donor_key, actor)
+        return await self.runner.call(
+            self._as("unblock a donor", self.moderation.unblock_donor),
+            campaign_id,
+            donor_key,
+            actor,
+        )
 
     async def refund(
         self, campaign_id: int, donations: Sequence[StoredDonation], reason: str, actor: Actor
@@ -106,19 +136,31 @@ class Operations:
         """Refund these donations in ONE transaction: all or none, as seen."""
         ids, seen = [d.id for d in donations], seen_versions(donations)
         return await self.runner.call(
-            self.moderation.refund_many, campaign_id, ids, reason, actor, seen=seen
+            self._as("refund a donation", self.moderation.refund_many),
+            campaign_id,
+            ids,
+            reason,
+            actor,
+            seen=seen,
         )
 
     async def save_rules(
         self, campaign_id: int, settings: ModerationSettings, actor: Actor
     ) -> ModerationRules:
-        return await self.runner.call(self.moderation.save_settings, campaign_id, settings, actor)
+        return await self.runner.call(
+            self._as("change the moderation rules", self.moderation.save_settings),
+            campaign_id,
+            settings,
+            actor,
+        )
 
     # -- paid events -----------------------------------------------------------------------
 
     async def admit(self, campaign_id: int, code: str) -> AdmissionRecord:
         """The creator checks a code at the door (the audience's rule)."""
-        return await self.runner.call(self.events.admit, campaign_id, code)
+        return await self.runner.call(
+            self._as("admit at the door", self.events.admit), campaign_id, code
+        )
 
     async def refund_ticket(
         self, ticket_id: int, reason: str, actor: Actor, *, override: bool
@@ -126,12 +168,14 @@ class Operations:
         def work() -> TicketRefund:
             return self.events.refund_ticket(ticket_id, reason, actor, override=override)
 
-        return await self.runner.call(work)
+        return await self.runner.call(self._as("refund a ticket", work))
 
     async def cancel_event(
         self, campaign_id: int, reason: str, actor: Actor
     ) -> tuple[int, EventFigures]:
-        return await self.runner.call(self.events.cancel_event, campaign_id, reason, actor)
+        return await self.runner.call(
+            self._as("cancel an event", self.events.cancel_event), campaign_id, reason, actor
+        )
 
 
 async def export_file(

@@ -87,6 +87,9 @@ class BroadcastController(QObject):
         self.figures = EventFigures(0, 0, 0, 0, None, 0)
         self.moderation: ModerationRules | None = None
         self.session: LiveSession | EventSession | None = None
+        # False on a team seat that may not record donations (a moderator, a viewer): the
+        # simulated audience is the owner's seat's; this one only watches.
+        self.runs_audience = True
         self.rate = 5
         self.paused = False
         self.audience_profile = AudienceProfile()
@@ -179,6 +182,9 @@ class BroadcastController(QObject):
     def _start_session(self) -> None:
         assert self.service is not None and self.events is not None
         assert self.campaign is not None
+        if not self.runs_audience:
+            self._clock.start()
+            return
         if self.kind is CampaignKind.FUNDRAISER:
             live = LiveSession(self.service, self.campaign, rate=self.rate,
                                profile=self.audience_profile, moderation=self.moderation,

@@ -13,6 +13,7 @@ from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.presence import Roster
+from livegiving_desktop.services.team import SeatIdentity
 from livegiving_desktop.ui.broadcast.controller import BroadcastController
 from livegiving_desktop.ui.broadcast.stage import BroadcastStage
 from livegiving_desktop.ui.common import format as fmt
@@ -20,6 +21,7 @@ from livegiving_desktop.ui.common.accessibility import Announcer, describe, mark
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.presence import watching_names, watching_text
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
@@ -59,6 +61,7 @@ class BroadcastPage(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.runner = runner
+        self.identity: SeatIdentity | None = None  # the team role; None: a single desk
         self.money_locale = "en"
         self.settings = AppSettings()
         self._database = ""  # whose campaigns these are (the audience's settings are per campaign)
@@ -143,6 +146,13 @@ class BroadcastPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(body, 1)
         self._update_state()  # nothing loaded yet: every control that acts on it is disabled
+
+    def set_identity(self, identity: SeatIdentity) -> None:
+        """The seat's team role (PostgreSQL): controls it may not use are disabled, saying
+        why. Called once the seat has asked the server (off the UI thread)."""
+        self.identity = identity
+        self.controller.runs_audience = identity.may_run_broadcast
+        self._update_state()
 
     def attach(
         self, service: LedgerService, ops: Operations, feed: FeedBridge, locale: str
@@ -231,6 +241,9 @@ class BroadcastPage(QWidget):
         self.end.setVisible(live)
         self.rate.setEnabled(c is not None and not ended)
         self.pause.setEnabled(live)
+        owner = self.identity is None or self.identity.may_run_broadcast
+        gate(self.go_live, owner, self.identity, "go live")
+        gate(self.end, owner, self.identity, "end a broadcast")
         self.stage.live = live
         self.status_pill.setText(
             {None: "", CampaignStatus.DRAFT: self.tr("DRAFT"), CampaignStatus.LIVE: self.tr("LIVE"),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, NotFoundError, ValidationError
 from livegiving_desktop.services.failures import describe_failure
+from livegiving_desktop.services.team import RoleRefusedError
 
 _CONTEXT = "Errors"
 
@@ -43,8 +44,8 @@ _FIELDS = {
     "name": QT_TRANSLATE_NOOP("Errors", "Name"),
     "sort": QT_TRANSLATE_NOOP("Errors", "Sort"),
     "export file": QT_TRANSLATE_NOOP("Errors", "Export file"),
-    "buyer name": QT_TRANSLATE_NOOP("Errors", "Buyer"),
-    "attendee name": QT_TRANSLATE_NOOP("Errors", "Attendee"),
+    "buyer name": QT_TRANSLATE_NOOP("Errors", "Buyer name"),
+    "attendee name": QT_TRANSLATE_NOOP("Errors", "Attendee name"),
 }
 
 # English templates, exactly as the core words them, with %1, %2 for the variable parts.
@@ -180,6 +181,48 @@ _CONFLICTS = (
     QT_TRANSLATE_NOOP("Conflicts", "donation %2 was changed on another seat"),
 )
 
+# Team roles (services/team.py): the role's name and what the server refused it, the words
+# of ui/operations.py (`Operations._as`).
+ROLE_NAMES = {
+    "owner": QT_TRANSLATE_NOOP("Roles", "owner"),
+    "moderator": QT_TRANSLATE_NOOP("Roles", "moderator"),
+    "viewer": QT_TRANSLATE_NOOP("Roles", "viewer"),
+}
+ROLE_ACTIONS = {
+    "go live": QT_TRANSLATE_NOOP("Roles", "go live"),
+    "end a broadcast": QT_TRANSLATE_NOOP("Roles", "end a broadcast"),
+    "thank donors on air": QT_TRANSLATE_NOOP("Roles", "thank donors on air"),
+    "record a donation": QT_TRANSLATE_NOOP("Roles", "record a donation"),
+    "decide on messages": QT_TRANSLATE_NOOP("Roles", "decide on messages"),
+    "change what goes on air": QT_TRANSLATE_NOOP("Roles", "change what goes on air"),
+    "block a donor": QT_TRANSLATE_NOOP("Roles", "block a donor"),
+    "unblock a donor": QT_TRANSLATE_NOOP("Roles", "unblock a donor"),
+    "refund a donation": QT_TRANSLATE_NOOP("Roles", "refund a donation"),
+    "change the moderation rules": QT_TRANSLATE_NOOP("Roles", "change the moderation rules"),
+    "admit at the door": QT_TRANSLATE_NOOP("Roles", "admit at the door"),
+    "refund a ticket": QT_TRANSLATE_NOOP("Roles", "refund a ticket"),
+    "cancel an event": QT_TRANSLATE_NOOP("Roles", "cancel an event"),
+    "create a campaign": QT_TRANSLATE_NOOP("Roles", "create a campaign"),
+    "change a goal": QT_TRANSLATE_NOOP("Roles", "change a goal"),
+}
+
+
+def role_name(role: str) -> str:
+    """A team role's name in the app's language."""
+    source = ROLE_NAMES.get(role)
+    return role if source is None else QCoreApplication.translate("Roles", str(source))
+
+
+def role_refusal_message(exc: RoleRefusedError) -> str:
+    """ "Your role (moderator) cannot end a broadcast", in the app's language."""
+    source = ROLE_ACTIONS.get(exc.action)
+    action = exc.action if source is None else QCoreApplication.translate("Roles", str(source))
+    if exc.role is None:
+        template = QCoreApplication.translate("Roles", "Your database login cannot %1")
+        return template.replace("%1", action)
+    template = QCoreApplication.translate("Roles", "Your role (%1) cannot %2")
+    return template.replace("%1", role_name(exc.role.value)).replace("%2", action)
+
 
 def conflict_message(exc: ConflictError) -> str:
     """ "Sam hid this message; nothing was changed", in the app's language."""
@@ -232,6 +275,8 @@ def describe(exc: LiveGivingError) -> str:
     """What to show the user for a refusal: `field: reason`, both translated."""
     if isinstance(exc, ConflictError):
         return conflict_message(exc)
+    if isinstance(exc, RoleRefusedError):
+        return role_refusal_message(exc)
     if isinstance(exc, ValidationError | NotFoundError):
         return (
             QCoreApplication.translate("Errors", "%1: %2")

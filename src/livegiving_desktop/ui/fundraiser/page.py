@@ -31,6 +31,7 @@ from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.fundraiser.cards import (
@@ -307,11 +308,15 @@ class FundraiserPage(BroadcastPage):
         c = self.controller.campaign
         # An ended fundraiser still takes offline donations (cheques, cash): "after the broadcast".
         self.offline.setEnabled(c is not None and c.status is not CampaignStatus.CANCELLED)
+        owner = self.identity is None or self.identity.may_run_broadcast
+        gate(self.offline, owner, self.identity, "record a donation")
         self.summary_button.setVisible(c is not None and c.status is CampaignStatus.ENDED)
         self.restart_demo.setVisible(c is not None and c.is_demo and c.status.finished)
         self.goal_button.setEnabled(
             c is not None and self.controller.loaded and not c.status.finished
         )
+        gate(self.goal_button, owner, self.identity, "change a goal")
+        gate(self.restart_demo, owner, self.identity, "create a campaign")
         if c is not None and c.goal_minor != self._shown_goal:
             self._shown_goal = c.goal_minor  # a new goal: the figures and milestones follow it
             self._show_stats(self.controller.stats, self.controller.stats)
@@ -320,11 +325,14 @@ class FundraiserPage(BroadcastPage):
         self.feed.setVisible(count > 0)
         # N is the ledger's count (kept with every change), not the rows loaded.
         self.thanks.show_count(c.unthanked_count if c is not None else 0, c is not None)
+        gate(self.thanks.thank_all, owner, self.identity, "thank donors on air")
         self._update_buttons()
 
     @Slot()
     def _update_buttons(self) -> None:
         self.thank.setEnabled(self.controller.loaded and self.selected_donation() is not None)
+        owner = self.identity is None or self.identity.may_run_broadcast
+        gate(self.thank, owner, self.identity, "thank donors on air")
 
     # -- the feed --------------------------------------------------------------------------
 

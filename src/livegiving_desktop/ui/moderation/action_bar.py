@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from livegiving_desktop.core.records import StoredDonation
+from livegiving_desktop.services.team import SeatIdentity
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.widgets import button, label
 
 
@@ -18,6 +20,7 @@ class ActionBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.identity: SeatIdentity | None = None  # the team role (PostgreSQL)
         self.setProperty("role", "card")
         self.approve = button(self.tr("Approve"), "approveMessage", "mdi6.check-circle",
                               "primary", self.tr("Put the messages on air (A)"))  # fmt: skip
@@ -72,6 +75,14 @@ class ActionBar(QFrame):
         for widget in (self.anonymous, self.hide_amount, self.block):
             widget.setEnabled(not busy and bool(chosen))
         self.refund.setEnabled(not busy and any(d.status == "completed" for d in chosen))
+        moderates = self.identity is None or self.identity.may_moderate
+        for widget, action in ((self.approve, "decide on messages"),
+                               (self.hide_message, "decide on messages"),
+                               (self.anonymous, "change what goes on air"),
+                               (self.hide_amount, "change what goes on air"),
+                               (self.block, "block a donor"),
+                               (self.refund, "refund a donation")):  # fmt: skip
+            gate(widget, moderates, self.identity, action)
         self.selection.setText(
             self.tr("%n selected", "", len(chosen)) if chosen else self.tr("Select donations")
         )

@@ -21,6 +21,8 @@ from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import MessageStatus, ModerationSettings, parse_threshold
 from livegiving_desktop.core.money import amount_placeholder, format_amount_input
 from livegiving_desktop.db.moderation import BlockedDonorRecord
+from livegiving_desktop.services.team import SeatIdentity
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.widgets import button, card, label
 from livegiving_desktop.ui.moderation.models import BlockedDonorListModel
 
@@ -155,6 +157,7 @@ class RulesForm(QWidget):
         self.error.setObjectName("rulesError")
         fl.addWidget(self.error)
         fl.addStretch(1)
+        self.identity: SeatIdentity | None = None  # the team role (PostgreSQL)
         self.save = button(
             self.tr("Save rules"), "saveModerationRules", "mdi6.content-save", "primary"
         )
@@ -212,6 +215,8 @@ class RulesForm(QWidget):
     def set_blocked(self, rows: Sequence[BlockedDonorRecord]) -> None:
         self.blocked_model.reset(rows)
         self.unblock.setEnabled(self.blocked_model.rowCount() > 0)
+        moderates = self.identity is None or self.identity.may_moderate
+        gate(self.unblock, moderates, self.identity, "unblock a donor")
 
     def chosen_blocked(self) -> BlockedDonorRecord | None:
         index = self.blocked_list.currentIndex()

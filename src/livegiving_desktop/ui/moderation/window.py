@@ -40,6 +40,7 @@ from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.presence import Roster, SeatKind
 from livegiving_desktop.services.snapshots import load_console
+from livegiving_desktop.services.team import SeatIdentity, seat_identity
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import announce
 from livegiving_desktop.ui.common.error_text import user_message
@@ -50,6 +51,7 @@ from livegiving_desktop.ui.common.presence import (
     comings_and_goings,
     on_duty_text,
 )
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
@@ -306,7 +308,18 @@ class ModerationConsole(QMainWindow):
         self.identity.set(name, *(() if role is None else (role,)))
 
     def ask_display_name(self) -> None:
-        self.identity.ask(self)
+        if not self.identity.in_team:  # a team's seat is its login: nothing to ask
+            self.identity.ask(self)
+
+    def set_seat(self, seat: SeatIdentity) -> None:
+        """The seat's login and team role (PostgreSQL): the name shown and written, and the
+        actions a viewer may not take disabled."""
+        self.identity.use_seat(seat)
+        self.header.change_name.setVisible(not self.identity.in_team)
+        self.action_bar.identity = seat
+        self.rules.identity = seat
+        gate(self.rules.unblock, seat.may_moderate, seat, "unblock a donor")
+        self._update_buttons()
 
     @Slot()
     def _on_identity_changed(self) -> None:
@@ -477,6 +490,10 @@ class ModerationConsole(QMainWindow):
         busy = self.decisions.busy > 0 or self.campaign is None
         self.action_bar.follow(chosen, busy)
         self.rules.save.setEnabled(not busy)
+        seat = self.action_bar.identity
+        gate(
+            self.rules.save, seat is None or seat.may_moderate, seat, "change the moderation rules"
+        )
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -570,6 +587,7 @@ def open_console_only(db_url: str, locale: str, settings: QSettings) -> Moderati
     last = AppSettings(settings).last_campaign(db_url)
 
     async def start() -> None:
+        console.set_seat(await runner.call(seat_identity, service.db))
         await console.load_campaigns(last)
         if not console.display_name():
             console.ask_display_name()
