@@ -79,7 +79,7 @@ def test_an_export_to_a_folder_that_is_gone_is_refused_with_a_message(
     target = tmp_path / "gone" / "donations.csv"  # chosen in the dialog, then removed
     spawn(w.live.export_to(target, w.live.campaign), w._on_failed_exc)
     qtbot.waitUntil(lambda: w.error_box is not None and w.error_box.isVisible(), timeout=10_000)
-    assert "export file: its folder does not exist" in w.error_box.text()
+    assert "Export file: its folder does not exist" in w.error_box.text()
     assert "Traceback" not in w.error_box.text()
     assert not target.parent.exists()
 
@@ -100,7 +100,7 @@ def test_an_export_onto_the_ledger_is_refused_in_words_and_in_french(
     before = path.read_bytes()
     spawn(w.live.export_to(path, w.live.campaign), w._on_failed_exc)
     qtbot.waitUntil(lambda: w.error_box is not None and w.error_box.isVisible(), timeout=10_000)
-    assert "fichier d'export" in w.error_box.text()
+    assert "Fichier d'export" in w.error_box.text()  # the field's label
     assert "base de données du registre" in w.error_box.text()
     assert path.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"
     assert not list(path.parent.glob(".*.part"))
