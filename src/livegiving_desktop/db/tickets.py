@@ -134,6 +134,18 @@ class TicketStore:
             raise StateError(f"campaign {campaign_id} is a fundraiser: it sells no tickets")
         return row
 
+    def _lock_ticket(self, conn: Connection, ticket_id: int) -> tuple[int, Any, StoredTicket]:
+        """A ticket's event locked (see _lock_event), then the ticket as it is now."""
+        found = conn.execute(select(tickets.c.campaign_id).where(tickets.c.id == ticket_id)).first()
+        if found is None:
+            raise NotFoundError("ticket", f"no ticket has the id {ticket_id}")
+        campaign_id = int(found.campaign_id)
+        event = self._lock_event(conn, campaign_id)
+        current = _ticket(
+            conn.execute(select(*_TICKET_COLUMNS).where(tickets.c.id == ticket_id)).one()
+        )
+        return campaign_id, event, current
+
     def _figures(self, conn: Connection, campaign_id: int) -> EventFigures:
         row = conn.execute(select(*_FIGURE_COLUMNS).where(campaigns.c.id == campaign_id)).one()
         return EventFigures(*row)
@@ -223,16 +235,7 @@ class TicketStore:
         an audit row says who did it; one transaction. Only the new code's hash is kept."""
         stamp = now_us()
         with self.db.writer.begin() as conn:
-            found = conn.execute(
-                select(tickets.c.campaign_id).where(tickets.c.id == ticket_id)
-            ).first()
-            if found is None:
-                raise NotFoundError("ticket", f"no ticket has the id {ticket_id}")
-            campaign_id = int(found.campaign_id)
-            event = self._lock_event(conn, campaign_id)
-            current = _ticket(
-                conn.execute(select(*_TICKET_COLUMNS).where(tickets.c.id == ticket_id)).one()
-            )
+            campaign_id, event, current = self._lock_ticket(conn, ticket_id)
             if current.status is TicketStatus.REFUNDED:
                 raise StateError(f"ticket {ticket_id} is refunded; it has no code to reissue")
             if event.status == CampaignStatus.ENDED.value:
@@ -342,16 +345,7 @@ class TicketStore:
         (the creator's explicit decision, recorded on the refund and the audit row)."""
         stamp = now_us()
         with self.db.writer.begin() as conn:
-            found = conn.execute(
-                select(tickets.c.campaign_id).where(tickets.c.id == ticket_id)
-            ).first()
-            if found is None:
-                raise NotFoundError("ticket", f"no ticket has the id {ticket_id}")
-            campaign_id = int(found.campaign_id)
-            event = self._lock_event(conn, campaign_id)
-            current = _ticket(
-                conn.execute(select(*_TICKET_COLUMNS).where(tickets.c.id == ticket_id)).one()
-            )
+            campaign_id, event, current = self._lock_ticket(conn, ticket_id)
             if current.status is TicketStatus.REFUNDED:
                 raise StateError(f"ticket {ticket_id} is already refunded")
             late = refund_needs_override(
