@@ -37,7 +37,7 @@ from livegiving_desktop.ui.common.error_text import role_name, translate_reason,
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
 from livegiving_desktop.ui.common.presence import PresenceBridge, comings_and_goings
-from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import fit_to_screen
 from livegiving_desktop.ui.fundraiser.page import FundraiserPage
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._start_problem: str | None = None  # why the database could not be opened
         # At most one reload of the home list a second, however busy the ledger.
         self._reload_home = Throttle(self._on_reload_home, HOME_RELOAD_MS, parent=self)
+        self._home_reload = OneAtATime(self._refresh_home, self._on_failed_exc)
         self.catalog = bundled_catalog()
 
         self.home = HomePage()
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def _on_reload_home(self, *_heads: object) -> None:
         if self.service is not None and self.stack.currentWidget() is self.home:
-            spawn(self._refresh_home(), self._on_failed_exc)
+            self._home_reload.again()  # one at a time: a slow list waits, never piles up
 
     async def _refresh_home(self) -> None:
         assert self.service is not None

@@ -55,3 +55,37 @@ def spawn(
 
 def pending_tasks() -> int:
     return len(_tasks)
+
+
+class OneAtATime:
+    """A reload that never overlaps itself: `again()` starts `make()` now, or, while one is
+    still running, once more after it (however many times it was asked meanwhile). A reload
+    slower than its throttle (a busy machine, a large ledger) then waits instead of piling up
+    coroutines and database work without end."""
+
+    def __init__(
+        self,
+        make: Callable[[], Coroutine[Any, Any, Any]],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._make = make
+        self._on_error = on_error
+        self._running: asyncio.Task[Any] | None = None
+        self._wanted = False
+
+    @property
+    def running(self) -> bool:
+        return self._running is not None
+
+    def again(self) -> None:
+        if self._running is not None:
+            self._wanted = True
+            return
+        self._wanted = False
+        self._running = spawn(self._make(), self._on_error)
+        self._running.add_done_callback(self._on_done)
+
+    def _on_done(self, _task: asyncio.Task[Any]) -> None:
+        self._running = None
+        if self._wanted:
+            self.again()

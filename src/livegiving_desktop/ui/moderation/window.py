@@ -52,7 +52,7 @@ from livegiving_desktop.ui.common.presence import (
     on_duty_text,
 )
 from livegiving_desktop.ui.common.roles import gate
-from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
     fit_to_screen,
@@ -188,6 +188,8 @@ class ModerationConsole(QMainWindow):
                 lambda *_, v=view: self._on_view_selection_changed(v)
             )
         # Queries again at most every REFRESH_MS, however fast the changes come.
+        self._tables_reload = OneAtATime(self._refresh_pagers, self._report)
+        self._audit_reload = OneAtATime(self._reload_audit, self._report)
         self._refresh_tables = Throttle(self._refresh_tables_now, REFRESH_MS, parent=self)
         self._refresh_audit = Throttle(self._refresh_audit_now, REFRESH_MS, parent=self)
         self.seq = 0
@@ -442,14 +444,14 @@ class ModerationConsole(QMainWindow):
         self._update_buttons()
 
     def _refresh_tables_now(self) -> None:
-        self._spawn(self._refresh_pagers())
+        self._tables_reload.again()  # never two at once: a slow reload is followed, not piled
 
     async def _refresh_pagers(self) -> None:
         for pager in self.pagers:
             await pager.refresh()
 
     def _refresh_audit_now(self) -> None:
-        self._spawn(self._reload_audit())
+        self._audit_reload.again()
 
     def _apply_stats(self, stats: CampaignStats) -> None:
         self.stats = stats
