@@ -38,6 +38,18 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * PAGE_SIZE / 1e6
 
 
+def rss_parts_mb() -> dict[str, float]:
+    """Resident memory by kind: anonymous (the heap: Python, Qt, SQLite's caches) and file
+    backed (mapped libraries and files), from /proc/self/status."""
+    parts = {}
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(("RssAnon:", "RssFile:", "RssShmem:")):
+                name, value = line.split(":")
+                parts[name.lower().replace("rss", "rss_") + "_mb"] = int(value.split()[0]) / 1000
+    return parts
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -134,6 +146,7 @@ async def marathon(minutes: float, rate: int, folder: Path) -> dict[str, Any]:
             samples.append({
                 "at_s": round(now, 1),
                 "rss_mb": round(rss_mb(), 1),
+                **{k: round(v, 1) for k, v in rss_parts_mb().items()},
                 "python_objects": len(gc.get_objects()),
                 "feed_rows": live.feed_model.rowCount(),
                 "donations_shown": live.stats.donation_count,

@@ -75,11 +75,22 @@ async def measure(rate: int, seconds: float, folder: Path) -> dict[str, object]:
     elapsed = time.perf_counter() - started
     shown_during = live.stats.donation_count - count_before
     live.pause.setChecked(True)
-    await live.close_campaign()  # commit what was queued, flush it into the view
     lateness = [max(0.0, (b - a) * 1000 - HEARTBEAT_MS) for a, b in itertools.pairwise(ticks)]
     service = window.service
     assert service is not None
+    # What the creator sees once the burst is over: the audience paused, the pipeline commits
+    # what it holds and the change feed brings it to the view (at most a few hundred ms).
+    settle_started = time.perf_counter()
     stored = service.campaign(campaign.id)
+    while time.perf_counter() - settle_started < 15:
+        await asyncio.sleep(0.25)
+        now_stored = service.campaign(campaign.id)
+        if now_stored.donation_count == stored.donation_count and (
+            live.stats.donation_count == stored.donation_count
+        ):
+            break
+        stored = now_stored
+    settle_ms = (time.perf_counter() - settle_started) * 1000
     newest = service.recent_donations(campaign.id, limit=1)
     feed_row0 = live.feed_model.donation(0)
     result = {
@@ -97,7 +108,9 @@ async def measure(rate: int, seconds: float, folder: Path) -> dict[str, object]:
         "feed_newest_matches_ledger": (feed_row0.id if feed_row0 else None)
         == (newest[0].id if newest else None),
         "shown_count_matches_ledger": live.stats.donation_count == stored.donation_count,
+        "settled_after_pause_ms": round(settle_ms),
     }  # fmt: skip
+    await live.close_campaign()
     window.shutdown_now()
     window.close()
     return result
