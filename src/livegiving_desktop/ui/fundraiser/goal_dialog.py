@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import format_amount_input
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import GoalUpdate, LedgerService
@@ -102,5 +101,5 @@ class GoalDialog(QDialog):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        message = user_message(exc) if isinstance(exc, LiveGivingError) else str(exc)
+        message = user_message(exc)  # in words, never driver text
         report_field_error(self.error, message, self.goal)

@@ -69,7 +69,7 @@ from livegiving_desktop.services.overlays import (
     OverlayService,
     OverlaySetupView,
 )
-from livegiving_desktop.ui.common.error_text import translate_reason
+from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.overlays.preview import OverlayPreview
 
 log = logging.getLogger("livegiving.ui")
@@ -631,7 +631,7 @@ class OverlaysPanel(QWidget):
         self.preview.set_settings(checked, tier if isinstance(tier, int) else 0)
 
     def _show_error(self, exc: ValidationError) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(user_message(exc))
         self.save_button.setEnabled(False)
 
     @Slot()
@@ -706,14 +706,14 @@ class OverlaysPanel(QWidget):
         try:
             result = future.result()
         except LiveGivingError as exc:
-            self.notice.setText(str(exc))
+            self.notice.setText(user_message(exc))
             if what == "save":
                 self.save_button.setEnabled(True)
             self._on_refresh_timeout()
             return
         except Exception as exc:  # the details go to the log, words to the creator
             log.exception("overlay action %s failed", what)
-            self.notice.setText(self.tr("That did not work: %1").replace("%1", str(exc)))
+            self.notice.setText(self.tr("That did not work: %1").replace("%1", user_message(exc)))
             self._on_refresh_timeout()
             return
         if what == "server":

@@ -425,7 +425,8 @@ class SharedStoryPlayer(QDialog):
                 locale=self.money_locale, progress=progress.advanced.emit,
             )  # fmt: skip
         except (LiveGivingError, OSError) as exc:
-            self.export_status.setText(self.tr("The export failed: %1").replace("%1", str(exc)))
+            reason = user_message(exc)  # in words: an OSError's own text, a refusal translated
+            self.export_status.setText(self.tr("The export failed: %1").replace("%1", reason))
             return None
         finally:
             self.export.setEnabled(True)
