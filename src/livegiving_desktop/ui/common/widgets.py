@@ -5,12 +5,15 @@ a window sized to fit the screen."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -155,6 +158,33 @@ def page_header(home: QWidget, title: QWidget, subtitle: QWidget, *right: QWidge
     for widget in right:
         header.addWidget(widget)
     return header
+
+
+def error_label(name: str, caption: str) -> QLabel:
+    """A form's refusal line (`name`): empty until something is refused; read as `caption`."""
+    error = label("", "error", wrap=True)
+    error.setObjectName(name)
+    error.setAccessibleName(caption)
+    error.setProperty("a11yCaption", caption)
+    return error
+
+
+def ok_cancel(
+    dialog: QDialog, name: str, ok_text: str, cancel_text: str, on_ok: Callable[[], None]
+) -> QDialogButtonBox:
+    """A dialog's OK (primary, named `ok_text`, calls `on_ok`) and Cancel (rejects) buttons."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.setObjectName(name)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_text)
+    ok.setProperty("role", "primary")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(cancel_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def card(role: str = "card") -> QFrame:

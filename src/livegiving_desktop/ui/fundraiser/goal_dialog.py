@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from livegiving_desktop.services.ledger import GoalUpdate, LedgerService
 from livegiving_desktop.ui.common.accessibility import report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import label
+from livegiving_desktop.ui.common.widgets import error_label, label, ok_cancel
 
 
 class GoalDialog(QDialog):
@@ -49,23 +48,9 @@ class GoalDialog(QDialog):
         if campaign.goal_minor:
             self.goal.setText(format_amount_input(campaign.goal_minor, campaign.currency, locale))
             self.goal.selectAll()
-        self.error = label("", "error", wrap=True)
-        self.error.setObjectName("goalError")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.setProperty("a11yCaption", self.tr("Error"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("goalButtons")
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Set goal"))
-        ok.setAccessibleName(self.tr("Set goal"))
-        ok.setProperty("role", "primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel")
-        )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label("goalError", self.tr("Error"))
+        self.buttons = ok_cancel(self, "goalButtons", self.tr("Set goal"), self.tr("Cancel"),
+                                 self._on_buttons_accepted)  # fmt: skip
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("New goal (%1)").replace("%1", campaign.currency), self.goal)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -21,7 +20,7 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.common.accessibility import report_field_error
 from livegiving_desktop.ui.common.error_text import user_message
-from livegiving_desktop.ui.common.widgets import label
+from livegiving_desktop.ui.common.widgets import error_label, label, ok_cancel
 
 
 class OfflineDonationDialog(QDialog):
@@ -64,23 +63,9 @@ class OfflineDonationDialog(QDialog):
         self.anonymous.setObjectName("donationAnonymous")
         self.anonymous.setAccessibleName(self.tr("Anonymous donation"))
         self.anonymous.setEnabled(campaign.allow_anonymous)
-        self.error = label("", "error", wrap=True)
-        self.error.setObjectName("donationError")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.setProperty("a11yCaption", self.tr("Error"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("donationButtons")
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Add donation"))
-        ok.setProperty("role", "primary")
-        ok.setAccessibleName(self.tr("Add donation"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel")
-        )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label("donationError", self.tr("Error"))
+        self.buttons = ok_cancel(self, "donationButtons", self.tr("Add donation"),
+                                 self.tr("Cancel"), self._on_buttons_accepted)  # fmt: skip
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
