@@ -38,7 +38,6 @@ from livegiving_desktop.services.snapshots import (
     load_event,
     load_fundraiser,
 )
-from livegiving_desktop.services.worker import WorkerGoneError
 from livegiving_desktop.ui.broadcast.session import LiveSession
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
@@ -161,10 +160,7 @@ class BroadcastController(QObject):
         session, self.session = self.session, None
         self._clock.stop()
         if session is not None:
-            try:
-                await self.runner.call(session.stop)
-            except WorkerGoneError as exc:  # it died or never started: the user was told
-                log.warning("audience stopped without a summary: %s", exc)
+            await self.runner.call(session.stop)
             session.deleteLater()
 
     def stop_now(self) -> None:
@@ -174,7 +170,7 @@ class BroadcastController(QObject):
         if session is not None:
             try:
                 session.stop(timeout=STOP_NOW_S)
-            except (IngestError, WorkerGoneError) as exc:
+            except IngestError as exc:
                 log.warning("quit with donations not saved: %s", exc)
 
     def abandon_saving(self) -> None:

@@ -5,16 +5,21 @@ feed, like every change; this session steers the audience and says how saving go
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from livegiving_desktop.core.audience import AudienceProfile
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.records import CampaignRecord
-from livegiving_desktop.services.worker import IngestWorker, hooks_from_environment
-from livegiving_desktop.services.worker_spec import WorkerSpec
 from livegiving_desktop.ui.common.error_text import translate_reason
+
+if TYPE_CHECKING:
+    from livegiving_desktop.services.worker import IngestWorker
+
+log = logging.getLogger("livegiving.ui")
 
 
 class LiveSession(QObject):
@@ -50,6 +55,10 @@ class LiveSession(QObject):
         after each committed batch, to read the change feed at once rather than at its next
         poll."""
         super().__init__(parent)
+        # Imported here: the first screen does without them (tests/unit/test_import_budget.py).
+        from livegiving_desktop.services.worker import IngestWorker, hooks_from_environment
+        from livegiving_desktop.services.worker_spec import WorkerSpec
+
         self.campaign = campaign
         self._rate = float(rate)
         self._held = paused
@@ -68,7 +77,7 @@ class LiveSession(QObject):
             id_prefix=f"live-{campaign.id}-",
             hooks=hooks_from_environment(),
         )
-        self.worker = IngestWorker(spec, self._on_worker)
+        self.worker: IngestWorker = IngestWorker(spec, self._on_worker)
 
     # -- steering (the UI thread; never waits) ---------------------------------------------
 
@@ -101,8 +110,16 @@ class LiveSession(QObject):
         self.worker.abandon()
 
     def stop(self, timeout: float | None = None) -> object:
-        """Stop the audience and commit what is queued. Blocks: call it on the db thread."""
-        return self.worker.stop(timeout)
+        """Stop the audience and commit what is queued; the worker's summary, or None when
+        it had died or never started (the user was told). Raises IngestError when the worker
+        gave up a batch. Blocks: call it on the db thread."""
+        from livegiving_desktop.services.worker import WorkerGoneError
+
+        try:
+            return self.worker.stop(timeout)
+        except WorkerGoneError as exc:
+            log.warning("the audience stopped without a summary: %s", exc)
+            return None
 
     # -- what the worker says (its link thread) --------------------------------------------
 
