@@ -80,10 +80,13 @@ async def measure(rate: int, seconds: float, folder: Path, mode: str) -> dict[st
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     count_before = live.stats.donation_count
     started = time.perf_counter()
+    cpu_before = os.times()
     timer.start()
     await asyncio.sleep(seconds)
     timer.stop()
     elapsed = time.perf_counter() - started
+    cpu_after = os.times()
+    cpu = (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system)
     shown_during = live.stats.donation_count - count_before
     live.pause.setChecked(True)
     if threads is not None:
@@ -110,6 +113,8 @@ async def measure(rate: int, seconds: float, folder: Path, mode: str) -> dict[st
         "mode": mode,
         "rate_asked": rate,
         "heartbeat_ticks": len(ticks),
+        # CPU used by the window's process (all its threads) per second of the burst
+        "window_process_cpu_share": round(cpu / elapsed, 2),
         "lateness_p50_ms": round(percentile(lateness, 0.50), 2),
         "lateness_p99_ms": round(percentile(lateness, 0.99), 2),
         "lateness_max_ms": round(max(lateness, default=0.0), 2),
