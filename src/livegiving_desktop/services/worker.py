@@ -11,10 +11,11 @@ does: it displays what the change feed says was committed (shown means committed
     worker.set_rate(50); worker.pause(); worker.submit([draft])
     summary = worker.stop()                     # commit what is queued; blocks
 
-The worker is a fresh interpreter (`python -m livegiving_desktop.services.worker_main FD`),
-never a fork of the window's process and its threads; it speaks on a socket pair whose end is
-the FD it is given, and the first thing on it is the WorkerSpec (the database's credentials
-never appear on a command line). A worker that dies is started again, at
+The worker is a fresh interpreter (`python -m livegiving_desktop.services.worker_main PORT`),
+never a fork of the window's process and its threads. It calls the window back on a loopback
+port of its own and proves itself with a key written on its standard input, the same on every
+platform; the first message is then the WorkerSpec (the database's credentials never appear on
+a command line). A worker that dies is started again, at
 most RESTARTS times in RESTART_WINDOW_S, and `on_message("died", reason, restarting)` says so;
 what it had not committed was never shown. The worker's log records come to this process's log.
 """
@@ -22,6 +23,7 @@ what it had not committed was never shown. The worker's log records come to this
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
 import os
 import secrets
@@ -42,7 +44,9 @@ log = logging.getLogger("livegiving.worker")
 HOOKS_ENV = "LIVEGIVING_WORKER_HOOKS"  # "module:function[=argument]" entries separated by ";"
 RESTARTS = 3
 RESTART_WINDOW_S = 60.0
-ABANDON_WAIT_S = 5.0  # after abandon(), a worker that does not stop in this time is ended
+ABANDON_WAIT_S = 5.0
+ACCEPT_POLL_S = 0.1  # how often the worker's call back is checked for a worker that died
+HELLO_WAIT_S = 10.0  # after abandon(), a worker that does not stop in this time is ended
 
 
 def hooks_from_environment() -> tuple[str, ...]:
@@ -190,20 +194,23 @@ class IngestWorker:
             id_prefix=f"{self.spec.id_prefix}{secrets.token_hex(4)}-",
             sys_path=tuple(sys.path) if self.spec.hooks else (),
         )
-        ours_socket, theirs = socket.socketpair()
-        with theirs:
+        with socket.create_server(("127.0.0.1", 0)) as server:
+            key = secrets.token_hex(16)
             process = subprocess.Popen(
                 [sys.executable, "-m", "livegiving_desktop.services.worker_main",
-                 str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),),
-                stdin=subprocess.DEVNULL,
+                 str(server.getsockname()[1])],
+                stdin=subprocess.PIPE,
             )  # fmt: skip
-        ours = Connection(ours_socket.detach())
-        self.starts += 1
+            self.starts += 1
+            with self._lock:
+                self._process = process
+                if self._cancelled:  # stopped while this one was being started
+                    self._end_process()
+            ours = self._accept(server, process, key)
+        if ours is None:
+            return None  # it died before it called back
         with self._lock:
-            self._conn, self._process = ours, process
-            if self._cancelled:  # stopped while this one was being started
-                self._end_process()
+            self._conn = ours
             queued, self._queued = self._queued, []
             if self._stopping:
                 queued.append(("stop",))
@@ -217,6 +224,34 @@ class IngestWorker:
             with self._lock:
                 self._conn = None
             ours.close()
+
+    @staticmethod
+    def _accept(
+        server: socket.socket, process: subprocess.Popen[bytes], key: str
+    ) -> Connection | None:
+        """The worker's call back on the loopback port, proved by the key it was given on its
+        standard input (never on its command line); None if it died first."""
+        assert process.stdin is not None
+        with contextlib.suppress(OSError):
+            process.stdin.write(key.encode() + b"\n")
+            process.stdin.close()
+        server.settimeout(ACCEPT_POLL_S)
+        while process.poll() is None:
+            try:
+                sock, _ = server.accept()
+            except TimeoutError:
+                continue
+            sock.settimeout(None)
+            conn = Connection(sock.detach())
+            try:
+                if conn.poll(HELLO_WAIT_S) and hmac.compare_digest(
+                    conn.recv_bytes(64), key.encode()
+                ):
+                    return conn
+            except (EOFError, OSError):
+                pass
+            conn.close()  # not our worker
+        return None
 
     def _listen(self, conn: Connection, process: subprocess.Popen[bytes]) -> str | None:
         while True:

@@ -4,7 +4,9 @@ live campaign into the ingestion pipeline (a fundraiser) or the paid event's run
 the door, donations), follows the moderation rules through the change feed, and writes. The
 window's process only displays what the change feed says was committed.
 
-The protocol, on a `multiprocessing` pipe (pickled tuples; the first item names the message):
+The protocol, on a loopback socket (`multiprocessing.connection` frames pickled tuples; the
+first item names the message). The worker first sends the key it read on its standard input
+(raw bytes), the window then sends the WorkerSpec (a pickled object), then:
 
     window -> worker
       ("rate", float)              a new rate a second (0 holds the audience)
@@ -22,8 +24,9 @@ The protocol, on a `multiprocessing` pipe (pickled tuples; the first item names 
       ("rules",)                   new moderation rules are applied to what comes next
       ("stopped", summary, failure)  everything queued is committed (failure: the reason
                                    something was given up, or None); the process exits next
+      ("log", level, logger, text) a log record, for the window's log file
 
-A window that goes away (its end of the pipe closes, the window's process died) makes the
+A window that goes away (its end of the socket closes, the window's process died) makes the
 worker stop its audience, commit what is queued and exit: nothing is left running.
 """
 
@@ -32,6 +35,7 @@ from __future__ import annotations
 import importlib
 import logging
 import signal
+import socket
 import sys
 import threading
 from multiprocessing.connection import Connection
@@ -263,11 +267,16 @@ def _serve(conn: Connection, live: _Live, link: _Link, spec: WorkerSpec) -> None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`python -m livegiving_desktop.services.worker_main FD`: FD is the worker's end of the
-    socket pair; the WorkerSpec is the first message on it."""
+    """`python -m livegiving_desktop.services.worker_main PORT`: the worker calls the window
+    back on 127.0.0.1:PORT and proves itself with the key the window wrote on its standard
+    input; the WorkerSpec is then the first message. The same on every platform."""
     args = sys.argv[1:] if argv is None else argv
-    conn = Connection(int(args[0]))
+    key = sys.stdin.readline().strip().encode()
     try:
+        sock = socket.create_connection(("127.0.0.1", int(args[0])), timeout=10)
+        sock.settimeout(None)
+        conn = Connection(sock.detach())
+        conn.send_bytes(key)
         spec = conn.recv()
     except (EOFError, OSError):
         return  # the window went away before saying what to run
