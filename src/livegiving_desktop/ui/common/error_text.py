@@ -14,8 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, NotFoundError, ValidationError
+from livegiving_desktop.core.team import RoleRefusedError
 from livegiving_desktop.services.failures import describe_failure
-from livegiving_desktop.services.team import RoleRefusedError
 
 _CONTEXT = "Errors"
 
