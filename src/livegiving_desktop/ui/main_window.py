@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import hashlib
 import importlib
@@ -10,7 +11,17 @@ import logging
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    QTimer,
+    Signal,
+    Slot,
+    qVersion,
+)
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,7 +53,7 @@ from livegiving_desktop.ui.window_actions import WindowActions
 
 # The window paints its first screen (this module, the home page, the menus) before anything
 # below is imported: SQLAlchemy, the ledger, the live views, the console, the overlay server
-# (issue 19). The database thread imports them after the first paint (`_after_open`).
+# (issue 19). The database thread imports them after the first paint (`_AFTER_OPEN`).
 if TYPE_CHECKING:
     from livegiving_desktop.db.engine import Database
     from livegiving_desktop.services.changes import FeedHealth
@@ -72,6 +83,7 @@ _AFTER_OPEN = (
     "livegiving_desktop.ui.fundraiser.page",
     "livegiving_desktop.ui.paid_event.page",
 )
+HOME_PAINT_WAIT_S = 0.25
 START_FALLBACK_MS = 1000  # a window that never paints (minimised) still opens its database
 
 log = logging.getLogger("livegiving.ui")
@@ -154,6 +166,8 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._started = False
         self._opened_db: Database | None = None
+        self._home_paint_waiters: list[asyncio.Future[None]] = []
+        self.home.installEventFilter(self)
         # The database opens once the window has painted (`paintEvent`), off the UI thread.
         QTimer.singleShot(START_FALLBACK_MS, self._begin)
 
@@ -180,7 +194,23 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         spawn(self._start(self._demo), self._on_start_failed)
-        draw_deferred_icons()  # while the database thread opens the ledger
+
+    async def _home_painted(self) -> None:
+        """Until the home page has painted what it was just given (at most HOME_PAINT_WAIT_S:
+        a window hidden or minimised never paints)."""
+        painted = asyncio.get_running_loop().create_future()
+        self._home_paint_waiters.append(painted)
+        self.home.update()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(painted, HOME_PAINT_WAIT_S)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.home and event.type() == QEvent.Type.Paint:
+            for waiter in self._home_paint_waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            self._home_paint_waiters.clear()
+        return super().eventFilter(watched, event)
 
     # -- pages built when first needed ---------------------------------------------------------
 
@@ -256,6 +286,8 @@ class MainWindow(QMainWindow):
         resume = next((c for c in opened.campaigns if str(c.id) == str(last)), None)
         if not demo and resume is None:  # the home list first: what a creator waits for
             self._show_home(opened.home)
+            await self._home_painted()  # on screen before the next imports compete with it
+        draw_deferred_icons()
         # The rest of the ledger and of the window's modules, imported off the UI thread.
         service = await self.runner.call(_ledger_service, opened.db, self.catalog)
         self.service = service
@@ -326,6 +358,7 @@ class MainWindow(QMainWindow):
         self.home.set_identity(seat)
 
     def _on_start_failed(self, exc: BaseException) -> None:
+        draw_deferred_icons()
         self._start_problem = str(exc)
         self._saving_status(self.tr("The database could not be opened"))
         self.home.set_loading(self.tr("The database could not be opened"))
