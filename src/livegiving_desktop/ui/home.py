@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -81,6 +80,8 @@ class CampaignListModel(RecordModel[CampaignRecord]):
             text, when = self.tr("Starts %1"), c.starts_at_us
         else:
             text, when = self.tr("Created %1"), c.created_at_us
+        from babel.dates import format_date  # once campaigns are listed, after the first paint
+
         day = datetime.fromtimestamp(when / 1e6, UTC).astimezone()
         return text.replace("%1", format_date(day, "medium", locale=self.locale.replace("-", "_")))
 

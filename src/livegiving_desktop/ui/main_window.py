@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         self.presence = PresenceBridge(service.db, SeatKind.CREATOR,
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
-        spawn(self._start_overlays(), self._on_failed_exc)
+        overlays = spawn(self._start_overlays(), self._on_failed_exc)
         for page in self.live_pages():
             page.attach(service, self.ops, self.feed, self._locale())
         self._saving_status(self.tr("Every donation shown is saved"))
@@ -323,6 +323,9 @@ class MainWindow(QMainWindow):
             self._watch(None)
             self._on_reload_home()  # anything changed between the list and the feed's start
         self._build_pages()
+        # Ready once the overlay server listens (or has said why not): its modules were
+        # imported off the UI thread while the pages were built.
+        await asyncio.wait({overlays})
         # What is alive now lives as long as the app (Qt, SQLAlchemy, the catalog): freeze it
         # so that full garbage collections during a broadcast stay short (ui_burst measures).
         gc.collect()
