@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.campaigns import HomeSort
 from livegiving_desktop.core.goals import progress_permille
 from livegiving_desktop.core.money import format_money
-from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.ui.common.accessibility import name_clear_button
 from livegiving_desktop.ui.common.error_text import user_message
@@ -48,10 +47,11 @@ from livegiving_desktop.ui.common.widgets import card, label, themed_icon, theme
 from livegiving_desktop.ui.theme import Theme
 
 if TYPE_CHECKING:  # the first screen paints before SQLAlchemy is imported (issue 19)
+    from livegiving_desktop.core.records import CampaignRecord
     from livegiving_desktop.services.ledger import LedgerService
 
 
-class CampaignListModel(RecordModel[CampaignRecord]):
+class CampaignListModel(RecordModel["CampaignRecord"]):
     """The campaigns of the home list (a card each, painted by CampaignDelegate)."""
 
     def __init__(self, parent: QObject | None = None) -> None:

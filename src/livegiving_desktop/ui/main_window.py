@@ -36,7 +36,6 @@ from livegiving_desktop.core.campaigns import CampaignKind, CampaignSpec, Campai
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
-from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.services import config
 from livegiving_desktop.ui.common.accessibility import set_figure
@@ -55,6 +54,7 @@ from livegiving_desktop.ui.window_actions import WindowActions
 # below is imported: SQLAlchemy, the ledger, the live views, the console, the overlay server
 # (issue 19). The database thread imports them after the first paint (`_AFTER_OPEN`).
 if TYPE_CHECKING:
+    from livegiving_desktop.core.records import CampaignRecord
     from livegiving_desktop.db.engine import Database
     from livegiving_desktop.services.changes import FeedHealth
     from livegiving_desktop.services.ledger import LedgerService
