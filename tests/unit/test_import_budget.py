@@ -170,6 +170,14 @@ qasync.run(main())
                    "livegiving_desktop.ui.fundraiser.page",
                    "livegiving_desktop.ui.paid_event.page"):  # fmt: skip
         assert module in after, f"{module} was never imported: the window did not load"
+    # What is imported when first opened, not when the window is ready.
+    for module in (
+        "livegiving_desktop.ui.story.composer",
+        "livegiving_desktop.ui.story.player",
+        "livegiving_desktop.ui.moderation.window",
+        "livegiving_desktop.services.diagnostics",
+    ):
+        assert module not in after, f"{module} imported before it was opened"
 
 
 def test_the_command_line_imports_the_overlay_server_only_for_overlay_commands() -> None:
