@@ -22,10 +22,10 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from livegiving_desktop.core.decisions import Decision, DecisionSummary
 from livegiving_desktop.core.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
+    from livegiving_desktop.core.decisions import Decision, DecisionSummary
     from livegiving_desktop.core.records import Actor
     from livegiving_desktop.services.ledger import LedgerService
     from livegiving_desktop.services.moderation import ModerationService
@@ -104,6 +104,7 @@ def add_parser(sub: argparse._SubParsersAction, db: argparse.ArgumentParser) -> 
 
 def cmd_moderate(args: argparse.Namespace, service: LedgerService) -> int:
     """Run one decision; print its summary as JSON on stdout and in words on stderr."""
+    from livegiving_desktop.core.decisions import Decision
     from livegiving_desktop.core.records import Actor, ActorRole
     from livegiving_desktop.core.refunds import clean_actor, clean_reason
 
@@ -148,6 +149,8 @@ def _decide(
     reason: str | None,
     seen: dict[int, int],
 ) -> DecisionSummary:
+    from livegiving_desktop.core.decisions import Decision
+
     if decision is Decision.HIDE:
         change = moderation.hide(campaign_id, ids, actor, reason, seen=seen)
     elif decision is Decision.APPROVE:
