@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
@@ -324,6 +323,8 @@ def paint_row_card(
     soft fill when hovered (always, with a decorative border, when `outlined`). Returns
     whether the row is selected."""
     colors = Theme.colors
+    from PySide6.QtWidgets import QStyle  # its ~40 enums cost 25 ms: not before the first paint
+
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
     hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
     if selected:
