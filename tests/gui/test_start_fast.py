@@ -56,3 +56,29 @@ def test_a_database_that_cannot_be_opened_is_said_on_the_home_screen(
         box = window.findChild(QMessageBox, "errorMessage")
         assert box is not None and box.isVisible()
         assert "Traceback" not in box.text()
+
+
+def test_a_language_switch_while_loading_keeps_the_home_loading(
+    qtbot: Any, qapp: Any, livegiving_db_url: str
+) -> None:
+    from livegiving_desktop.app import prepare
+
+    service = LedgerService.open(livegiving_db_url)
+    try:
+        spec = fundraiser_spec(title="Veillée", organization_id="croix-rouge-francaise",
+                               goal="1000", currency="EUR", catalog=service.catalog)  # fmt: skip
+        service.create_campaign(spec)
+    finally:
+        service.close()
+    try:
+        with window_on(qtbot, qapp, livegiving_db_url, wait_ready=False) as window:
+            window.set_language("fr")  # before the database has opened
+            assert window.home.is_loading()
+            assert not find(window, QPushButton, "newCampaign").isEnabled()
+            qtbot.waitUntil(lambda: window.home.model.rowCount() == 1, timeout=15_000)
+            assert not window.home.is_loading()
+            text = find(window, QListView, "campaignList").model().index(0, 0).data()
+            assert "Veillée" in text and "0,00\u00a0€" in text  # listed in French
+            qtbot.waitUntil(window.is_ready, timeout=15_000)
+    finally:
+        prepare(qapp, "en")

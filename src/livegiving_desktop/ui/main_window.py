@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
     def is_ready(self) -> bool:
         return self._ready
 
+    def is_closed(self) -> bool:
+        """Shut down (`shutdown_now`): a start still on its way stops where it is."""
+        return self._closed
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:  # painted: now the database (the next turn of the loop)
@@ -278,6 +282,9 @@ class MainWindow(QMainWindow):
         last = None if demo else self.settings.value(self._last_campaign_key())
         opened = await self.runner.call(_open_and_list, self.db_url, self.catalog,
                                         self.home.query(), last is not None)  # fmt: skip
+        if self.is_closed():  # closed while the database was opening
+            opened.db.close()
+            return
         self._opened_db = opened.db
         self.status_db.setText(opened.db.display_url)
         # Who the server says this seat is (a team on PostgreSQL): its login and role.
@@ -290,6 +297,9 @@ class MainWindow(QMainWindow):
         draw_deferred_icons()
         # The rest of the ledger and of the window's modules, imported off the UI thread.
         service = await self.runner.call(_ledger_service, opened.db, self.catalog)
+        if self.is_closed():
+            service.close()
+            return
         self.service = service
         self.home.attach(self.runner, service)
         from livegiving_desktop.services.presence import SeatKind
@@ -616,7 +626,8 @@ class MainWindow(QMainWindow):
             locale = self._locale()
             for page in self.live_pages():
                 page.set_locale(locale)
-            self.home.set_campaigns(self.home.model.records(), locale)
+            if not self.home.is_loading():  # still opening: the list comes in the new language
+                self.home.set_campaigns(self.home.model.records(), locale)
             if self.console is not None:
                 self.console.set_locale(locale)
             retranslate_theme_actions(self.menus.theme_actions)
