@@ -11,7 +11,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 
 
 import qasync
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from livegiving_desktop.services import config
@@ -19,9 +19,8 @@ from livegiving_desktop.ui import settings
 from livegiving_desktop.ui.common import accessibility
 from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
 from livegiving_desktop.ui.common.i18n import install_translators, system_language
-from livegiving_desktop.ui.common.widgets import icon
+from livegiving_desktop.ui.common.widgets import APP_ICON, icon
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
-from livegiving_desktop.ui.moderation.window import open_console_only
 from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.theme import apply_theme
 
@@ -68,8 +67,7 @@ def prepare(app: QApplication, lang: str | None) -> str:
     hints = app.styleHints()
     if hints is not None:
         hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
-    app.setWindowIcon(QIcon(icon("mdi6.hand-heart", "#FF4F7B")))
-    return language
+    return language  # the window's icon: drawn after the first paint (draw_deferred_icons)
 
 
 def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
@@ -80,6 +78,10 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
     url = db or config.default_database()
 
     async def main() -> int:
+        if moderator:
+            from livegiving_desktop.ui.moderation.window import open_console_only
+
+            app.setWindowIcon(icon(*APP_ICON))
         window: QWidget = (
             open_console_only(url, "fr_FR" if language == "fr" else "en", app_settings())
             if moderator

@@ -18,9 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, Any, TextIO
 
 from livegiving_desktop import (
     __version__,
@@ -32,16 +30,16 @@ from livegiving_desktop import (
     cli_team,
 )
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
-from livegiving_desktop.core.decisions import ConflictError
-from livegiving_desktop.core.errors import LiveGivingError, ValidationError
+from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.db.engine import BUSY_WORDS, DatabaseBusyError, DatabaseOpenError
-from livegiving_desktop.db.failures import BUSY_REASON
-from livegiving_desktop.db.team import RoleRefusedError, TeamError, refusal_of
 from livegiving_desktop.services import config
-from livegiving_desktop.services.failures import describe_failure
-from livegiving_desktop.services.ingest import BatchOutcome, IngestError
-from livegiving_desktop.services.ledger import LedgerService
+
+# A command imports what it needs when it runs (issue 19): `--help`, `--version` and bad
+# arguments import no SQLAlchemy, `campaigns list` no more of the ledger than it reads.
+if TYPE_CHECKING:
+    from livegiving_desktop.db.engine import Database
+    from livegiving_desktop.services.ingest import BatchOutcome
+    from livegiving_desktop.services.ledger import LedgerService
 
 log = logging.getLogger("livegiving.cli")
 
@@ -228,17 +226,56 @@ def _database(args: argparse.Namespace) -> str:
 
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[LedgerService]:
+    from livegiving_desktop.services.ledger import LedgerService
+
     service = LedgerService.open(_database(args))
     try:
-        yield service
-    except (SQLAlchemyError, IngestError) as exc:  # refused to the login's role: in words
-        refusal = refusal_of(service.db, exc, cli_team.action_words(args))
+        with _refusals_in_words(args, service.db):
+            yield service
+    finally:
+        service.close()
+
+
+@contextlib.contextmanager
+def _opened_db(args: argparse.Namespace) -> Iterator[Database]:
+    """The database alone, for a command that reads it (`campaigns list`): the rest of the
+    ledger is not imported."""
+    from livegiving_desktop.db.engine import open_database
+
+    db = open_database(_database(args))
+    try:
+        with _refusals_in_words(args, db):
+            yield db
+    finally:
+        db.close()
+
+
+@contextlib.contextmanager
+def _refusals_in_words(args: argparse.Namespace, db: Database) -> Iterator[None]:
+    """A statement the server refused to the login's role becomes RoleRefusedError."""
+    try:
+        yield
+    except Exception as exc:
+        if not _is_instance(exc, ("sqlalchemy.exc", "SQLAlchemyError"),
+                            ("livegiving_desktop.services.ingest", "IngestError")):  # fmt: skip
+            raise
+        from livegiving_desktop.db.team import refusal_of
+
+        refusal = refusal_of(db, exc, cli_team.action_words(args))
         if refusal is None:
             raise
         log.info("refused by role: %s", exc)
         raise refusal from None
-    finally:
-        service.close()
+
+
+def _is_instance(exc: BaseException, *classes: tuple[str, str]) -> bool:
+    """isinstance against classes named (module, class) without importing their modules: an
+    exception of a class whose module was never imported cannot be raised."""
+    for module, name in classes:
+        loaded: Any = sys.modules.get(module)
+        if loaded is not None and isinstance(exc, getattr(loaded, name)):
+            return True
+    return False
 
 
 def _silence_stdout() -> None:
@@ -280,8 +317,10 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     if args.action in cli_campaigns.ACTIONS:
         with _opened(args) as service:
             return cli_campaigns.cmd_campaign_action(args, service)
-    with _opened(args) as service:
-        campaigns = service.campaigns()
+    from livegiving_desktop.services.home import all_campaigns
+
+    with _opened_db(args) as db:
+        campaigns = all_campaigns(db)
     if args.json:
         rows = [
             {
@@ -491,7 +530,9 @@ def _export_writer(
 
         return ModerationService(service).export_audit
     if what == "tickets":
-        events = cli_events.EventService(service)
+        from livegiving_desktop.services.events import EventService
+
+        events = EventService(service)
         events.event(campaign_id)  # refused unless the campaign is a paid event
         return events.export_tickets
     return service.export_donations
@@ -589,46 +630,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         return COMMANDS[args.command](args)
-    except IngestError as exc:
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:
+        return _failure(exc)
+
+
+def _failure(exc: Exception) -> int:
+    """A command's failure in words on stderr, and its exit status. Each kind is recognised
+    by its class when its module is loaded (a failure of SQLAlchemy means it is), so that no
+    command imports SQLAlchemy to say what went wrong."""
+    if _is_instance(exc, ("livegiving_desktop.services.ingest", "IngestError")):
         log.error("ingestion failed: %s", exc)
         print(f"livegiving: the ledger could not be written: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except ConflictError as exc:
+    if _is_instance(exc, ("livegiving_desktop.core.decisions", "ConflictError")):
         # A lost race is not bad input: another seat decided first, nothing was written.
         log.info("lost a race: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
         return cli_moderate.EXIT_CONFLICT
-    except DatabaseBusyError as exc:
+    if _is_instance(exc, ("livegiving_desktop.db.engine", "DatabaseBusyError")):
         # Not bad input: the same command works once the other program lets go.
         log.warning("the ledger is locked: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except (TeamError, RoleRefusedError) as exc:  # exit 4 not allowed, 5 name taken (README)
-        log.info("refused: %s", exc)
+    if _is_instance(exc, ("livegiving_desktop.db.team", "TeamError"),
+                    ("livegiving_desktop.core.team", "RoleRefusedError")):  # fmt: skip
+        log.info("refused: %s", exc)  # exit 4 not allowed, 5 name taken (README)
         print(f"livegiving: {exc}", file=sys.stderr)
-        return exc.status
-    except (ValidationError, BadInputError, DatabaseOpenError, LiveGivingError) as exc:
+        return int(getattr(exc, "status", EXIT_FAILURE))
+    if isinstance(exc, LiveGivingError):
         # Every refusal of the rules, an unknown id, a state refusal, an unusable --db.
         log.info("refused: %s", exc)
         print(f"livegiving: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except SQLAlchemyError as exc:
+    if _is_instance(exc, ("sqlalchemy.exc", "SQLAlchemyError")):
+        from livegiving_desktop.db.engine import BUSY_WORDS
+        from livegiving_desktop.db.failures import BUSY_REASON, describe_failure
+
         log.exception("database failure")
         reason = describe_failure(exc)
         if reason == BUSY_REASON:
             reason = BUSY_WORDS
         print(f"livegiving: database failure: {reason}", file=sys.stderr)
         return EXIT_FAILURE
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_OK
-    except OSError as exc:
+    if isinstance(exc, OSError):
         log.exception("I/O failure")
         print(f"livegiving: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return EXIT_FAILURE
-    except Exception:
-        log.exception("unexpected failure")
-        written = config.active_log()
-        where = f"the details are in {written}" if written else "the log could not be written"
-        print(f"livegiving: unexpected error; {where}", file=sys.stderr)
-        return EXIT_FAILURE
+    log.exception("unexpected failure")
+    written = config.active_log()
+    where = f"the details are in {written}" if written else "the log could not be written"
+    print(f"livegiving: unexpected error; {where}", file=sys.stderr)
+    return EXIT_FAILURE

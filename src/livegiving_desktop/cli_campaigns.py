@@ -8,11 +8,13 @@ import argparse
 import getpass
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.core.records import Actor, ActorRole
-from livegiving_desktop.core.refunds import clean_actor
-from livegiving_desktop.services.ledger import LedgerService
+
+if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
+    from livegiving_desktop.core.records import Actor
+    from livegiving_desktop.services.ledger import LedgerService
 
 ACTIONS = ("archive", "unarchive", "duplicate", "set-goal")
 
@@ -50,6 +52,9 @@ def add_parsers(camps_sub: argparse._SubParsersAction, db: argparse.ArgumentPars
 
 
 def _creator(args: argparse.Namespace) -> Actor:
+    from livegiving_desktop.core.records import Actor, ActorRole
+    from livegiving_desktop.core.refunds import clean_actor
+
     return clean_actor(Actor(args.creator or getpass.getuser(), ActorRole.CREATOR), "--creator")
 
 

@@ -15,10 +15,7 @@ import sys
 from pathlib import Path
 
 from livegiving_desktop.core.errors import ValidationError
-from livegiving_desktop.db import recovery
-from livegiving_desktop.db.engine import SQLITE_HEADER, sqlite_path, to_url
 from livegiving_desktop.services import config
-from livegiving_desktop.services.files import check_target, ledger_files
 
 SubParsers = argparse._SubParsersAction
 
@@ -35,6 +32,8 @@ def add_parser(sub: SubParsers, db: argparse.ArgumentParser) -> None:
 
 
 def _source(args: argparse.Namespace) -> Path:
+    from livegiving_desktop.db.engine import SQLITE_HEADER, sqlite_path, to_url
+
     given = getattr(args, "db", None)
     url = to_url(config.default_database() if given is None else given)
     path = sqlite_path(url)
@@ -49,6 +48,10 @@ def _source(args: argparse.Namespace) -> Path:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
+    from livegiving_desktop.db import recovery
+    from livegiving_desktop.db.engine import to_url
+    from livegiving_desktop.services.files import check_target, ledger_files
+
     source = _source(args)
     if args.action == "check":
         report = recovery.check(source)

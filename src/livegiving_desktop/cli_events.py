@@ -13,14 +13,14 @@ import getpass
 import json
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.core.records import Actor, ActorRole
-from livegiving_desktop.core.refunds import clean_actor, clean_reason
-from livegiving_desktop.services.events import EventService
-from livegiving_desktop.services.ingest import BatchOutcome
-from livegiving_desktop.services.ledger import LedgerService
+
+if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
+    from livegiving_desktop.core.records import Actor
+    from livegiving_desktop.services.ingest import BatchOutcome
+    from livegiving_desktop.services.ledger import LedgerService
 
 SubParsers = argparse._SubParsersAction
 
@@ -92,11 +92,16 @@ def add_create_options(create: argparse.ArgumentParser) -> None:
 
 
 def _creator(args: argparse.Namespace) -> Actor:
+    from livegiving_desktop.core.records import Actor, ActorRole
+    from livegiving_desktop.core.refunds import clean_actor
+
     name = getattr(args, "creator", None) or getpass.getuser()
     return clean_actor(Actor(name, ActorRole.CREATOR), "--creator")
 
 
 def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
+    from livegiving_desktop.services.events import EventService
+
     events = EventService(service)
     if args.action == "buy":
         batch = events.buy_ticket(args.campaign, args.buyer, args.external_id)
@@ -136,6 +141,8 @@ def cmd_tickets(args: argparse.Namespace, service: LedgerService) -> int:
                            "ticket_id": record.ticket_id,
                            "buyer_name": record.buyer_name}))  # fmt: skip
         return 0
+    from livegiving_desktop.core.refunds import clean_reason
+
     reason_text = clean_reason(args.reason, "--reason")
     outcome = events.refund_ticket(args.ticket, reason_text, _creator(args), override=args.override)
     t = outcome.ticket
@@ -153,7 +160,11 @@ def cmd_campaign_action(args: argparse.Namespace, service: LedgerService) -> int
     if args.action == "end":
         _print(service.end_broadcast(args.campaign, _creator(args)).status.value)
         return 0
+    from livegiving_desktop.core.refunds import clean_reason
+
     reason = clean_reason(args.reason, "--reason")
+    from livegiving_desktop.services.events import EventService
+
     count, figures = EventService(service).cancel_event(args.campaign, reason, _creator(args))
     print(f"event cancelled; {count} tickets refunded", file=sys.stderr)
     _print(json.dumps({"refunded": count, "revenue_minor": figures.revenue_minor,
@@ -167,6 +178,8 @@ def simulate_event(
     service: LedgerService,
     on_commit: Callable[[BatchOutcome], None] | None,
 ) -> int:
+    from livegiving_desktop.services.events import EventService
+
     report = EventService(service).simulate(
         args.campaign,
         rate=args.rate,

@@ -20,14 +20,15 @@ import getpass
 import json
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from livegiving_desktop.core.decisions import Decision, DecisionSummary
 from livegiving_desktop.core.errors import NotFoundError, ValidationError
-from livegiving_desktop.core.records import Actor, ActorRole
-from livegiving_desktop.core.refunds import clean_actor, clean_reason
-from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.moderation import ModerationService
+
+if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
+    from livegiving_desktop.core.decisions import Decision, DecisionSummary
+    from livegiving_desktop.core.records import Actor
+    from livegiving_desktop.services.ledger import LedgerService
+    from livegiving_desktop.services.moderation import ModerationService
 
 EXIT_CONFLICT = 3  # a lost race: another seat decided first; nothing was written
 
@@ -103,6 +104,10 @@ def add_parser(sub: argparse._SubParsersAction, db: argparse.ArgumentParser) -> 
 
 def cmd_moderate(args: argparse.Namespace, service: LedgerService) -> int:
     """Run one decision; print its summary as JSON on stdout and in words on stderr."""
+    from livegiving_desktop.core.decisions import Decision
+    from livegiving_desktop.core.records import Actor, ActorRole
+    from livegiving_desktop.core.refunds import clean_actor, clean_reason
+
     decision = Decision(args.action)
     named: list[tuple[int, int | None]] = args.donation
     reason = None if args.reason is None else clean_reason(args.reason, "--reason")
@@ -114,6 +119,8 @@ def cmd_moderate(args: argparse.Namespace, service: LedgerService) -> int:
             raise ValidationError("--donation", f"donation {donation_id} is named twice")
         if version is not None:
             versions[donation_id] = version
+    from livegiving_desktop.services.moderation import ModerationService
+
     moderation = ModerationService(service)
     service.campaign(args.campaign)  # an unknown campaign is bad input, before anything
     ids = sorted({i for i, _ in named})
@@ -142,6 +149,8 @@ def _decide(
     reason: str | None,
     seen: dict[int, int],
 ) -> DecisionSummary:
+    from livegiving_desktop.core.decisions import Decision
+
     if decision is Decision.HIDE:
         change = moderation.hide(campaign_id, ids, actor, reason, seen=seen)
     elif decision is Decision.APPROVE:

@@ -15,7 +15,7 @@ import threading
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from livegiving_desktop.core.overlays import CONTROL_ACTIONS, DEFAULT_PORT
+from livegiving_desktop.core.overlay_names import CONTROL_ACTIONS, DEFAULT_PORT
 
 if TYPE_CHECKING:  # the server's modules (aiohttp) are imported by `overlay` commands only
     from livegiving_desktop.services.ledger import LedgerService

@@ -22,10 +22,12 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from livegiving_desktop.db.engine import Database, open_database
-from livegiving_desktop.db.team import TeamStore, check_login_name, parse_role
 from livegiving_desktop.services import config
+
+if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
+    from livegiving_desktop.db.engine import Database
 
 # What a command does, in the words of a refusal: "Your role (viewer) cannot <words>".
 _ACTION_WORDS = {
@@ -57,6 +59,8 @@ def action_words(args: argparse.Namespace) -> str:
 
 
 def _login(text: str) -> str:
+    from livegiving_desktop.db.team import check_login_name
+
     return check_login_name(text.strip())
 
 
@@ -79,6 +83,8 @@ def add_parsers(sub: argparse._SubParsersAction, db: argparse.ArgumentParser) ->
 
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
+    from livegiving_desktop.db.engine import open_database
+
     db = open_database(getattr(args, "db", None) or config.default_database())
     try:
         yield db
@@ -88,6 +94,8 @@ def _database(args: argparse.Namespace) -> Iterator[Database]:
 
 def cmd_team(args: argparse.Namespace) -> int:
     """Run one team command (TeamError carries its exit status up to cli.main)."""
+    from livegiving_desktop.db.team import TeamStore, parse_role
+
     # Bad input is refused before anything is opened.
     name = _login(args.name) if hasattr(args, "name") else ""
     role = parse_role(args.role) if args.action in ("add", "role") else None

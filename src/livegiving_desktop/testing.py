@@ -39,9 +39,12 @@ def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @contextlib.contextmanager
-def window_on(qtbot: Any, qapp: Any, db_url: str, language: str = "en") -> Iterator[Any]:
+def window_on(
+    qtbot: Any, qapp: Any, db_url: str, language: str = "en", *, wait_ready: bool = True
+) -> Iterator[Any]:
     """The main window on any database URL (a second seat, PostgreSQL), shown and ready, with
-    the asyncio loop integrated; closed and deleted on leaving."""
+    the asyncio loop integrated; closed and deleted on leaving. `wait_ready=False`: yielded
+    as soon as shown (it opens its database after its first paint)."""
     import qasync
 
     from livegiving_desktop.app import prepare
@@ -54,12 +57,15 @@ def window_on(qtbot: Any, qapp: Any, db_url: str, language: str = "en") -> Itera
     # Not qtbot.addWidget: pytest-qt would close the window before this teardown and start
     # the asynchronous close; the window is closed synchronously here.
     window.show()
-    qtbot.waitUntil(window.is_ready, timeout=15_000)
+    if wait_ready:
+        qtbot.waitUntil(window.is_ready, timeout=15_000)
     try:
         yield window
     finally:
         from livegiving_desktop.ui.common.runner import pending_tasks
 
+        with contextlib.suppress(Exception):
+            qtbot.waitUntil(window.is_ready, timeout=15_000)
         # Let the window's own tasks (opening a view, a thank-you) finish before closing.
         with contextlib.suppress(Exception):
             qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-
-from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency, get_currency_precision, list_currencies
+from typing import TYPE_CHECKING
 
 from livegiving_desktop.core.errors import ValidationError
+
+if TYPE_CHECKING:  # Babel is imported when money is first read or shown (issue 19)
+    from babel import Locale
 
 DEFAULT_MAXIMUM_MAJOR = 100_000
 MAX_AMOUNT_CHARS = 40  # far above any real amount; keeps int() away from huge digit strings
@@ -33,6 +34,8 @@ NOT_MONEY = frozenset(
 @cache
 def known_currencies() -> frozenset[str]:
     """ISO 4217 codes Babel knows."""
+    from babel.numbers import list_currencies  # Babel when money is first read or shown
+
     return frozenset(list_currencies())
 
 
@@ -51,6 +54,8 @@ def check_currency(code: str, field: str = "currency") -> str:
 @cache
 def exponent(currency: str) -> int:
     """Number of decimals of the currency's minor unit (EUR 2, JPY 0, KWD 3)."""
+    from babel.numbers import get_currency_precision
+
     return int(get_currency_precision(currency))
 
 
@@ -140,6 +145,8 @@ def to_decimal_text(amount_minor: int, currency: str) -> str:
 
 @lru_cache(maxsize=64)
 def _locale(tag: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(tag.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -148,6 +155,8 @@ def _locale(tag: str) -> Locale:
 
 def format_money(amount_minor: int, currency: str, locale: str = "en") -> str:
     """Locale-aware display: `1 234,50 €` in French, `€1,234.50` in English, `¥1,235` for JPY."""
+    from babel.numbers import format_currency
+
     text = format_currency(
         to_decimal(amount_minor, currency), currency, locale=_locale(locale), currency_digits=True
     )
@@ -264,7 +273,7 @@ def _currency_marks(currency: str, locale: str) -> tuple[str, ...]:
     """What may stand beside an amount for this currency: its code, its symbol in the locale
     and in English, the symbol the locale's format shows, common narrow symbols. Folded to
     lower case, longest first (so `US$` is stripped before `$`)."""
-    from babel.numbers import get_currency_symbol
+    from babel.numbers import format_currency, get_currency_symbol
 
     loc = _locale(locale)
     marks = {currency, *_NARROW_SYMBOLS.get(currency, ())}

@@ -34,10 +34,6 @@ _FONT_RE = re.compile(r"^[\w \-]{1,60}$")
 MAX_TIERS = 6
 
 
-DEFAULT_PORT = 7580  # the overlay server's port unless the creator chose another
-CONTROL_ACTIONS = ("test", "replay", "skip", "pause", "resume")  # the alert box's controls
-
-
 class OverlayKind(StrEnum):
     """The overlays, each a page (its URL path) of the overlay server."""
 

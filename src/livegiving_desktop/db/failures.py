@@ -11,9 +11,6 @@ import sqlite3
 import sys
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.exc import TimeoutError as SATimeoutError
-
 DISK_FULL = "the disk is full"
 BUSY_REASON = "the database is locked by another program"
 _MAX_REASON = 200
@@ -91,7 +88,10 @@ def describe_failure(exc: BaseException) -> str:
     """One short sentence for a database or file failure: no SQL, no driver text, no link,
     no traceback (those go to the log)."""
     cause: BaseException = exc
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
+    # SQLAlchemy's exceptions only when it is imported: an exception of its classes means it
+    # is, and the window's first screen and the CLI's error mapping need not import it.
+    sa_exc: Any = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError) and exc.orig is not None:
         cause = exc.orig
     code = getattr(cause, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF in _SQLITE_REASONS:
@@ -118,7 +118,7 @@ def describe_failure(exc: BaseException) -> str:
             return NO_ANSWER
         if psycopg is not None and isinstance(cause, psycopg.OperationalError):
             return _connection_failure(str(cause))
-        if isinstance(exc, SATimeoutError):
+        if sa_exc is not None and isinstance(exc, sa_exc.TimeoutError):
             return "the database is busy: no connection was free in time"
         return DATABASE_ERROR
     first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]

@@ -17,25 +17,16 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from livegiving_desktop.core.errors import LiveGivingError, ValidationError
 from livegiving_desktop.core.records import Actor, ActorRole
+from livegiving_desktop.core.team import RoleRefusedError, TeamRole
 from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import now_us
-
-
-class TeamRole(StrEnum):
-    """A person's role in the team, strongest first."""
-
-    OWNER = "owner"
-    MODERATOR = "moderator"
-    VIEWER = "viewer"
-
 
 ROLE_ORDER = (TeamRole.OWNER, TeamRole.MODERATOR, TeamRole.VIEWER)
 # A login name: what psql takes without quoting, plus dots and dashes (quoted by us).
@@ -378,21 +369,6 @@ def login_role(conn: Connection) -> TeamRole | None:
     """The connected login's team role (the server's membership), None outside a team."""
     value = conn.execute(text("SELECT livegiving_team_role()")).scalar_one_or_none()
     return None if value is None else TeamRole(value)
-
-
-EXIT_ROLE_REFUSED = 4  # the server refused the action to the login's role
-
-
-class RoleRefusedError(LiveGivingError):
-    """The server refused an action to the login's role: "Your role (moderator) cannot end a
-    broadcast". `role` is None when the login is in no team of the database."""
-
-    def __init__(self, role: TeamRole | None, action: str) -> None:
-        who = f"Your role ({role.value})" if role is not None else "Your database login"
-        super().__init__(f"{who} cannot {action}")
-        self.role = role
-        self.action = action
-        self.status = EXIT_ROLE_REFUSED
 
 
 def is_refused_by_role(exc: BaseException) -> bool:

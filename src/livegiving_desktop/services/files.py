@@ -17,11 +17,12 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO, TypeVar
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from livegiving_desktop.core.errors import ValidationError
+
+if TYPE_CHECKING:  # the command line checks an export's target without SQLAlchemy
+    from sqlalchemy.engine import URL
 
 T = TypeVar("T")
 

@@ -47,13 +47,13 @@ from livegiving_desktop.core.records import (
     TopDonor,
 )
 from livegiving_desktop.core.refunds import clean_actor, clean_reason
-from livegiving_desktop.core.text import donor_key, fold
+from livegiving_desktop.core.text import donor_key
 from livegiving_desktop.db.audit import AuditStore
 from livegiving_desktop.db.campaigns import CampaignStore
 from livegiving_desktop.db.engine import Database, open_database
 from livegiving_desktop.db.ledger import LedgerStore, ThankAll
 from livegiving_desktop.db.moderation import ModerationStore, campaign_rules
-from livegiving_desktop.services import export
+from livegiving_desktop.services import export, home
 from livegiving_desktop.services.changes import follow_rules as follow_rules_feed
 from livegiving_desktop.services.changes import rules_and_seq
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
@@ -282,18 +282,8 @@ class LedgerService:
     ) -> list[CampaignRecord]:
         """The home list: `search` in the title or the nonprofit's name (case and accents
         ignored), sorted (newest, title, total, status), archived campaigns only when asked."""
-        key = fold(" ".join(search.split()))
-        try:
-            order = HomeSort(sort)
-        except ValueError:
-            raise ValidationError(
-                "sort", f"'{sort}' is not one of newest, title, total, status"
-            ) from None
-        org_ids = (
-            [o.id for o in self.catalog.all() if key in fold(o.name) or key in o.id] if key else []
-        )
-        return self.campaign_store.home(
-            search_key=key, organization_ids=org_ids, sort=order, include_archived=include_archived
+        return home.home_campaigns(
+            self.db, self.catalog, search=search, sort=sort, include_archived=include_archived
         )
 
     def archive(self, campaign_id: int, actor: Actor | None = None) -> CampaignRecord:

@@ -7,42 +7,20 @@ console asks for a display name as before."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from livegiving_desktop.core.team import RoleRefusedError, SeatIdentity, TeamRole
 from livegiving_desktop.db.engine import Database
-from livegiving_desktop.db.team import RoleRefusedError, TeamRole, login_role, refusal_of
+from livegiving_desktop.db.team import login_role, refusal_of
 from livegiving_desktop.services.ingest import IngestError
 
 __all__ = ["RoleRefusedError", "SeatIdentity", "TeamRole", "guarded", "seat_identity"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True, slots=True)
-class SeatIdentity:
-    """Who this seat is to the server: its login and team role (None: no team, a single desk)."""
-
-    login: str | None
-    role: TeamRole | None
-
-    @property
-    def may_run_broadcast(self) -> bool:
-        """Go live, end, cancel, record offline donations, change goals: the owner's."""
-        return self.role is None or self.role is TeamRole.OWNER
-
-    @property
-    def may_moderate(self) -> bool:
-        """Decide messages, privacy, refunds, blocks, rules: the owner's and a moderator's."""
-        return self.role is not TeamRole.VIEWER
-
-    @property
-    def read_only(self) -> bool:
-        return self.role is TeamRole.VIEWER
 
 
 def seat_identity(db: Database) -> SeatIdentity:

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import hashlib
 import importlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal, Slot, qVersion
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QSettings,
+    QSize,
+    QTimer,
+    Signal,
+    Slot,
+    qVersion,
+)
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,35 +35,56 @@ from livegiving_desktop import __version__
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignSpec, CampaignStatus
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import default_currency_for_locale
-from livegiving_desktop.core.organizations import bundled_catalog
-from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
+from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.services import config
-from livegiving_desktop.services.changes import FeedHealth, FeedState
-from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.presence import Roster, SeatKind
-from livegiving_desktop.services.team import SeatIdentity, seat_identity
 from livegiving_desktop.ui.common.accessibility import set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import role_name, translate_reason, user_message
-from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
-from livegiving_desktop.ui.common.presence import PresenceBridge, comings_and_goings
 from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
-from livegiving_desktop.ui.common.widgets import fit_to_screen
-from livegiving_desktop.ui.fundraiser.page import FundraiserPage
+from livegiving_desktop.ui.common.widgets import defer_icons, draw_deferred_icons, fit_to_screen
 from livegiving_desktop.ui.home import HomePage
-from livegiving_desktop.ui.moderation.window import ModerationConsole
-from livegiving_desktop.ui.operations import Operations
-from livegiving_desktop.ui.paid_event.page import EventPage
 from livegiving_desktop.ui.settings import AppSettings
-from livegiving_desktop.ui.setup import CampaignSetupPage
 from livegiving_desktop.ui.theme import retranslate_theme_actions
 from livegiving_desktop.ui.window_actions import WindowActions
 
-if TYPE_CHECKING:  # imported when first used: aiohttp is not needed to paint the window
+# The window paints its first screen (this module, the home page, the menus) before anything
+# below is imported: SQLAlchemy, the ledger, the live views, the console, the overlay server
+# (issue 19). The database thread imports them after the first paint (`_AFTER_OPEN`).
+if TYPE_CHECKING:
+    from livegiving_desktop.core.records import CampaignRecord
+    from livegiving_desktop.db.engine import Database
+    from livegiving_desktop.services.changes import FeedHealth
+    from livegiving_desktop.services.ledger import LedgerService
     from livegiving_desktop.services.overlays import OverlayService
+    from livegiving_desktop.services.presence import Roster
+    from livegiving_desktop.ui.common.feed import FeedBridge
+    from livegiving_desktop.ui.common.presence import PresenceBridge
+    from livegiving_desktop.ui.fundraiser.page import FundraiserPage
+    from livegiving_desktop.ui.moderation.window import ModerationConsole
+    from livegiving_desktop.ui.operations import Operations
     from livegiving_desktop.ui.overlays.window import OverlaysWindow
+    from livegiving_desktop.ui.paid_event.page import EventPage
+    from livegiving_desktop.ui.setup import CampaignSetupPage
+
+# What the window needs once the database is open, imported on the database thread (so the
+# UI thread never pays for SQLAlchemy); the pages are built once the home list is shown. The
+# console, the diagnostics and the overlays window are imported when first opened.
+_AFTER_OPEN = (
+    "livegiving_desktop.services.changes",
+    "livegiving_desktop.services.presence",
+    "livegiving_desktop.services.team",
+    "livegiving_desktop.ui.common.feed",
+    "livegiving_desktop.ui.common.presence",
+    "livegiving_desktop.ui.operations",
+    "livegiving_desktop.ui.setup",
+    "livegiving_desktop.ui.fundraiser.page",
+    "livegiving_desktop.ui.paid_event.page",
+)
+HOME_PAINT_WAIT_S = 0.25
+START_FALLBACK_MS = 1000  # a window that never paints (minimised) still opens its database
 
 log = logging.getLogger("livegiving.ui")
 HOME_RELOAD_MS = 1000
@@ -91,15 +123,16 @@ class MainWindow(QMainWindow):
         self._home_reload = OneAtATime(self._refresh_home, self._on_failed_exc)
         self.catalog = bundled_catalog()
 
+        defer_icons()  # the first screen paints without qtawesome; its icons follow at once
         self.home = HomePage()
-        self.setup = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
-        self.live = FundraiserPage(self.runner)
-        self.event_view = EventPage(self.runner)  # the paid event's live view
+        # Built when first needed (the paid event's view when a paid event is first opened):
+        # the first screen is the home page alone (`setup`, `live`, `event_view` build them).
+        self._setup: CampaignSetupPage | None = None
+        self._live: FundraiserPage | None = None
+        self._event_view: EventPage | None = None
         self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
-        for page in (self.home, self.setup, self.live, self.event_view):
-            self.stack.addWidget(page)
-        self._prefer_live_view(CampaignKind.FUNDRAISER)
+        self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         self.status_db = QLabel()
         self.status_save = QLabel()
@@ -122,28 +155,21 @@ class MainWindow(QMainWindow):
         self.home.newRequested.connect(self._on_home_new_requested)
         self.home.openRequested.connect(self._on_home_open_requested)
         self.home.queryChanged.connect(self._on_reload_home)
-        self.live.demoRestarted.connect(self._on_live_demo_restarted)
         self.home.failed.connect(self._on_failed)
-        self.setup.createRequested.connect(self._on_setup_create_requested)
-        self.setup.cancelled.connect(self._on_setup_cancelled)
-        self.live.homeRequested.connect(self._on_live_home_requested)
-        self.live.failed.connect(self._on_failed)
-        self.live.savingFailed.connect(self._on_live_saving_failed)
-        self.live.savingResumed.connect(self._on_live_saving_resumed)
-        self.live.campaignChanged.connect(self._on_live_campaign_changed)
-        self.live.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.event_view.homeRequested.connect(self._on_live_home_requested)
-        self.event_view.failed.connect(self._on_failed)
-        self.event_view.campaignChanged.connect(self._on_live_campaign_changed)
-        for view in (self.live, self.event_view):
-            view.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.stack.currentChanged.connect(self._update_actions)
         self.menus = WindowActions(self)
         self.menus.show_language(self.language)
         self.menus.update()
         self._restore_geometry()
         self._saving_status(self.tr("Opening the database…"))
-        QTimer.singleShot(0, lambda: spawn(self._start(demo), self._on_start_failed))
+        self.home.set_loading(self.tr("Opening the database…"))
+        self._demo = demo
+        self._started = False
+        self._opened_db: Database | None = None
+        self._home_paint_waiters: list[asyncio.Future[None]] = []
+        self.home.installEventFilter(self)
+        # The database opens once the window has painted (`paintEvent`), off the UI thread.
+        QTimer.singleShot(START_FALLBACK_MS, self._begin)
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -157,47 +183,176 @@ class MainWindow(QMainWindow):
     def is_ready(self) -> bool:
         return self._ready
 
+    def is_closed(self) -> bool:
+        """Shut down (`shutdown_now`): a start still on its way stops where it is."""
+        return self._closed
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:  # painted: now the database (the next turn of the loop)
+            QTimer.singleShot(0, self._begin)
+
+    @Slot()
+    def _begin(self) -> None:
+        if self._started or self._closed:
+            return
+        self._started = True
+        spawn(self._start(self._demo), self._on_start_failed)
+
+    async def _home_painted(self) -> None:
+        """Until the home page has painted what it was just given (at most HOME_PAINT_WAIT_S:
+        a window hidden or minimised never paints)."""
+        painted = asyncio.get_running_loop().create_future()
+        self._home_paint_waiters.append(painted)
+        self.home.update()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(painted, HOME_PAINT_WAIT_S)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.home and event.type() == QEvent.Type.Paint:
+            for waiter in self._home_paint_waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            self._home_paint_waiters.clear()
+        return super().eventFilter(watched, event)
+
+    # -- pages built when first needed ---------------------------------------------------------
+
+    @property
+    def setup(self) -> CampaignSetupPage:
+        """Campaign set-up (built when first asked for)."""
+        if self._setup is None:
+            from livegiving_desktop.ui.setup import CampaignSetupPage
+
+            page = CampaignSetupPage(self.catalog, default_currency_for_locale(self._locale()))
+            page.createRequested.connect(self._on_setup_create_requested)
+            page.cancelled.connect(self._on_setup_cancelled)
+            self.stack.addWidget(page)
+            self._setup = page
+        return self._setup
+
+    @property
+    def live(self) -> FundraiserPage:
+        """The fundraiser's live view (built once the home list is shown, or when asked)."""
+        if self._live is None:
+            from livegiving_desktop.ui.fundraiser.page import FundraiserPage
+
+            page = FundraiserPage(self.runner)
+            page.demoRestarted.connect(self._on_live_demo_restarted)
+            page.savingFailed.connect(self._on_live_saving_failed)
+            page.savingResumed.connect(self._on_live_saving_resumed)
+            page.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._live = page
+            self._add_live_page(page)
+        return self._live
+
+    @property
+    def event_view(self) -> EventPage:
+        """The paid event's live view (built when a paid event is first opened)."""
+        if self._event_view is None:
+            from livegiving_desktop.ui.paid_event.page import EventPage
+
+            page = EventPage(self.runner)
+            self._event_view = page
+            self._add_live_page(page)
+        return self._event_view
+
+    def _add_live_page(self, page: FundraiserPage | EventPage) -> None:
+        page.homeRequested.connect(self._on_live_home_requested)
+        page.failed.connect(self._on_failed)
+        page.campaignChanged.connect(self._on_live_campaign_changed)
+        page.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.stack.addWidget(page)
+        self.menus.add_page(page)
+        if self.seat is not None:
+            page.set_identity(self.seat)
+        if self.service is not None and self.ops is not None and self.feed is not None:
+            page.attach(self.service, self.ops, self.feed, self._locale())
+
+    def live_pages_by_kind(self) -> tuple[FundraiserPage | None, EventPage | None]:
+        """The fundraiser's and the paid event's live views, None where not built yet."""
+        return self._live, self._event_view
+
+    def live_pages(self) -> list[FundraiserPage | EventPage]:
+        """The live views built so far."""
+        return [p for p in (self._live, self._event_view) if p is not None]
+
     async def _start(self, demo: bool) -> None:
-        self.service = await self.runner.call(LedgerService.open, self.db_url)
-        self.ops = Operations(self.runner, self.service)
+        # The database thread opens (and migrates) the database and reads what the first
+        # screen shows, importing no more of the ledger than that needs.
+        last = None if demo else self.settings.value(self._last_campaign_key())
+        opened = await self.runner.call(_open_and_list, self.db_url, self.catalog,
+                                        self.home.query(), last is not None)  # fmt: skip
+        if self.is_closed():  # closed while the database was opening
+            opened.db.close()
+            return
+        self._opened_db = opened.db
+        self.status_db.setText(opened.db.display_url)
         # Who the server says this seat is (a team on PostgreSQL): its login and role.
-        self.seat = await self.runner.call(seat_identity, self.service.db)
-        self._show_seat(self.seat)
+        self.seat = opened.seat
+        self._show_seat(opened.seat)
+        resume = next((c for c in opened.campaigns if str(c.id) == str(last)), None)
+        if not demo and resume is None:  # the home list first: what a creator waits for
+            self._show_home(opened.home)
+            await self._home_painted()  # on screen before the next imports compete with it
+        draw_deferred_icons()
+        # The rest of the ledger and of the window's modules, imported off the UI thread.
+        service = await self.runner.call(_ledger_service, opened.db, self.catalog)
+        if self.is_closed():
+            service.close()
+            return
+        self.service = service
+        self.home.attach(self.runner, service)
+        from livegiving_desktop.services.presence import SeatKind
+        from livegiving_desktop.ui.common.feed import FeedBridge
+        from livegiving_desktop.ui.common.presence import PresenceBridge
+        from livegiving_desktop.ui.operations import Operations
+
+        self.ops = Operations(self.runner, service)
         # Every change, made here or on another seat, reaches the views through the feed.
-        self.feed = FeedBridge(self.service.db, "window-feed", self)
+        self.feed = FeedBridge(service.db, "window-feed", self)
         self.feed.health.connect(self._on_feed_health)
         # The home list follows every campaign (created, live, ended, totals) on any seat.
         self.feed.heads.connect(self._reload_home)
         # This seat's heartbeat: the moderators see the creator on duty, the creator sees how
         # many moderators watch.
-        self.presence = PresenceBridge(self.service.db, SeatKind.CREATOR,
+        self.presence = PresenceBridge(service.db, SeatKind.CREATOR,
                                        AppSettings(self.settings).moderator_name, self)  # fmt: skip
         self.presence.roster.connect(self._on_roster)
-        self.home.attach(self.runner, self.service)
-        spawn(self._start_overlays(), self._on_failed_exc)
-        self.live.attach(self.service, self.ops, self.feed, self._locale())
-        self.event_view.attach(self.service, self.ops, self.feed, self._locale())
-        self.status_db.setText(self.service.db.display_url)
+        overlays = spawn(self._start_overlays(), self._on_failed_exc)
+        for page in self.live_pages():
+            page.attach(service, self.ops, self.feed, self._locale())
         self._saving_status(self.tr("Every donation shown is saved"))
         if demo:
-            campaign = await self.runner.call(self.service.ensure_demo_campaign, self._locale())
+            campaign = await self.runner.call(service.ensure_demo_campaign, self._locale())
             await self.show_live(campaign.id)
+        elif resume is not None and resume.kind is CampaignKind.FUNDRAISER:
+            await self.show_live(resume.id)
+        elif resume is not None:
+            await self.show_event(resume.id)
         else:
-            last = self.settings.value(self._last_campaign_key())
-            campaigns = await self.runner.call(self.service.campaigns)
-            resume = next((c for c in campaigns if str(c.id) == str(last)), None)
-            if resume is not None and resume.kind is CampaignKind.FUNDRAISER:
-                await self.show_live(resume.id)
-            elif resume is not None:
-                await self.show_event(resume.id)
-            else:
-                self._show_home(await self._home_list())
+            self._watch(None)
+            self._on_reload_home()  # anything changed between the list and the feed's start
+        self._build_pages()
+        # Ready once the overlay server listens (or has said why not): its modules were
+        # imported off the UI thread while the pages were built.
+        await asyncio.wait({overlays})
         # What is alive now lives as long as the app (Qt, SQLAlchemy, the catalog): freeze it
         # so that full garbage collections during a broadcast stay short (ui_burst measures).
         gc.collect()
         gc.freeze()
         self._ready = True
         self.ready.emit()
+
+    def _build_pages(self) -> None:
+        """Every page exists once the window is ready (contract 4a: each named item view has
+        a model from then on), built after the home list is shown."""
+        for build in (lambda: self.setup, lambda: self.live, lambda: self.event_view):
+            build()
+        shown = self.stack.currentWidget()
+        self._prefer_live_view(
+            CampaignKind.PAID_EVENT if shown is self._event_view else CampaignKind.FUNDRAISER
+        )
 
     def _show_seat(self, seat: SeatIdentity) -> None:
         """Who you are and your role in the title and the status bar; the controls the role
@@ -212,13 +367,15 @@ class MainWindow(QMainWindow):
         self.status_seat.setText(text)
         self.status_seat.setAccessibleName(text)
         self.status_seat.setVisible(True)
-        for page in (self.live, self.event_view):
+        for page in self.live_pages():
             page.set_identity(seat)
         self.home.set_identity(seat)
 
     def _on_start_failed(self, exc: BaseException) -> None:
+        draw_deferred_icons()
         self._start_problem = str(exc)
         self._saving_status(self.tr("The database could not be opened"))
+        self.home.set_loading(self.tr("The database could not be opened"))
         self._ready = True
         self._show_error(self.tr("The database could not be opened"), str(exc))
 
@@ -249,8 +406,8 @@ class MainWindow(QMainWindow):
 
     async def show_home(self) -> None:
         assert self.service is not None
-        await self.live.close_campaign()
-        await self.event_view.close_campaign()
+        for page in self.live_pages():
+            await page.close_campaign()
         self._show_home(await self._home_list())
 
     async def _home_list(self) -> list[CampaignRecord]:
@@ -260,7 +417,8 @@ class MainWindow(QMainWindow):
         return await self.runner.call(lambda: service.home_campaigns(**query))
 
     async def show_live(self, campaign_id: int) -> None:
-        await self.event_view.close_campaign()
+        if self._event_view is not None:
+            await self._event_view.close_campaign()
         self.stack.setCurrentWidget(self.live)  # raises the page: the other goes after it
         self._prefer_live_view(CampaignKind.FUNDRAISER)
         self._watch(campaign_id)
@@ -271,7 +429,8 @@ class MainWindow(QMainWindow):
 
     async def show_event(self, campaign_id: int) -> None:
         """The paid event's live view (tickets, the door, refunds)."""
-        await self.live.close_campaign()
+        if self._live is not None:
+            await self._live.close_campaign()
         self.stack.setCurrentWidget(self.event_view)
         self._prefer_live_view(CampaignKind.PAID_EVENT)
         self._watch(campaign_id)
@@ -287,8 +446,9 @@ class MainWindow(QMainWindow):
         comes first from the moment it is asked for: raising the other one puts it last.
         The z-order of hidden pages changes nothing visible. Outside a paid event the
         fundraiser's view comes first."""
-        other = self.live if kind is CampaignKind.PAID_EVENT else self.event_view
-        other.raise_()
+        other = self._live if kind is CampaignKind.PAID_EVENT else self._event_view
+        if other is not None:
+            other.raise_()
 
     @Slot(int)
     def _on_live_demo_restarted(self, campaign_id: int) -> None:
@@ -296,6 +456,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_home_new_requested(self) -> None:
+        if self.service is None:  # still opening (or it could not): nothing to create it in
+            return
         self.setup.reset(default_currency_for_locale(self._locale()), self._locale())
         self.stack.setCurrentWidget(self.setup)
 
@@ -381,7 +543,7 @@ class MainWindow(QMainWindow):
         if self.overlays_window is None:
             return
         page = self.shown_live()
-        on_live = self.stack.currentWidget() in (self.live, self.event_view)
+        on_live = self.stack.currentWidget() in self.live_pages()
         c = page.campaign if on_live else None
         self.overlays_window.show_campaign(c.id if c else None, c.title if c else "")
 
@@ -391,7 +553,7 @@ class MainWindow(QMainWindow):
         """The campaign this seat is on duty for (the live view shown; none on home)."""
         if self.presence is not None:
             self.presence.set_campaign(campaign_id)
-        for page in (self.live, self.event_view):
+        for page in self.live_pages():
             page.show_roster(None)
 
     @Slot(object)
@@ -400,6 +562,9 @@ class MainWindow(QMainWindow):
         if page.campaign is None or page.campaign.id != roster.campaign_id:
             return  # a beat for the campaign left before it arrived
         page.show_roster(roster)
+        from livegiving_desktop.services.presence import SeatKind
+        from livegiving_desktop.ui.common.presence import comings_and_goings
+
         for line in comings_and_goings(roster, kinds=(SeatKind.MODERATOR,)):
             self.statusBar().showMessage(line, 8000)
             page.announcer.say(line)
@@ -407,7 +572,8 @@ class MainWindow(QMainWindow):
     # -- actions and shortcuts (ui/window_actions.py) -------------------------------------
 
     def shown_live(self) -> FundraiserPage | EventPage:
-        return self.event_view if self.stack.currentWidget() is self.event_view else self.live
+        shown = self.stack.currentWidget()
+        return self.event_view if shown is not None and shown is self._event_view else self.live
 
     @Slot()
     def _update_actions(self) -> None:
@@ -424,6 +590,23 @@ class MainWindow(QMainWindow):
     @Slot()
     def pause_shown(self) -> None:
         self.shown_live().pause.click()
+
+    # The fundraiser's own controls (its view is built when first needed).
+    @Slot()
+    def thank_selected(self) -> None:
+        self.live.thank.click()
+
+    @Slot()
+    def thank_all(self) -> None:
+        self.live.thank_all.click()
+
+    @Slot()
+    def add_offline_donation(self) -> None:
+        self.live.offline.click()
+
+    @Slot()
+    def focus_feed(self) -> None:
+        self.live.feed.setFocus()
 
     @Slot()
     def new_campaign(self) -> None:
@@ -442,9 +625,10 @@ class MainWindow(QMainWindow):
             self.language = install_translators(app, language)
             retranslate_widgets(QApplication.allWidgets())
             locale = self._locale()
-            for page in (self.live, self.event_view):
+            for page in self.live_pages():
                 page.set_locale(locale)
-            self.home.set_campaigns(self.home.model.records(), locale)
+            if not self.home.is_loading():  # still opening: the list comes in the new language
+                self.home.set_campaigns(self.home.model.records(), locale)
             if self.console is not None:
                 self.console.set_locale(locale)
             retranslate_theme_actions(self.menus.theme_actions)
@@ -494,6 +678,8 @@ class MainWindow(QMainWindow):
         """Show the moderation console (a window of its own) on the campaign shown here."""
         assert self.service is not None
         if self.console is None:
+            from livegiving_desktop.ui.moderation.window import ModerationConsole
+
             self.console = ModerationConsole(
                 self.runner, self.service, self.settings, self._locale(), parent=self
             )
@@ -504,7 +690,8 @@ class MainWindow(QMainWindow):
         self.console.show()
         self.console.raise_()
         self.console.activateWindow()
-        shown = self.live.campaign.id if self.live.campaign is not None else None
+        live = self._live.campaign if self._live is not None else None
+        shown = live.id if live is not None else None
         await self.console.load_campaigns(shown)
         if not self.console.display_name():
             self.console.ask_display_name()
@@ -515,10 +702,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_shown(self) -> None:
         """Ctrl+Shift+E: the fundraiser's donations, or a paid event's tickets."""
-        if self.stack.currentWidget() is self.event_view:
-            self.event_view.export.click()
-        elif self.stack.currentWidget() is self.live:
-            self.live.ask_export()
+        shown = self.stack.currentWidget()
+        if self._event_view is not None and shown is self._event_view:
+            self._event_view.export.click()
+        elif self._live is not None and shown is self._live:
+            self._live.ask_export()
 
     # -- errors ----------------------------------------------------------------------------
 
@@ -534,7 +722,7 @@ class MainWindow(QMainWindow):
         self._saving_outage = True
         self._saving_status(self.tr("Donations are not being saved: %1").replace("%1", reason))
 
-    @Slot(FeedHealth)
+    @Slot(object)
     def _on_feed_health(self, health: FeedHealth) -> None:
         """Whether this seat reaches its database: said within seconds, in words; while it
         does not, the status bar no longer claims that what is shown is saved."""
@@ -546,6 +734,8 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
         elif not self._saving_outage:
             self._saving_status(self.tr("Every donation shown is saved"))
+            from livegiving_desktop.services.changes import FeedState  # loaded with the feed
+
             if health.state is FeedState.RESYNCED:
                 self.statusBar().showMessage(
                     self.tr("The ledger is reachable again: every change is shown."), 8000
@@ -617,7 +807,7 @@ class MainWindow(QMainWindow):
         spawn(self._close_async(), lambda exc: self._finish_close())
 
     def _live_campaign(self) -> FundraiserPage | EventPage | None:
-        for page in (self.live, self.event_view):
+        for page in self.live_pages():
             c = page.campaign
             if c is not None and c.status is CampaignStatus.LIVE:
                 return page
@@ -656,8 +846,8 @@ class MainWindow(QMainWindow):
         self._finish_close()
 
     async def _close_views(self) -> None:
-        await self.live.close_campaign()
-        await self.event_view.close_campaign()
+        for page in self.live_pages():
+            await page.close_campaign()
         if self.presence is not None:  # left: the other seats see it at once
             await self.runner.call(self.presence.close)
         if self.overlays is not None:  # the pages connected are told, then the port closes
@@ -686,8 +876,8 @@ class MainWindow(QMainWindow):
         def decided() -> None:
             if box.clickedButton() is quit_button:
                 self._quit_anyway = True
-                self.live.abandon_saving()
-                self.event_view.abandon_saving()
+                for page in self.live_pages():
+                    page.abandon_saving()
                 self._closing = False
                 self.close()
 
@@ -707,8 +897,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.console is not None:
             self.console.close()
-        self.live.stop_now()
-        self.event_view.stop_now()
+        for page in self.live_pages():
+            page.stop_now()
         if self.presence is not None:
             self.presence.close()
         if self.overlays_window is not None:
@@ -720,3 +910,47 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         if self.service is not None:
             self.service.close()
+        elif self._opened_db is not None:  # closed while the ledger was still being set up
+            self._opened_db.close()
+
+
+class _Opened(NamedTuple):
+    """What the database thread read for the first screen."""
+
+    db: Database
+    seat: SeatIdentity
+    home: list[CampaignRecord]  # the home list as its query asks
+    campaigns: list[CampaignRecord]  # every campaign, when a last one may be resumed
+
+
+def _open_and_list(
+    db_url: str, catalog: OrganizationCatalog, query: dict[str, Any], resuming: bool
+) -> _Opened:
+    """On the database thread: open, migrate and check the database, then read the home list
+    (and, to resume the last campaign, every campaign) and who this seat is."""
+    from livegiving_desktop.db.engine import open_database
+    from livegiving_desktop.services import home
+
+    db = open_database(db_url)
+    try:
+        if db.dialect == "postgresql":  # a team: who the server says this login is
+            from livegiving_desktop.services.team import seat_identity
+
+            seat = seat_identity(db)
+        else:
+            seat = SeatIdentity(None, None)
+        everything = home.all_campaigns(db) if resuming else []
+        return _Opened(db, seat, home.home_campaigns(db, catalog, **query), everything)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _ledger_service(db: Database, catalog: OrganizationCatalog) -> LedgerService:
+    """On the database thread: the ledger over the database opened, and the window's
+    remaining modules imported."""
+    from livegiving_desktop.services.ledger import LedgerService
+
+    for module in _AFTER_OPEN:
+        importlib.import_module(module)
+    return LedgerService(db, catalog=catalog)

@@ -17,7 +17,9 @@ from livegiving_desktop.ui.settings import ANNOUNCEMENTS
 from livegiving_desktop.ui.theme import theme_actions
 
 if TYPE_CHECKING:
+    from livegiving_desktop.ui.fundraiser.page import FundraiserPage
     from livegiving_desktop.ui.main_window import MainWindow
+    from livegiving_desktop.ui.paid_event.page import EventPage
 
 Keys = str | QKeySequence.StandardKey
 
@@ -28,7 +30,7 @@ class WindowActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        w, live = window, window.live
+        w = window
 
         def action(text: str, name: str, shortcut: Keys, slot: Callable[[], object],
                    icon_name: str | None = None) -> QAction:  # fmt: skip
@@ -55,22 +57,19 @@ class WindowActions(QObject):
         self.act_end = action(self.tr("&End broadcast"), "actionEndBroadcast", "Ctrl+E",
                               w.end_shown, "mdi6.stop-circle")  # fmt: skip
         self.act_thank = action(self.tr("&Thank selected donor"), "actionThankDonor", "Ctrl+T",
-                                live.thank.click, "mdi6.heart")  # fmt: skip
+                                w.thank_selected, "mdi6.heart")  # fmt: skip
         self.act_thank_all = action(self.tr("Thank &all in the queue"), "actionThankAll",
-                                    "Ctrl+Shift+T", live.thank_all.click)  # fmt: skip
+                                    "Ctrl+Shift+T", w.thank_all)  # fmt: skip
         self.act_offline = action(self.tr("Add &offline donation…"), "actionAddOfflineDonation",
-                                  "Ctrl+D", live.offline.click, "mdi6.cash-plus")  # fmt: skip
+                                  "Ctrl+D", w.add_offline_donation, "mdi6.cash-plus")  # fmt: skip
         self.act_pause = action(self.tr("&Pause or resume the audience"), "actionPause", "Ctrl+P",
                                 w.pause_shown)  # fmt: skip
         self.act_feed = action(self.tr("Focus the donor &feed"), "actionFocusFeed", "Ctrl+1",
-                               live.feed.setFocus)  # fmt: skip
+                               w.focus_feed)  # fmt: skip
         self.act_moderation = action(self.tr("&Moderation console"), "openModeration", "Ctrl+M",
                                      w.show_moderation, "mdi6.shield-account")  # fmt: skip
-        live.moderation_button.clicked.connect(self.act_moderation.trigger)
         self.act_overlays = action(self.tr("OBS &overlays…"), "openOverlays", "Ctrl+Shift+O",
                                    w.show_overlays, "mdi6.layers-triple")  # fmt: skip
-        for page in (live, w.event_view):
-            page.overlays_button.clicked.connect(self.act_overlays.trigger)
         self.act_en = action("English", "actionEnglish", "", lambda: w.set_language("en"))
         self.act_fr = action("Français", "actionFrench", "", lambda: w.set_language("fr"))
         languages = QActionGroup(self)
@@ -134,6 +133,13 @@ class WindowActions(QObject):
         help_menu.addAction(self.act_diagnostics)
         help_menu.addAction(self.act_about)
 
+    def add_page(self, page: FundraiserPage | EventPage) -> None:
+        """A live view, once built: its buttons trigger the window's actions."""
+        moderation = getattr(page, "moderation_button", None)
+        if moderation is not None:
+            moderation.clicked.connect(self.act_moderation.trigger)
+        page.overlays_button.clicked.connect(self.act_overlays.trigger)
+
     def show_language(self, language: str) -> None:
         """The check mark on the language in use."""
         self.act_fr.setChecked(language == "fr")
@@ -147,19 +153,18 @@ class WindowActions(QObject):
     def update(self) -> None:
         """Each action is enabled when the control it stands for is, on the screen shown."""
         w = self.window
-        on_live = w.stack.currentWidget() is w.live
-        on_event = w.stack.currentWidget() is w.event_view
-        shown = w.shown_live()
-        for action, button, views in (
-            (self.act_go_live, shown.go_live, (on_live, on_event)),
-            (self.act_end, shown.end, (on_live, on_event)),
-            (self.act_pause, shown.pause, (on_live, on_event)),
-            (self.act_thank_all, w.live.thank_all, (on_live,)),
-            (self.act_offline, w.live.offline, (on_live,)),
+        shown_page = w.stack.currentWidget()
+        live, event = w.live_pages_by_kind()
+        on_live = live is not None and shown_page is live
+        on_event = event is not None and shown_page is event
+        page = event if on_event else live if on_live else None
+        for action, button in (
+            (self.act_go_live, page.go_live if page else None),
+            (self.act_end, page.end if page else None),
+            (self.act_pause, page.pause if page else None),
+            (self.act_thank_all, live.thank_all if on_live and live else None),
+            (self.act_offline, live.offline if on_live and live else None),
         ):
-            action.setEnabled(any(views) and button.isEnabled())
+            action.setEnabled(button is not None and button.isEnabled())
         self.act_thank.setEnabled(on_live)
-        self.act_export.setEnabled(
-            (on_live and w.live.campaign is not None)
-            or (on_event and w.event_view.campaign is not None)
-        )
+        self.act_export.setEnabled(page is not None and page.campaign is not None)

@@ -35,7 +35,8 @@ from typing import Any, TypeVar
 from aiohttp import WSMsgType, web
 
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.core.overlays import DEFAULT_PORT, OverlayKind, looks_like_token
+from livegiving_desktop.core.overlay_names import DEFAULT_PORT
+from livegiving_desktop.core.overlays import OverlayKind, looks_like_token
 from livegiving_desktop.core.resources import resource
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.overlays import OverlayStore

@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from livegiving_desktop.core.errors import ValidationError
+from livegiving_desktop.core.overlay_names import CONTROL_ACTIONS
 from livegiving_desktop.core.overlays import (
-    CONTROL_ACTIONS,
     OVERLAY_SIZES,
     OverlayKind,
     OverlaySettings,

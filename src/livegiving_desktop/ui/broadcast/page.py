@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSpinBox, QVBoxLayout, Q
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.presence import Roster
-from livegiving_desktop.services.team import SeatIdentity
 from livegiving_desktop.ui.broadcast.controller import BroadcastController
 from livegiving_desktop.ui.broadcast.stage import BroadcastStage
 from livegiving_desktop.ui.common import format as fmt

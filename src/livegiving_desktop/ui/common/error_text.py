@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.core.errors import LiveGivingError, NotFoundError, ValidationError
+from livegiving_desktop.core.team import RoleRefusedError
+
+if TYPE_CHECKING:
+    from livegiving_desktop.core.decisions import ConflictError
 from livegiving_desktop.services.failures import describe_failure
-from livegiving_desktop.services.team import RoleRefusedError
 
 _CONTEXT = "Errors"
 
@@ -278,6 +281,8 @@ def translate_field(field: str) -> str:
 
 def describe(exc: LiveGivingError) -> str:
     """What to show the user for a refusal: `field: reason`, both translated."""
+    from livegiving_desktop.core.decisions import ConflictError  # loaded when one is raised
+
     if isinstance(exc, ConflictError):
         return conflict_message(exc)
     if isinstance(exc, RoleRefusedError):

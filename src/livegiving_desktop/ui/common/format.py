@@ -8,7 +8,6 @@ import html
 from collections.abc import Sequence
 from functools import lru_cache
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import QCoreApplication
 
 from livegiving_desktop.core.money import format_money
@@ -21,6 +20,8 @@ def _babel_locale(locale: str) -> str:
 
 def count(value: int, locale: str) -> str:
     """A whole number with the locale's grouping (`1,234`, `1 234`)."""
+    from babel.numbers import format_decimal  # once figures are shown, after the first paint
+
     return format_decimal(value, locale=_babel_locale(locale))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from livegiving_desktop.services.team import RoleRefusedError, SeatIdentity
+from livegiving_desktop.core.team import RoleRefusedError, SeatIdentity
 from livegiving_desktop.ui.common.error_text import role_refusal_message
 
 

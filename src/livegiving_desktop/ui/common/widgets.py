@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
@@ -31,13 +29,39 @@ from livegiving_desktop.ui.theme import Theme, contrast_ratio, theme_notifier
 
 def icon(name: str, color: str | None = None) -> QIcon:
     """An icon from the Material Design Icons set (qtawesome), in a theme colour."""
+    import qtawesome as qta  # 0.15 s with qtpy and its fonts: not before the first paint
+
     result: QIcon = qta.icon(name, color=color or Theme.colors["text"])
     return result
+
+
+APP_ICON = ("mdi6.hand-heart", "#FF4F7B")
+# While True, themed icons are named but not drawn: the window paints its first screen
+# without importing qtawesome, then `draw_deferred_icons` draws them all (issue 19).
+_deferred: list[bool] = []
+
+
+def defer_icons() -> None:
+    """Icons asked for from now on are drawn by `draw_deferred_icons`."""
+    if not _deferred:
+        _deferred.append(True)
+
+
+def draw_deferred_icons() -> None:
+    """Draw the icons named while deferred, and the application's icon."""
+    if not _deferred:
+        return
+    _deferred.clear()
+    redraw_themed_icons()
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.windowIcon().isNull():
+        app.setWindowIcon(icon(*APP_ICON))
 
 
 # -- icons that follow the theme ---------------------------------------------------------------
 
 THEMED_ICON = "themedIcon"  # property: "<icon name> <palette key>", redrawn on a theme change
+THEMED_SIDE = "themedIconSide"  # property of a picture (QLabel): its side in pixels
 THEMED_TABS = "themedTabIcons"  # property of a QTabWidget: its tabs' icon names, in order
 
 
@@ -45,7 +69,8 @@ def themed_icon(target: QObject, name: str, key: str = "text") -> None:
     """Give a button or an action the icon `name` in the palette colour `key` (text, muted,
     danger, on_accent...), drawn again in the new palette whenever the theme changes."""
     target.setProperty(THEMED_ICON, f"{name} {key}")
-    target.setIcon(icon(name, Theme.colors[key]))  # type: ignore[attr-defined]
+    if not _deferred:
+        target.setIcon(icon(name, Theme.colors[key]))  # type: ignore[attr-defined]
     _follow_theme()
 
 
@@ -53,14 +78,17 @@ def themed_picture(picture: QLabel, name: str, key: str, side: int) -> None:
     """A label showing the icon `name` as a `side`-pixel picture in the palette colour `key`,
     drawn again when the theme changes."""
     picture.setProperty(THEMED_ICON, f"{name} {key}")
-    picture.setPixmap(icon(name, Theme.colors[key]).pixmap(side, side))
+    picture.setProperty(THEMED_SIDE, side)
+    picture.setMinimumSize(side, side)  # the same layout before and after it is drawn
+    if not _deferred:
+        picture.setPixmap(icon(name, Theme.colors[key]).pixmap(side, side))
     _follow_theme()
 
 
 def themed_tab_icons(tabs: QTabWidget, names: list[str]) -> None:
     """The tabs' icons, in the text colour, redrawn when the theme changes."""
     tabs.setProperty(THEMED_TABS, " ".join(names))
-    for index, name in enumerate(names):
+    for index, name in enumerate(names if not _deferred else ()):
         tabs.setTabIcon(index, icon(name))
     _follow_theme()
 
@@ -90,7 +118,9 @@ def redraw_themed_icons() -> None:
             name, key = spec.split(" ", 1)
             drawn = icon(name, Theme.colors[key])
             if isinstance(target, QLabel):
-                target.setPixmap(drawn.pixmap(target.pixmap().size()))
+                side = target.property(THEMED_SIDE)
+                size = QSize(side, side) if isinstance(side, int) else target.pixmap().size()
+                target.setPixmap(drawn.pixmap(size))
             else:
                 target.setIcon(drawn)  # type: ignore[attr-defined]
         names = target.property(THEMED_TABS)
@@ -293,6 +323,8 @@ def paint_row_card(
     soft fill when hovered (always, with a decorative border, when `outlined`). Returns
     whether the row is selected."""
     colors = Theme.colors
+    from PySide6.QtWidgets import QStyle  # its ~40 enums cost 25 ms: not before the first paint
+
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
     hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
     if selected:

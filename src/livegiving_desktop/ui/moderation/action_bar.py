@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from livegiving_desktop.core.records import StoredDonation
-from livegiving_desktop.services.team import SeatIdentity
+from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.widgets import button, label
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import MessageStatus, ModerationSettings, parse_threshold
 from livegiving_desktop.core.money import amount_placeholder, format_amount_input
+from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.db.moderation import BlockedDonorRecord
-from livegiving_desktop.services.team import SeatIdentity
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.widgets import button, card, label
 from livegiving_desktop.ui.moderation.models import BlockedDonorListModel

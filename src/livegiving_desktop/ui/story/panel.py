@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +25,6 @@ from livegiving_desktop.ui.common.accessibility import describe, mark_graphic
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
-from livegiving_desktop.ui.story.composer import StoryComposer
-from livegiving_desktop.ui.story.player import SharedStoryPlayer
 from livegiving_desktop.ui.story.sticker import (
     GALLERY_ROW_HEIGHT,
     StickerDelegate,
@@ -32,6 +32,10 @@ from livegiving_desktop.ui.story.sticker import (
     StickerWidget,
     look_of,
 )
+
+if TYPE_CHECKING:  # the composer and the player are imported when first opened (issue 19)
+    from livegiving_desktop.ui.story.composer import StoryComposer
+    from livegiving_desktop.ui.story.player import SharedStoryPlayer
 
 PANEL_WIDTH = 360  # wider only when its buttons need it (a larger system font)
 PREVIEW_SIDE = 96
@@ -189,6 +193,8 @@ class StickerPanel(QFrame):
         header = await self.runner.call(stories.header, campaign_id)
         donor = await self.runner.call(stories.sticker, campaign_id, donor_name)
         own = await self.runner.call(stories.own_frame, campaign_id, donor_name)
+        from livegiving_desktop.ui.story.composer import StoryComposer  # when first opened
+
         composer = StoryComposer(
             self.runner, stories, header, donor, self.money_locale,
             design=StoryDesign.from_json(own.design) if own else None,
@@ -213,6 +219,8 @@ class StickerPanel(QFrame):
         story = await self.runner.call(self.stories.open_shared_story, self.campaign.id)
         if self.player is not None:
             self.player.close()
+        from livegiving_desktop.ui.story.player import SharedStoryPlayer  # when first opened
+
         player = SharedStoryPlayer(self.runner, self.stories, story, self.money_locale, self)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.destroyed.connect(self._on_player_destroyed)

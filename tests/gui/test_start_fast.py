@@ -1,0 +1,84 @@
+"""The window paints first, then loads (issue 19): the home list says it is loading while the
+database thread opens the database, then lists the campaigns; nothing can be created before
+there is a ledger to create it in; a database that cannot be opened is said on the home
+screen, not left loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
+from tests.gui.conftest import find
+
+from livegiving_desktop.core.campaigns import fundraiser_spec
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.testing import window_on
+
+
+def test_the_home_list_says_it_loads_then_lists_the_campaigns(
+    qtbot: Any, qapp: Any, livegiving_db_url: str
+) -> None:
+    service = LedgerService.open(livegiving_db_url)
+    try:
+        spec = fundraiser_spec(title="Night shift", organization_id="croix-rouge-francaise",
+                               goal="1000", currency="EUR", catalog=service.catalog)  # fmt: skip
+        service.create_campaign(spec)
+    finally:
+        service.close()
+    with window_on(qtbot, qapp, livegiving_db_url, wait_ready=False) as window:
+        # Shown, before the first turn of the loop: the database is not opened yet.
+        loading = find(window, QLabel, "homeLoading")
+        new = find(window, QPushButton, "newCampaign")
+        assert loading.isVisible() and loading.text() == "Opening the database…"
+        assert loading.accessibleName() == "Opening the database…"
+        assert window.service is None
+        assert not new.isEnabled()  # nothing to create it in yet
+        qtbot.waitUntil(lambda: window.home.model.rowCount() == 1, timeout=15_000)
+        assert not loading.isVisible()
+        assert new.isEnabled()
+        campaigns = find(window, QListView, "campaignList")
+        assert campaigns.isVisible()
+        assert "Night shift" in campaigns.model().index(0, 0).data()
+        qtbot.waitUntil(window.is_ready, timeout=15_000)
+
+
+def test_a_database_that_cannot_be_opened_is_said_on_the_home_screen(
+    qtbot: Any, qapp: Any, livegiving_db_url: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("shopping list\n", encoding="utf-8")
+    with window_on(qtbot, qapp, str(bad), wait_ready=False) as window:
+        qtbot.waitUntil(window.is_ready, timeout=15_000)
+        loading = find(window, QLabel, "homeLoading")
+        assert loading.isVisible() and loading.text() == "The database could not be opened"
+        assert not find(window, QPushButton, "newCampaign").isEnabled()
+        box = window.findChild(QMessageBox, "errorMessage")
+        assert box is not None and box.isVisible()
+        assert "Traceback" not in box.text()
+
+
+def test_a_language_switch_while_loading_keeps_the_home_loading(
+    qtbot: Any, qapp: Any, livegiving_db_url: str
+) -> None:
+    from livegiving_desktop.app import prepare
+
+    service = LedgerService.open(livegiving_db_url)
+    try:
+        spec = fundraiser_spec(title="Veillée", organization_id="croix-rouge-francaise",
+                               goal="1000", currency="EUR", catalog=service.catalog)  # fmt: skip
+        service.create_campaign(spec)
+    finally:
+        service.close()
+    try:
+        with window_on(qtbot, qapp, livegiving_db_url, wait_ready=False) as window:
+            window.set_language("fr")  # before the database has opened
+            assert window.home.is_loading()
+            assert not find(window, QPushButton, "newCampaign").isEnabled()
+            qtbot.waitUntil(lambda: window.home.model.rowCount() == 1, timeout=15_000)
+            assert not window.home.is_loading()
+            text = find(window, QListView, "campaignList").model().index(0, 0).data()
+            assert "Veillée" in text and "0,00\u00a0€" in text  # listed in French
+            qtbot.waitUntil(window.is_ready, timeout=15_000)
+    finally:
+        prepare(qapp, "en")
