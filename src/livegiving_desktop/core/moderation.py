@@ -20,14 +20,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.resources import read_text
 from livegiving_desktop.core.text import fold
 
 if TYPE_CHECKING:
-    from livegiving_desktop.core.donations import ValidDonation
+    from livegiving_desktop.core.donations import ValidRow
+
+    # A ValidDonation or the pipeline's plain ValidRow: review() keeps the type it is given.
+    Row = TypeVar("Row", bound=ValidRow)
 
 BLOCKLIST_LANGUAGES = ("en", "fr")
 _LINK_RE = re.compile(
@@ -690,9 +693,7 @@ class ModerationRules:
         """No rule at all (the benchmark's baseline): every message visible, no flag."""
         return cls(enabled=False)
 
-    def review(
-        self, items: list[ValidDonation], tracker: FlagTracker, now: float
-    ) -> list[ValidDonation]:
+    def review(self, items: list[Row], tracker: FlagTracker, now: float) -> list[Row]:
         """Flags and blocked donors applied to validated donations (in place, in order).
         Written for the hot path: one dict lookup per donation, flags built only when due.
         Rapid repeats: a donor's window starts at their donation; the donation that makes it
