@@ -625,7 +625,9 @@ class FlagTracker:
     def __init__(self, known_donors: Callable[[], Iterable[str]] | None = None) -> None:
         self._known_loader = known_donors
         self._seen: set[str] | None = None
-        self.recent: dict[str, list[float]] = {}  # donor key -> [window start, count]
+        # donor key -> (window start, count): a tuple of numbers, which the garbage collector
+        # stops tracking (a list per donor kept thousands of objects in its oldest generation).
+        self.recent: dict[str, tuple[float, int]] = {}
         self.lock = threading.Lock()
         self.next_prune = 0.0
 
@@ -716,14 +718,15 @@ class ModerationRules:
                 key, amount = d[7], d[3]  # donor_key, amount_minor (indexing is cheaper)
                 entry = recent_get(key)
                 if entry is not None and now - entry[0] <= window:
-                    entry[1] += 1
-                    rapid = entry[1] == count  # flagged once per window, when it reaches N
+                    given = entry[1] + 1
+                    recent[key] = (entry[0], given)
+                    rapid = given == count  # flagged once per window, when it reaches N
                     first = False
                 else:
                     first = entry is None and key not in seen
                     if first:
                         seen_add(key)
-                    recent[key] = [now, 1]
+                    recent[key] = (now, 1)
                     rapid = False
                 big_first = first and amount >= large_first
                 if amount < large and not rapid and not big_first and key not in blocked:
