@@ -38,6 +38,17 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * PAGE_SIZE / 1e6
 
 
+def worker_rss_mb(pid: int | None) -> float | None:
+    """The resident memory of the audience's worker process (issue 19), None without one."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * PAGE_SIZE / 1e6
+    except OSError:
+        return None
+
+
 def rss_parts_mb() -> dict[str, float]:
     """Resident memory by kind: anonymous (the heap: Python, Qt, SQLite's caches) and file
     backed (mapped libraries and files), from /proc/self/status."""
@@ -48,6 +59,15 @@ def rss_parts_mb() -> dict[str, float]:
                 name, value = line.split(":")
                 parts[name.lower().replace("rss", "rss_") + "_mb"] = int(value.split()[0]) / 1000
     return parts
+
+
+def _worker_pid(live: Any) -> int | None:
+    session = live.controller.session
+    return None if session is None else session.worker.pid
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -147,6 +167,7 @@ async def marathon(minutes: float, rate: int, folder: Path) -> dict[str, Any]:
                 "at_s": round(now, 1),
                 "rss_mb": round(rss_mb(), 1),
                 **{k: round(v, 1) for k, v in rss_parts_mb().items()},
+                "worker_rss_mb": _round(worker_rss_mb(_worker_pid(live))),
                 "python_objects": len(gc.get_objects()),
                 "feed_rows": live.feed_model.rowCount(),
                 "donations_shown": live.stats.donation_count,

@@ -83,6 +83,10 @@
         <source>The audience stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The audience restarted (%1). Every donation shown is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BroadcastPage</name>
@@ -1067,6 +1071,22 @@
     </message>
     <message>
         <source>the database is busy: no connection was free in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process was stopped by signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process ended with status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process stopped answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process stopped before saying what it saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

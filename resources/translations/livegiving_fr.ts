@@ -83,6 +83,10 @@
         <source>The audience stopped: %1</source>
         <translation>Le public simulé s&apos;est arrêté&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The audience restarted (%1). Every donation shown is saved.</source>
+        <translation>Le public a redémarré (%1). Chaque don affiché est enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastPage</name>
@@ -1068,6 +1072,22 @@
     <message>
         <source>the database is busy: no connection was free in time</source>
         <translation>la base de données est occupée : aucune connexion ne s&apos;est libérée à temps</translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process was stopped by signal %1</source>
+        <translation>le processus du public a été arrêté par le signal %1</translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process ended with status %1</source>
+        <translation>le processus du public s’est terminé avec le code %1</translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process stopped answering</source>
+        <translation>le processus du public ne répond plus</translation>
+    </message>
+    <message>
+        <source>the audience&apos;s process stopped before saying what it saved</source>
+        <translation>le processus du public s’est arrêté sans dire ce qu’il avait enregistré</translation>
     </message>
     <message>
         <source>port %1 is already in use</source>

@@ -99,7 +99,19 @@ def text_problem(widget: Any) -> str:
         QLineEdit,
     )
 
+    from livegiving_desktop.ui.common.widgets import ElidedLabel
+
     metrics = QFontMetrics(widget.font())
+    if isinstance(widget, ElidedLabel):
+        # It gives way first, by design: what it shows must fit, and when it is cut its
+        # tooltip and accessible name hold the whole text.
+        shown = QLabel.text(widget)
+        if shown != widget.text() and widget.toolTip() != widget.text():
+            return f"text {widget.text()[:40]!r} is cut to {shown!r} without a tooltip"
+        width = metrics.horizontalAdvance(shown)
+        if width > widget.contentsRect().width() + TOLERANCE:
+            return f"text {shown[:40]!r} needs {width} px, has {widget.contentsRect().width()}"
+        return ""
     if isinstance(widget, QLabel):
         text = widget.text()
         if not text or (widget.pixmap() is not None and not widget.pixmap().isNull()):

@@ -118,20 +118,16 @@ def test_a_word_blocked_on_another_seat_holds_the_next_message_of_the_live_sessi
 ) -> None:
     w, other = creator, other_seat
     campaign_id = _on_air(qtbot, w, other)
-    moderation = ModerationService(other)
-    settings = moderation.settings(campaign_id).with_words("en", ["bananas"])
-    moderation.save_settings(campaign_id, settings, SAM)
-    # The creator's running pipeline follows the rules itself (on its own thread).
+    # The creator's audience and pipeline run in a worker process, which follows the rules
+    # itself: once it runs (its first rules read), a word blocked elsewhere reaches it.
     qtbot.waitUntil(lambda: w.live.controller.session is not None)
     session = w.live.controller.session
     assert session is not None
-    qtbot.waitUntil(
-        lambda: (
-            session.pipeline.moderation is not None
-            and session.pipeline.moderation.classify("bananas!") == "held"
-        ),
-        timeout=5_000,
-    )
+    qtbot.waitUntil(lambda: session.ready and session.rules_applied == 1, timeout=10_000)
+    moderation = ModerationService(other)
+    settings = moderation.settings(campaign_id).with_words("en", ["bananas"])
+    moderation.save_settings(campaign_id, settings, SAM)
+    qtbot.waitUntil(lambda: session.rules_applied == 2, timeout=5_000)
     # The creator's own session (its pipeline) holds it: an offline donation goes through it.
     draft = other.offline_draft(
         other.campaign(campaign_id), amount="5", donor_name="Zed", message="Bananas!"

@@ -77,6 +77,7 @@ class Database:
     url: URL
     writer: Engine
     reader: Engine
+    sqlite_file: str | None = None  # held in this process's registry of open SQLite files
 
     @property
     def dialect(self) -> str:
@@ -94,6 +95,39 @@ class Database:
         self.writer.dispose()
         if self.reader is not self.writer:
             self.reader.dispose()
+        if self.sqlite_file is not None:
+            _open_files.release(self.sqlite_file)
+            self.sqlite_file = None
+
+
+class _OpenFiles:
+    """The SQLite files this process has open. Reading such a file with anything but SQLite
+    (our header check) and closing it would drop every POSIX lock the process holds on it
+    (fcntl locks belong to the process, not to the descriptor): another process's SQLite
+    would then believe itself alone, checkpoint on close and delete the -wal file that this
+    process still writes to, and its commits would go to a deleted file. A file open here
+    was checked when it was first opened; it is not read again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[str, int] = {}
+
+    def acquire(self, key: str) -> bool:
+        """Count one more opening; True when it is the first (the file may be checked)."""
+        with self._lock:
+            self._counts[key] = self._counts.get(key, 0) + 1
+            return self._counts[key] == 1
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            left = self._counts.get(key, 0) - 1
+            if left > 0:
+                self._counts[key] = left
+            else:
+                self._counts.pop(key, None)
+
+
+_open_files = _OpenFiles()
 
 
 _AUTHORITY_RE = re.compile(
@@ -276,9 +310,16 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
     """Open (creating and migrating when needed) the database at a URL or SQLite path."""
     parsed = url if isinstance(url, URL) else to_url(url)
     path = sqlite_path(parsed)
+    registered: str | None = None
     if path is not None:
-        _check_sqlite_file(path)
-        _create_private(path)
+        registered = os.path.realpath(path)
+        if _open_files.acquire(registered):
+            try:
+                _check_sqlite_file(path)
+                _create_private(path)
+            except BaseException:
+                _open_files.release(registered)
+                raise
         writer = _make_sqlite_engine(parsed, immediate=True)
         reader = _make_sqlite_engine(parsed, immediate=False)
     elif parsed.get_backend_name() == "sqlite":
@@ -295,7 +336,7 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
             shown = mask_credentials(parsed.render_as_string(hide_password=True))
             raise DatabaseOpenError(f"--db: cannot use '{shown}': {exc}") from None
         reader = writer
-    db = Database(url=parsed, writer=writer, reader=reader)
+    db = Database(url=parsed, writer=writer, reader=reader, sqlite_file=registered)
     try:
         if migrate:
             _migrate(db)

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import BigInteger, Connection, case, cast, func, literal, select, union_all
 
 from livegiving_desktop.core.donations import DonationStatus
 from livegiving_desktop.core.errors import NotFoundError
@@ -93,8 +92,12 @@ def top_donors(
 ) -> list[TopDonor]:
     """The top donors by completed total: the aggregate's top `limit` merged with the donors
     of the donations above the watermark (which only add: refunds update the aggregate in their
-    own transaction, after catching it up), so nobody outside both can be in the top."""
-    base = conn.execute(
+    own transaction, after catching it up), so nobody outside both can be in the top.
+
+    The merge is one statement: under a burst thousands of donors sit above the watermark, and
+    merging them in Python held the GIL for tens of milliseconds at each delivery of the feed,
+    on the window's process. The database groups them and returns `limit` rows."""
+    aggregate_top = (
         select(
             donors.c.id, donors.c.donor_key, donors.c.donor_name, donors.c.total_minor,
             donors.c.donation_count, donors.c.named_count,
@@ -102,51 +105,56 @@ def top_donors(
         .where(donors.c.campaign_id == campaign_id, donors.c.donation_count > 0)
         .order_by(donors.c.total_minor.desc(), donors.c.id)
         .limit(limit)
-    ).all()  # fmt: skip
-    merged: dict[str, list[Any]] = {
-        key: [int(i), name, int(total), int(count), int(named)]
-        for i, key, name, total, count, named in base
-    }
-    if mark.behind:
-        named_expr = case(((donations.c.anonymous | donations.c.hide_name_on_air), 0), else_=1)
-        delta = conn.execute(
-            select(
-                donations.c.donor_key,
-                func.max(donations.c.donor_name),
-                func.sum(donations.c.amount_minor),
-                func.count(),
-                func.sum(named_expr),
-            )
-            .where(
-                donations.c.campaign_id == campaign_id,
-                donations.c.id > mark.through_id,
-                donations.c.id <= mark.max_id,
-                donations.c.status == _COMPLETED,
-            )
-            .group_by(donations.c.donor_key)
-        ).all()
-        missing = [key for key, *_ in delta if key not in merged]
-        for start in range(0, len(missing), _CHUNK):
-            for i, key, name, total, count, named in conn.execute(
-                select(
-                    donors.c.id, donors.c.donor_key, donors.c.donor_name, donors.c.total_minor,
-                    donors.c.donation_count, donors.c.named_count,
-                ).where(
-                    donors.c.campaign_id == campaign_id,
-                    donors.c.donor_key.in_(missing[start : start + _CHUNK]),
-                )
-            ):  # fmt: skip
-                merged[key] = [int(i), name, int(total), int(count), int(named)]
-        newcomer = 1 << 62  # a donor not in the aggregate yet sorts after equal totals
-        for key, name, total, count, named in delta:
-            entry = merged.setdefault(key, [newcomer, name, 0, 0, 0])
-            entry[1] = name
-            entry[2] += int(total)
-            entry[3] += int(count)
-            entry[4] += int(named or 0)
-    ranked = sorted((e for e in merged.values() if e[3] > 0), key=lambda e: (-e[2], e[0]))
-    return [TopDonor(name if named else None, total, count)
-            for _, name, total, count, named in ranked[:limit]]  # fmt: skip
+    )  # fmt: skip
+    if not mark.behind:
+        rows = conn.execute(aggregate_top).all()
+        return [TopDonor(name if named else None, int(total), int(count))
+                for _, _, name, total, count, named in rows]  # fmt: skip
+    named_expr = case(((donations.c.anonymous | donations.c.hide_name_on_air), 0), else_=1)
+    delta = (
+        select(
+            donations.c.donor_key.label("donor_key"),
+            func.max(donations.c.donor_name).label("name"),
+            func.sum(donations.c.amount_minor).label("total"),
+            func.count().label("n"),
+            func.sum(named_expr).label("named"),
+        )
+        .where(
+            donations.c.campaign_id == campaign_id,
+            donations.c.id > mark.through_id,
+            donations.c.id <= mark.max_id,
+            donations.c.status == _COMPLETED,
+        )
+        .group_by(donations.c.donor_key)
+        .cte("delta")
+    )
+    top = aggregate_top.subquery("top")
+    newcomer = literal(1 << 62, BigInteger)  # a donor not in the aggregate yet sorts after ties
+    with_delta = select(
+        func.coalesce(cast(donors.c.id, BigInteger), newcomer).label("id"),
+        delta.c.name.label("name"),
+        (func.coalesce(donors.c.total_minor, 0) + delta.c.total).label("total"),
+        (func.coalesce(donors.c.donation_count, 0) + delta.c.n).label("n"),
+        (func.coalesce(donors.c.named_count, 0) + delta.c.named).label("named"),
+    ).select_from(
+        delta.outerjoin(
+            donors,
+            (donors.c.campaign_id == campaign_id) & (donors.c.donor_key == delta.c.donor_key),
+        )
+    )
+    only_aggregate = select(
+        cast(top.c.id, BigInteger), top.c.donor_name, top.c.total_minor,
+        top.c.donation_count, top.c.named_count,
+    ).where(top.c.donor_key.not_in(select(delta.c.donor_key)))  # fmt: skip
+    merged = union_all(with_delta, only_aggregate).subquery("merged")
+    ranked = conn.execute(
+        select(merged.c.name, merged.c.total, merged.c.n, merged.c.named)
+        .where(merged.c.n > 0)
+        .order_by(merged.c.total.desc(), merged.c.id)
+        .limit(limit)
+    ).all()
+    return [TopDonor(name if named else None, int(total), int(count))
+            for name, total, count, named in ranked]  # fmt: skip
 
 
 def recent_donations(conn: Connection, campaign_id: int, limit: int) -> list[StoredDonation]:

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.event_view.homeRequested.connect(self._on_live_home_requested)
         self.event_view.failed.connect(self._on_failed)
         self.event_view.campaignChanged.connect(self._on_live_campaign_changed)
+        for view in (self.live, self.event_view):
+            view.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.stack.currentChanged.connect(self._update_actions)
         self.menus = WindowActions(self)
         self.menus.show_language(self.language)

@@ -234,3 +234,55 @@ def test_a_name_whose_identity_key_expands_is_stored(service: LedgerService) -> 
     assert written.accepted_count == 2
     assert service.store.completed_sum(campaign.id) == (1500, 2)
     assert service.stats(campaign.id).donor_count == 2
+
+
+def test_top_donors_above_a_watermark_match_every_donation_counted_whole(
+    service: LedgerService,
+) -> None:
+    """The top donors merged in one statement (the aggregate's top and the donors above its
+    watermark) are the ones every completed donation, counted whole, gives; a donor only
+    above the watermark ranks after an equal total of the aggregate."""
+    import random
+
+    from livegiving_desktop.db import views
+    from livegiving_desktop.db.changes import read_transaction
+
+    campaign = fundraiser(service)
+    store = service.store
+    rng = random.Random(5)
+    names = [f"Donor {i}" for i in range(40)]
+    n = 0
+
+    def batch(size: int) -> None:
+        nonlocal n
+        rows = []
+        for _ in range(size):
+            n += 1
+            rows.append(valid(str(n), rng.choice(names), rng.choice([100, 500, 1000, 2500])))
+        store.insert_batch(campaign.id, rows)
+
+    batch(150)
+    store.catch_up_donor_stats(campaign.id)  # the aggregate holds these
+    batch(120)  # these are above the watermark
+    with read_transaction(service.db) as conn:
+        mark = views.watermark(conn, campaign.id)
+        assert mark.behind > 0
+        top = views.top_donors(conn, campaign.id, mark, 8)
+    totals: dict[str, list[int]] = {}
+    for d in service.iter_donations(campaign.id):
+        entry = totals.setdefault(d.donor_name, [0, 0])
+        entry[0] += d.amount_minor
+        entry[1] += 1
+    expected = sorted(totals.values(), key=lambda e: -e[0])[:8]
+    assert [(t.total_minor, t.donation_count) for t in top][:1] == [tuple(expected[0])]
+    assert [t.total_minor for t in top] == [e[0] for e in expected]
+    for t in top:
+        assert t.name is not None and totals[t.name] == [t.total_minor, t.donation_count]
+    store.catch_up_donor_stats(campaign.id)  # all folded in: the same answer from the aggregate
+    with read_transaction(service.db) as conn:
+        mark = views.watermark(conn, campaign.id)
+        assert mark.behind == 0
+        again = views.top_donors(conn, campaign.id, mark, 8)
+    assert [(t.total_minor, t.donation_count) for t in again] == [
+        (t.total_minor, t.donation_count) for t in top
+    ]

@@ -38,7 +38,7 @@ from livegiving_desktop.services.snapshots import (
     load_event,
     load_fundraiser,
 )
-from livegiving_desktop.ui.broadcast.session import EventSession, LiveSession
+from livegiving_desktop.ui.broadcast.session import LiveSession
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
@@ -52,6 +52,8 @@ FLUSH_MS = 100  # what was committed is shown at most ten times a second
 PAGE = 200
 SPARK_SECONDS = 60
 CATCH_UP_S = 3.0
+FUNDRAISER = CampaignKind.FUNDRAISER
+STOP_NOW_S = 10.0  # shutting down: a worker that has not stopped by then is ended
 
 
 class BroadcastController(QObject):
@@ -72,6 +74,7 @@ class BroadcastController(QObject):
     ticked = Signal(int, int, list)  # seconds on air, viewers (0 off air), last minute per s
     savingFailed = Signal(str)  # donations cannot be saved for now (kept, retried): the reason
     savingResumed = Signal()
+    notice = Signal(str)  # worth a line in the status bar: in words
     failed = Signal(str)  # an action failed: in words
 
     def __init__(self, runner: DbRunner, kind: CampaignKind, parent: QObject | None = None) -> None:
@@ -86,7 +89,7 @@ class BroadcastController(QObject):
         self.stats = CampaignStats(0, 0, 0, 0)
         self.figures = EventFigures(0, 0, 0, 0, None, 0)
         self.moderation: ModerationRules | None = None
-        self.session: LiveSession | EventSession | None = None
+        self.session: LiveSession | None = None
         # False on a team seat that may not record donations (a moderator, a viewer): the
         # simulated audience is the owner's seat's; this one only watches.
         self.runs_audience = True
@@ -166,16 +169,14 @@ class BroadcastController(QObject):
         session, self.session = self.session, None
         if session is not None:
             try:
-                session.stop()
+                session.stop(timeout=STOP_NOW_S)
             except IngestError as exc:
                 log.warning("quit with donations not saved: %s", exc)
 
     def abandon_saving(self) -> None:
         """The user quits during a saving outage: stop retrying what could not be saved."""
-        if isinstance(self.session, LiveSession):
-            self.session.pipeline.abandon()
-        elif isinstance(self.session, EventSession) and self.session.runner.pipeline is not None:
-            self.session.runner.pipeline.abandon()
+        if self.session is not None:
+            self.session.abandon()
 
     # -- the audience ----------------------------------------------------------------------
 
@@ -185,20 +186,23 @@ class BroadcastController(QObject):
         if not self.runs_audience:
             self._clock.start()
             return
-        if self.kind is CampaignKind.FUNDRAISER:
-            live = LiveSession(self.service, self.campaign, rate=self.rate,
-                               profile=self.audience_profile, moderation=self.moderation,
-                               rules_seq=self.seq, parent=self)  # fmt: skip
-            live.ingestFailed.connect(self._on_session_ingest_failed)
-            live.ingestRecovered.connect(self.savingResumed)
-            self.session = live
-        else:
-            event = EventSession(self.events, self.campaign, self.rate, self.moderation, self,
-                                 rules_seq=self.seq)  # fmt: skip
-            event.failed.connect(self._on_session_failed)
-            self.session = event
-        if self.paused:
-            self.session.pause()
+        # The audience and the writer run in a worker process (services/worker.py); what
+        # they commit comes back through the feed, woken at each batch.
+        feed = self.feed
+        live = LiveSession(
+            self.service.db.url.render_as_string(hide_password=False),
+            self.campaign,
+            rate=self.rate,
+            paused=self.paused,
+            profile=self.audience_profile if self.kind is CampaignKind.FUNDRAISER else None,
+            wake=feed.follower.wake if feed is not None else None,
+            parent=self,
+        )
+        live.ingestFailed.connect(self._on_session_ingest_failed)
+        live.ingestRecovered.connect(self.savingResumed)
+        live.audienceFailed.connect(self._on_session_failed)
+        live.workerRestarted.connect(self._on_worker_restarted)
+        self.session = live
         self._clock.start()
 
     def set_rate(self, rate: int) -> None:
@@ -223,6 +227,14 @@ class BroadcastController(QObject):
     @Slot(str)
     def _on_session_failed(self, message: str) -> None:
         self.failed.emit(self.tr("The audience stopped: %1").replace("%1", message))
+
+    @Slot(str)
+    def _on_worker_restarted(self, message: str) -> None:
+        self.notice.emit(
+            self.tr("The audience restarted (%1). Every donation shown is saved.").replace(
+                "%1", message
+            )
+        )
 
     # -- the broadcast ---------------------------------------------------------------------
 
@@ -374,8 +386,9 @@ class BroadcastController(QObject):
         recorded on its own; it shows once committed, as every donation does."""
         if self.ops is None:
             return
-        if isinstance(self.session, LiveSession) and self.session.campaign.id == campaign.id:
-            await self.runner.call(self.session.submit, draft)
+        session = self.session
+        if session is not None and session.campaign.id == campaign.id and self.kind is FUNDRAISER:
+            session.submit(draft)  # to the worker's pipeline: never waits
             return
         await self.ops.record_offline(campaign, draft)
 

@@ -48,6 +48,7 @@ class BroadcastPage(QWidget):
     campaignChanged = Signal(CampaignRecord)  # after go live, end or cancel
     savingFailed = Signal(str)
     savingResumed = Signal()
+    notice = Signal(str)  # a line for the status bar
 
     def __init__(
         self,
@@ -76,6 +77,7 @@ class BroadcastPage(QWidget):
         c.failed.connect(self.failed)
         c.savingFailed.connect(self.savingFailed)
         c.savingResumed.connect(self.savingResumed)
+        c.notice.connect(self.notice)
         self._build_common(names)
 
     def _build_common(self, names: dict[str, str]) -> None:

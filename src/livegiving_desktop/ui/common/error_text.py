@@ -138,6 +138,11 @@ _REASONS = (
     QT_TRANSLATE_NOOP("Errors", "the database server does not answer"),
     QT_TRANSLATE_NOOP("Errors", "the database reported an error (the details are in the log)"),
     QT_TRANSLATE_NOOP("Errors", "the database is busy: no connection was free in time"),
+    # services/worker.py: the audience's process
+    QT_TRANSLATE_NOOP("Errors", "the audience's process was stopped by signal %1"),
+    QT_TRANSLATE_NOOP("Errors", "the audience's process ended with status %1"),
+    QT_TRANSLATE_NOOP("Errors", "the audience's process stopped answering"),
+    QT_TRANSLATE_NOOP("Errors", "the audience's process stopped before saying what it saved"),
     # services/overlays: the overlay server of this seat
     QT_TRANSLATE_NOOP("Errors", "port %1 is already in use"),
     QT_TRANSLATE_NOOP("Errors", "port %1 cannot be used (%2)"),
