@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple, Protocol
@@ -91,6 +92,13 @@ class ValidDonation(NamedTuple):
     donor_key: str
     flags: str | None = None
     review_reasons: str | None = None
+
+
+# A validated donation as the ingestion pipeline carries it: ValidDonation's fields in order,
+# in a plain tuple. Equal to the ValidDonation of the same fields; unlike a NamedTuple, the
+# garbage collector stops tracking it (text and numbers only), so thousands waiting in the
+# writer's queue cost no collection time.
+ValidRow = tuple[str, str, bool, int, str | None, str | None, str, str, str | None, str | None]
 
 
 def clean_donor_name(text: str, field: str = "donor name") -> str:
@@ -198,3 +206,97 @@ def validate_donation(
         external_id, name, draft.anonymous, amount, message, status, draft.source,
         donor_key(name), None, reasons,
     )  # fmt: skip
+
+
+# The fast path's cleaned names and messages: an audience repeats itself (returning donors, the
+# same "Bravo !"), so most drafts cost one dict lookup per text. Shared by every pipeline
+# (cleaning depends on the text alone); cleared whole when full. Only texts the fast path
+# accepts are kept, never the slow path's.
+_TEXT_CACHE_MAX = 65_536
+_NAMES: dict[str, tuple[str, str]] = {}  # as given -> (name, donor key)
+_MESSAGES: dict[str, str | None] = {}  # as given -> cleaned (None: empty, no message)
+# What the message cache answers for a text the slow path must see: never a cleaned message
+# (the fast path refuses control characters).
+_SLOW = "\x00"
+
+
+def _fast_name(raw: str) -> tuple[str, str] | None:
+    """validate_donation's fast path for a name: (name, donor key), or None for the slow path."""
+    if _SUSPECT_RE.search(raw) is not None:
+        return None
+    name = raw.strip()
+    if not name or len(name) > NAME_MAX:
+        return None
+    cleaned = (name, donor_key(name))
+    if len(raw) <= 2 * NAME_MAX:
+        if len(_NAMES) >= _TEXT_CACHE_MAX:
+            _NAMES.clear()
+        _NAMES[raw] = cleaned
+    return cleaned
+
+
+def _fast_message(raw: str) -> str | None:
+    """validate_donation's fast path for a message: the cleaned text (None when empty), or
+    _SLOW for the slow path."""
+    if _SUSPECT_RE.search(raw) is not None:
+        return _SLOW
+    message = raw.strip()
+    if len(message) > MESSAGE_MAX:
+        return _SLOW
+    cleaned = message or None
+    if len(raw) <= 2 * MESSAGE_MAX:
+        if len(_MESSAGES) >= _TEXT_CACHE_MAX:
+            _MESSAGES.clear()
+        _MESSAGES[raw] = cleaned
+    return cleaned
+
+
+def validate_many(
+    drafts: Iterable[DonationDraft], rules: DonationRules, message_rules: MessageClassifier
+) -> tuple[list[ValidRow], list[ValidationError]]:
+    """`validate_donation` for each draft, in order: the valid donations (as ValidRow) and
+    the refusals.
+
+    The same outcome as validating one by one (tests hold them equal on hostile text), at a
+    fraction of the cost for what an audience mostly sends, already clean text: names and
+    messages come from caches, an ASCII external id is checked with two string methods, the
+    row is a plain tuple (no NamedTuple constructor, no garbage collector). Anything else (a
+    suspect character, a length or an amount out of bounds) goes through validate_donation
+    itself, which says why it refuses.
+    """
+    valid: list[ValidRow] = []
+    refusals: list[ValidationError] = []
+    names, messages = _NAMES.get, _MESSAGES.get
+    verdict = message_rules.verdict
+    low, high, anonymous_ok = rules.minimum_minor, rules.maximum_minor, rules.allow_anonymous
+    for draft in drafts:
+        external_id, raw_name, amount, raw_message, anonymous, source = draft
+        name_key = names(raw_name) or _fast_name(raw_name)
+        if raw_message is None:
+            message: str | None = None
+        else:
+            message = messages(raw_message, _SLOW)
+            if message is _SLOW:
+                message = _fast_message(raw_message)
+        if (
+            name_key is None
+            or message is _SLOW
+            # An ASCII id: printable is exactly "no suspect character"; space the only blank.
+            or not (external_id.isascii() and external_id.isprintable())
+            or not 0 < len(external_id) <= EXTERNAL_ID_MAX
+            or external_id[0] == " "
+            or external_id[-1] == " "
+            or not low <= amount <= high
+            or (anonymous and not anonymous_ok)
+        ):
+            try:
+                valid.append(validate_donation(draft, rules, message_rules))
+            except ValidationError as exc:
+                refusals.append(exc)
+            continue
+        status, reasons = (None, None) if message is None else verdict(message)
+        valid.append((
+            external_id, name_key[0], anonymous, amount, message, status, source, name_key[1],
+            None, reasons,
+        ))  # fmt: skip
+    return valid, refusals

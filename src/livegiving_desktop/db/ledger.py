@@ -14,10 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
@@ -31,7 +30,12 @@ from livegiving_desktop.core.campaigns import (
 )
 from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.decisions import ConflictError, check_versions
-from livegiving_desktop.core.donations import DonationSource, DonationStatus, ValidDonation
+from livegiving_desktop.core.donations import (
+    DonationSource,
+    DonationStatus,
+    ValidDonation,
+    ValidRow,
+)
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.records import (
@@ -112,32 +116,90 @@ _CATCH_UP_UPSERT = text(
 )
 
 
-_SQLITE_ROWS_PER_STATEMENT = 1000  # 9 parameters a row: within SQLite's 32766 variables
+# -- one batch of donations: the ingestion path's only write -----------------------------------
+#
+# Per batch, on SQLite: BEGIN IMMEDIATE, one SELECT of the campaign (its status and totals,
+# read under the write lock), one multi-row INSERT per 1,000 donations, one UPDATE of the
+# totals, the change row, COMMIT. Plain SQL run on the driver with the validated tuples
+# themselves as parameters: no per-row dict or Core object. Each statement hands the GIL over
+# while SQLite works and must take it back from the producer thread (validating the next
+# batch) afterwards, so fewer statements is what makes the pipeline lean; one statement per
+# row (an executemany) would hand it over per row.
+
+_SQLITE_ROWS_PER_STATEMENT = 1000  # 10 parameters a row, 4 shared: within SQLite's 32,766
+_FIELDS = ValidDonation._fields
+_BATCH_CAMPAIGN_COLUMNS = (
+    campaigns.c.status,
+    campaigns.c.currency,
+    campaigns.c.kind,
+    campaigns.c.total_minor,
+    campaigns.c.donation_count,
+    campaigns.c.held_count,
+    campaigns.c.donor_count,
+    campaigns.c.change_seq,
+)
+# SQLite: the write lock is the transaction's (BEGIN IMMEDIATE). PostgreSQL: FOR UPDATE.
+_SQLITE_BATCH_CAMPAIGN = (
+    f"SELECT {', '.join(c.name for c in _BATCH_CAMPAIGN_COLUMNS)} FROM campaigns WHERE id = ?"
+)
+_BATCH_CAMPAIGN = (
+    select(*_BATCH_CAMPAIGN_COLUMNS)
+    .where(campaigns.c.id == bindparam("campaign_id"))
+    .with_for_update()
+)
+_BATCH_TOTALS_DELTAS = (
+    "total_minor",
+    "donation_count",
+    "held_count",
+    "unthanked_count",  # every new donation waits to be thanked: the thank queue's N
+    "after_broadcast_count",
+    "after_broadcast_minor",
+)
+_SQLITE_BATCH_TOTALS = (
+    "UPDATE campaigns SET "
+    + ", ".join(f"{name} = {name} + ?" for name in _BATCH_TOTALS_DELTAS)
+    + ", change_seq = change_seq + 1 WHERE id = ?"
+)
+_BATCH_TOTALS = (
+    update(campaigns)
+    .where(campaigns.c.id == bindparam("campaign_id"))
+    .values(
+        change_seq=campaigns.c.change_seq + 1,
+        **{name: campaigns.c[name] + bindparam(f"add_{name}") for name in _BATCH_TOTALS_DELTAS},
+    )
+)
+# (campaign id, received time, currency, after the broadcast 0/1): the same for every row.
+_BatchConstants = tuple[int, int, str, int]
+_SQLITE_NEW_IDS = (
+    "SELECT external_id, id FROM donations WHERE campaign_id = ? AND id BETWEEN ? AND ?"
+)
 
 
-# `flags` and `review_reasons` are the last two fields: set afterwards, for the few that have
-# some (a held or flagged donation always has its reasons).
-_FIELDS_WITHOUT_FLAGS = len(ValidDonation._fields) - 2
-_WITHOUT_FLAGS = itemgetter(slice(0, _FIELDS_WITHOUT_FLAGS))
-
-
-_SQLITE_SET_FLAGS = "UPDATE donations SET flags = ?, review_reasons = ? WHERE id = ?"
+# sqlite3 binds an exact str or int directly, but None and bool go through its adapter
+# registry (a lookup and two attribute probes each, with the GIL held): about a third of a
+# batch's parameters. So None is bound as '' and read back by NULLIF in the columns that may
+# be NULL (a validated message, status, flags or reasons is never empty), a bool as 0 or 1.
+_BIND: dict[object, object] = {None: "", False: 0, True: 1}
+_NULLABLE = frozenset({"message", "message_status", "flags", "review_reasons"})
 
 
 @lru_cache(maxsize=64)
 def _sqlite_insert_sql(rows: int) -> str:
-    """INSERT of `rows` donations: ?1 campaign id, ?2 received time, ?3 currency, then the
-    fields of each ValidDonation but the last two, `flags` and `review_reasons` (set afterwards
-    for the few that have some: one parameter less a row is measurably faster)."""
-    width = _FIELDS_WITHOUT_FLAGS
-    columns = ValidDonation._fields[:width]
+    """INSERT of `rows` donations: ?1 campaign id, ?2 received time, ?3 currency, ?4 after the
+    broadcast, then the fields of each ValidDonation in order (the tuples are the parameters,
+    through _BIND). The text depends on the row count alone, so it stays prepared in the
+    driver's cache."""
+    width = len(_FIELDS)
     values = []
     for r in range(rows):
-        fields = ", ".join(f"?{4 + r * width + i}" for i in range(width))
-        values.append(f"({fields}, ?1, ?2, ?3, 'completed', 0)")
+        fields = ", ".join(
+            f"NULLIF(?{5 + r * width + i}, '')" if name in _NULLABLE else f"?{5 + r * width + i}"
+            for i, name in enumerate(_FIELDS)
+        )
+        values.append(f"({fields}, ?1, ?2, ?3, 'completed', 0, ?4)")
     return (
-        f"INSERT INTO donations ({', '.join(columns)}, campaign_id,"
-        " received_at_us, currency, status, thanked)"
+        f"INSERT INTO donations ({', '.join(_FIELDS)}, campaign_id,"
+        " received_at_us, currency, status, thanked, after_broadcast)"
         f" VALUES {', '.join(values)}"
         " ON CONFLICT (campaign_id, external_id) DO NOTHING"
     )
@@ -163,7 +225,7 @@ def now_us() -> int:
 _OFFLINE = DonationSource.OFFLINE.value
 
 
-def _check_open_for(campaign: Any, items: Sequence[ValidDonation]) -> bool:
+def _check_open_for(campaign: Any, items: Sequence[ValidRow]) -> bool:
     """Refuse donations a campaign no longer takes (StateError). Returns True when they come
     after its broadcast: an ended fundraiser still takes offline donations (a cheque, cash),
     recorded as such; a cancelled event takes nothing."""
@@ -229,6 +291,7 @@ class LedgerStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._sqlite = db.dialect == "sqlite"
         self._insert = (
             postgresql.insert(donations) if db.dialect == "postgresql" else sqlite.insert(donations)
         ).on_conflict_do_nothing(index_elements=["campaign_id", "external_id"])
@@ -352,7 +415,7 @@ class LedgerStore:
     def insert_batch(
         self,
         campaign_id: int,
-        items: Sequence[ValidDonation],
+        items: Sequence[ValidRow],
         received_at_us: int | None = None,
         *,
         want_rows: bool = True,
@@ -361,145 +424,125 @@ class LedgerStore:
         ledger (or earlier in the batch) is dropped and reported instead of counted twice.
         `want_rows=False` skips building the stored rows when only the counts are needed."""
         received = now_us() if received_at_us is None else received_at_us
+        sqlite_db = self._sqlite
         with self.db.writer.begin() as conn:
-            row = self._lock_campaign(conn, campaign_id)
+            # The campaign's status and totals, read under the lock every batch takes first:
+            # nothing else changes them before the commit, so the totals after the batch are
+            # these plus the batch (no RETURNING, one statement less).
+            row = (
+                conn.exec_driver_sql(_SQLITE_BATCH_CAMPAIGN, (campaign_id,))
+                if sqlite_db
+                else conn.execute(_BATCH_CAMPAIGN, {"campaign_id": campaign_id})
+            ).first()
+            if row is None:
+                raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
             after_broadcast = _check_open_for(row, items)
             currency: str = row.currency
-            first_id, by_external_id = (
-                self._insert_rows(conn, campaign_id, received, currency, items)
-                if items
-                else (0, None)
-            )
+            shared = (campaign_id, received, currency, int(after_broadcast))
+            if not items:
+                first_id, by_external_id = 0, None
+            elif sqlite_db:
+                first_id, by_external_id = self._insert_rows_sqlite(conn, shared, items)
+            else:
+                first_id, by_external_id = self._insert_rows(conn, shared, items)
             if by_external_id is None:  # every donation of the batch is new, ids in order
-                new_items: Sequence[ValidDonation] = items
+                new_items: Sequence[ValidRow] = items
                 ids: Sequence[int] = range(first_id, first_id + len(items))
                 duplicates: list[str] = []
             else:
                 new_items, ids, duplicates = [], [], []
                 for d in items:
-                    donation_id = by_external_id.pop(d.external_id, None)
+                    donation_id = by_external_id.pop(d[0], None)  # external_id
                     if donation_id is None:
-                        duplicates.append(d.external_id)
+                        duplicates.append(d[0])
                     else:
                         new_items.append(d)
                         ids.append(donation_id)
-            total = sum(d.amount_minor for d in new_items)
-            held = sum(1 for d in new_items if d.message_status == _HELD)
-            counters: dict[str, Any] = {}
-            if after_broadcast and new_items:
-                conn.execute(
-                    update(donations)
-                    .where(donations.c.id.in_(list(ids)))
-                    .values(after_broadcast=True)
-                )
-                counters = {
-                    "after_broadcast_count": campaigns.c.after_broadcast_count + len(new_items),
-                    "after_broadcast_minor": campaigns.c.after_broadcast_minor + total,
-                }
-            # The change feed's seq is bumped in the UPDATE of the totals (no statement more).
-            *stats, seq = conn.execute(
-                update(campaigns)
-                .where(campaigns.c.id == campaign_id)
-                .values(
-                    total_minor=campaigns.c.total_minor + total,
-                    donation_count=campaigns.c.donation_count + len(new_items),
-                    held_count=campaigns.c.held_count + held,
-                    # every new donation waits to be thanked: the thank queue's N
-                    unthanked_count=campaigns.c.unthanked_count + len(new_items),
-                    change_seq=campaigns.c.change_seq + (1 if new_items else 0),
-                    **counters,
-                )
-                .returning(
-                    campaigns.c.total_minor,
-                    campaigns.c.donation_count,
-                    campaigns.c.held_count,
-                    campaigns.c.donor_count,
-                    campaigns.c.change_seq,
-                )
-            ).one()
-            if new_items:
+            count = len(new_items)
+            total = sum(d[3] for d in new_items)  # amount_minor
+            held = sum(d[5] == _HELD for d in new_items)  # message_status
+            if count:
+                late = (count, total) if after_broadcast else (0, 0)
+                deltas = (total, count, held, count, *late)
+                # The change feed's seq is bumped in the UPDATE of the totals.
+                if sqlite_db:
+                    conn.exec_driver_sql(_SQLITE_BATCH_TOTALS, (*deltas, campaign_id))
+                else:
+                    params = {
+                        f"add_{n}": v for n, v in zip(_BATCH_TOTALS_DELTAS, deltas, strict=True)
+                    }
+                    conn.execute(_BATCH_TOTALS, {"campaign_id": campaign_id, **params})
                 first, last = (ids[0], ids[-1]) if isinstance(ids, range) else (min(ids), max(ids))
-                insert_change(conn, campaign_id, seq, ChangeKind.DONATIONS, at_us=received,
-                              first_id=first, last_id=last,
-                              detail={"count": len(new_items), "held": held})  # fmt: skip
-        accepted = (
-            [
-                StoredDonation(
-                    i, campaign_id, d.external_id, received, d.donor_name, d.anonymous,
-                    d.amount_minor, currency, d.message, d.message_status, _COMPLETED, d.source,
-                    False, d.donor_key, d.flags, False, False, 0, after_broadcast,
-                    d.review_reasons,
-                )
-                for i, d in zip(ids, new_items, strict=True)
-            ]
-            if want_rows
-            else []
-        )  # fmt: skip
-        return BatchWrite(accepted, len(new_items), held, duplicates, CampaignStats(*stats))
+                insert_change(conn, campaign_id, row.change_seq + 1, ChangeKind.DONATIONS,
+                              at_us=received, first_id=first, last_id=last,
+                              detail={"count": count, "held": held})  # fmt: skip
+        stats = CampaignStats(
+            row.total_minor + total,
+            row.donation_count + count,
+            row.held_count + held,
+            row.donor_count,
+        )
+        if not want_rows:
+            return BatchWrite([], count, held, duplicates, stats)
+        # tuple.__new__: a NamedTuple's own constructor costs twice as much, per row.
+        new = tuple.__new__
+        accepted = [
+            new(StoredDonation, (
+                i, campaign_id, d[0], received, d[1], d[2], d[3], currency, d[4], d[5],
+                _COMPLETED, d[6], False, d[7], d[8], False, False, 0, after_broadcast, d[9],
+            ))
+            for i, d in zip(ids, new_items, strict=True)
+        ]  # fmt: skip
+        return BatchWrite(accepted, count, held, duplicates, stats)
 
-    def _insert_rows(
-        self,
-        conn: Connection,
-        campaign_id: int,
-        received: int,
-        currency: str,
-        items: Sequence[ValidDonation],
+    def _insert_rows_sqlite(
+        self, conn: Connection, shared: _BatchConstants, items: Sequence[ValidRow]
     ) -> tuple[int, dict[str, int] | None]:
         """Insert, ignoring external ids already stored. Returns (first id, None) when every
-        row was new (ids first_id, first_id+1, ... in order), else (0, {external_id: id})."""
-        if self.db.dialect != "sqlite":
-            constants = {
-                "campaign_id": campaign_id,
-                "received_at_us": received,
-                "currency": currency,
-                "status": _COMPLETED,
-                "thanked": False,
-            }
-            rows = [{**d._asdict(), **constants} for d in items]
-            result = conn.execute(
-                self._insert.returning(donations.c.id, donations.c.external_id), rows
-            )
-            return 0, {ext: id_ for id_, ext in result}
-        # SQLite: one multi-row INSERT of the validated tuples themselves; the batch's
-        # constants are parameters ?1..?3 shared by every row, so the statement text depends on
-        # the row count alone and stays prepared in the driver's cache. sqlite3 releases the
-        # GIL once for the whole statement (an executemany releases and re-takes it per row),
-        # so the producer thread can validate
-        # the next batch meanwhile. Under the write lock, new rowids are max(id)+1, +2, ... in
-        # VALUES order, so a batch without duplicates needs no read back; with duplicates
-        # the new rows are read back by id.
-        before = conn.execute(select(func.max(donations.c.id))).scalar_one() or 0
-        inserted = 0
-        # The statement leaves out `flags` and `review_reasons` (fewer parameters a row,
-        # measurably faster); the few held or flagged donations get theirs afterwards, by id.
+        row was new (ids first_id, first_id+1, ... in order), else (0, {external_id: id}).
+
+        One multi-row INSERT per 1,000 donations, the validated tuples themselves as its
+        parameters (the batch's constants are ?1..?4, shared by every row): sqlite3 hands the
+        GIL over once for the whole statement. Under the write lock, new rowids are max(id)+1,
+        +2, ... in VALUES order, so the new rows of the batch are the ids up to the last
+        insert's rowid: read back by id only when some donation was a duplicate."""
+        inserted = first_new = last_new = 0
         for start in range(0, len(items), _SQLITE_ROWS_PER_STATEMENT):
             chunk = items[start : start + _SQLITE_ROWS_PER_STATEMENT]
-            params = (campaign_id, received, currency,
-                      *chain.from_iterable(map(_WITHOUT_FLAGS, chunk)))  # fmt: skip
-            inserted += conn.exec_driver_sql(_sqlite_insert_sql(len(chunk)), params).rowcount
-        flagged = [(i, d) for i, d in enumerate(items) if d[-1] is not None]
+            flat = tuple(chain.from_iterable(chunk))
+            result = conn.exec_driver_sql(
+                _sqlite_insert_sql(len(chunk)), (*shared, *map(_BIND.get, flat, flat))
+            )
+            added = result.rowcount
+            if added:
+                last_new = int(result.lastrowid)
+                if not inserted:
+                    first_new = last_new - added + 1
+                inserted += added
         if inserted == len(items):
-            if flagged:
-                conn.exec_driver_sql(
-                    _SQLITE_SET_FLAGS, [(d[-2], d[-1], before + 1 + i) for i, d in flagged]
-                )
-            return before + 1, None
-        query = select(donations.c.external_id, donations.c.id).where(
-            donations.c.campaign_id == campaign_id, donations.c.id > before
-        )
-        by_external_id = {ext: id_ for ext, id_ in conn.execute(query)}
-        if flagged:
-            # A new row takes the flags of the first donation of the batch with its id.
-            done: set[str] = set()
-            updates = []
-            for _, d in flagged:
-                new_id = by_external_id.get(d[0])
-                if new_id is not None and d[0] not in done:
-                    updates.append((d[-2], d[-1], new_id))
-                done.add(d[0])
-            if updates:
-                conn.exec_driver_sql(_SQLITE_SET_FLAGS, updates)
-        return 0, by_external_id
+            return first_new, None
+        if not inserted:
+            return 0, {}
+        read_back = conn.exec_driver_sql(_SQLITE_NEW_IDS, (shared[0], first_new, last_new))
+        return 0, {ext: id_ for ext, id_ in read_back}
+
+    def _insert_rows(
+        self, conn: Connection, shared: _BatchConstants, items: Sequence[ValidRow]
+    ) -> tuple[int, dict[str, int] | None]:
+        """PostgreSQL: one INSERT ... RETURNING for the batch (SQLAlchemy sends it as
+        multi-row statements); returns (0, {external_id: id}) of the new rows."""
+        campaign_id, received, currency, after_broadcast = shared
+        constants = {
+            "campaign_id": campaign_id,
+            "received_at_us": received,
+            "currency": currency,
+            "status": _COMPLETED,
+            "thanked": False,
+            "after_broadcast": bool(after_broadcast),
+        }
+        rows = [dict(zip(_FIELDS, d, strict=True), **constants) for d in items]
+        result = conn.execute(self._insert.returning(donations.c.id, donations.c.external_id), rows)
+        return 0, {ext: id_ for id_, ext in result}
 
     def donation(self, donation_id: int) -> StoredDonation:
         with self.db.reader.connect() as conn:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from livegiving_desktop.core.donations import DonationDraft, ValidDonation, validate_donation
+from livegiving_desktop.core.donations import DonationDraft, ValidRow, validate_many
 from livegiving_desktop.core.errors import StateError, ValidationError
 from livegiving_desktop.core.moderation import (
     FlagTracker,
@@ -133,15 +133,9 @@ class IngestionPipeline:
         """Validate and queue donations; returns the refusals (they are counted as rejected).
         Blocks when the writer is far behind (back-pressure), never drops anything."""
         self._raise_if_failed()
-        valid: list[ValidDonation] = []
-        refusals: list[ValidationError] = []
-        rules, moderation = self.rules, self._moderation
+        moderation = self._moderation
         classifier = moderation if moderation is not None else self.message_rules
-        for draft in drafts:
-            try:
-                valid.append(validate_donation(draft, rules, classifier))
-            except ValidationError as exc:
-                refusals.append(exc)
+        valid, refusals = validate_many(drafts, self.rules, classifier)
         if moderation is not None and valid:
             valid = moderation.review(valid, self._flags, time.monotonic())
         if refusals:
@@ -228,7 +222,7 @@ class IngestionPipeline:
     # -- writer side -----------------------------------------------------------------------
 
     def _run(self) -> None:
-        pending: list[ValidDonation] = []
+        pending: list[ValidRow] = []
         deadline = 0.0
         last_stats = time.monotonic()
         while True:
@@ -261,7 +255,7 @@ class IngestionPipeline:
                 self._catch_up_donor_stats()
                 last_stats = time.monotonic()
 
-    def _write_some(self, pending: list[ValidDonation], count: int) -> list[ValidDonation]:
+    def _write_some(self, pending: list[ValidRow], count: int) -> list[ValidRow]:
         batch, rest = pending[:count], pending[count:]
         attempt = 0
         while True:
@@ -320,7 +314,7 @@ class IngestionPipeline:
         except Exception:  # Like a commit listener, an error listener never stops the writer.
             log.exception("error listener failed")
 
-    def _reject_all(self, batch: list[ValidDonation], exc: StateError) -> None:
+    def _reject_all(self, batch: list[ValidRow], exc: StateError) -> None:
         log.warning("batch of %d refused: %s", len(batch), exc)
         with self._lock:
             self._summary.rejected += len(batch)

@@ -14,6 +14,7 @@ from livegiving_desktop.core.donations import (
     ValidDonation,
     clean_external_id,
     validate_donation,
+    validate_many,
 )
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.moderation import default_message_rules
@@ -200,3 +201,67 @@ def test_validation_cleans_or_refuses_but_never_crashes(name: str, message: str 
         assert 1 <= len(d.message) <= 500
         assert not set(d.message) & BIDI_CONTROLS
         assert d.message_status in {"visible", "held"}
+
+
+# -- validate_many: the pipeline's batch validation gives exactly validate_donation's outcome --
+
+_PIECES = [
+    "Alice", "Zoë", "  Bob  ", "李雷", "a" * 100, "a" * 101, " " * 3, "", "\u200b", "\u202e",
+    "x\x00y", "\x7f", "\x85", "\u2028", "\ud800", "\t", "\n", "www.spam.example", "fuuuck",
+    "Bravo !", "é" * 300, "m" * 500, "m" * 501, "sim-7-1", "ext 1", " ext", "ext ", "\u3164",
+]  # fmt: skip
+_TEXT = st.one_of(
+    st.sampled_from(_PIECES),
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join),
+    st.text(max_size=30),
+)
+_DRAFTS = st.builds(
+    DonationDraft,
+    external_id=_TEXT,
+    donor_name=_TEXT,
+    amount_minor=st.sampled_from([-5, 0, 199, 200, 1000, 10_000_000, 10_000_001]),
+    message=st.one_of(st.none(), _TEXT),
+    anonymous=st.booleans(),
+    source=st.sampled_from(["stream", "offline"]),
+)
+
+
+def _one_by_one(
+    drafts: list[DonationDraft], rules: DonationRules
+) -> tuple[list[ValidDonation], list[tuple[str, str]]]:
+    valid, refused = [], []
+    for draft in drafts:
+        try:
+            valid.append(validate_donation(draft, rules, default_message_rules()))
+        except ValidationError as exc:
+            refused.append((exc.field, str(exc)))
+    return valid, refused
+
+
+@given(st.lists(_DRAFTS, max_size=12), st.sampled_from([RULES, NO_ANONYMOUS]))
+def test_a_batch_validates_exactly_as_one_by_one(
+    drafts: list[DonationDraft], rules: DonationRules
+) -> None:
+    # Twice: the second time names and messages come from the fast path's caches.
+    for _ in range(2):
+        valid, refusals = validate_many(drafts, rules, default_message_rules())
+        rows = [ValidDonation._make(d) for d in valid]  # fields in ValidDonation's order
+        assert (rows, [(e.field, str(e)) for e in refusals]) == _one_by_one(drafts, rules)
+
+
+def test_a_batch_keeps_the_order_and_says_why_each_refusal() -> None:
+    drafts = [
+        DonationDraft("a", "  Alice  ", 1000, "  Bravo !  "),
+        DonationDraft("b", "Bob", 100),  # below the minimum
+        DonationDraft("c", "Carol", 1000, "www.spam.example"),
+        DonationDraft("d", "Dan\x00", 1000),
+        DonationDraft("e", "Eve", 1000, "   "),
+        DonationDraft(" f", "Alice", 1000, anonymous=True),
+    ]
+    valid, refusals = validate_many(drafts, NO_ANONYMOUS, default_message_rules())
+    rows = [ValidDonation._make(d) for d in valid]
+    assert [(d.external_id, d.donor_name, d.message, d.message_status) for d in rows] == [
+        ("a", "Alice", "Bravo !", "visible"), ("c", "Carol", "www.spam.example", "held"),
+        ("e", "Eve", None, None),
+    ]  # fmt: skip
+    assert [e.field for e in refusals] == ["amount", "donor name", "anonymous"]
