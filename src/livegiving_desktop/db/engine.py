@@ -100,6 +100,17 @@ class Database:
             self.sqlite_file = None
 
 
+def rows_changed(conn: Connection, result: Any) -> int:
+    """How many rows an INSERT, UPDATE or DELETE changed. Python 3.11's sqlite3 decides that a
+    statement changes rows by comparing its first word with "insert", "update"... through the
+    C library's case mapping: under a Turkish locale "INSERT" does not match, and `rowcount`
+    is -1 for every statement SQLAlchemy writes in capitals. SQLite itself then says."""
+    count = int(result.rowcount)
+    if count < 0 and conn.dialect.name == "sqlite":
+        count = int(conn.exec_driver_sql("SELECT changes()").scalar_one())
+    return max(count, 0)
+
+
 class _OpenFiles:
     """The SQLite files this process has open. Reading such a file with anything but SQLite
     (our header check) and closing it would drop every POSIX lock the process holds on it

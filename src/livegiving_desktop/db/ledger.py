@@ -51,7 +51,7 @@ from livegiving_desktop.core.records import (
 from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import insert_change, record_change
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, rows_changed
 from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
 
 log = logging.getLogger("livegiving.db")
@@ -513,7 +513,7 @@ class LedgerStore:
             result = conn.exec_driver_sql(
                 _sqlite_insert_sql(len(chunk)), (*shared, *map(_BIND.get, flat, flat))
             )
-            added = result.rowcount
+            added = rows_changed(conn, result)
             if added:
                 last_new = int(result.lastrowid)
                 if not inserted:

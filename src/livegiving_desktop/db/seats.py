@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Table, literal, literal_column, select, up
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.dialects import postgresql, sqlite
 
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, rows_changed
 from livegiving_desktop.db.models import Seat
 
 seats = cast(Table, Seat.__table__)
@@ -89,7 +89,7 @@ def prune(db: Database, older_than_us: int) -> int:
         result = conn.execute(
             sql_delete(seats).where(seats.c.seen_at_us < _now(db) - older_than_us)
         )
-        return int(result.rowcount or 0)
+        return rows_changed(conn, result)
 
 
 def roster(db: Database, campaign_id: int | None, within_us: int) -> list[SeatRow]:
