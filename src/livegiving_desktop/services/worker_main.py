@@ -80,7 +80,6 @@ class _Live:
 
     def __init__(self, service: LedgerService, spec: WorkerSpec, link: _Link) -> None:
         self.link = link
-        self._failing = False  # on the writer thread only
         campaign = service.campaign(spec.campaign_id)
         self.pipeline: IngestionPipeline | None
         self.event_runner: EventAudienceRunner | None = None
@@ -124,7 +123,6 @@ class _Live:
             self.runner.resume()
 
     def _saved(self, outcome: BatchOutcome) -> None:
-        self._failing = False
         self.link.send("saved", outcome.committed)
 
     def _failed(self, exc: Exception) -> None:

@@ -294,7 +294,7 @@ class BroadcastController(QObject):
         if changes.last_seq <= self.seq:
             return  # already in the snapshot shown
         self.seq = changes.last_seq
-        if changes.moderation is not None:  # as of self.seq, for the next session to follow
+        if changes.moderation is not None:  # the rules as of self.seq (the worker follows its own)
             self.moderation = changes.moderation
         self._pending.append(changes)
         self._flush()

@@ -72,20 +72,60 @@ def time_line(d: StoredDonation) -> str:
     return f"{short_time(d)} · {mark}" if mark else short_time(d)
 
 
-class DonationFeedModel(RecordModel[StoredDonation]):
+class PagedDonationModel(RecordModel[StoredDonation]):
+    """Donations newest first, older pages loaded from the database as the user scrolls:
+    `fetchMore` asks for the rows before the oldest shown (`olderRequested`), and
+    `append_older` adds the page that comes back."""
+
+    olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
+
+    def __init__(self, privacy: OnAirPrivacy, limit: int, parent: QObject | None = None) -> None:
+        super().__init__(limit, parent)
+        self.privacy = privacy
+        self._has_older = True
+        self._loading_older = False
+
+    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
+        """A campaign's newest rows (the first page)."""
+        self._has_older = has_older
+        self._loading_older = False
+        self.reset(rows)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self._has_older
+            and not self._loading_older
+            and self.rowCount() > 0
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        oldest = self.record(self.rowCount() - 1)
+        if self.canFetchMore(parent) and oldest is not None:
+            self._loading_older = True
+            self.olderRequested.emit(oldest.id)
+
+    def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
+        self._loading_older = False
+        oldest = self.record(self.rowCount() - 1)
+        older = [r for r in rows if oldest is None or r.id < oldest.id]
+        self._keep_paged_in()
+        self.append(older)
+        self._has_older = len(older) >= page_size
+
+    def _keep_paged_in(self) -> None:
+        """Called before a page of older rows is appended."""
+
+
+class DonationFeedModel(PagedDonationModel):
     """Newest first. Live donations are prepended in one insert per flush; while the user
     watches the top the model keeps at most `limit` rows, and it loads older pages on demand
     (`olderRequested`)."""
 
-    olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
-
     def __init__(
         self, privacy: OnAirPrivacy, live_limit: int = 500, parent: QObject | None = None
     ) -> None:
-        super().__init__(live_limit, parent)
-        self.privacy = privacy
-        self._has_older = True
-        self._loading_older = False
+        super().__init__(privacy, live_limit, parent)
         self.keep_older = False  # True while the user looks at older rows: do not trim them
 
     @property
@@ -112,26 +152,6 @@ class DonationFeedModel(RecordModel[StoredDonation]):
             return f"{self.privacy.shown_name(d)} · {time_line(d)} · {thanked}"
         return None
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return (
-            not parent.isValid()
-            and self._has_older
-            and not self._loading_older
-            and self.rowCount() > 0
-        )
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        oldest = self.record(self.rowCount() - 1)
-        if self.canFetchMore(parent) and oldest is not None:
-            self._loading_older = True
-            self.olderRequested.emit(oldest.id)
-
-    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
-        """Another campaign's newest rows."""
-        self._has_older = has_older
-        self._loading_older = False
-        self.reset(rows)
-
     def add_newest(self, newest_first: Sequence[StoredDonation]) -> None:
         """Live donations on top; rows already shown are not shown twice."""
         top = self.record(0)
@@ -146,36 +166,18 @@ class DonationFeedModel(RecordModel[StoredDonation]):
             self.trim()
             self._has_older = True
 
-    def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
-        self._loading_older = False
-        oldest = self.record(self.rowCount() - 1)
-        older = [r for r in rows if oldest is None or r.id < oldest.id]
-        self.append(older)
-        self._has_older = len(older) >= page_size
-
     def donation(self, row: int) -> StoredDonation | None:
         return self.record(row)
 
 
-class ThankQueueModel(RecordModel[StoredDonation]):
+class ThankQueueModel(PagedDonationModel):
     """The donations not thanked yet, newest first: the newest `limit` rows, and older pages
     from the database as the user scrolls (`olderRequested`), through all of them."""
-
-    olderRequested = Signal(int)  # the id of the oldest row shown: load rows before it
 
     def __init__(
         self, privacy: OnAirPrivacy, limit: int = 300, parent: QObject | None = None
     ) -> None:
-        super().__init__(limit, parent)
-        self.privacy = privacy
-        self._has_older = True
-        self._loading_older = False
-
-    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
-        """A campaign's newest unthanked rows (the first page)."""
-        self._has_older = has_older
-        self._loading_older = False
-        self.reset(rows)
+        super().__init__(privacy, limit, parent)
 
     def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
         before = self.rowCount()
@@ -183,27 +185,8 @@ class ThankQueueModel(RecordModel[StoredDonation]):
         if self.rowCount() < before + len(newest_first):
             self._has_older = True  # rows left from the bottom: they can be paged in again
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return (
-            not parent.isValid()
-            and self._has_older
-            and not self._loading_older
-            and self.rowCount() > 0
-        )
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        oldest = self.record(self.rowCount() - 1)
-        if self.canFetchMore(parent) and oldest is not None:
-            self._loading_older = True
-            self.olderRequested.emit(oldest.id)
-
-    def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
-        self._loading_older = False
-        oldest = self.record(self.rowCount() - 1)
-        older = [r for r in rows if oldest is None or r.id < oldest.id]
+    def _keep_paged_in(self) -> None:
         self.limit = None  # paged in on purpose: kept while the queue is looked at
-        self.append(older)
-        self._has_older = len(older) >= page_size
 
     def display(self, d: StoredDonation, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
