@@ -77,21 +77,32 @@ async def measure(rate: int, seconds: float, folder: Path, mode: str) -> dict[st
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(HEARTBEAT_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    cpu_ticks: list[float] = []
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        cpu_ticks.append(time.thread_time())
+
+    timer.timeout.connect(tick)
     count_before = live.stats.donation_count
     started = time.perf_counter()
     cpu_before = os.times()
+    ui_cpu_before = time.thread_time()  # this coroutine runs on the UI thread
     timer.start()
     await asyncio.sleep(seconds)
     timer.stop()
     elapsed = time.perf_counter() - started
     cpu_after = os.times()
+    ui_cpu = time.thread_time() - ui_cpu_before
     cpu = (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system)
     shown_during = live.stats.donation_count - count_before
     live.pause.setChecked(True)
     if threads is not None:
         threads()  # paused: what the threads queued is committed
     lateness = [max(0.0, (b - a) * 1000 - HEARTBEAT_MS) for a, b in itertools.pairwise(ticks)]
+    # The UI thread's own CPU between two ticks: the work that held the heartbeat up, whatever
+    # else the machine runs (lateness also counts waiting for a core or for the GIL).
+    ui_work = [(b - a) * 1000 for a, b in itertools.pairwise(cpu_ticks)]
     service = window.service
     assert service is not None
     # What the creator sees once the burst is over: the audience paused, the pipeline commits
@@ -115,10 +126,14 @@ async def measure(rate: int, seconds: float, folder: Path, mode: str) -> dict[st
         "heartbeat_ticks": len(ticks),
         # CPU used by the window's process (all its threads) per second of the burst
         "window_process_cpu_share": round(cpu / elapsed, 2),
+        # CPU used by the UI thread alone per second: its work, whatever else the machine runs
+        "ui_thread_cpu_share": round(ui_cpu / elapsed, 3),
         "lateness_p50_ms": round(percentile(lateness, 0.50), 2),
         "lateness_p99_ms": round(percentile(lateness, 0.99), 2),
         "lateness_max_ms": round(max(lateness, default=0.0), 2),
         "lateness_mean_ms": round(statistics.fmean(lateness), 2) if lateness else 0.0,
+        "ui_cpu_between_ticks_p99_ms": round(percentile(ui_work, 0.99), 2),
+        "ui_cpu_between_ticks_max_ms": round(max(ui_work, default=0.0), 2),
         "rate_shown_per_s": round(shown_during / elapsed),
         "share_of_asked_rate": round(shown_during / elapsed / rate, 3) if rate else None,
         "stored_total": stored.donation_count,

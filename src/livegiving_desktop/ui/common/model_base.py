@@ -3,16 +3,27 @@ change), in the spirit of napari's `_qt/containers/_base_item_model.py`: a view 
 selection and scroll position while rows come and go, and a screen reader hears the rows that
 were added rather than a whole new list.
 
-One class serves lists (one column: a QListView shows column 0) and tables (`COLUMNS` > 1).
-Subclasses say how a record is shown (`display`) and how it is identified (`key`).
+`RecordModel` serves lists and `RecordTableModel` tables (`COLUMNS` > 1); subclasses say how
+a record is shown (`display`) and how it is identified (`key`). A list is a QAbstractListModel
+so that Qt's own `index()` and `columnCount()` answer a view: a QListView lays out each of its
+rows through them after every insert, and a Python override of either cost the live feed
+several milliseconds of the UI thread per flush under a burst (benchmarks/ui_burst.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -20,9 +31,18 @@ Index = QModelIndex | QPersistentModelIndex
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the record itself
 
 
-class RecordModel(QAbstractTableModel, Generic[R]):
+if TYPE_CHECKING:
+    _ItemModel = QAbstractItemModel
+else:
+
+    class _ItemModel:  # at run time the Qt class comes from RecordModel or RecordTableModel
+        pass
+
+
+class _RecordRows(_ItemModel, Generic[R]):
     """Rows of records in a fixed order chosen by the caller (newest first for live lists).
-    `limit` bounds how many rows are kept when new ones are prepended (None: no bound)."""
+    `limit` bounds how many rows are kept when new ones are prepended (None: no bound).
+    Mixed into a Qt model class: RecordModel (lists) and RecordTableModel (tables)."""
 
     COLUMNS: ClassVar[int] = 1
 
@@ -50,13 +70,6 @@ class RecordModel(QAbstractTableModel, Generic[R]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """As a list model's: `model.index(row)` is the row's first (or only) column."""
-        return super().index(row, column, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -149,6 +162,23 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMNS - 1))
         return list(by_key.values())
+
+
+class RecordModel(_RecordRows[R], QAbstractListModel):
+    """A list of records (one column; `model.index(row)`), see _RecordRows."""
+
+
+class RecordTableModel(_RecordRows[R], QAbstractTableModel):
+    """A table of records, `COLUMNS` columns, see _RecordRows."""
+
+    COLUMNS: ClassVar[int] = 2
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """As a list model's: `model.index(row)` is the row's first column."""
+        return super().index(row, column, parent)
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QResizeEvent
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QStyleOptionViewItem,
@@ -146,6 +148,13 @@ def initials(name: str) -> str:
 def avatar_color(name: str) -> QColor:
     """A donor's avatar colour, from their name: its hue varies, and it is dark enough for
     the white initials (AVATAR_TEXT) to read at 4.5:1 (a yellow or a green is deepened)."""
+    return QColor.fromHsl(*_avatar_hsl(name))
+
+
+@lru_cache(maxsize=4096)
+def _avatar_hsl(name: str) -> tuple[int, int, int]:
+    """avatar_color's hue, saturation and lightness, worked out once per name (each feed row
+    paints one at every frame)."""
     digest = hashlib.blake2s(name.encode(), digest_size=2).digest()
     hue = int.from_bytes(digest, "big") % 360
     lightness = 120
@@ -153,7 +162,7 @@ def avatar_color(name: str) -> QColor:
     while contrast_ratio(AVATAR_TEXT, color) < 4.5 and lightness > 20:
         lightness -= 4
         color = QColor.fromHsl(hue, 150, lightness)
-    return color
+    return hue, 150, lightness
 
 
 def button(
@@ -223,8 +232,66 @@ def card(role: str = "card") -> QFrame:
     return frame
 
 
+class WrappedLabel(QLabel):
+    """A label that wraps its words and remembers its height for a width until its text,
+    format, font, style or margins change. Qt lays a wrapped label's text out again each time
+    it asks (QLabel keeps no such answer), and a figure changing elsewhere in the same column
+    makes the layouts ask every wrapped label again: under a burst, ten times a second."""
+
+    HEIGHTS_KEPT = 8
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self._heights: dict[int, int] = {}
+        self.setWordWrap(True)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= self.HEIGHTS_KEPT:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setIndent(self, indent: int) -> None:
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setMargin(self, margin: int) -> None:
+        self._heights.clear()
+        super().setMargin(margin)
+
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _LABEL_LAYOUT_CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+_LABEL_LAYOUT_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.ContentsRectChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
+
+
 def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLabel:
-    widget = QLabel(text)
+    widget = WrappedLabel(text) if wrap else QLabel(text)
     if role:
         widget.setProperty("role", role)
     widget.setWordWrap(wrap)
@@ -303,6 +370,20 @@ class StatBlock(QWidget):
         """The figure, read by a screen reader with its caption ("Donors: 1,234")."""
         self.value.setText(text)
         self.value.setAccessibleName(f"{self.spoken}: {text}")
+
+
+def set_bar_value(bar: QProgressBar, value: int) -> None:
+    """A progress bar's new value, painted with the next frame: QProgressBar.setValue paints
+    the bar at once (a synchronous repaint of it and of what lies under it) each time its
+    filled width moves, which under a burst cost the UI thread milliseconds per flush."""
+    if bar.value() == value:
+        return
+    bar.setUpdatesEnabled(False)
+    try:
+        bar.setValue(value)
+    finally:
+        bar.setUpdatesEnabled(True)  # schedules the bar's repaint, with the next frame
+    bar.update()
 
 
 def timer(parent: QObject, interval_ms: int, *, single_shot: bool = False) -> QTimer:

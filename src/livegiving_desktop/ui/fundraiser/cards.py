@@ -10,7 +10,7 @@ from livegiving_desktop.core.goals import milestones_crossed, percent_reached, p
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
-from livegiving_desktop.ui.common.widgets import Card, StatBlock, button, label
+from livegiving_desktop.ui.common.widgets import Card, StatBlock, button, label, set_bar_value
 from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy, ThankQueueModel
 from livegiving_desktop.ui.fundraiser.widgets import Sparkline
 from livegiving_desktop.ui.theme import Theme, theme_notifier
@@ -56,7 +56,7 @@ class TotalsCard(Card):
         self.donors.set_value(fmt.count(stats.donor_count, locale))
         self.donations.set_value(fmt.count(stats.donation_count, locale))
         self.average.set_value(fmt.money(stats.average_minor, currency, locale))
-        self.goal_bar.setValue(progress_permille(stats.total_minor, campaign.goal_minor))
+        set_bar_value(self.goal_bar, progress_permille(stats.total_minor, campaign.goal_minor))
         if campaign.goal_minor:
             goal = fmt.money(campaign.goal_minor, currency, locale)
             percent = percent_reached(stats.total_minor, campaign.goal_minor)

@@ -30,7 +30,7 @@ from livegiving_desktop.core.moderation import (
 from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.records import AuditRecord, StoredDonation
 from livegiving_desktop.db.moderation import BlockedDonorRecord
-from livegiving_desktop.ui.common.model_base import RecordModel
+from livegiving_desktop.ui.common.model_base import RecordModel, RecordTableModel
 from livegiving_desktop.ui.common.model_base import RecordRole as DonationRole
 from livegiving_desktop.ui.theme import Theme
 
@@ -327,7 +327,7 @@ class ModerationTableModel(QAbstractTableModel):
                     )
 
 
-class AuditTableModel(RecordModel[AuditRecord]):
+class AuditTableModel(RecordTableModel[AuditRecord]):
     """The newest rows of the audit log (who, role, what, donation, before → after, reason)."""
 
     COLUMNS: ClassVar[int] = 7
