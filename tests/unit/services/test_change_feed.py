@@ -5,6 +5,7 @@ PostgreSQL)."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 
@@ -330,3 +331,33 @@ def test_a_silent_outage_is_said_within_5_seconds_and_resynced_after(
         follower.close(5.0)
         proxied.close()
         proxy.close()
+
+
+def test_a_paced_follower_reads_at_most_once_per_pace_and_misses_nothing(
+    service: LedgerService, followers: list[ChangeFollower]
+) -> None:
+    """A window's follower (ui/common/feed.PACE_S) reads once per flush of the view, however
+    often the audience commits: 40 commits in a second come in a handful of deliveries, each
+    change once and in order."""
+    campaign = fundraiser(service)
+    got = _follower(service, followers, pace_s=0.25)
+    start = current_seq(service.db, campaign.id)
+    followers[0].follow(campaign.id, start)
+    pipeline = service.ingestion_pipeline(campaign, max_delay=0.0)
+    began = time.monotonic()
+    for i in range(40):
+        pipeline.submit_many([DonationDraft(f"p{i}", f"Donor {i}", 100, None)])
+        pipeline.flush()
+        time.sleep(0.025)
+    pipeline.close()
+    head = current_seq(service.db, campaign.id)
+    got.wait(lambda: bool(got.seqs()) and got.seqs()[-1] == head)
+    took = time.monotonic() - began
+    assert got.seqs() == list(range(start + 1, head + 1))  # each once, in order
+    delivered = got.delivered()
+    assert sum(c.new_donation_count for c in delivered) == 40
+    assert delivered[-1].stats.total_minor == 40 * 100
+    # One delivery per 0.25 s at most (and the first at once).
+    assert len(delivered) <= int(took / 0.25) + 2
+    times = [t for t, _ in got.changes]
+    assert all(b - a >= 0.2 for a, b in itertools.pairwise(times))

@@ -10,6 +10,9 @@ from livegiving_desktop.db.engine import Database
 from livegiving_desktop.services.changes import CampaignChanges, ChangeFollower, FeedHealth
 
 CLOSE_WAIT_S = 2.0
+# What the window shows is flushed ten times a second (ui/broadcast/controller.FLUSH_MS): one
+# read of the changes per flush is enough, however often the audience commits.
+PACE_S = 0.1
 
 
 class FeedBridge(QObject):
@@ -23,8 +26,9 @@ class FeedBridge(QObject):
     def __init__(self, db: Database, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.follower = ChangeFollower(
-            db, self.changes.emit, on_health=self.health.emit, on_heads=self.heads.emit, name=name
-        )
+            db, self.changes.emit, on_health=self.health.emit, on_heads=self.heads.emit,
+            name=name, pace_s=PACE_S,
+        )  # fmt: skip
 
     def follow(self, campaign_id: int, after_seq: int) -> None:
         self.follower.follow(campaign_id, after_seq)

@@ -33,6 +33,7 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.fundraiser.cards import (
     RateCard,
@@ -53,6 +54,10 @@ from livegiving_desktop.ui.operations import Operations, export_file
 from livegiving_desktop.ui.story.panel import StickerPanel
 
 OVERLAY_MS = 6000  # an alert, a banner or a notice stays on the stage this long
+# The top donors change with nearly every gift in a burst, and their card is rich text that
+# Qt lays out again (with the whole right column) each time: at most once a second, the last
+# ranking always shown.
+TOP_DONORS_MS = 1000
 ALERT_MIN_S = 1.5  # each alert stays readable at least this long, however fast gifts come
 
 
@@ -84,6 +89,7 @@ class FundraiserPage(BroadcastPage):
         self._alert_timer.timeout.connect(self._on_alert_timer_timeout)
         self._banner_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._banner_timer.timeout.connect(self._on_banner_timer_timeout)
+        self._show_top_later = Throttle(self._show_top_donors, TOP_DONORS_MS, parent=self)
         self._build()
         c = self.controller
         c.fundraiserOpened.connect(self._on_controller_opened)
@@ -194,7 +200,7 @@ class FundraiserPage(BroadcastPage):
             model.layoutChanged.emit()  # their rows are written at paint time
         if c is not None:
             self._show_stats(self.controller.stats, self.controller.stats)
-            self._on_controller_top_donors_changed(self._top)
+            self._show_top_donors()
             self.stage.organization = self.subtitle.text()
 
     @property
@@ -217,7 +223,9 @@ class FundraiserPage(BroadcastPage):
         self.totals.milestone.setText("")
         self.show_campaign(snap.campaign, snap.organization)
         self._show_stats(snap.stats, snap.stats)
-        self._on_controller_top_donors_changed(snap.top)
+        self._top = snap.top
+        self._show_top_later.cancel()
+        self._show_top_donors()
 
     @Slot(CampaignStats, bool)
     def _on_controller_stats_changed(self, stats: CampaignStats, new_gifts: bool) -> None:
@@ -286,9 +294,12 @@ class FundraiserPage(BroadcastPage):
     @Slot(list)
     def _on_controller_top_donors_changed(self, top: list[TopDonor]) -> None:
         self._top = top
+        self._show_top_later()
+
+    def _show_top_donors(self) -> None:
         c = self.controller.campaign
         if c is not None:
-            self.top.show_donors(top, self.privacy, c.currency)
+            self.top.show_donors(self._top, self.privacy, c.currency)
 
     @Slot(int, int, list)
     def _on_fundraiser_ticked(self, _seconds: int, _viewers: int, per_second: list[int]) -> None:
