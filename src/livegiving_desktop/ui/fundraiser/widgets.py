@@ -52,6 +52,34 @@ from livegiving_desktop.ui.theme import Theme
 FEED_ROW_HEIGHT = 64
 
 
+class _RowFonts:
+    """The fonts and metrics a feed row paints with, made once per view font (the feed paints
+    every visible row at each flush: ten times a second under a burst)."""
+
+    def __init__(self, base: QFont) -> None:
+        self.base = QFont(base)
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.bold_metrics = QFontMetrics(self.bold)
+        # The avatar is as large as its initials need (a larger system font).
+        self.avatar_side = max(36.0, self.bold_metrics.horizontalAdvance("WM") + 12.0)
+        self.amount = QFont(self.bold)
+        self.amount.setPointSizeF(base.pointSizeF() * 1.35)
+        self.amount_metrics = QFontMetrics(self.amount)
+        self.refunded_amount = QFont(self.amount)  # struck out: refunded by a moderator
+        self.refunded_amount.setStrikeOut(True)
+        self.small = QFont(base)
+        self.small.setPointSizeF(base.pointSizeF() * 0.9)
+        self.small_metrics = QFontMetrics(self.small)
+        self.small_italic = QFont(self.small)
+        self.small_italic.setItalic(True)
+        self.small_italic_metrics = QFontMetrics(self.small_italic)
+        # Taller with a larger system font: the name's line and the message's line fit.
+        self.row_height = max(
+            FEED_ROW_HEIGHT, self.bold_metrics.height() + self.small_metrics.height() + 26
+        )
+
+
 class FeedDelegate(QStyledItemDelegate):
     """A donation row: avatar, shown name, message, time, amount and the thanked marker."""
 
@@ -59,17 +87,17 @@ class FeedDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._thanked_icon: QIcon | None = None
         self._thanked_color = ""
+        self._fonts: _RowFonts | None = None
+
+    def _fonts_for(self, font: QFont) -> _RowFonts:
+        if self._fonts is None or self._fonts.base != font:
+            self._fonts = _RowFonts(font)
+        return self._fonts
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        # Taller with a larger system font: the name's line and the message's line fit.
-        bold = QFont(option.font)
-        bold.setBold(True)
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.9)
-        lines = QFontMetrics(bold).height() + QFontMetrics(small).height() + 26
-        return QSize(option.rect.width(), max(FEED_ROW_HEIGHT, lines))
+        return QSize(option.rect.width(), self._fonts_for(option.font).row_height)
 
     def paint(
         self,
@@ -87,28 +115,21 @@ class FeedDelegate(QStyledItemDelegate):
         paint_row_card(painter, option, rect)
         name: str = index.data(ShownNameRole)
         amount: str = index.data(AmountTextRole)
-        # Avatar: as large as its initials need (a larger system font), white on a colour dark
-        # enough for them.
-        font = QFont(option.font)
-        font.setBold(True)
-        side = max(36.0, QFontMetrics(font).horizontalAdvance("WM") + 12.0)
+        fonts = self._fonts_for(option.font)
+        side = fonts.avatar_side
         avatar = QRectF(rect.left() + 10, rect.center().y() - side / 2, side, side)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(avatar_color(name))
         painter.drawEllipse(avatar)
-        painter.setFont(font)
+        painter.setFont(fonts.bold)
         painter.setPen(QColor(AVATAR_TEXT))
         painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initials(name))
         # Amount (right)
         right = rect.right() - 12
         if amount:
-            amount_font = QFont(option.font)
-            amount_font.setBold(True)
-            amount_font.setPointSizeF(option.font.pointSizeF() * 1.35)
-            amount_font.setStrikeOut(d.refunded)  # refunded by a moderator
-            painter.setFont(amount_font)
+            painter.setFont(fonts.refunded_amount if d.refunded else fonts.amount)
             painter.setPen(QColor(c["accent"]))
-            amount_width = QFontMetrics(amount_font).horizontalAdvance(amount) + 4
+            amount_width = fonts.amount_metrics.horizontalAdvance(amount) + 4
             painter.drawText(
                 QRectF(right - amount_width, rect.top(), amount_width, rect.height()),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
@@ -124,18 +145,16 @@ class FeedDelegate(QStyledItemDelegate):
         # Name, time, message
         text_left = avatar.right() + 12
         width = max(10.0, right - text_left)
-        painter.setFont(font)
+        painter.setFont(fonts.bold)
         painter.setPen(QColor(c["text"]))
-        metrics = QFontMetrics(font)
+        metrics = fonts.bold_metrics
         top = QRectF(text_left, rect.top() + 8, width, metrics.height())
         painter.drawText(
             top,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width * 0.7)),
         )
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.9)
-        painter.setFont(small)
+        painter.setFont(fonts.small)
         painter.setPen(QColor(c["muted"]))
         name_width = min(metrics.horizontalAdvance(name), int(width * 0.7))
         painter.drawText(
@@ -151,10 +170,9 @@ class FeedDelegate(QStyledItemDelegate):
         message = index.model().privacy.message_text(d)  # type: ignore[attr-defined]
         if message:
             italic = d.message_status != "visible"
-            small.setItalic(italic)
-            painter.setFont(small)
+            painter.setFont(fonts.small_italic if italic else fonts.small)
             painter.setPen(QColor(c["muted"] if italic else c["text"]))
-            small_metrics = QFontMetrics(small)
+            small_metrics = fonts.small_italic_metrics if italic else fonts.small_metrics
             painter.drawText(
                 QRectF(text_left, top.bottom() + 4, width, small_metrics.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
