@@ -12,8 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import BigInteger, Connection, case, cast, func, literal, select, union_all
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    union_all,
+)
 
 from livegiving_desktop.core.donations import DonationStatus
 from livegiving_desktop.core.errors import NotFoundError
@@ -41,6 +53,10 @@ from livegiving_desktop.db.tickets import (
 _COMPLETED = DonationStatus.COMPLETED.value
 _CHUNK = 500
 
+# The statements a seat's change feed runs at each delivery are built once, with bound
+# parameters: building them again (and their cache keys) at each call held the GIL on the
+# feed's thread for longer than running them (the window's UI thread waits for the GIL).
+
 
 @dataclass(frozen=True, slots=True)
 class DonorWatermark:
@@ -55,22 +71,36 @@ class DonorWatermark:
         return max(0, self.max_id - self.through_id)
 
 
+@cache
+def _campaign_query() -> Any:
+    return select(campaigns).where(campaigns.c.id == bindparam("campaign_id"))
+
+
+@cache
+def _watermark_queries() -> tuple[Any, Any]:
+    through = select(campaigns.c.donors_through_id).where(
+        campaigns.c.id == bindparam("campaign_id")
+    )
+    high = select(func.max(donations.c.id)).where(
+        donations.c.campaign_id == bindparam("campaign_id")
+    )
+    return through, high
+
+
 def campaign(conn: Connection, campaign_id: int) -> CampaignRecord:
-    row = conn.execute(select(campaigns).where(campaigns.c.id == campaign_id)).first()
+    row = conn.execute(_campaign_query(), {"campaign_id": campaign_id}).first()
     if row is None:
         raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
     return _campaign(row)
 
 
 def watermark(conn: Connection, campaign_id: int) -> DonorWatermark:
-    through = conn.execute(
-        select(campaigns.c.donors_through_id).where(campaigns.c.id == campaign_id)
-    ).scalar_one_or_none()
+    through_query, high_query = _watermark_queries()
+    bound = {"campaign_id": campaign_id}
+    through = conn.execute(through_query, bound).scalar_one_or_none()
     if through is None:
         raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
-    high = conn.execute(
-        select(func.max(donations.c.id)).where(donations.c.campaign_id == campaign_id)
-    ).scalar_one()
+    high = conn.execute(high_query, bound).scalar_one()
     return DonorWatermark(int(through or 0), int(high or 0))
 
 
@@ -97,6 +127,22 @@ def top_donors(
     The merge is one statement: under a burst thousands of donors sit above the watermark, and
     merging them in Python held the GIL for tens of milliseconds at each delivery of the feed,
     on the window's process. The database groups them and returns `limit` rows."""
+    aggregate_top, ranked_query = _top_donor_queries(limit)
+    if not mark.behind:
+        rows = conn.execute(aggregate_top, {"campaign_id": campaign_id}).all()
+        return [TopDonor(name if named else None, int(total), int(count))
+                for _, _, name, total, count, named in rows]  # fmt: skip
+    bound = {"campaign_id": campaign_id, "through_id": mark.through_id, "max_id": mark.max_id}
+    ranked = conn.execute(ranked_query, bound).all()
+    return [TopDonor(name if named else None, int(total), int(count))
+            for name, total, count, named in ranked]  # fmt: skip
+
+
+@cache
+def _top_donor_queries(limit: int) -> tuple[Any, Any]:
+    """top_donors' two statements: the aggregate's top alone, and merged with the donations
+    above the watermark (bound: campaign_id, through_id, max_id)."""
+    campaign_id: Any = bindparam("campaign_id")
     aggregate_top = (
         select(
             donors.c.id, donors.c.donor_key, donors.c.donor_name, donors.c.total_minor,
@@ -106,10 +152,6 @@ def top_donors(
         .order_by(donors.c.total_minor.desc(), donors.c.id)
         .limit(limit)
     )  # fmt: skip
-    if not mark.behind:
-        rows = conn.execute(aggregate_top).all()
-        return [TopDonor(name if named else None, int(total), int(count))
-                for _, _, name, total, count, named in rows]  # fmt: skip
     named_expr = case(((donations.c.anonymous | donations.c.hide_name_on_air), 0), else_=1)
     delta = (
         select(
@@ -121,8 +163,8 @@ def top_donors(
         )
         .where(
             donations.c.campaign_id == campaign_id,
-            donations.c.id > mark.through_id,
-            donations.c.id <= mark.max_id,
+            donations.c.id > bindparam("through_id"),
+            donations.c.id <= bindparam("max_id"),
             donations.c.status == _COMPLETED,
         )
         .group_by(donations.c.donor_key)
@@ -147,14 +189,13 @@ def top_donors(
         top.c.donation_count, top.c.named_count,
     ).where(top.c.donor_key.not_in(select(delta.c.donor_key)))  # fmt: skip
     merged = union_all(with_delta, only_aggregate).subquery("merged")
-    ranked = conn.execute(
+    ranked = (
         select(merged.c.name, merged.c.total, merged.c.n, merged.c.named)
         .where(merged.c.n > 0)
         .order_by(merged.c.total.desc(), merged.c.id)
         .limit(limit)
-    ).all()
-    return [TopDonor(name if named else None, int(total), int(count))
-            for name, total, count, named in ranked]  # fmt: skip
+    )
+    return aggregate_top, ranked
 
 
 def recent_donations(conn: Connection, campaign_id: int, limit: int) -> list[StoredDonation]:
@@ -188,17 +229,22 @@ def donations_between(
 ) -> list[StoredDonation]:
     """The campaign's donations with first_id <= id <= last_id: the newest `limit`, oldest
     first."""
-    query = (
+    bound = {"campaign_id": campaign_id, "first_id": first_id, "last_id": last_id}
+    return [_donation(r) for r in conn.execute(_between_query(limit), bound)][::-1]
+
+
+@cache
+def _between_query(limit: int) -> Any:
+    return (
         select(*_DONATION_COLUMNS)
         .where(
-            donations.c.campaign_id == campaign_id,
-            donations.c.id >= first_id,
-            donations.c.id <= last_id,
+            donations.c.campaign_id == bindparam("campaign_id"),
+            donations.c.id >= bindparam("first_id"),
+            donations.c.id <= bindparam("last_id"),
         )
         .order_by(donations.c.id.desc())
         .limit(limit)
     )
-    return [_donation(r) for r in conn.execute(query)][::-1]
 
 
 def donations_by_id(conn: Connection, campaign_id: int, ids: Sequence[int]) -> list[StoredDonation]:
