@@ -5,9 +5,11 @@ screen, not left loading."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
 from tests.gui.conftest import find
 
@@ -36,11 +38,52 @@ def test_the_home_list_says_it_loads_then_lists_the_campaigns(
         assert not new.isEnabled()  # nothing to create it in yet
         qtbot.waitUntil(lambda: window.home.model.rowCount() == 1, timeout=15_000)
         assert not loading.isVisible()
-        assert new.isEnabled()
         campaigns = find(window, QListView, "campaignList")
         assert campaigns.isVisible()
         assert "Night shift" in campaigns.model().index(0, 0).data()
+        qtbot.waitUntil(new.isEnabled, timeout=15_000)  # once the ledger is attached
+        assert window.service is not None
         qtbot.waitUntil(window.is_ready, timeout=15_000)
+
+
+def test_the_list_is_read_from_the_file_before_the_database_opens(
+    qtbot: Any, qapp: Any, livegiving_db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite file at the current schema: the campaigns are listed (sqlite3 alone, no
+    SQLAlchemy) while the full open still waits; nothing that writes works until it is done."""
+    from livegiving_desktop.ui import main_window
+
+    service = LedgerService.open(livegiving_db_url)
+    try:
+        spec = fundraiser_spec(title="Night shift", organization_id="croix-rouge-francaise",
+                               goal="1000", currency="EUR", catalog=service.catalog)  # fmt: skip
+        service.create_campaign(spec)
+    finally:
+        service.close()
+    release = threading.Event()
+    full_open = main_window._open_and_list
+
+    def held(*args: Any) -> Any:
+        assert release.wait(30)
+        return full_open(*args)
+
+    monkeypatch.setattr(main_window, "_open_and_list", held)
+    with window_on(qtbot, qapp, livegiving_db_url, wait_ready=False) as window:
+        try:
+            qtbot.waitUntil(lambda: window.home.model.rowCount() == 1, timeout=15_000)
+            campaigns = find(window, QListView, "campaignList")
+            assert campaigns.isVisible()
+            assert "Night shift" in campaigns.model().index(0, 0).data()
+            assert window.service is None  # the database is not opened yet
+            for name in ("newCampaign", "openCampaign", "archiveCampaign", "duplicateCampaign"):
+                assert not find(window, QPushButton, name).isEnabled(), name
+            campaigns.activated.emit(campaigns.model().index(0, 0))  # Enter: nothing yet
+            assert window.stack.currentWidget() is window.home
+        finally:
+            release.set()
+        qtbot.waitUntil(window.is_ready, timeout=15_000)
+        for name in ("newCampaign", "openCampaign", "archiveCampaign", "duplicateCampaign"):
+            assert find(window, QPushButton, name).isEnabled(), name
 
 
 def test_a_database_that_cannot_be_opened_is_said_on_the_home_screen(
