@@ -44,6 +44,7 @@ log = logging.getLogger("livegiving.db")
 CAMPAIGN_COLUMNS = tuple(f.name for f in fields(CampaignRecord))
 _BOOL_COLUMNS = frozenset(f.name for f in fields(CampaignRecord) if f.type in ("bool", bool))
 _SELECT = f"SELECT {', '.join(CAMPAIGN_COLUMNS)} FROM campaigns"
+_BUSY_S = 0.1  # another program's lock: the full path waits for it, and says so
 _NEWEST = "coalesce(started_at_us, created_at_us) DESC, id DESC"
 CURRENCIES_SQL = "SELECT DISTINCT currency FROM campaigns"
 
@@ -155,9 +156,9 @@ def sqlite_file_of(db: str) -> Path | None:
 def read_home_file(
     db: str, work: Callable[[Fetch], list[CampaignRecord]]
 ) -> list[CampaignRecord] | None:
-    """`work` (read_home or read_all) run on the SQLite file `db` through sqlite3, read-only;
-    None when the file is not one that the full path would open as it is (see the module's
-    docstring): the caller then opens it the full way."""
+    """`work` (read_home or read_all) run on the SQLite file `db` through sqlite3; None when
+    the file is not one that the full path would open as it is (see the module's docstring):
+    the caller then opens it the full way."""
     path = sqlite_file_of(db)
     if path is None:
         return None
@@ -167,13 +168,21 @@ def read_home_file(
             return None
         if not os.access(path.parent, os.W_OK):
             return None
-        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.5)
-    except (OSError, sqlite3.Error):
+        if not _current_and_sound(path):
+            return None
+        # Read through a connection that honours the other programs' locks (an immutable one
+        # would read past a writer in the middle of its transaction), that our statements may
+        # not write with (query_only), and that, closed last, removes the -wal and -shm files
+        # it may have made, as the full path leaves them. `mode=rw`: never create the file.
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=_BUSY_S,
+                               isolation_level=None)  # fmt: skip
+    except (OSError, sqlite3.Error) as exc:
+        log.info("home list from %s: the full path instead (%s)", path, exc)
         return None
     try:
+        conn.execute("PRAGMA query_only = ON")
         conn.execute("BEGIN")  # one snapshot for every statement below
-        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        if rows != [(HEAD_REVISION,)] or quick_check_problems(conn):
+        if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD_REVISION,)]:
             return None
 
         def fetch(sql: str, params: Mapping[str, Any]) -> list[Any]:
@@ -183,5 +192,20 @@ def read_home_file(
     except (sqlite3.Error, ValueError, TypeError) as exc:
         log.info("home list from %s: the full path instead (%s)", path, exc)
         return None
+    finally:
+        conn.close()
+
+
+def _current_and_sound(path: Path) -> bool:
+    """At the head revision and sound (`PRAGMA quick_check`), read as the full path checks a
+    file (read-only; immutable when no -wal exists, so nothing is made beside a file that
+    the full path may refuse)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=_BUSY_S)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            return False
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        return rows == [(HEAD_REVISION,)] and not quick_check_problems(conn)
     finally:
         conn.close()

@@ -168,3 +168,32 @@ def test_every_other_database_is_left_to_the_full_path(tmp_path: Path) -> None:
         assert quick_all_campaigns(str(read_only)) is None  # the full path refuses it
     finally:
         os.chmod(read_only, 0o600)
+
+
+def test_a_file_locked_by_another_program_is_left_to_the_full_path(tmp_path: Path) -> None:
+    """Never read past another program's lock (it may be in the middle of writing): the full
+    path waits for it, then says that the ledger is in use."""
+    path = _made(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("PRAGMA journal_mode = DELETE")  # another program's own way of locking
+        other.execute("BEGIN EXCLUSIVE")
+        assert quick_all_campaigns(str(path)) is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.db"]
+
+
+def test_a_writer_on_another_seat_does_not_stop_the_read(tmp_path: Path) -> None:
+    """WAL: a transaction open elsewhere neither blocks the list nor shows in it before its
+    commit."""
+    path = _made(tmp_path)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE campaigns SET title = 'Uncommitted'")
+        assert [c.title for c in quick_all_campaigns(str(path)) or []] == ["Nuit"]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
