@@ -104,7 +104,7 @@ def _fraction(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _db_option() -> _Parser:
     db = _Parser(add_help=False)
     db.add_argument(
         "--db",
@@ -113,10 +113,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy URL or path to a SQLite file (default: $LIVEGIVING_DB, else a file in "
         "the user data directory)",
     )
-    parser = _Parser(
+    return db
+
+
+class _UnparsedError(Exception):
+    """What the app's parser alone cannot read: the full parser reads it (and says why not)."""
+
+
+class _AppOnlyParser(_Parser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UnparsedError(message)
+
+
+def _app_parser(
+    db: argparse.ArgumentParser, kind: type[_Parser] = _Parser
+) -> argparse.ArgumentParser:
+    """`livegiving` and the options that open the app (every command's parser adds to it)."""
+    parser = kind(
         prog="livegiving",
         parents=[db],
         description="LiveGiving Desktop: live fundraisers and paid live events.",
+        exit_on_error=kind is _Parser,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the demo fundraiser's live view")
@@ -127,6 +144,29 @@ def build_parser() -> argparse.ArgumentParser:
         dest="moderator_console",
         help="open only the moderation console (a moderator's own seat)",
     )
+    return parser
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments. Opening the app (no command) needs only the app's options: their parser
+    alone is built (the full one, every command's, takes ~10 ms before the window paints);
+    anything else, help and every error go through the full parser, as before."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in ("-h", "--help") or a.startswith("--h") for a in args):
+        quick = _app_parser(_db_option(), _AppOnlyParser)
+        try:
+            found, extra = quick.parse_known_args(args)
+        except (argparse.ArgumentError, _UnparsedError):
+            extra = ["(an error: the full parser says it)"]
+        if not extra:
+            found.command = None
+            return found
+    return build_parser().parse_args(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = _db_option()
+    parser = _app_parser(db)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     orgs = sub.add_parser("organizations", parents=[db], help="the bundled nonprofit catalog")
@@ -625,8 +665,7 @@ def tune_interpreter() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     tune_interpreter()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
     config.setup_logging()
     try:
         if getattr(args, "db", None) is not None:
