@@ -5,6 +5,9 @@ screen, not left loading."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -125,3 +128,18 @@ def test_a_language_switch_while_loading_keeps_the_home_loading(
             qtbot.waitUntil(window.is_ready, timeout=15_000)
     finally:
         prepare(qapp, "en")
+
+
+def test_the_app_is_made_with_the_fusion_style_whatever_the_desktop_asks() -> None:
+    """Fusion is given on QApplication's command line (so that no Python wrapper of the style
+    is built before the first paint); a desktop's QT_STYLE_OVERRIDE does not replace it."""
+    code = (
+        "from livegiving_desktop.app import create_application\n"
+        "app = create_application(['livegiving'])\n"
+        "print(app.style().name(), app.arguments())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60, env=env)  # fmt: skip
+    assert out.stdout.split()[0] == "fusion"
+    assert "-style" not in out.stdout  # Qt took it off the arguments
