@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -85,8 +86,12 @@ def prepare(app: QApplication, lang: str | None) -> str:
 def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
     """`livegiving [--demo] [--lang en|fr] [--db URL] [--moderator]`: the main window (or, with
     --moderator, the moderation console alone) until it closes."""
-    app = create_application()
-    language = prepare(app, lang)
+    try:
+        app = create_application()
+        language = prepare(app, lang)
+    except BaseException:
+        gc.enable()
+        raise
     url = db or config.default_database()
 
     async def main() -> int:
@@ -107,6 +112,7 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
 
         app.lastWindowClosed.connect(on_last_window_closed)
         window.show()
+        gc.enable()  # off from the command line's start of the window (cli._run_gui)
         await closed
         return 0
 

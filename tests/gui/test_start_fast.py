@@ -143,3 +143,35 @@ def test_the_app_is_made_with_the_fusion_style_whatever_the_desktop_asks() -> No
                          check=True, timeout=60, env=env)  # fmt: skip
     assert out.stdout.split()[0] == "fusion"
     assert "-style" not in out.stdout  # Qt took it off the arguments
+
+
+def test_garbage_collection_is_back_on_once_the_window_is_shown(tmp_path: Path) -> None:
+    """`livegiving` pauses the garbage collector while it imports and builds the window
+    (cli._run_gui) and turns it back on once the window is shown."""
+    code = """
+import gc, os, sys
+import livegiving_desktop.app as app_module
+from PySide6.QtCore import QEvent, QObject
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("collecting" if gc.isenabled() else "paused", flush=True)
+            os._exit(0)
+        return False
+class Window(app_module.MainWindow):
+    def __init__(self, **kwargs):
+        print("building", "collecting" if gc.isenabled() else "paused", flush=True)
+        super().__init__(**kwargs)
+        self.painted = Painted()
+        self.installEventFilter(self.painted)
+app_module.MainWindow = Window
+from livegiving_desktop.cli import main
+main(["--db", sys.argv[1], "--lang", "en"])
+"""
+    (tmp_path / "settings.ini").write_text("[overlays]\nport=0\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LIVEGIVING_DATA_DIR": str(tmp_path)}
+    env.pop("LIVEGIVING_DB", None)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "ledger.db")],
+                         capture_output=True, text=True, check=True, timeout=120,
+                         env=env)  # fmt: skip
+    assert out.stdout.split() == ["building", "paused", "collecting"]
