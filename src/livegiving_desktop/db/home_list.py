@@ -154,11 +154,13 @@ def sqlite_file_of(db: str) -> Path | None:
 
 
 def read_home_file(
-    db: str, work: Callable[[Fetch], list[CampaignRecord]]
+    db: str, work: Callable[[Fetch], list[CampaignRecord]], *, check: bool = True
 ) -> list[CampaignRecord] | None:
     """`work` (read_home or read_all) run on the SQLite file `db` through sqlite3; None when
     the file is not one that the full path would open as it is (see the module's docstring):
-    the caller then opens it the full way."""
+    the caller then opens it the full way. `check=False` skips `quick_check` (~0.4 s on a
+    million donations) for a caller that opens the database the full way right after, which
+    checks it and says when it is damaged (the window)."""
     path = sqlite_file_of(db)
     if path is None:
         return None
@@ -168,7 +170,7 @@ def read_home_file(
             return None
         if not os.access(path.parent, os.W_OK):
             return None
-        if not _current_and_sound(path):
+        if not _current_and_sound(path, check=check):
             return None
         # Read through a connection that honours the other programs' locks (an immutable one
         # would read past a writer in the middle of its transaction), that our statements may
@@ -196,7 +198,7 @@ def read_home_file(
         conn.close()
 
 
-def _current_and_sound(path: Path) -> bool:
+def _current_and_sound(path: Path, *, check: bool) -> bool:
     """At the head revision and sound (`PRAGMA quick_check`), read as the full path checks a
     file (read-only; immutable when no -wal exists, so nothing is made beside a file that
     the full path may refuse)."""
@@ -206,6 +208,6 @@ def _current_and_sound(path: Path) -> bool:
         if "alembic_version" not in tables:
             return False
         rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        return rows == [(HEAD_REVISION,)] and not quick_check_problems(conn)
+        return rows == [(HEAD_REVISION,)] and not (check and quick_check_problems(conn))
     finally:
         conn.close()

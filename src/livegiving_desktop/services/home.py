@@ -77,15 +77,17 @@ def quick_home_campaigns(
     search: str = "",
     sort: HomeSort | str = HomeSort.NEWEST,
     include_archived: bool = False,
+    check: bool = True,
 ) -> list[CampaignRecord] | None:
     """`home_campaigns` read from a SQLite file at the current schema without SQLAlchemy;
-    None when the database must be opened the full way."""
+    None when the database must be opened the full way. `check=False`: no `quick_check`, for
+    a caller that opens the database the full way right after (db/home_list.read_home_file)."""
     query = home_query(catalog, search=search, sort=sort, include_archived=include_archived)
 
     def work(fetch: Fetch) -> list[CampaignRecord]:
         return read_home(fetch, **query)
 
-    return read_home_file(db_url, work)
+    return read_home_file(db_url, work, check=check)
 
 
 def quick_all_campaigns(db_url: str) -> list[CampaignRecord] | None:

@@ -941,10 +941,12 @@ def _quick_home(
     db_url: str, catalog: OrganizationCatalog, query: dict[str, Any]
 ) -> list[CampaignRecord] | None:
     """On the database thread: the home list read from a SQLite file at the current schema
-    with sqlite3 alone; None when the database must be opened first (services/home.py)."""
+    with sqlite3 alone; None when the database must be opened first (services/home.py). No
+    quick_check here: the full open that follows checks the file (once, not twice) and says
+    when it is damaged."""
     from livegiving_desktop.services.home import quick_home_campaigns
 
-    return quick_home_campaigns(db_url, catalog, **query)
+    return quick_home_campaigns(db_url, catalog, **query, check=False)
 
 
 def _open_and_list(

@@ -197,3 +197,19 @@ def test_a_writer_on_another_seat_does_not_stop_the_read(tmp_path: Path) -> None
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_quick_check_is_skipped_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window skips it (its full open checks the file right after); `campaigns list`
+    does not, and a file whose quick_check reports a problem is left to the full path."""
+    from livegiving_desktop.db import home_list
+
+    path = _made(tmp_path)
+    monkeypatch.setattr(home_list, "quick_check_problems", lambda _conn: ("page 2: damaged",))
+    assert quick_all_campaigns(str(path)) is None
+    from livegiving_desktop.core.organizations import bundled_catalog
+
+    quick = quick_home_campaigns(str(path), bundled_catalog(), check=False)
+    assert [c.title for c in quick or []] == ["Nuit"]
