@@ -14,7 +14,9 @@ import pytest
 
 from helpers.ledger import DEMO_ORG, valid
 from livegiving_desktop.core.campaigns import HomeSort
+from livegiving_desktop.core.organizations import bundled_catalog
 from livegiving_desktop.core.records import Actor, ActorRole, CampaignRecord
+from livegiving_desktop.db import home_list
 from livegiving_desktop.services.home import quick_all_campaigns, quick_home_campaigns
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -204,12 +206,8 @@ def test_quick_check_is_skipped_only_when_asked(
 ) -> None:
     """The window skips it (its full open checks the file right after); `campaigns list`
     does not, and a file whose quick_check reports a problem is left to the full path."""
-    from livegiving_desktop.db import home_list
-
     path = _made(tmp_path)
     monkeypatch.setattr(home_list, "quick_check_problems", lambda _conn: ("page 2: damaged",))
     assert quick_all_campaigns(str(path)) is None
-    from livegiving_desktop.core.organizations import bundled_catalog
-
     quick = quick_home_campaigns(str(path), bundled_catalog(), check=False)
     assert [c.title for c in quick or []] == ["Nuit"]
