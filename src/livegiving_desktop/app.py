@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
+
+# The plain-Python modules that the first screen needs, before PySide6: its import hook reads
+# the source of every module imported after it (to find `from __feature__ import`), ~0.2 ms
+# a module (issue 19).
+import livegiving_desktop.core.campaigns
+import livegiving_desktop.core.goals
+import livegiving_desktop.core.team
+import livegiving_desktop.services.config
+import livegiving_desktop.services.failures  # noqa: F401
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 (qasync #23)
 
@@ -22,7 +32,7 @@ from livegiving_desktop.ui.common.i18n import install_translators, system_langua
 from livegiving_desktop.ui.common.widgets import APP_ICON, icon
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
 from livegiving_desktop.ui.settings import AppSettings
-from livegiving_desktop.ui.theme import apply_theme
+from livegiving_desktop.ui.theme import FUSION_AT_START, apply_theme
 
 qt_log = logging.getLogger("livegiving.qt")
 _LEVELS = {
@@ -46,7 +56,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough
     )
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    # The Fusion style from the command line (Qt reads and removes `-style`): made in C++,
+    # with no Python wrapper before the first paint (theme.apply_theme knows).
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+    app.setProperty(FUSION_AT_START, True)
     app.setApplicationName("LiveGiving Desktop")
     app.setOrganizationName("LiveGiving")
     app.setApplicationVersion(__import__("livegiving_desktop").__version__)
@@ -73,8 +86,12 @@ def prepare(app: QApplication, lang: str | None) -> str:
 def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
     """`livegiving [--demo] [--lang en|fr] [--db URL] [--moderator]`: the main window (or, with
     --moderator, the moderation console alone) until it closes."""
-    app = create_application()
-    language = prepare(app, lang)
+    try:
+        app = create_application()
+        language = prepare(app, lang)
+    except BaseException:
+        gc.enable()
+        raise
     url = db or config.default_database()
 
     async def main() -> int:
@@ -95,6 +112,7 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
 
         app.lastWindowClosed.connect(on_last_window_closed)
         window.show()
+        gc.enable()  # off from the command line's start of the window (cli._run_gui)
         await closed
         return 0
 

@@ -4,8 +4,9 @@ keeps: the contract's dot form, and an offline donation after the broadcast."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from helpers.cli import Cli
+from helpers.cli import Cli, run_cli
 from helpers.ledger import PREPARED_FUNDRAISER
 
 CAMPAIGN = str(PREPARED_FUNDRAISER)
@@ -82,3 +83,26 @@ def test_an_offline_donation_after_the_broadcast(cli_prepared: Cli) -> None:
     # The CLI keeps the contract's dot form.
     comma = cli_prepared("donate", "--campaign", CAMPAIGN, "--amount", "12,50", "--donor", "X")
     assert comma.code == 2 and "use a dot" in comma.stderr
+
+
+def test_campaigns_list_on_an_older_ledger_migrates_it_then_reads_it_fast(
+    tmp_path: Path, user_data_dir: Path
+) -> None:
+    """The sqlite3 fast path steps aside for a file to migrate: the full path migrates it and
+    lists; the next run lists the same from the file at the new schema."""
+    import shutil
+
+    from livegiving_desktop.db.home_list import read_all, read_home_file
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
+    older = tmp_path / "0005.db"
+    shutil.copy(fixtures / "0005.sqlite", older)
+    assert read_home_file(str(older), read_all) is None  # not at the current schema
+    first = run_cli("campaigns", "list", "--json", data_dir=user_data_dir, db=older)
+    assert first.code == 0, first.stderr
+    rows = json.loads(first.stdout)
+    assert rows
+    fast = read_home_file(str(older), read_all)  # migrated: now read without SQLAlchemy
+    assert fast is not None and [c.id for c in fast] == [row["id"] for row in rows]
+    again = run_cli("campaigns", "list", "--json", data_dir=user_data_dir, db=older)
+    assert again.code == 0 and json.loads(again.stdout) == rows

@@ -8,6 +8,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from helpers.cli import Cli, run_cli
 from helpers.ledger import PREPARED_FUNDRAISER
 from livegiving_desktop.services.ledger import LedgerService
@@ -246,3 +248,36 @@ def test_moderator_flag_opens_the_console_alone_and_refund_keeps_its_name() -> N
     assert not parser.parse_args([]).moderator_console
     refund = parser.parse_args(["refund", "--donation", "3", "--reason", "r", "--moderator", "Kim"])
     assert refund.moderator == "Kim"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "x.db", "--lang", "fr"],
+        ["--lang=en", "--demo", "--db=sqlite:///x.db"],
+        ["--moderator", "--db", "x.db"],
+        ["--dem"],  # an abbreviation, as argparse allows
+        ["--db", "x.db", "campaigns", "list", "--json"],
+        ["organizations", "list", "--search", "croix"],
+    ],
+)
+def test_opening_the_app_parses_as_the_full_parser(argv: list[str]) -> None:
+    """Without a command only the app's options are parsed (issue 19: the full parser costs
+    ~10 ms before the window paints); what comes out is what the full parser gives."""
+    from livegiving_desktop.cli import _parse, build_parser
+
+    assert vars(_parse(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["--lang", "de"], ["--d"], ["nonsense"], ["--db"]])
+def test_bad_app_options_are_said_by_the_full_parser(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from livegiving_desktop.cli import _parse
+
+    with pytest.raises(SystemExit) as exited:
+        _parse(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "COMMAND" in err and "error:" in err  # the full usage, with the commands

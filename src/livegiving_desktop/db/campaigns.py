@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, case, func, or_, select, update
+from sqlalchemy import Table, select, update
 
-from livegiving_desktop.core.campaigns import STATUS_ORDER, CampaignStatus, HomeSort
+from livegiving_desktop.core.campaigns import CampaignStatus, HomeSort
 from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import NotFoundError, StateError
 from livegiving_desktop.core.goals import GoalChange, check_goal_change
@@ -19,7 +19,8 @@ from livegiving_desktop.core.records import Actor, CampaignRecord
 from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.changes import record_change
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, sql_fetch
+from livegiving_desktop.db.home_list import read_home
 from livegiving_desktop.db.ledger import _campaign, campaigns, now_us
 from livegiving_desktop.db.models import AuditEntry, ModerationRuleSet
 
@@ -40,11 +41,6 @@ _ZEROED = (
     "unthanked_count", "last_thank_us", "after_broadcast_count", "after_broadcast_minor",
     "refunded_tickets", "refunded_ticket_minor",
 )  # fmt: skip
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _goal_minor(text: str | None, currency: str) -> int | None:
@@ -77,42 +73,10 @@ class CampaignStore:
         """The home list: campaigns whose folded title holds `search_key` or whose nonprofit
         is one of `organization_ids` (both empty: every campaign), archived ones only when
         asked for, sorted by `sort`."""
-        c = campaigns.c
-        query = select(campaigns)
-        if not include_archived:
-            query = query.where(c.archived_at_us.is_(None))
-        if search_key:
-            matches: list[ColumnElement[bool]] = [
-                c.title_key.like(_like_pattern(search_key), escape="\\")
-            ]
-            if organization_ids:
-                matches.append(c.organization_id.in_(list(organization_ids)))
-            query = query.where(or_(*matches))
-        newest = (func.coalesce(c.started_at_us, c.created_at_us).desc(), c.id.desc())
-        order: tuple[Any, ...]
-        if sort is HomeSort.TITLE:
-            order = (c.title_key, c.id)
-        elif sort is HomeSort.STATUS:
-            rank = case({s.value: i for i, s in enumerate(STATUS_ORDER)}, value=c.status, else_=9)
-            order = (rank, *newest)
-        elif sort is HomeSort.TOTAL:
-            order = (self._major_units_order().desc(), *newest)
-        else:
-            order = newest
         with self.db.reader.connect() as conn:
-            return [_campaign(r) for r in conn.execute(query.order_by(*order))]
-
-    def _major_units_order(self) -> ColumnElement[Any]:
-        """Donations plus tickets, scaled to ten-thousandths of a major unit, so that 1,000
-        JPY and 10.00 EUR compare by their figures (no exchange rates: a list, not a sum)."""
-        with self.db.reader.connect() as conn:
-            currencies = list(conn.execute(select(campaigns.c.currency).distinct()).scalars())
-        scale = case(
-            {cur: 10 ** max(0, 4 - exponent(cur)) for cur in currencies},
-            value=campaigns.c.currency,
-            else_=1,
-        )
-        return (campaigns.c.total_minor + campaigns.c.revenue_minor) * scale
+            return read_home(sql_fetch(conn), search_key=search_key,
+                             organization_ids=organization_ids, sort=sort,
+                             include_archived=include_archived)  # fmt: skip
 
     def titles(self) -> set[str]:
         with self.db.reader.connect() as conn:

@@ -13,9 +13,10 @@ import re
 import sqlite3
 import stat
 import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -25,7 +26,11 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.text import mask_credentials
 from livegiving_desktop.db.failures import BUSY_REASON, describe_failure
-from livegiving_desktop.db.recovery import quick_check_problems
+from livegiving_desktop.db.recovery import quick_check_problems, read_only_uri
+from livegiving_desktop.db.schema import HEAD_REVISION, SCHEMA_REVISIONS
+
+if TYPE_CHECKING:
+    from livegiving_desktop.db.home_list import Fetch
 
 log = logging.getLogger("livegiving.db")
 
@@ -34,10 +39,8 @@ BUSY_TIMEOUT_MS = 30_000
 # WAL + synchronous=FULL: a committed transaction survives a process kill and a power cut.
 SQLITE_SYNCHRONOUS = "FULL"
 MIGRATIONS = "livegiving_desktop.db:migrations"
-# The schema revisions this app knows, oldest first (a test checks them against Alembic's
-# scripts). Alembic itself is imported only when a migration has to run: it costs ~0.2 s.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
-HEAD_REVISION = SCHEMA_REVISIONS[-1]
+# Alembic itself is imported only when a migration has to run: it costs ~0.2 s. The
+# revisions it knows are in db/schema.py (SCHEMA_REVISIONS, HEAD_REVISION).
 # Alembic's `op` and `context` are process-wide proxies: two migrations at once in one process
 # (two databases opened from two threads) would run on each other's. One at a time.
 _MIGRATION_LOCK = threading.Lock()
@@ -109,6 +112,16 @@ def rows_changed(conn: Connection, result: Any) -> int:
     if count < 0 and conn.dialect.name == "sqlite":
         count = int(conn.exec_driver_sql("SELECT changes()").scalar_one())
     return max(count, 0)
+
+
+def sql_fetch(conn: Connection) -> Fetch:
+    """Plain SQL text with named parameters run on `conn` (db/home_list.py's statements,
+    which its fast path runs through sqlite3)."""
+
+    def fetch(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        return conn.execute(text(sql), dict(params)).all()
+
+    return fetch
 
 
 class _OpenFiles:
@@ -228,10 +241,8 @@ def _check_sqlite_file(path: Path) -> None:
         )
     # Read-only; and when no -wal file exists there is nothing but the file to read, so
     # immutable=1 reads it without creating -wal/-shm files beside a file we may refuse.
-    wal = path.with_name(path.name + "-wal")
-    uri = f"{path.as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}

@@ -51,7 +51,8 @@ from livegiving_desktop.core.records import (
 from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import insert_change, record_change
-from livegiving_desktop.db.engine import Database, rows_changed
+from livegiving_desktop.db.engine import Database, rows_changed, sql_fetch
+from livegiving_desktop.db.home_list import campaign_record, read_all
 from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
 
 log = logging.getLogger("livegiving.db")
@@ -83,7 +84,6 @@ _DONATION_COLUMNS = (
     donations.c.after_broadcast,
     donations.c.review_reasons,
 )
-_CAMPAIGN_FIELDS = tuple(CampaignRecord.__dataclass_fields__)
 
 # Donor statistics catch-up: fold the completed donations above the watermark into `donors`.
 _CATCH_UP_NEW_DONORS = text(
@@ -261,10 +261,7 @@ class BatchWrite:
 
 
 def _campaign(row: Any) -> CampaignRecord:
-    values = dict(row._mapping)
-    values["kind"] = CampaignKind(values["kind"])
-    values["status"] = CampaignStatus(values["status"])
-    return CampaignRecord(**{name: values[name] for name in _CAMPAIGN_FIELDS})
+    return campaign_record(row._mapping)
 
 
 def _donation(row: Any) -> StoredDonation:
@@ -355,12 +352,10 @@ class LedgerStore:
         return _campaign(row)
 
     def list_campaigns(self) -> list[CampaignRecord]:
-        order = (
-            func.coalesce(campaigns.c.started_at_us, campaigns.c.created_at_us).desc(),
-            campaigns.c.id.desc(),
-        )
+        """Every campaign, archived ones too, the most recently started or created first
+        (the SQL of db/home_list.py, which `campaigns list` also runs without SQLAlchemy)."""
         with self.db.reader.connect() as conn:
-            return [_campaign(r) for r in conn.execute(select(campaigns).order_by(*order))]
+            return read_all(sql_fetch(conn))
 
     def find_demo_campaign(self) -> CampaignRecord | None:
         """The demo: the newest demo campaign not archived, whatever its status (an ended

@@ -379,8 +379,22 @@ class HomePage(QWidget):
         self._update_tools()
 
     def attach(self, runner: DbRunner, service: LedgerService) -> None:
-        """Where archive and duplicate are written."""
+        """Where campaigns are created, opened, archived and duplicated: until then (the list
+        read from the file while the database opens) their buttons wait."""
         self.runner, self.service = runner, service
+        self._enable_new()
+        self._update_tools()
+
+    def _enable_new(self) -> None:
+        """Creating a campaign is possible once the list is shown and the ledger attached
+        (the role allowing)."""
+        if self.is_loading() or self.service is None:
+            return
+        for button in (self.new_button, self.empty_new):
+            button.setEnabled(True)
+        if self.identity is not None:
+            gate(self.new_button, self.identity.may_run_broadcast, self.identity,
+                 "create a campaign")  # fmt: skip
 
     def query(self) -> dict[str, Any]:
         """The home list's query (LedgerService.home_campaigns' keywords)."""
@@ -401,6 +415,8 @@ class HomePage(QWidget):
     def _update_tools(self) -> None:
         c = self.model.campaign(self.list.currentIndex().row())
         archived = c is not None and c.archived_at_us is not None
+        if self.service is None:  # listed from the file; the ledger is still opening
+            c = None
         text = self.tr("Unarchive") if archived else self.tr("Archive")
         self.archive_button.setText(text)
         self.archive_button.setAccessibleName(
@@ -440,13 +456,9 @@ class HomePage(QWidget):
         self.failed.emit(user_message(exc))  # in words, never driver text
 
     def set_campaigns(self, campaigns: list[CampaignRecord], locale: str) -> None:
-        if self.is_loading():  # loaded: creating a campaign is possible (the role allowing)
+        was_loading = self.is_loading()
+        if was_loading:
             self.list.setAccessibleDescription("")
-            for button in (self.new_button, self.empty_new):
-                button.setEnabled(True)
-            if self.identity is not None:
-                gate(self.new_button, self.identity.may_run_broadcast, self.identity,
-                     "create a campaign")  # fmt: skip
         current = self.model.campaign(self.list.currentIndex().row())
         self.model.locale = locale
         self.model.reset(campaigns)
@@ -455,12 +467,14 @@ class HomePage(QWidget):
         if campaigns:
             row = self.model.row_of(current.id) if current is not None else -1
             self.list.setCurrentIndex(self.model.index(max(0, row)))
+        if was_loading:
+            self._enable_new()
         self._update_tools()
 
     @Slot(QModelIndex)
     def _on_list_activated(self, index: QModelIndex) -> None:
         campaign = self.model.campaign(index.row())
-        if campaign is not None:
+        if campaign is not None and self.service is not None:  # opened once the ledger is
             self.openRequested.emit(campaign)
 
     @Slot()

@@ -281,8 +281,22 @@ class MainWindow(QMainWindow):
         # The database thread opens (and migrates) the database and reads what the first
         # screen shows, importing no more of the ledger than that needs.
         last = None if demo else self.settings.value(self._last_campaign_key())
+        listed = False
+        if not demo and last is None:
+            # The home list read from the file itself (sqlite3 alone, no SQLAlchemy) when it
+            # is a SQLite file at the current schema; the full open follows on the same
+            # thread, after it (never beside it: see db/home_list.py).
+            quick = await self.runner.call(_quick_home, self.db_url, self.catalog,
+                                           self.home.query())  # fmt: skip
+            if self.is_closed():
+                return
+            if quick is not None:
+                self._show_home(quick)
+                listed = True
+                await self._home_painted()
         opened = await self.runner.call(_open_and_list, self.db_url, self.catalog,
-                                        self.home.query(), last is not None)  # fmt: skip
+                                        self.home.query(), last is not None,
+                                        not listed)  # fmt: skip
         if self.is_closed():  # closed while the database was opening
             opened.db.close()
             return
@@ -292,7 +306,7 @@ class MainWindow(QMainWindow):
         self.seat = opened.seat
         self._show_seat(opened.seat)
         resume = next((c for c in opened.campaigns if str(c.id) == str(last)), None)
-        if not demo and resume is None:  # the home list first: what a creator waits for
+        if not demo and resume is None and not listed:  # the home list first
             self._show_home(opened.home)
             await self._home_painted()  # on screen before the next imports compete with it
         draw_deferred_icons()
@@ -923,11 +937,28 @@ class _Opened(NamedTuple):
     campaigns: list[CampaignRecord]  # every campaign, when a last one may be resumed
 
 
+def _quick_home(
+    db_url: str, catalog: OrganizationCatalog, query: dict[str, Any]
+) -> list[CampaignRecord] | None:
+    """On the database thread: the home list read from a SQLite file at the current schema
+    with sqlite3 alone; None when the database must be opened first (services/home.py). No
+    quick_check here: the full open that follows checks the file (once, not twice) and says
+    when it is damaged."""
+    from livegiving_desktop.services.home import quick_home_campaigns
+
+    return quick_home_campaigns(db_url, catalog, **query, check=False)
+
+
 def _open_and_list(
-    db_url: str, catalog: OrganizationCatalog, query: dict[str, Any], resuming: bool
+    db_url: str,
+    catalog: OrganizationCatalog,
+    query: dict[str, Any],
+    resuming: bool,
+    list_home: bool = True,
 ) -> _Opened:
     """On the database thread: open, migrate and check the database, then read the home list
-    (and, to resume the last campaign, every campaign) and who this seat is."""
+    (unless already listed from the file) and, to resume the last campaign, every campaign,
+    and who this seat is."""
     from livegiving_desktop.db.engine import open_database
     from livegiving_desktop.services import home
 
@@ -940,7 +971,8 @@ def _open_and_list(
         else:
             seat = SeatIdentity(None, None)
         everything = home.all_campaigns(db) if resuming else []
-        return _Opened(db, seat, home.home_campaigns(db, catalog, **query), everything)
+        listed = home.home_campaigns(db, catalog, **query) if list_home else []
+        return _Opened(db, seat, listed, everything)
     except BaseException:
         db.close()
         raise
