@@ -9,16 +9,18 @@ statistics rely on it).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from livegiving_desktop.core.campaigns import (
     CampaignKind,
@@ -51,7 +53,7 @@ from livegiving_desktop.core.records import (
 from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import insert_change, record_change
-from livegiving_desktop.db.engine import Database, rows_changed
+from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
 
 log = logging.getLogger("livegiving.db")
@@ -119,12 +121,13 @@ _CATCH_UP_UPSERT = text(
 # -- one batch of donations: the ingestion path's only write -----------------------------------
 #
 # Per batch, on SQLite: BEGIN IMMEDIATE, one SELECT of the campaign (its status and totals,
-# read under the write lock), one multi-row INSERT per 1,000 donations, one UPDATE of the
-# totals, the change row, COMMIT. Plain SQL run on the driver with the validated tuples
-# themselves as parameters: no per-row dict or Core object. Each statement hands the GIL over
-# while SQLite works and must take it back from the producer thread (validating the next
-# batch) afterwards, so fewer statements is what makes the pipeline lean; one statement per
-# row (an executemany) would hand it over per row.
+# read under the write lock), multi-row INSERTs of at most 128 donations, one UPDATE of the
+# totals, the change row, COMMIT. Plain SQL run on the sqlite3 cursor of the transaction's
+# connection (SQLAlchemy's layers cost ~25 us a statement, with the GIL held) with the
+# validated tuples themselves as parameters: no per-row dict or Core object. Each statement
+# hands the GIL over while SQLite works and must take it back from the producer thread
+# (validating the next batch) afterwards, so fewer statements is what makes the pipeline
+# lean; one statement per row (an executemany) would hand it over per row.
 
 # SQLite prepares a multi-row VALUES in time quadratic in its rows (1,000 rows: 0.18 s, 128
 # rows: 4 ms, 64: 1 ms, here), so a batch is sent in statements of 128 rows and the rest in
@@ -189,6 +192,31 @@ _BATCH_TOTALS = (
 )
 # (campaign id, received time, currency, after the broadcast 0/1): the same for every row.
 _BatchConstants = tuple[int, int, str, int]
+
+
+class _BatchCampaign(NamedTuple):
+    """The campaign as a batch reads it under the write lock (_BATCH_CAMPAIGN_COLUMNS)."""
+
+    status: str
+    currency: str
+    kind: str
+    total_minor: int
+    donation_count: int
+    held_count: int
+    donor_count: int
+    change_seq: int
+
+
+@contextmanager
+def _sqlalchemy_errors(statement: str) -> Iterator[None]:
+    """sqlite3's errors raised as SQLAlchemy raises them (OperationalError for a full disk or
+    a lock...): what the pipeline retries and describe_failure puts in words."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(statement[:200], None, exc, sqlite3.Error) from exc
+
+
 _SQLITE_NEW_IDS = (
     "SELECT external_id, id FROM donations WHERE campaign_id = ? AND id BETWEEN ? AND ?"
 )
@@ -448,11 +476,14 @@ class LedgerStore:
             # The campaign's status and totals, read under the lock every batch takes first:
             # nothing else changes them before the commit, so the totals after the batch are
             # these plus the batch (no RETURNING, one statement less).
-            row = (
-                conn.exec_driver_sql(_SQLITE_BATCH_CAMPAIGN, (campaign_id,))
-                if sqlite_db
-                else conn.execute(_BATCH_CAMPAIGN, {"campaign_id": campaign_id})
-            ).first()
+            row: Any
+            if sqlite_db:
+                cursor = cast(sqlite3.Connection, conn.connection.driver_connection).cursor()
+                with _sqlalchemy_errors(_SQLITE_BATCH_CAMPAIGN):
+                    found = cursor.execute(_SQLITE_BATCH_CAMPAIGN, (campaign_id,)).fetchone()
+                row = None if found is None else _BatchCampaign._make(found)
+            else:
+                row = conn.execute(_BATCH_CAMPAIGN, {"campaign_id": campaign_id}).first()
             if row is None:
                 raise NotFoundError("campaign", f"no campaign has the id {campaign_id}")
             after_broadcast = _check_open_for(row, items)
@@ -461,7 +492,7 @@ class LedgerStore:
             if not items:
                 first_id, by_external_id = 0, None
             elif sqlite_db:
-                first_id, by_external_id = self._insert_rows_sqlite(conn, shared, items)
+                first_id, by_external_id = self._insert_rows_sqlite(cursor, shared, items)
             else:
                 first_id, by_external_id = self._insert_rows(conn, shared, items)
             if by_external_id is None:  # every donation of the batch is new, ids in order
@@ -485,7 +516,8 @@ class LedgerStore:
                 deltas = (total, count, held, count, *late)
                 # The change feed's seq is bumped in the UPDATE of the totals.
                 if sqlite_db:
-                    conn.exec_driver_sql(_SQLITE_BATCH_TOTALS, (*deltas, campaign_id))
+                    with _sqlalchemy_errors(_SQLITE_BATCH_TOTALS):
+                        cursor.execute(_SQLITE_BATCH_TOTALS, (*deltas, campaign_id))
                 else:
                     params = {
                         f"add_{n}": v for n, v in zip(_BATCH_TOTALS_DELTAS, deltas, strict=True)
@@ -515,7 +547,7 @@ class LedgerStore:
         return BatchWrite(accepted, count, held, duplicates, stats)
 
     def _insert_rows_sqlite(
-        self, conn: Connection, shared: _BatchConstants, items: Sequence[ValidRow]
+        self, cursor: sqlite3.Cursor, shared: _BatchConstants, items: Sequence[ValidRow]
     ) -> tuple[int, dict[str, int] | None]:
         """Insert, ignoring external ids already stored. Returns (first id, None) when every
         row was new (ids first_id, first_id+1, ... in order), else (0, {external_id: id}).
@@ -524,17 +556,21 @@ class LedgerStore:
         parameters (the batch's constants are ?1..?4, shared by every row): sqlite3 hands the
         GIL over once for the whole statement. Under the write lock, new rowids are max(id)+1,
         +2, ... in VALUES order, so the new rows of the batch are the ids up to the last
-        insert's rowid: read back by id only when some donation was a duplicate."""
+        insert's rowid: read back by id only when some donation was a duplicate. The rows an
+        INSERT added are told by the connection's total_changes (C), never by the cursor's
+        rowcount, which a Turkish locale makes -1 (see engine.rows_changed)."""
         inserted = first_new = last_new = start = 0
+        connection = cursor.connection
         for rows in _statement_rows(len(items)):
             flat = tuple(chain.from_iterable(items[start : start + rows]))
             start += rows
-            result = conn.exec_driver_sql(
-                _sqlite_insert_sql(rows), (*shared, *map(_BIND.get, flat, flat))
-            )
-            added = rows_changed(conn, result)
+            statement = _sqlite_insert_sql(rows)
+            before = connection.total_changes
+            with _sqlalchemy_errors(statement):
+                cursor.execute(statement, (*shared, *map(_BIND.get, flat, flat)))
+            added = connection.total_changes - before
             if added:
-                last_new = int(result.lastrowid)
+                last_new = int(cursor.lastrowid or 0)
                 if not inserted:
                     first_new = last_new - added + 1
                 inserted += added
@@ -542,8 +578,9 @@ class LedgerStore:
             return first_new, None
         if not inserted:
             return 0, {}
-        read_back = conn.exec_driver_sql(_SQLITE_NEW_IDS, (shared[0], first_new, last_new))
-        return 0, {ext: id_ for ext, id_ in read_back}
+        with _sqlalchemy_errors(_SQLITE_NEW_IDS):
+            read_back = cursor.execute(_SQLITE_NEW_IDS, (shared[0], first_new, last_new))
+            return 0, {ext: id_ for ext, id_ in read_back}
 
     def _insert_rows(
         self, conn: Connection, shared: _BatchConstants, items: Sequence[ValidRow]
