@@ -149,7 +149,7 @@ def test_batches_of_any_size_store_every_row_and_share_a_few_statements(
 ) -> None:
     """SQLite prepares a multi-row INSERT in time quadratic in its rows (0.18 s for 1,000),
     once per statement text: whatever sizes the batches come in, their INSERTs are of a few
-    sizes of at most 128 rows, and a replay at a statement's edge is still dropped alone."""
+    sizes (1,000 or a power of two), and a replay at a statement's edge is dropped alone."""
     campaign = fundraiser(service)
     store = service.store
     inserts: set[str] = set()
@@ -162,10 +162,11 @@ def test_batches_of_any_size_store_every_row_and_share_a_few_statements(
     if service.db.dialect == "sqlite":
         event.listen(service.db.writer, "checkout", lambda c, *_: c.set_trace_callback(_seen))
     expected: list[str] = []
-    for size in (1, 3, 127, 128, 129, 255, 300, 1000):
+    for size in (1, 3, 127, 128, 129, 255, 300, 999, 1000, 1300):
         items = [valid(f"s{size}-{i}", f"Donor {i % 13}", 100 + i) for i in range(size)]
-        if expected and size > 128:
-            items[128] = valid(expected[-1], "Replayed", 100)  # the first row of a statement
+        if expected and size > 256:
+            # A replay in a later statement (for 300 = 256 + 32 + 8 + 4, its first row).
+            items[256] = valid(expected[-1], "Replayed", 100)
         written = store.insert_batch(campaign.id, items, RECEIVED_US)
         new = [d.external_id for d in items if d.external_id not in expected]
         assert written.accepted_count == len(new)
@@ -177,7 +178,7 @@ def test_batches_of_any_size_store_every_row_and_share_a_few_statements(
     assert [d.id for d in stored] == sorted(d.id for d in stored)
     if service.db.dialect == "sqlite":
         rows = sorted({statement.count("'completed', 0, ") for statement in inserts})
-        assert rows == [1, 2, 4, 8, 16, 32, 64, 128]
+        assert rows == [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000]
 
 
 def test_offline_donations_after_the_broadcast_are_marked_and_counted(
