@@ -129,19 +129,19 @@ _CATCH_UP_UPSERT = text(
 # (validating the next batch) afterwards, so fewer statements is what makes the pipeline
 # lean; one statement per row (an executemany) would hand it over per row.
 
-# SQLite prepares a multi-row VALUES in time quadratic in its rows (1,000 rows: 0.18 s, 512:
-# 41 ms, 128: 4 ms, here), once per statement text. A full batch is one 1,000-row INSERT
-# (each statement hands the GIL over and waits for it back: ten 128-row statements measured
-# slower for the whole pipeline than one prepared statement of 1,000 rows); any other size is
-# sent by its binary digits (300 = 256 + 32 + 8 + 4): eleven statement texts in all, each
-# prepared once per connection and kept in the driver's cache, whatever sizes the batches
-# come in (a new text for every size cost up to 0.18 s each time).
-_SQLITE_ROWS_PER_STATEMENT = 1000
+# SQLite prepares a multi-row VALUES in time quadratic in its rows (1,000 rows: 0.18 s, 500:
+# 41 ms, 128: 4 ms, here), once per statement text. A full batch of 1,000 is two 500-row
+# INSERTs (each statement hands the GIL over and waits for it back: ten 128-row statements
+# made the whole pipeline slower; two of 500 cost as much wall time as one of 1,000 and 0.14 s
+# less CPU); any other size is sent by its binary digits (300 = 256 + 32 + 8 + 4): ten
+# statement texts in all, each prepared once per connection and kept in the driver's cache,
+# whatever sizes the batches come in (a new text for every size cost up to 0.18 s each time).
+_SQLITE_ROWS_PER_STATEMENT = 500
 
 
 def _statement_rows(count: int) -> Iterator[int]:
-    """The rows of each INSERT for a batch of `count`: 1,000 at a time, then the rest by its
-    binary digits (2,300 = 1,000 + 1,000 + 256 + 32 + 8 + 4)."""
+    """The rows of each INSERT for a batch of `count`: 500 at a time, then the rest by its
+    binary digits (1,300 = 500 + 500 + 256 + 32 + 8 + 4)."""
     full, rest = divmod(count, _SQLITE_ROWS_PER_STATEMENT)
     yield from (_SQLITE_ROWS_PER_STATEMENT,) * full
     size = 1 << rest.bit_length()
