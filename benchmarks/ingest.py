@@ -51,6 +51,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from livegiving_desktop.cli import tune_interpreter
 from livegiving_desktop.core.audience import SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft, validate_donation
 from livegiving_desktop.core.moderation import ModerationRules
@@ -312,7 +313,7 @@ def main() -> None:
     with_rules_cpu: list[float] = []
     without_rules_cpu: list[float] = []
     held_with_rules = 0
-    sys.setswitchinterval(0.001)  # as the CLI does (cli.tune_interpreter)
+    tune_interpreter()  # as the CLI does
     audience = SimulatedAudience(7, "EUR", minimum_minor=100)
     drafts = [audience.next_delivery() for _ in range(args.count)]
     if args.producer:
