@@ -21,16 +21,21 @@ from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.testing import window_on
 
 
-def test_the_home_list_says_it_loads_then_lists_the_campaigns(
-    qtbot: Any, qapp: Any, livegiving_db_url: str
-) -> None:
-    service = LedgerService.open(livegiving_db_url)
+def _night_shift(url: str) -> None:
+    """One fundraiser, "Night shift", in the ledger at `url`."""
+    service = LedgerService.open(url)
     try:
         spec = fundraiser_spec(title="Night shift", organization_id="croix-rouge-francaise",
                                goal="1000", currency="EUR", catalog=service.catalog)  # fmt: skip
         service.create_campaign(spec)
     finally:
         service.close()
+
+
+def test_the_home_list_says_it_loads_then_lists_the_campaigns(
+    qtbot: Any, qapp: Any, livegiving_db_url: str
+) -> None:
+    _night_shift(livegiving_db_url)
     with window_on(qtbot, qapp, livegiving_db_url, wait_ready=False) as window:
         # Shown, before the first turn of the loop: the database is not opened yet.
         loading = find(window, QLabel, "homeLoading")
@@ -56,13 +61,7 @@ def test_the_list_is_read_from_the_file_before_the_database_opens(
     SQLAlchemy) while the full open still waits; nothing that writes works until it is done."""
     from livegiving_desktop.ui import main_window
 
-    service = LedgerService.open(livegiving_db_url)
-    try:
-        spec = fundraiser_spec(title="Night shift", organization_id="croix-rouge-francaise",
-                               goal="1000", currency="EUR", catalog=service.catalog)  # fmt: skip
-        service.create_campaign(spec)
-    finally:
-        service.close()
+    _night_shift(livegiving_db_url)
     release = threading.Event()
     full_open = main_window._open_and_list
 
