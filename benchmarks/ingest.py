@@ -55,7 +55,7 @@ from livegiving_desktop.cli import tune_interpreter
 from livegiving_desktop.core.audience import SimulatedAudience
 from livegiving_desktop.core.donations import DonationDraft, validate_donation
 from livegiving_desktop.core.moderation import ModerationRules
-from livegiving_desktop.db.models import Donation
+from livegiving_desktop.db.models import donations
 from livegiving_desktop.services.ingest import IngestionPipeline
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -116,7 +116,7 @@ def sqlalchemy_core(path: str, rows: list[tuple[object, ...]]) -> float:
     started = time.perf_counter()
     for start in range(0, len(params), ROWS_PER_TRANSACTION):
         with service.db.writer.begin() as conn:
-            conn.execute(insert(Donation), params[start : start + ROWS_PER_TRANSACTION])
+            conn.execute(insert(donations), params[start : start + ROWS_PER_TRANSACTION])
     elapsed = time.perf_counter() - started
     service.close()
     return elapsed

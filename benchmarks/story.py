@@ -85,7 +85,7 @@ def seed(path: Path, frames: int) -> int:
     from livegiving_desktop.core.donations import DonationDraft
     from livegiving_desktop.core.story import StoryDesign
     from livegiving_desktop.core.text import donor_key
-    from livegiving_desktop.db.models import StoryFrame
+    from livegiving_desktop.db.models import story_frames
     from livegiving_desktop.services.ingest import IngestionPipeline
     from livegiving_desktop.services.ledger import LedgerService
 
@@ -105,7 +105,7 @@ def seed(path: Path, frames: int) -> int:
             for n, name in enumerate(names)
         ]  # fmt: skip
         with service.db.writer.begin() as conn:
-            conn.execute(insert(StoryFrame), rows)
+            conn.execute(insert(story_frames), rows)
     service.close()
     return campaign.id
 

@@ -4,16 +4,13 @@ store reads them. No code path updates or deletes a row (triggers of migration 0
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import cast
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from livegiving_desktop.core.decisions import VERSIONED_ACTIONS, Conflict
 from livegiving_desktop.core.records import Actor, AuditRecord
 from livegiving_desktop.db.engine import Database
-from livegiving_desktop.db.models import AuditEntry
-
-audit_log = cast(Table, AuditEntry.__table__)
+from livegiving_desktop.db.models import audit_log
 
 _COLUMNS = tuple(audit_log.c[name] for name in AuditRecord.__dataclass_fields__)
 

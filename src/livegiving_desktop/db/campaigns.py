@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import select, update
 
 from livegiving_desktop.core.campaigns import CampaignStatus, HomeSort
 from livegiving_desktop.core.changes import ChangeKind
@@ -22,10 +22,8 @@ from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database, sql_fetch
 from livegiving_desktop.db.home_list import read_home
 from livegiving_desktop.db.ledger import _campaign, campaigns, now_us
-from livegiving_desktop.db.models import AuditEntry, ModerationRuleSet
-
-audit_log = cast(Table, AuditEntry.__table__)
-rule_sets = cast(Table, ModerationRuleSet.__table__)
+from livegiving_desktop.db.models import audit_log
+from livegiving_desktop.db.models import moderation_rules as rule_sets
 
 # The settings a duplicate copies: what the creator chose, never what happened (totals,
 # dates, status, the demo mark).

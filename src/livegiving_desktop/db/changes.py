@@ -23,19 +23,16 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, update
+from sqlalchemy import Connection, Engine, create_engine, update
 from sqlalchemy import select as sql_select
 from sqlalchemy.engine import URL
 
 from livegiving_desktop.core.changes import ChangeEvent, ChangeKind
 from livegiving_desktop.core.errors import NotFoundError
 from livegiving_desktop.db.engine import Database, pg_connect_args
-from livegiving_desktop.db.models import Campaign, Change
-
-campaigns = cast(Table, Campaign.__table__)
-changes = cast(Table, Change.__table__)
+from livegiving_desktop.db.models import campaigns, changes
 
 _INSERT = changes.insert()
 _EVENT_COLUMNS = (

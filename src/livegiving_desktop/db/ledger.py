@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, select, text, update
+from sqlalchemy import Connection, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -55,14 +55,10 @@ from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import insert_change, record_change
 from livegiving_desktop.db.engine import Database, sql_fetch
 from livegiving_desktop.db.home_list import campaign_record, read_all
-from livegiving_desktop.db.models import Campaign, Donation, Donor, Refund
+from livegiving_desktop.db.models import campaigns, donations, donors, refunds
 
 log = logging.getLogger("livegiving.db")
 
-campaigns = cast(Table, Campaign.__table__)
-donations = cast(Table, Donation.__table__)
-donors = cast(Table, Donor.__table__)
-refunds = cast(Table, Refund.__table__)
 
 _DONATION_COLUMNS = (
     donations.c.id,

@@ -13,7 +13,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    Table,
     and_,
     delete,
     func,
@@ -41,10 +40,8 @@ from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, donors, now_us
-from livegiving_desktop.db.models import AMOUNT_INDEX_WHERE, BlockedDonor, ModerationRuleSet
-
-rule_sets = cast(Table, ModerationRuleSet.__table__)
-blocked_donors = cast(Table, BlockedDonor.__table__)
+from livegiving_desktop.db.models import AMOUNT_INDEX_WHERE, blocked_donors
+from livegiving_desktop.db.models import moderation_rules as rule_sets
 
 _HELD = MessageStatus.HELD.value
 _SORT_COLUMNS = {

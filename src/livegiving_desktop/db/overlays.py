@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.changes import ChangeKind
@@ -25,12 +25,9 @@ from livegiving_desktop.db import views
 from livegiving_desktop.db.changes import read_transaction, record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, now_us
-from livegiving_desktop.db.models import Campaign, Donation, OverlaySetup, StoryFrame
-
-campaigns = cast(Table, Campaign.__table__)
-donations = cast(Table, Donation.__table__)
-overlays = cast(Table, OverlaySetup.__table__)
-frames = cast(Table, StoryFrame.__table__)
+from livegiving_desktop.db.models import campaigns, donations
+from livegiving_desktop.db.models import overlay_settings as overlays
+from livegiving_desktop.db.models import story_frames as frames
 
 CONTROLS = ("test", "replay", "skip")
 

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, Table, literal, literal_column, select, update
+from sqlalchemy import ColumnElement, literal, literal_column, select, update
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.db.engine import Database, rows_changed
-from livegiving_desktop.db.models import Seat
-
-seats = cast(Table, Seat.__table__)
+from livegiving_desktop.db.models import seats
 
 _PG_NOW_US = "(extract(epoch from clock_timestamp()) * 1000000)::bigint"
 

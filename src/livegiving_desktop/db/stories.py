@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, case, func, select, update
+from sqlalchemy import Connection, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.changes import ChangeKind
@@ -25,12 +25,8 @@ from livegiving_desktop.core.story import SharedFrameRef
 from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import LedgerStore, now_us
-from livegiving_desktop.db.models import Campaign, Donation, Donor, StoryFrame
-
-campaigns = cast(Table, Campaign.__table__)
-donations = cast(Table, Donation.__table__)
-donors = cast(Table, Donor.__table__)
-frames = cast(Table, StoryFrame.__table__)
+from livegiving_desktop.db.models import campaigns, donations, donors
+from livegiving_desktop.db.models import story_frames as frames
 
 _COMPLETED = DonationStatus.COMPLETED.value
 _completed = donations.c.status == _COMPLETED

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
@@ -44,12 +44,7 @@ from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.changes import record_change
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.db.ledger import now_us
-from livegiving_desktop.db.models import Admission, Campaign, Refund, Ticket
-
-campaigns = cast(Table, Campaign.__table__)
-tickets = cast(Table, Ticket.__table__)
-admissions = cast(Table, Admission.__table__)
-refunds = cast(Table, Refund.__table__)
+from livegiving_desktop.db.models import admissions, campaigns, refunds, tickets
 
 _TICKET_COLUMNS = (
     tickets.c.id,

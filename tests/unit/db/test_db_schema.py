@@ -15,7 +15,7 @@ from livegiving_desktop.db.engine import (
     SCHEMA_REVISIONS,
     open_database,
 )
-from livegiving_desktop.db.models import Base
+from livegiving_desktop.db.models import metadata
 from livegiving_desktop.services.ledger import LedgerService
 
 pytestmark = pytest.mark.db
@@ -32,7 +32,7 @@ def test_opening_creates_and_migrates_the_schema(service: LedgerService) -> None
 def test_models_and_migrations_agree(service: LedgerService) -> None:
     with service.db.writer.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(context, Base.metadata)
+        diff = compare_metadata(context, metadata)
     assert diff == []
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from livegiving_desktop.core.errors import NotFoundError, StateError, ValidationError
 from livegiving_desktop.core.records import Actor, ActorRole
 from livegiving_desktop.core.tickets import AdmissionReason, DoorAttempt, TicketStatus
-from livegiving_desktop.db.models import AuditEntry, Refund, Ticket
+from livegiving_desktop.db.models import audit_log, refunds, tickets
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -55,7 +55,7 @@ def test_a_sale_counts_once_and_its_code_is_never_stored(service: LedgerService)
     assert events.figures(campaign_id).revenue_minor == 1500
     # Nothing in the row reads back the code, in any form.
     with service.db.reader.connect() as conn:
-        row = conn.execute(select(Ticket.__table__)).one()
+        row = conn.execute(select(tickets)).one()
     stored = " ".join(str(v) for v in row)
     for form in (sold.code, sold.code.replace("-", ""), sold.code.lower()):
         assert form not in stored
@@ -179,7 +179,7 @@ def test_door_batch_admits_each_code_once(service: LedgerService) -> None:
 def _refund_rows(service: LedgerService) -> list[tuple[int | None, bool, str, str]]:
     with service.db.reader.connect() as conn:
         rows = conn.execute(
-            select(Refund.ticket_id, Refund.override, Refund.actor_name, Refund.reason)
+            select(refunds.c.ticket_id, refunds.c.override, refunds.c.actor_name, refunds.c.reason)
         ).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
@@ -188,8 +188,8 @@ def _audit(service: LedgerService) -> list[tuple[str, int | None, str | None, st
     with service.db.reader.connect() as conn:
         rows = conn.execute(
             select(
-                AuditEntry.action, AuditEntry.ticket_id, AuditEntry.after, AuditEntry.reason
-            ).order_by(AuditEntry.id)
+                audit_log.c.action, audit_log.c.ticket_id, audit_log.c.after, audit_log.c.reason
+            ).order_by(audit_log.c.id)
         ).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
