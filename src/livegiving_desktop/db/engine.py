@@ -30,6 +30,9 @@ from livegiving_desktop.db.recovery import quick_check_problems, read_only_uri
 from livegiving_desktop.db.schema import HEAD_REVISION, SCHEMA_REVISIONS
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlalchemy.dialects import postgresql, sqlite
+
     from livegiving_desktop.db.home_list import Fetch
 
 log = logging.getLogger("livegiving.db")
@@ -112,6 +115,20 @@ def rows_changed(conn: Connection, result: Any) -> int:
     if count < 0 and conn.dialect.name == "sqlite":
         count = int(conn.exec_driver_sql("SELECT changes()").scalar_one())
     return max(count, 0)
+
+
+def dialect_insert(db: Database, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT into `table` that takes ON CONFLICT clauses, of the database's dialect
+    (PostgreSQL's or SQLite's). Each dialect is imported here, when used: SQLAlchemy's
+    PostgreSQL package imports all its drivers (asyncpg's included, ~35 ms), which a command
+    on a SQLite file never needs."""
+    if db.dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
 
 
 def sql_fetch(conn: Connection) -> Fetch:
@@ -349,6 +366,9 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
             "database: an in-memory SQLite database cannot be shared; give a file"
         )
     else:
+        from livegiving_desktop.db.models import postgresql_options
+
+        postgresql_options()  # the tables as PostgreSQL has them (a SQLite file never needs it)
         try:
             postgres = parsed.get_backend_name() == "postgresql"
             writer = create_engine(

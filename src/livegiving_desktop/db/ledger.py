@@ -19,7 +19,6 @@ from itertools import chain
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Connection, bindparam, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from livegiving_desktop.core.campaigns import (
@@ -53,7 +52,7 @@ from livegiving_desktop.core.records import (
 from livegiving_desktop.core.text import fold
 from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import insert_change, record_change
-from livegiving_desktop.db.engine import Database, sql_fetch
+from livegiving_desktop.db.engine import Database, dialect_insert, sql_fetch
 from livegiving_desktop.db.home_list import campaign_record, read_all
 from livegiving_desktop.db.models import campaigns, donations, donors, refunds
 
@@ -335,9 +334,9 @@ class LedgerStore:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._sqlite = db.dialect == "sqlite"
-        self._insert = (
-            postgresql.insert(donations) if db.dialect == "postgresql" else sqlite.insert(donations)
-        ).on_conflict_do_nothing(index_elements=["campaign_id", "external_id"])
+        self._insert = dialect_insert(db, donations).on_conflict_do_nothing(
+            index_elements=["campaign_id", "external_id"]
+        )
 
     # -- campaigns -------------------------------------------------------------------------
 

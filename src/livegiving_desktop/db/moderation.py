@@ -21,7 +21,6 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy import update as sql_update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.decisions import ConflictError, check_versions
@@ -38,7 +37,7 @@ from livegiving_desktop.core.money import exponent
 from livegiving_desktop.core.records import Actor, StoredDonation
 from livegiving_desktop.db.audit import append_audit, conflicts_of
 from livegiving_desktop.db.changes import record_change
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, dialect_insert
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, campaigns, donations, donors, now_us
 from livegiving_desktop.db.models import AMOUNT_INDEX_WHERE, blocked_donors
 from livegiving_desktop.db.models import moderation_rules as rule_sets
@@ -82,9 +81,7 @@ class ModerationStore:
     def save_settings(self, campaign_id: int, settings_json: str, actor: Actor) -> None:
         """Save (insert or replace) the rules, with an audit row holding before and after."""
         stamp = now_us()
-        insert = (postgresql.insert if self.db.dialect == "postgresql" else sqlite.insert)(
-            rule_sets
-        )
+        insert = dialect_insert(self.db, rule_sets)
         with self.db.writer.begin() as conn:
             self._lock(conn, campaign_id)
             before = conn.execute(

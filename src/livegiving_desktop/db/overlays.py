@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.errors import NotFoundError
@@ -23,7 +22,7 @@ from livegiving_desktop.core.overlays import new_overlay_token
 from livegiving_desktop.core.records import CampaignRecord, StoredDonation, TopDonor
 from livegiving_desktop.db import views
 from livegiving_desktop.db.changes import read_transaction, record_change
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, dialect_insert
 from livegiving_desktop.db.ledger import _DONATION_COLUMNS, now_us
 from livegiving_desktop.db.models import campaigns, donations
 from livegiving_desktop.db.models import overlay_settings as overlays
@@ -100,9 +99,9 @@ class OverlayStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._insert = (
-            postgresql.insert(overlays) if db.dialect == "postgresql" else sqlite.insert(overlays)
-        ).on_conflict_do_nothing(index_elements=["campaign_id"])
+        self._insert = dialect_insert(db, overlays).on_conflict_do_nothing(
+            index_elements=["campaign_id"]
+        )
 
     # -- the campaign's overlay row ---------------------------------------------------------
 

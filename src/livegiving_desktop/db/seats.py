@@ -14,9 +14,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, literal, literal_column, select, update
 from sqlalchemy import delete as sql_delete
-from sqlalchemy.dialects import postgresql, sqlite
 
-from livegiving_desktop.db.engine import Database, rows_changed
+from livegiving_desktop.db.engine import Database, dialect_insert, rows_changed
 from livegiving_desktop.db.models import seats
 
 _PG_NOW_US = "(extract(epoch from clock_timestamp()) * 1000000)::bigint"
@@ -53,7 +52,6 @@ def beat(
 ) -> None:
     """Insert or renew the seat's row: seen now."""
     now = _now(db)
-    dialect: Any = postgresql if db.dialect == "postgresql" else sqlite
     values = {
         "campaign_id": campaign_id,
         "kind": kind,
@@ -61,7 +59,7 @@ def beat(
         "role": role[:20],
         "login": None if login is None else login[:200],
     }
-    insert = dialect.insert(seats).values(
+    insert = dialect_insert(db, seats).values(
         seat_key=seat_key, started_at_us=now, seen_at_us=now, **values
     )
     upsert = insert.on_conflict_do_update(

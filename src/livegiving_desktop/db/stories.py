@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, case, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.changes import ChangeKind
 from livegiving_desktop.core.donations import DonationStatus
@@ -23,7 +22,7 @@ from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.core.stickers import DonorGiving, StickerState, sticker_state
 from livegiving_desktop.core.story import SharedFrameRef
 from livegiving_desktop.db.changes import record_change
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, dialect_insert
 from livegiving_desktop.db.ledger import LedgerStore, now_us
 from livegiving_desktop.db.models import campaigns, donations, donors
 from livegiving_desktop.db.models import story_frames as frames
@@ -86,7 +85,6 @@ class StoryStore:
     def __init__(self, db: Database, ledger: LedgerStore | None = None) -> None:
         self.db = db
         self.ledger = ledger or LedgerStore(db)
-        self._upsert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
 
     # -- giving ----------------------------------------------------------------------------
 
@@ -159,7 +157,7 @@ class StoryStore:
                 "design": design_json,
                 "background_image": background_image,
             }
-            insert = self._upsert(frames).values(**values)
+            insert = dialect_insert(self.db, frames).values(**values)
             upsert = insert.on_conflict_do_update(
                 index_elements=["campaign_id", "donor_key"],
                 set_={k: insert.excluded[k] for k in values if k != "campaign_id"},

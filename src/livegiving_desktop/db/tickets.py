@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
 from livegiving_desktop.core.changes import ChangeKind
@@ -42,7 +41,7 @@ from livegiving_desktop.core.tickets import (
 )
 from livegiving_desktop.db.audit import append_audit
 from livegiving_desktop.db.changes import record_change
-from livegiving_desktop.db.engine import Database
+from livegiving_desktop.db.engine import Database, dialect_insert
 from livegiving_desktop.db.ledger import now_us
 from livegiving_desktop.db.models import admissions, campaigns, refunds, tickets
 
@@ -101,8 +100,7 @@ class TicketStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        dialect = postgresql if db.dialect == "postgresql" else sqlite
-        self._insert_ticket = dialect.insert(tickets).on_conflict_do_nothing(
+        self._insert_ticket = dialect_insert(db, tickets).on_conflict_do_nothing(
             index_elements=["campaign_id", "external_id"]
         )
 

@@ -4,6 +4,8 @@ the whole campaign; per-donor lookups have none, on purpose (docs/architecture.m
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -51,3 +53,44 @@ def test_sorting_by_amount_reads_the_index(tmp_path: Path) -> None:
         assert "ix_donations_campaign_id_amount_minor_id" in names
     finally:
         service.close()
+
+
+# In a fresh interpreter, the database opened again (already migrated: no migration runs):
+# how the tables describe the amount index for that database, and whether SQLAlchemy's
+# PostgreSQL dialect was imported.
+_REOPEN = """
+import sys
+from sqlalchemy.schema import CreateIndex
+from livegiving_desktop.db.engine import open_database
+from livegiving_desktop.db.models import AMOUNT_INDEX
+db = open_database(sys.argv[1])
+print(CreateIndex(AMOUNT_INDEX).compile(dialect=db.writer.dialect))
+print("sqlalchemy.dialects.postgresql" in sys.modules)
+db.close()
+"""
+
+
+def test_the_amount_index_is_partial_in_the_database_and_in_the_tables(
+    service: LedgerService, db_url: str
+) -> None:
+    """On SQLite and on PostgreSQL alike: the migrated database's amount index is partial, and
+    so is the tables' description of it in a process that opens the database without
+    migrating it. SQLite never imports SQLAlchemy's PostgreSQL dialect (~35 ms)."""
+    dialect = service.db.dialect
+    with service.db.reader.connect() as conn:
+        if dialect == "postgresql":
+            found = conn.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %(name)s",
+                {"name": "ix_donations_campaign_id_amount_minor_id"},
+            ).scalar_one()
+        else:
+            found = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = ?",
+                ("ix_donations_campaign_id_amount_minor_id",),
+            ).scalar_one()
+    assert "WHERE" in found and "amount_minor > 0" in found, found
+    out = subprocess.run([sys.executable, "-c", _REOPEN, db_url], capture_output=True,
+                         text=True, check=True, timeout=60)  # fmt: skip
+    declared, postgresql_loaded = out.stdout.strip().splitlines()
+    assert declared.endswith("WHERE amount_minor > 0"), declared
+    assert postgresql_loaded == str(dialect == "postgresql")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from livegiving_desktop.db.models import metadata
+from livegiving_desktop.db.models import metadata, postgresql_options
 
 config = context.config
+postgresql_options()  # every option of the tables, whatever the database (autogenerate)
 target_metadata = metadata
 
 
