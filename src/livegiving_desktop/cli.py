@@ -684,12 +684,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             _database(args)  # a blank --db is refused, for the window as for every command
         if args.command is None:
             return _run_gui(args)
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        finally:
+            if argv is None:  # the program itself (not a caller in its own process): it exits
+                _before_exit()
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:
         return _failure(exc)
+
+
+def _before_exit() -> None:
+    """A command is done and its process exits next. Everything it imported and made is moved
+    out of the garbage collector's sight (`gc.freeze`): the interpreter's exit then does not
+    walk SQLAlchemy's objects in its full collections (~40 ms of every command that opened
+    the ledger). Nothing of the command is left to the collector: its database is closed,
+    its output flushed, and the log is closed at exit as before (logging's atexit)."""
+    gc.freeze()
 
 
 def _failure(exc: Exception) -> int:
