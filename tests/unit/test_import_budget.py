@@ -274,3 +274,43 @@ def test_campaigns_list_on_a_sqlite_file_imports_no_sqlalchemy(tmp_path: Path) -
     assert extra == [], f"`campaigns list` imported {extra}"
     own = _own(modules)
     assert len(own) <= LIST_BUDGET, f"{len(own)} of the app's modules (budget {LIST_BUDGET})"
+
+
+# What `simulate` on a SQLite file never needs (issue 19, "A leaner write path"): the ORM
+# (the tables are Core), SQLAlchemy's PostgreSQL dialect (with all its drivers) and Alembic
+# (the file is at the current schema). Each is tens of milliseconds of every rehearsal.
+NOT_FOR_SIMULATE_ON_SQLITE = (
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.postgresql",
+    "asyncpg",
+    "psycopg",
+    "alembic",
+    "PySide6",
+)
+
+
+def test_simulate_on_a_sqlite_file_imports_no_orm_postgresql_or_alembic(tmp_path: Path) -> None:
+    from livegiving_desktop.services.ledger import LedgerService
+
+    db = tmp_path / "ledger.db"
+    service = LedgerService.open(str(db))  # made and migrated: a later run needs neither
+    try:
+        campaign = service.create_fundraiser(title="Rehearsed", currency="EUR", goal="10",
+                                             organization_id="croix-rouge-francaise")  # fmt: skip
+    finally:
+        service.close()
+    # As the program runs it (its arguments from sys.argv).
+    argv = ["livegiving", "--db", str(db), "simulate", "--campaign", str(campaign.id),
+            "--count", "50", "--seed", "7"]  # fmt: skip
+    code = (
+        "import sys\nfrom livegiving_desktop.cli import main\n"
+        f"sys.argv = {argv!r}\ncode = main()\nassert code == 0, code\n"
+    )
+    env = {**_env(), "LIVEGIVING_DATA_DIR": str(tmp_path / "userdata")}
+    out = subprocess.run([sys.executable, "-c", _PROBE + code], capture_output=True,
+                         text=True, check=True, timeout=120, env=env)  # fmt: skip
+    lines = out.stdout.strip().splitlines()
+    assert json.loads(lines[0])["accepted"] == 50  # it did write the donations
+    modules = json.loads(lines[-1])
+    extra = [m for m in NOT_FOR_SIMULATE_ON_SQLITE if m in modules]
+    assert extra == [], f"`simulate` on a SQLite file imported {extra}"
