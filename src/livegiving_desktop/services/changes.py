@@ -355,14 +355,19 @@ class ChangeFollower:
         with self._lock:
             return dict(self._heads)
 
+    def stop(self, *_: object) -> None:
+        """Ask the thread to end, without waiting for it (`close` waits)."""
+        self._stop.set()
+        self._wakeup.wake()
+        with self._lock:
+            local, self._local = self._local, False
+        if local:
+            event.remove(self.db.writer, "checkin", self._on_local_checkin)
+
     def close(self, timeout: float = 5.0) -> bool:
         """Stop following; True when the thread ended within `timeout` (it may be stuck on a
         database that does not answer: it is a daemon thread, it never holds the app up)."""
-        self._stop.set()
-        self._wakeup.wake()
-        if self._local:
-            self._local = False
-            event.remove(self.db.writer, "checkin", self._on_local_checkin)
+        self.stop()
         self._thread.join(timeout)
         stopped = not self._thread.is_alive()
         if stopped:

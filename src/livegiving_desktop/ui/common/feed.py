@@ -29,6 +29,9 @@ class FeedBridge(QObject):
             db, self.changes.emit, on_health=self.health.emit, on_heads=self.heads.emit,
             name=name, pace_s=PACE_S,
         )  # fmt: skip
+        # Deleted by Qt (its window with it) without being closed: the follower must not go on
+        # emitting the signals of a deleted object, reconnecting for ever on a thread of its own.
+        self.destroyed.connect(self.follower.stop)
 
     def follow(self, campaign_id: int, after_seq: int) -> None:
         self.follower.follow(campaign_id, after_seq)
