@@ -62,7 +62,7 @@ def window_on(
     try:
         yield window
     finally:
-        from livegiving_desktop.ui.common.runner import pending_tasks
+        from livegiving_desktop.ui.common.runner import abandon_tasks, pending_tasks
 
         with contextlib.suppress(Exception):
             qtbot.waitUntil(window.is_ready, timeout=15_000)
@@ -79,6 +79,9 @@ def window_on(
         from PySide6.QtCore import QCoreApplication, QEvent
 
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # A task whose database call finished after the last events ran would never resume:
+        # later tests would wait for it (pending_tasks) at each teardown.
+        abandon_tasks(loop)
         # Mark the loop stopped without QApplication.exit(): that would end the next test's loop.
         loop._QEventLoop__is_running = False
         asyncio.events._set_running_loop(None)

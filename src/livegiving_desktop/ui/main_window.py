@@ -409,6 +409,8 @@ class MainWindow(QMainWindow):
         self.settings.remove(self._last_campaign_key())
 
     def _on_reload_home(self, *_heads: object) -> None:
+        if self._closed:
+            return  # the runner is shut down: a reload would wait for nothing
         if self.service is not None and self.stack.currentWidget() is self.home:
             self._home_reload.again()  # one at a time: a slow list waits, never piles up
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -55,6 +56,20 @@ def spawn(
 
 def pending_tasks() -> int:
     return len(_tasks)
+
+
+def abandon_tasks(loop: asyncio.AbstractEventLoop) -> int:
+    """Forget the tasks of `loop`, a loop about to close for good (a test's loop): cancelled,
+    they would never run again to say so, and `pending_tasks()` would count them for ever.
+    Returns how many there were."""
+    mine = [task for task in _tasks if task.get_loop() is loop]
+    for task in mine:
+        task.cancel()
+        _tasks.discard(task)
+        coro = task.get_coro()
+        if inspect.iscoroutine(coro) and inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
+            coro.close()  # never started: not "never awaited" either
+    return len(mine)
 
 
 class OneAtATime:
