@@ -222,16 +222,23 @@ class NoAnswerError(TimeoutError):
 
 
 class Wakeup:
-    """A self-pipe: wake() from any thread interrupts a select() on `fd`."""
+    """A self-pipe: wake() from any thread interrupts a select() on `fd`. Closed once (by the
+    thread that selects on it, when it ends); a wake() after that does nothing, and never
+    writes into a descriptor number the process has since given to another file."""
 
     def __init__(self) -> None:
         self.fd, self._write = os.pipe()
         os.set_blocking(self.fd, False)
         os.set_blocking(self._write, False)
+        self._lock = threading.Lock()
+        self._closed = False
 
     def wake(self) -> None:
-        with contextlib.suppress(BlockingIOError, OSError):
-            os.write(self._write, b"!")
+        with self._lock:
+            if self._closed:
+                return
+            with contextlib.suppress(BlockingIOError, OSError):
+                os.write(self._write, b"!")
 
     def drain(self) -> None:
         with contextlib.suppress(BlockingIOError, OSError):
@@ -239,9 +246,13 @@ class Wakeup:
                 pass
 
     def close(self) -> None:
-        for fd in (self.fd, self._write):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            for fd in (self.fd, self._write):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
 class SqliteWatch:

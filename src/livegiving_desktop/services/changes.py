@@ -291,7 +291,7 @@ class ChangeFollower:
         self.resync_backlog = resync_backlog
         self._follows: dict[int, _Follow] = {}
         self._generation = 0
-        self._lock = threading.Lock()  # _follows, _dirty
+        self._lock = threading.Lock()  # _follows, _dirty, _local
         self._delivering = threading.RLock()  # held while a callback runs
         self._dirty: set[int] = set()
         self._heads: dict[int, int] = {}
@@ -369,10 +369,7 @@ class ChangeFollower:
         database that does not answer: it is a daemon thread, it never holds the app up)."""
         self.stop()
         self._thread.join(timeout)
-        stopped = not self._thread.is_alive()
-        if stopped:
-            self._wakeup.close()
-        return stopped
+        return not self._thread.is_alive()  # the thread closed its pipe as it ended
 
     # -- the follower's thread --------------------------------------------------------------
 
@@ -443,6 +440,8 @@ class ChangeFollower:
                 self._stop.wait(RETRY_MAX_S)
         self._watch.close()
         self._drop_engine()
+        # Its pipe too: a follower only stopped (its bridge deleted by Qt) is never joined.
+        self._wakeup.close()
 
     def _guard(self, work: Callable[[], Any]) -> Any:
         """Run database work; a connection or disk failure becomes _UnreachableError."""
