@@ -95,3 +95,31 @@ def test_a_seat_follows_the_campaign_it_watches(service: LedgerService) -> None:
         assert _state(service, first.id) == {}
     finally:
         assert seat.close(5.0)
+
+
+def test_a_seat_hears_of_another_coming_and_leaving_long_before_its_next_beat(
+    service: LedgerService,
+) -> None:
+    """The creator's seat tells its window when a moderator opens the console, and when they
+    close it, within half a second: not at its own next heartbeat (every 4 s in the app,
+    30 s here)."""
+    campaign = fundraiser(service)
+    rosters: list[Roster] = []
+    creator = Presence(service.db, kind=SeatKind.CREATOR, display_name="Cleo",
+                       campaign_id=campaign.id, beat_every=30.0,
+                       on_roster=rosters.append)  # fmt: skip
+    creator.start()
+    sam = Presence(service.db, kind=SeatKind.MODERATOR, display_name="Sam",
+                   campaign_id=campaign.id, beat_every=30.0)  # fmt: skip
+    try:
+        _wait(lambda: bool(rosters))  # the creator's first beat
+        told = len(rosters)
+        sam.start()
+        _wait(lambda: rosters[-1].count(SeatKind.MODERATOR) == 1, timeout=5.0)
+        assert sam.close(5.0)
+        _wait(lambda: rosters[-1].count(SeatKind.MODERATOR) == 0, timeout=5.0)
+        assert any(s.display_name == "Sam" for r in rosters for s in r.gone)
+        assert len(rosters) - told == 2  # told twice, nothing in between
+    finally:
+        sam.close(5.0)
+        assert creator.close(5.0)
