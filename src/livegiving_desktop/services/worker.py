@@ -77,6 +77,10 @@ class IngestWorker:
         self._stopping = False
         self._ready = False  # the current worker said "ready"
         self._submitted = False  # an offline donation was handed to it
+        # Every offline donation handed to it, sent again to a worker started after one died:
+        # the dead one may have held them unsaved (a replayed id stores nothing, so those it
+        # had saved are not counted twice). Typed by hand: a few a broadcast.
+        self._offline: list[Any] = []
         self._cancelled = False  # stopped before it was ready: ended, nothing to wait for
         self._abandoned_at: float | None = None
         self._done = threading.Event()
@@ -101,7 +105,9 @@ class IngestWorker:
         self._send("resume")
 
     def submit(self, drafts: list[Any]) -> None:
-        self._submitted = True
+        with self._lock:
+            self._submitted = True
+            self._offline.extend(drafts)
         self._send("submit", drafts)
 
     def abandon(self) -> None:
@@ -212,6 +218,9 @@ class IngestWorker:
         with self._lock:
             self._conn = ours
             queued, self._queued = self._queued, []
+            if self.starts > 1 and self._offline:  # after a death: every one, once
+                queued = [m for m in queued if m[0] != "submit"]
+                queued.insert(0, ("submit", list(self._offline)))
             if self._stopping:
                 queued.append(("stop",))
             with contextlib.suppress(OSError, ValueError):  # if it died at once: said below

@@ -132,6 +132,30 @@ def test_a_worker_that_dies_is_started_again_and_said_in_words(
     assert (record.total_minor, record.donation_count) == service.store.completed_sum(campaign.id)
 
 
+def test_an_offline_donation_handed_to_a_worker_that_dies_is_saved_by_the_next_once(
+    live: tuple[str, LedgerService, CampaignRecord],
+) -> None:
+    """A cheque typed by the creator reaches a worker that dies before saving it: the worker
+    started in its place saves it; and one already saved is not counted twice."""
+    url, service, campaign = live
+    said = Messages()
+    worker = IngestWorker(_spec(url, campaign, rate=0.0), said)
+    said.wait_for(lambda: "ready" in said.kinds())
+    worker.submit([DonationDraft("offline-saved", "Ana", 1000, None, False)])
+    said.wait_for(lambda: said.count("saved") == 1)
+    first = worker.pid
+    assert first is not None
+    os.kill(first, signal.SIGSTOP)  # frozen: what it is handed now is never read
+    worker.submit([DonationDraft("offline-lost", "Zoé", 2500, "Bravo", False)])
+    time.sleep(0.2)
+    os.kill(first, signal.SIGKILL)
+    said.wait_for(lambda: said.count("ready") == 2)
+    said.wait_for(lambda: service.store.completed_sum(campaign.id) == (3500, 2))
+    worker.stop()
+    record = service.campaign(campaign.id)
+    assert (record.total_minor, record.donation_count) == (3500, 2)
+
+
 def test_a_worker_that_keeps_dying_is_given_up_in_words(
     live: tuple[str, LedgerService, CampaignRecord],
 ) -> None:
