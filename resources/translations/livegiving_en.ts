@@ -1228,6 +1228,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected ticket a new access code; the one its buyer has stops working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,6 +1346,38 @@
     </message>
     <message>
         <source>The refund window has closed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New access code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 a new access code? The code they have now stops working at the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new access code of %1 is %2. The old one no longer opens the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1228,6 +1228,14 @@
         <translation>Rembourser le billet sélectionné</translation>
     </message>
     <message>
+        <source>New code</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <source>Give the selected ticket a new access code; the one its buyer has stops working</source>
+        <translation>Donner un nouveau code d’accès au billet sélectionné ; celui de l’acheteur ne fonctionnera plus</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1339,6 +1347,38 @@
     <message>
         <source>The refund window has closed. %1</source>
         <translation>Le délai de remboursement est dépassé. %1</translation>
+    </message>
+    <message>
+        <source>ticket %1 of %2</source>
+        <translation>le billet %1 de %2</translation>
+    </message>
+    <message>
+        <source>New access code</source>
+        <translation>Nouveau code d’accès</translation>
+    </message>
+    <message>
+        <source>Give %1 a new access code? The code they have now stops working at the door.</source>
+        <translation>Donner un nouveau code d’accès pour %1 ? Le code actuel ne fonctionnera plus à l’entrée.</translation>
+    </message>
+    <message>
+        <source>Give a new code</source>
+        <translation>Donner un nouveau code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The new access code of %1 is %2. The old one no longer opens the door.</source>
+        <translation>Le nouveau code d’accès pour %1 est %2. L’ancien n’ouvre plus la porte.</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Export tickets</source>

@@ -305,3 +305,64 @@ def test_event_raising_money_shows_both_totals(
     qtbot.waitUntil(shown, timeout=10_000)
     c = ledger.campaign(campaign.id)
     assert c.revenue_minor == c.tickets_sold * 1000  # tickets alone; donations apart
+
+
+def test_a_lost_code_is_replaced_from_the_live_view_and_the_old_one_stops_working(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    """A buyer lost their code: the creator selects the ticket, gives it a new code after a
+    question (Cancel changes nothing), reads it out or copies it; at the door the old code is
+    refused and the new one admits the buyer."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    w = livegiving_window
+    campaign = ledger.create_paid_event(title="Cooking class", category="cooking-class", price="15",
+                                        currency="EUR", capacity="20")  # fmt: skip
+    events = EventService(ledger)
+    lost = events.buy_ticket(campaign.id, "Ana").sold[0]
+    find(w, QAction, "actionHome").trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    sales = find(w, QListView, "ticketSales")
+    qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 1, timeout=10_000)
+    reissue = find(w, QPushButton, "reissueTicket")
+    assert not reissue.isEnabled()  # no ticket selected
+    w.event_view.select_ticket_row(0)
+    qtbot.waitUntil(reissue.isEnabled)
+
+    reissue.click()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "reissueTicketConfirm") is not None)
+    ask = find(w, QMessageBox, "reissueTicketConfirm")
+    qtbot.waitUntil(ask.isVisible)
+    assert "Ana" in ask.text()
+    find(ask, QPushButton, "cancelReissueTicket").click()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "reissueTicketConfirm") is None)
+    qtbot.wait(200)
+    assert w.findChild(QMessageBox, "reissuedCode") is None  # nothing changed
+
+    reissue.click()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "reissueTicketConfirm") is not None)
+    ask = find(w, QMessageBox, "reissueTicketConfirm")
+    qtbot.waitUntil(ask.isVisible)
+    find(ask, QPushButton, "confirmReissueTicket").click()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "reissuedCode") is not None, timeout=5_000)
+    shown = find(w, QMessageBox, "reissuedCode")
+    assert lost.code not in shown.text()
+    find(shown, QPushButton, "copyReissuedCode").click()
+    new_code = QGuiApplication.clipboard().text()
+    assert new_code and new_code != lost.code and new_code in shown.text()
+
+    find(w, QSpinBox, "simulationRate").setValue(0)
+    find(w, QPushButton, "goLive").click()
+    code = find(w, QLineEdit, "admitCode")
+    qtbot.waitUntil(code.isEnabled)
+    result = find(w, QLabel, "admitResult")
+    code.setText(lost.code)
+    find(w, QPushButton, "admitAttendee").click()
+    qtbot.waitUntil(lambda: result.text().startswith("Refused"), timeout=5_000)
+    code.setText(new_code)
+    find(w, QPushButton, "admitAttendee").click()
+    qtbot.waitUntil(lambda: result.text() == "Admitted: Ana", timeout=5_000)

@@ -15,7 +15,7 @@ from livegiving_desktop.core.decisions import seen_versions
 from livegiving_desktop.core.donations import DonationDraft
 from livegiving_desktop.core.moderation import MessageStatus, ModerationRules, ModerationSettings
 from livegiving_desktop.core.records import Actor, CampaignRecord, StoredDonation
-from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, TicketRefund
+from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, SoldTicket, TicketRefund
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.files import write_atomically
 from livegiving_desktop.services.ledger import LedgerService, OfflineOutcome
@@ -169,6 +169,12 @@ class Operations:
             return self.events.refund_ticket(ticket_id, reason, actor, override=override)
 
         return await self.runner.call(self._as("refund a ticket", work))
+
+    async def reissue_ticket(self, ticket_id: int, actor: Actor) -> SoldTicket:
+        """A new access code for a ticket whose buyer lost theirs; the old one stops working."""
+        return await self.runner.call(
+            self._as("give a ticket a new code", self.events.reissue_ticket), ticket_id, actor
+        )
 
     async def cancel_event(
         self, campaign_id: int, reason: str, actor: Actor

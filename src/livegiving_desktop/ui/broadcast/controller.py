@@ -27,7 +27,7 @@ from livegiving_desktop.core.records import (
     CampaignStats,
     StoredDonation,
 )
-from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures
+from livegiving_desktop.core.tickets import AdmissionRecord, EventFigures, SoldTicket
 from livegiving_desktop.services.changes import CampaignChanges
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ingest import IngestError
@@ -403,6 +403,12 @@ class BroadcastController(QObject):
     ) -> None:
         if self.ops is not None:
             await self.ops.refund_ticket(ticket_id, reason, actor, override=override)
+
+    async def reissue_ticket(self, ticket_id: int, actor: Actor) -> SoldTicket | None:
+        """A new access code for a ticket (the old one stops working); None without a ledger."""
+        if self.ops is None:
+            return None
+        return await self.ops.reissue_ticket(ticket_id, actor)
 
     async def cancel(self, reason: str, actor: Actor) -> None:
         """Cancel a paid event: every ticket refunded, the event ended."""

@@ -11,13 +11,15 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from livegiving_desktop.services.snapshots import EventSnapshot
 from livegiving_desktop.ui.broadcast.page import BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
+from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
@@ -115,6 +118,11 @@ class EventPage(BroadcastPage):
         self.refund = button(self.tr("Refund ticket"), "refundTicket", "mdi6.cash-refund",
                              tip=self.tr("Refund the selected ticket"))  # fmt: skip
         self.refund.clicked.connect(self._on_refund_clicked)
+        self.reissue = button(self.tr("New code"), "reissueTicket", "mdi6.key-change",
+                              tip=self.tr("Give the selected ticket a new access code; "
+                                          "the one its buyer has stops working"))  # fmt: skip
+        self.reissue.clicked.connect(self._on_reissue_clicked)
+        self.reissued_box: QMessageBox | None = None  # the last new code shown
         self.sales_count = label("", "muted")
         self.export = button(self.tr("Export"), "exportTickets", "mdi6.file-export",
                              tip=self.tr("Export the tickets (CSV or JSON)"))  # fmt: skip
@@ -141,9 +149,15 @@ class EventPage(BroadcastPage):
         sales_head.addWidget(self.sales_count)
         sales_head.addStretch(1)
         sales_head.addWidget(self.export)
-        sales_head.addWidget(self.refund)
         sales_box.addLayout(sales_head)
         sales_box.addWidget(self.sales, 1)
+        # What acts on the ticket selected in the list, under it (a 1280-pixel-wide screen
+        # has no room for three buttons beside the heading).
+        ticket_actions = QHBoxLayout()
+        ticket_actions.addWidget(self.reissue)
+        ticket_actions.addWidget(self.refund)
+        ticket_actions.addStretch(1)
+        sales_box.addLayout(ticket_actions)
         log_box = QVBoxLayout()
         log_head = QHBoxLayout()
         log_head.addWidget(label(self.tr("At the door"), "h2"))
@@ -288,9 +302,9 @@ class EventPage(BroadcastPage):
     @Slot()
     def _update_buttons(self) -> None:
         t = self.selected_ticket()
-        self.refund.setEnabled(
-            self.controller.loaded and t is not None and t.status is not TicketStatus.REFUNDED
-        )
+        usable = self.controller.loaded and t is not None and t.status is not TicketStatus.REFUNDED
+        self.refund.setEnabled(usable)
+        self.reissue.setEnabled(usable)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -361,6 +375,51 @@ class EventPage(BroadcastPage):
         )
         self.refund_dialog = dialog
         dialog.open()
+
+    @Slot()
+    def _on_reissue_clicked(self) -> None:
+        ticket = self.selected_ticket()
+        if ticket is not None and self.controller.loaded:
+            spawn(self.reissue_now(ticket), self.controller._report)
+
+    async def reissue_now(self, ticket: StoredTicket) -> str | None:
+        """A buyer lost their code: asked first (the code they have stops working), then the
+        new code shown once, to read out or copy; it is never stored. Returns it."""
+        who = self.tr("ticket %1 of %2").replace("%1", str(ticket.id))
+        who = who.replace("%2", ticket.buyer_name)
+        choice = await ask(
+            self, "reissueTicketConfirm", self.tr("New access code"),
+            self.tr("Give %1 a new access code? The code they have now stops working at the "
+                    "door.").replace("%1", who),
+            [(self.tr("Give a new code"), "confirmReissueTicket",
+              QMessageBox.ButtonRole.AcceptRole),
+             (self.tr("Cancel"), "cancelReissueTicket", QMessageBox.ButtonRole.RejectRole)],
+            default="cancelReissueTicket",
+        )  # fmt: skip
+        if choice != "confirmReissueTicket":
+            return None
+        sold = await self.controller.reissue_ticket(ticket.id, self._creator())
+        if sold is None:
+            return None
+        text = self.tr("The new access code of %1 is %2. The old one no longer opens the door.")
+        text = text.replace("%2", sold.code).replace("%1", who)  # a name may hold "%2"
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New access code"), text,
+                          QMessageBox.StandardButton.NoButton, self)  # fmt: skip
+        box.setObjectName("reissuedCode")
+        box.setAccessibleName(self.tr("New access code"))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)  # fmt: skip
+        copy = box.addButton(self.tr("Copy the code"), QMessageBox.ButtonRole.AcceptRole)
+        copy.setObjectName("copyReissuedCode")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(sold.code))
+        close = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.RejectRole)
+        close.setObjectName("closeReissuedCode")
+        box.setDefaultButton(copy)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reissued_box = box
+        box.open()
+        self.announcer.say(text, important=True)
+        return sold.code
 
     async def refund_now(self, ticket_id: int, reason: str, override: bool) -> None:
         await self.controller.refund_ticket(ticket_id, reason, self._creator(), override=override)
