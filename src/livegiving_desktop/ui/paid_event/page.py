@@ -9,6 +9,7 @@ main window keeps the page on screen first in the object tree, so `findChild` fi
 from __future__ import annotations
 
 import getpass
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Slot
@@ -402,9 +403,13 @@ class EventPage(BroadcastPage):
         if sold is None:
             return None
         text = self.tr("The new access code of %1 is %2. The old one no longer opens the door.")
+        # The code in bold and fixed width, to read out; a name is text, never markup.
+        shown = html.escape(text).replace("%2", f"<b><code>{sold.code}</code></b>")
         text = text.replace("%2", sold.code).replace("%1", who)  # a name may hold "%2"
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New access code"), text,
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New access code"),
+                          shown.replace("%1", html.escape(who)),
                           QMessageBox.StandardButton.NoButton, self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setObjectName("reissuedCode")
         box.setAccessibleName(self.tr("New access code"))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
