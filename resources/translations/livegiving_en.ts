@@ -2977,6 +2977,10 @@ The details are in the log: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>give a ticket a new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>cancel an event</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2982,6 +2982,10 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
         <translation>rembourser un billet</translation>
     </message>
     <message>
+        <source>give a ticket a new code</source>
+        <translation>donner un nouveau code à un billet</translation>
+    </message>
+    <message>
         <source>cancel an event</source>
         <translation>annuler un événement</translation>
     </message>

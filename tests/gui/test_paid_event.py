@@ -366,3 +366,13 @@ def test_a_lost_code_is_replaced_from_the_live_view_and_the_old_one_stops_workin
     code.setText(new_code)
     find(w, QPushButton, "admitAttendee").click()
     qtbot.waitUntil(lambda: result.text() == "Admitted: Ana", timeout=5_000)
+
+    # A moderator's seat of a team: tickets are the owner's, and the buttons say so.
+    from livegiving_desktop.core.team import SeatIdentity, TeamRole
+
+    w.event_view.set_identity(SeatIdentity("sam", TeamRole.MODERATOR))
+    w.event_view.select_ticket_row(0)
+    for name in ("reissueTicket", "refundTicket", "cancelEvent"):
+        widget = find(w, QPushButton, name)
+        assert not widget.isEnabled(), name
+        assert "moderator" in widget.toolTip(), name

@@ -209,6 +209,7 @@ ROLE_ACTIONS = {
     "change the moderation rules": QT_TRANSLATE_NOOP("Roles", "change the moderation rules"),
     "admit at the door": QT_TRANSLATE_NOOP("Roles", "admit at the door"),
     "refund a ticket": QT_TRANSLATE_NOOP("Roles", "refund a ticket"),
+    "give a ticket a new code": QT_TRANSLATE_NOOP("Roles", "give a ticket a new code"),
     "cancel an event": QT_TRANSLATE_NOOP("Roles", "cancel an event"),
     "create a campaign": QT_TRANSLATE_NOOP("Roles", "create a campaign"),
     "change a goal": QT_TRANSLATE_NOOP("Roles", "change a goal"),

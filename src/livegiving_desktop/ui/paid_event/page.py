@@ -42,6 +42,7 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label
 from livegiving_desktop.ui.operations import Operations, export_file
@@ -291,6 +292,8 @@ class EventPage(BroadcastPage):
         self.export.setEnabled(c is not None)
         self.code.setEnabled(live)
         self.admit.setEnabled(live)
+        owner = self.identity is None or self.identity.may_run_broadcast
+        gate(self.cancel_event, owner, self.identity, "cancel an event")
         f = self.controller.figures
         n = lambda value: fmt.count(value, self.money_locale)  # noqa: E731
         self.sales_count.setText(self.tr("%1 sold").replace("%1", n(f.tickets_sold)))
@@ -306,6 +309,9 @@ class EventPage(BroadcastPage):
         usable = self.controller.loaded and t is not None and t.status is not TicketStatus.REFUNDED
         self.refund.setEnabled(usable)
         self.reissue.setEnabled(usable)
+        owner = self.identity is None or self.identity.may_run_broadcast  # tickets: the owner's
+        gate(self.refund, owner, self.identity, "refund a ticket")
+        gate(self.reissue, owner, self.identity, "give a ticket a new code")
 
     # -- actions ---------------------------------------------------------------------------
 
