@@ -52,6 +52,16 @@ def _dialog_ok(dialog: QDialog) -> None:
     box.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
+def _open_the_only_campaign(qtbot: Any, w: Any) -> QListView:
+    """Home, select the one campaign listed, Open; returns the home list."""
+    find(w, QAction, "actionHome").trigger()
+    campaigns = find(w, QListView, "campaignList")
+    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
+    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
+    find(w, QPushButton, "openCampaign").click()
+    return campaigns
+
+
 def test_paid_event_setup_refuses_bad_input_then_creates(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService
 ) -> None:
@@ -177,11 +187,7 @@ def test_opened_from_home_door_check_override_and_cancel(
     events = EventService(ledger)
     sold = events.buy_ticket(campaign.id, "Ana").sold[0]
     events.buy_ticket(campaign.id, "Bob")
-    find(w, QAction, "actionHome").trigger()
-    campaigns = find(w, QListView, "campaignList")
-    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
-    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
-    find(w, QPushButton, "openCampaign").click()
+    campaigns = _open_the_only_campaign(qtbot, w)
     revenue = find(w, QLabel, "revenueTotal")
     qtbot.waitUntil(lambda: revenue.isVisible() and revenue.text() == "€100.00", timeout=10_000)
     assert "closes" not in find(w, QLabel, "refundPolicy").text()
@@ -282,11 +288,7 @@ def test_event_raising_money_shows_both_totals(
                            currency="EUR", organization_id="croix-rouge-francaise",
                            goal="2000", catalog=ledger.catalog)  # fmt: skip
     campaign = ledger.create_campaign(spec)
-    find(w, QAction, "actionHome").trigger()
-    campaigns = find(w, QListView, "campaignList")
-    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
-    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
-    find(w, QPushButton, "openCampaign").click()
+    _open_the_only_campaign(qtbot, w)
     donations = find(w, QLabel, "donationsTotal")
     go_live = find(w, QPushButton, "goLive")
     qtbot.waitUntil(lambda: donations.isVisible() and go_live.isVisible(), timeout=10_000)
@@ -321,11 +323,7 @@ def test_a_lost_code_is_replaced_from_the_live_view_and_the_old_one_stops_workin
                                         currency="EUR", capacity="20")  # fmt: skip
     events = EventService(ledger)
     lost = events.buy_ticket(campaign.id, "Ana").sold[0]
-    find(w, QAction, "actionHome").trigger()
-    campaigns = find(w, QListView, "campaignList")
-    qtbot.waitUntil(lambda: campaigns.model().rowCount() == 1 and campaigns.isVisible())
-    campaigns.setCurrentIndex(campaigns.model().index(0, 0))
-    find(w, QPushButton, "openCampaign").click()
+    _open_the_only_campaign(qtbot, w)
     sales = find(w, QListView, "ticketSales")
     qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 1, timeout=10_000)
     reissue = find(w, QPushButton, "reissueTicket")
