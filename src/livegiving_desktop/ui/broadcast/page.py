@@ -149,6 +149,12 @@ class BroadcastPage(QWidget):
         layout.addLayout(body, 1)
         self._update_state()  # nothing loaded yet: every control that acts on it is disabled
 
+    @property
+    def owner_seat(self) -> bool:
+        """This seat may run the broadcast (go live, end, record, tickets): a single desk, or a
+        team's owner."""
+        return self.identity is None or self.identity.may_run_broadcast
+
     def set_identity(self, identity: SeatIdentity) -> None:
         """The seat's team role (PostgreSQL): controls it may not use are disabled, saying
         why. Called once the seat has asked the server (off the UI thread)."""
@@ -243,7 +249,7 @@ class BroadcastPage(QWidget):
         self.end.setVisible(live)
         self.rate.setEnabled(c is not None and not ended)
         self.pause.setEnabled(live)
-        owner = self.identity is None or self.identity.may_run_broadcast
+        owner = self.owner_seat
         gate(self.go_live, owner, self.identity, "go live")
         gate(self.end, owner, self.identity, "end a broadcast")
         self.stage.live = live

@@ -319,7 +319,7 @@ class FundraiserPage(BroadcastPage):
         c = self.controller.campaign
         # An ended fundraiser still takes offline donations (cheques, cash): "after the broadcast".
         self.offline.setEnabled(c is not None and c.status is not CampaignStatus.CANCELLED)
-        owner = self.identity is None or self.identity.may_run_broadcast
+        owner = self.owner_seat
         gate(self.offline, owner, self.identity, "record a donation")
         self.summary_button.setVisible(c is not None and c.status is CampaignStatus.ENDED)
         self.restart_demo.setVisible(c is not None and c.is_demo and c.status.finished)
@@ -342,7 +342,7 @@ class FundraiserPage(BroadcastPage):
     @Slot()
     def _update_buttons(self) -> None:
         self.thank.setEnabled(self.controller.loaded and self.selected_donation() is not None)
-        owner = self.identity is None or self.identity.may_run_broadcast
+        owner = self.owner_seat
         gate(self.thank, owner, self.identity, "thank donors on air")
 
     # -- the feed --------------------------------------------------------------------------

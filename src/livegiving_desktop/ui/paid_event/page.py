@@ -292,7 +292,7 @@ class EventPage(BroadcastPage):
         self.export.setEnabled(c is not None)
         self.code.setEnabled(live)
         self.admit.setEnabled(live)
-        owner = self.identity is None or self.identity.may_run_broadcast
+        owner = self.owner_seat
         gate(self.cancel_event, owner, self.identity, "cancel an event")
         f = self.controller.figures
         n = lambda value: fmt.count(value, self.money_locale)  # noqa: E731
@@ -309,7 +309,7 @@ class EventPage(BroadcastPage):
         usable = self.controller.loaded and t is not None and t.status is not TicketStatus.REFUNDED
         self.refund.setEnabled(usable)
         self.reissue.setEnabled(usable)
-        owner = self.identity is None or self.identity.may_run_broadcast  # tickets: the owner's
+        owner = self.owner_seat  # tickets: the owner's
         gate(self.refund, owner, self.identity, "refund a ticket")
         gate(self.reissue, owner, self.identity, "give a ticket a new code")
 
