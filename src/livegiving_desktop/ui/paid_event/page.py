@@ -124,7 +124,6 @@ class EventPage(BroadcastPage):
                               tip=self.tr("Give the selected ticket a new access code; "
                                           "the one its buyer has stops working"))  # fmt: skip
         self.reissue.clicked.connect(self._on_reissue_clicked)
-        self.reissued_box: QMessageBox | None = None  # the last new code shown
         self.sales_count = label("", "muted")
         self.export = button(self.tr("Export"), "exportTickets", "mdi6.file-export",
                              tip=self.tr("Export the tickets (CSV or JSON)"))  # fmt: skip
@@ -410,7 +409,7 @@ class EventPage(BroadcastPage):
             return None
         text = self.tr("The new access code of %1 is %2. The old one no longer opens the door.")
         # The code in bold and fixed width, to read out; a name is text, never markup.
-        shown = html.escape(text).replace("%2", f"<b><code>{sold.code}</code></b>")
+        shown = html.escape(text).replace("%2", f"<b><code>{html.escape(sold.code)}</code></b>")
         text = text.replace("%2", sold.code).replace("%1", who)  # a name may hold "%2"
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("New access code"),
                           shown.replace("%1", html.escape(who)),
@@ -427,7 +426,6 @@ class EventPage(BroadcastPage):
         close.setObjectName("closeReissuedCode")
         box.setDefaultButton(copy)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reissued_box = box
         box.open()
         self.announcer.say(text, important=True)
         return sold.code
