@@ -17,11 +17,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QListView,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -144,32 +144,32 @@ class EventPage(BroadcastPage):
         self.attendees, self.donations = self.seats.attendees, self.donations_card.total
         self.policy_label = self.policy.text
 
-        sales_box = QVBoxLayout()
         sales_head = QHBoxLayout()
         sales_head.addWidget(label(self.tr("Ticket sales"), "h2"))
         sales_head.addWidget(self.sales_count)
         sales_head.addStretch(1)
         sales_head.addWidget(self.export)
-        sales_box.addLayout(sales_head)
-        sales_box.addWidget(self.sales, 1)
         # What acts on the ticket selected in the list, under it (a 1280-pixel-wide screen
         # has no room for three buttons beside the heading).
         ticket_actions = QHBoxLayout()
         ticket_actions.addWidget(self.reissue)
         ticket_actions.addWidget(self.refund)
         ticket_actions.addStretch(1)
-        sales_box.addLayout(ticket_actions)
-        log_box = QVBoxLayout()
         log_head = QHBoxLayout()
         log_head.addWidget(label(self.tr("At the door"), "h2"))
         log_head.addWidget(self.log_count)
         log_head.addStretch(1)
-        log_box.addLayout(log_head)
-        log_box.addWidget(self.log, 1)
-        lists = QHBoxLayout()
+        # One grid: both headings on one line, both lists the same height.
+        lists = QGridLayout()
         lists.setSpacing(14)
-        lists.addLayout(sales_box, 1)
-        lists.addLayout(log_box, 1)
+        lists.addLayout(sales_head, 0, 0)
+        lists.addLayout(log_head, 0, 1)
+        lists.addWidget(self.sales, 1, 0)
+        lists.addWidget(self.log, 1, 1)
+        lists.addLayout(ticket_actions, 2, 0)
+        lists.setRowStretch(1, 1)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 1)
         self.left.addWidget(self.stage, 4)
         self.left.addLayout(self.controls)
         self.left.addWidget(self.admit_result)
