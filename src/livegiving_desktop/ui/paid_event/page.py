@@ -407,12 +407,16 @@ class EventPage(BroadcastPage):
         sold = await self.controller.reissue_ticket(ticket.id, self._creator())
         if sold is None:
             return None
-        text = self.tr("The new access code of %1 is %2. The old one no longer opens the door.")
-        # The code in bold and fixed width, to read out; a name is text, never markup.
-        shown = html.escape(text).replace("%2", f"<b><code>{html.escape(sold.code)}</code></b>")
-        text = text.replace("%2", sold.code).replace("%1", who)  # a name may hold "%2"
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New access code"),
-                          shown.replace("%1", html.escape(who)),
+        words = self.tr("The new access code of %1 is %2. The old one no longer opens the door.")
+        # %2 first: a name may hold "%2". Shown with the code in bold and fixed width, to read
+        # out (a name is text, never markup); said as plain words.
+        said = words.replace("%2", sold.code).replace("%1", who)
+        shown = (
+            html.escape(words)
+            .replace("%2", f"<b><code>{html.escape(sold.code)}</code></b>")
+            .replace("%1", html.escape(who))
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New access code"), shown,
                           QMessageBox.StandardButton.NoButton, self)  # fmt: skip
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setObjectName("reissuedCode")
@@ -427,7 +431,7 @@ class EventPage(BroadcastPage):
         box.setDefaultButton(copy)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.announcer.say(text, important=True)
+        self.announcer.say(said, important=True)
         return sold.code
 
     async def refund_now(self, ticket_id: int, reason: str, override: bool) -> None:
