@@ -33,6 +33,7 @@ from livegiving_desktop import (
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.money import to_decimal_text
+from livegiving_desktop.core.text import SURROGATE_RE
 from livegiving_desktop.services import config
 
 # A command imports what it needs when it runs (issue 19): `--help`, `--version` and bad
@@ -690,11 +691,32 @@ def tune_interpreter() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
+# Options that name a file written by the command: a file's name may hold bytes that are not
+# UTF-8 (Python keeps them as lone surrogates and gives them back to the system as they came).
+# Not --db: the ledger's URL is shown, logged and stored by seats, all as text.
+_PATH_OPTIONS = frozenset({"out", "output"})
+_POSITIONALS = frozenset({"name", "role", "what", "command", "action"})
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Text that is not UTF-8 (bytes a terminal or a script passed as they were: Python keeps
+    them as lone surrogates) is refused naming its option, before anything is opened: no
+    database or log can store it."""
+    for dest, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if dest in _PATH_OPTIONS or not any(isinstance(v, str) for v in values):
+            continue
+        if any(isinstance(v, str) and SURROGATE_RE.search(v) for v in values):
+            field = dest.upper() if dest in _POSITIONALS else "--" + dest.replace("_", "-")
+            raise BadInputError(f"{field}: is not UTF-8 text (it holds bytes of another encoding)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     tune_interpreter()
     args = _parse(argv)
     config.setup_logging()
     try:
+        _refuse_undecodable(args)
         if getattr(args, "db", None) is not None:
             _database(args)  # a blank --db is refused, for the window as for every command
         if args.command is None:

@@ -70,12 +70,33 @@ REFUSALS = [
     Refusal("donor-empty", donate(donor=""), ("donor name", "empty")),
     Refusal("donor-101-chars", donate("10", "x" * 101), ("donor name", "101")),
     # A Latin-1 terminal: the argument bytes are b"Caf\xe9", not UTF-8.
-    Refusal("donor-not-utf8", donate("10", "Caf\udce9"), ("donor name",)),
+    Refusal("donor-not-utf8", donate("10", "Caf\udce9"), ("--donor", "not UTF-8")),
     Refusal(
         "title-not-utf8",
         create_fundraiser(title="Caf\udce9"),
         ("title",),
         "missing",
+    ),
+    # Every other text option too: refused naming it, before the ledger is opened (a refund's
+    # reason once reached the database and failed there, "unexpected error").
+    Refusal(
+        "refund-reason-not-utf8",
+        (
+            "moderate",
+            "refund",
+            "--campaign",
+            CAMPAIGN,
+            "--donation",
+            "1",
+            "--reason",
+            "Fraude \udce9",
+        ),
+        ("--reason", "not UTF-8"),
+    ),
+    Refusal(
+        "hide-moderator-not-utf8",
+        ("moderate", "hide", "--campaign", CAMPAIGN, "--donation", "1", "--moderator", "Al\udce9"),
+        ("--moderator", "not UTF-8"),
     ),
     Refusal("message-501-chars", donate("10", "A", "--message", "m" * 501), ("message", "501")),
     Refusal(
@@ -242,3 +263,14 @@ def test_refusal(
         assert sorted(p.name for p in outcome.db.parent.iterdir()) == outcome.folder_before
     else:
         assert ledger_state(outcome.db) == prepared_state
+
+
+def test_a_database_path_that_is_not_utf8_is_refused_and_not_created(tmp_path: Path) -> None:
+    # A Latin-1 terminal's "café.sqlite": the ledger's name is shown, logged and kept by seats
+    # as text, so it is refused in words rather than failing later.
+    target = tmp_path / "caf\udce9.sqlite"
+    result = run_cli("campaigns", "list", data_dir=tmp_path / "data", db=target)
+    assert result.code == 2, result.stderr
+    assert "--db" in result.stderr and "not UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
+    assert not any(p.name.startswith("caf") for p in tmp_path.iterdir())

@@ -16,6 +16,7 @@ from livegiving_desktop.core.text import (
     CONTROL_RE,
     INVISIBLE,
     LINE_SEPARATORS_RE,
+    SURROGATE_RE,
     donor_key,
     is_invisible,
     strip_bidi,
@@ -31,8 +32,6 @@ _SUSPECT_RE = re.compile(
     + "".join(sorted(BIDI_CONTROLS | INVISIBLE))
     + "]"
 )
-# Lone surrogates: text decoded with errors="surrogateescape" and friends; not storable text.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class DonationStatus(StrEnum):
@@ -114,7 +113,7 @@ def clean_donor_name(text: str, field: str = "donor name") -> str:
         raise ValidationError(field, f"is {len(name)} characters long; at most {NAME_MAX}")
     if CONTROL_RE.search(name):
         raise ValidationError(field, "contains control characters")
-    if _SURROGATE_RE.search(name):
+    if SURROGATE_RE.search(name):
         raise ValidationError(field, "contains characters that are not valid text")
     return name
 
@@ -130,7 +129,7 @@ def clean_message(text: str | None, field: str = "message") -> str | None:
         raise ValidationError(field, f"is {len(message)} characters long; at most {MESSAGE_MAX}")
     if _MESSAGE_CONTROL_RE.search(message):
         raise ValidationError(field, "contains control characters")
-    if _SURROGATE_RE.search(message):
+    if SURROGATE_RE.search(message):
         raise ValidationError(field, "contains characters that are not valid text")
     return message
 
@@ -142,7 +141,7 @@ def clean_external_id(text: str, field: str = "external id") -> str:
     if (
         len(value) > EXTERNAL_ID_MAX
         or CONTROL_RE.search(value)
-        or _SURROGATE_RE.search(value)
+        or SURROGATE_RE.search(value)
         or LINE_SEPARATORS_RE.search(value)
         or any(c in BIDI_CONTROLS for c in value)
     ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from livegiving_desktop.core.errors import ValidationError
 from livegiving_desktop.core.records import Actor
-from livegiving_desktop.core.text import CONTROL_RE, strip_bidi
+from livegiving_desktop.core.text import CONTROL_RE, SURROGATE_RE, strip_bidi
 
 REASON_MAX = 500
 ACTOR_NAME_MAX = 100
@@ -20,6 +20,8 @@ def clean_reason(text: str, field: str = "reason") -> str:
         raise ValidationError(field, f"must be at most {REASON_MAX} characters")
     if CONTROL_RE.search(value.replace("\n", " ").replace("\r", " ").replace("\t", " ")):
         raise ValidationError(field, "must not contain control characters")
+    if SURROGATE_RE.search(value):
+        raise ValidationError(field, "is not valid text (it holds bytes of another encoding)")
     return value
 
 
@@ -28,6 +30,6 @@ def clean_actor(actor: Actor, field: str = "moderator") -> Actor:
     name = strip_bidi(actor.name).strip()
     if not name:
         raise ValidationError(field, "a display name is required")
-    if len(name) > ACTOR_NAME_MAX or CONTROL_RE.search(name):
+    if len(name) > ACTOR_NAME_MAX or CONTROL_RE.search(name) or SURROGATE_RE.search(name):
         raise ValidationError(field, f"must be 1 to {ACTOR_NAME_MAX} printable characters")
     return Actor(name, actor.role)

@@ -16,6 +16,9 @@ _BIDI_TABLE = {ord(c): None for c in BIDI_CONTROLS}
 # C0 and C1 control characters: refused in names, titles and ids.
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BIDI_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+# Lone surrogates: bytes that were not UTF-8, kept by Python (errors="surrogateescape", a
+# command line's arguments); not text any database or log can store.
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def strip_bidi(text: str) -> str:
