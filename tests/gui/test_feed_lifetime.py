@@ -1,17 +1,23 @@
-"""A window's change feed ends with it: deleted by Qt without being closed (a window torn
-down, a test that forgets), its follower thread stops instead of emitting the signals of a
-deleted object and reconnecting for ever."""
+"""A window's change feed and its seat end with it: deleted by Qt without being closed (a
+window torn down, a test that forgets), the follower thread stops instead of emitting the
+signals of a deleted object and reconnecting for ever, and the seat leaves instead of beating
+for ever."""
 
 from __future__ import annotations
 
+import logging
 import threading
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from livegiving_desktop.services.changes import FeedState
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.presence import SeatKind
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.presence import PresenceBridge
 
 
 def _alive(name: str) -> bool:
@@ -56,3 +62,40 @@ def test_a_feed_deleted_with_its_window_gives_back_its_files(
         feed_deleted()
     kept = {fd: os.readlink(f"/proc/self/fd/{fd}") for fd in _open_fds() - before}
     assert kept == {}
+
+
+def test_a_delivery_on_its_way_as_the_feed_is_deleted_leaves_no_failure_in_the_log(
+    qtbot: QtBot, service: LedgerService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The follower's thread reporting just after Qt deleted the bridge (its window closed):
+    nothing to tell and nothing to log (it wrote "feed health listener failed" with a
+    traceback, read as a bug in a diagnostics report)."""
+    window = QObject()
+    bridge = FeedBridge(service.db, f"late-feed-{id(window)}", window)
+    follower = bridge.follower
+    assert follower.close(timeout=3.0)
+    shiboken6.delete(window)
+    with caplog.at_level(logging.INFO, logger="livegiving"):
+        follower._report(FeedState.UNREACHABLE, "the server went away")
+        assert follower.on_heads is not None
+        follower.on_heads({1: 2})
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_seat_deleted_with_its_window_leaves_instead_of_beating_for_ever(
+    qtbot: QtBot, service: LedgerService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its heartbeat went on after its window: every other seat showed it on duty, nobody
+    there, and the log took a traceback at each beat."""
+    window = QObject()
+    presence = PresenceBridge(service.db, SeatKind.CREATOR, "Camille", window).presence
+
+    def on_duty() -> bool:
+        return any(s.is_self and s.present for s in presence.roster().seats)
+
+    qtbot.waitUntil(on_duty, timeout=5000)
+    with caplog.at_level(logging.INFO, logger="livegiving"):
+        shiboken6.delete(window)
+        qtbot.waitUntil(lambda: not presence._thread.is_alive(), timeout=5000)
+    assert not on_duty()
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -175,11 +175,15 @@ class Presence:
             on_duty(self.db, campaign_id, silent_after=self.silent_after, self_key=self.seat_key),
         )
 
+    def stop(self) -> None:
+        """Stop beating without waiting: the thread says this seat has left as it ends."""
+        self._stop.set()
+        self._wake.set()
+
     def close(self, timeout: float = 2.0) -> bool:
         """Stop beating and say this seat has left (shown gone at once). True when done in
         time; during an outage it gives up after `timeout` (the seat then goes silent)."""
-        self._stop.set()
-        self._wake.set()
+        self.stop()
         if self._thread.ident is not None:
             self._thread.join(timeout)
         return not self._thread.is_alive() and not self._failing

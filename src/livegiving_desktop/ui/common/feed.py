@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.services.changes import CampaignChanges, ChangeFollower, FeedHealth
+from livegiving_desktop.ui.common.bridge import thread_emitter
 
 CLOSE_WAIT_S = 2.0
 # What the window shows is flushed ten times a second (ui/broadcast/controller.FLUSH_MS): one
@@ -26,8 +27,8 @@ class FeedBridge(QObject):
     def __init__(self, db: Database, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.follower = ChangeFollower(
-            db, self.changes.emit, on_health=self.health.emit, on_heads=self.heads.emit,
-            name=name, pace_s=PACE_S,
+            db, thread_emitter(self, "changes"), on_health=thread_emitter(self, "health"),
+            on_heads=thread_emitter(self, "heads"), name=name, pace_s=PACE_S,
         )  # fmt: skip
         # Deleted by Qt (its window with it) without being closed: the follower must not go on
         # emitting the signals of a deleted object, reconnecting for ever on a thread of its own.

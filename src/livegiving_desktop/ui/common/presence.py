@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from livegiving_desktop.db.engine import Database
 from livegiving_desktop.services.presence import Presence, Roster, SeatKind, SeatPresence
+from livegiving_desktop.ui.common.bridge import thread_emitter
 
 CLOSE_WAIT_S = 2.0
 
@@ -41,9 +42,12 @@ class PresenceBridge(QObject):
             db,
             kind=kind,
             display_name=display_name or default_name(),
-            on_roster=self.roster.emit,
-            on_error=self.problem.emit,
+            on_roster=thread_emitter(self, "roster"),
+            on_error=thread_emitter(self, "problem"),
         )
+        # Deleted by Qt (its window with it) without being closed: the seat leaves instead of
+        # beating for ever, shown on duty on every other seat while nobody is there.
+        self.destroyed.connect(self.presence.stop)
         self.presence.start()
 
     def _keep(self, roster: Roster) -> None:
