@@ -22,7 +22,7 @@ pytestmark = pytest.mark.db
 SAM = Actor("Sam", ActorRole.MODERATOR)
 # To show the rules reached the other process, not when: a rule applies from the next
 # submitted donations; those already queued (at most a few batches) are not re-checked.
-GRACE_S = 1.0
+GRACE_S = 1.5
 
 
 def _has_word(message: str | None, word: str) -> bool:
@@ -35,7 +35,7 @@ def test_a_word_blocked_here_holds_it_in_a_simulation_running_elsewhere(
     campaign = fundraiser(service)
     service.go_live(campaign.id)
     simulate = subprocess.Popen(
-        cli_argv("simulate", "--campaign", str(campaign.id), "--rate", "80", "--seconds", "4",
+        cli_argv("simulate", "--campaign", str(campaign.id), "--rate", "80", "--seconds", "5",
                  "--seed", "3", db=db_url),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=cli_env(tmp_path),  # type: ignore[arg-type]
