@@ -32,6 +32,7 @@ SCREENS = (
     "story-composer",
     "story-player",
     "paid-event",
+    "ticket-new-code",
     "moderation-all",
     "moderation-hold",
     "moderation-rules",
@@ -67,6 +68,7 @@ WINDOW_OF = {
     "offline-dialog": "offlineDonationDialog",
     "story-composer": "storyComposer",
     "story-player": "sharedStoryPreview",
+    "ticket-new-code": "reissuedCode",
     **{s: "moderationConsole" for s in SCREENS if s.startswith("moderation-")},
 }
 LANDMARK = {
@@ -78,6 +80,7 @@ LANDMARK = {
     "story-composer": "storyCanvas",
     "story-player": "storyView",
     "paid-event": "revenueTotal",
+    "ticket-new-code": "copyReissuedCode",
     "moderation-all": "moderationTable",
     "moderation-hold": "holdQueue",
     "moderation-rules": "blocklistEnglish",
@@ -273,6 +276,19 @@ class Navigator:
             model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
 
+    def select_usable_ticket(self) -> None:
+        """The first ticket of the sales list that can be given a new code."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        sales = find("ticketSales")
+        for row in range(sales.model().rowCount()):
+            sales.selectionModel().setCurrentIndex(
+                sales.model().index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            if find("reissueTicket").isEnabled():
+                return
+        raise AssertionError("no ticket in the sales list can be given a new code")
+
     async def show(self, screen: str) -> Any:
         """Show `screen`; returns the window it is in."""
         from PySide6.QtWidgets import QTabWidget
@@ -315,6 +331,15 @@ class Navigator:
         elif screen == "paid-event":
             await self.close_extras()
             await self.open_campaign(EVENT_TITLE, "revenueTotal")
+        elif screen == "ticket-new-code":  # a buyer lost their code: the new one, shown once
+            await self.close_extras()
+            if not self.main_view_is("revenueTotal"):
+                await self.open_campaign(EVENT_TITLE, "revenueTotal")
+            self.select_usable_ticket()
+            find("reissueTicket").click()
+            await wait_for(lambda: shown("reissueTicketConfirm"), "the question")
+            find("confirmReissueTicket").click()
+            await wait_for(lambda: shown("reissuedCode"), "the new code")
         elif screen.startswith("moderation-"):
             if not shown("moderationConsole"):
                 await self.live()

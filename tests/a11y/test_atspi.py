@@ -288,6 +288,20 @@ def test_a_donation_is_announced(session: Session) -> None:
     assert announced(events, "Lina Haddad"), sorted({e["type"] for e in events})
 
 
+def test_a_new_ticket_code_is_read_with_its_ticket(session: Session) -> None:
+    """The box that shows a lost ticket's new code once: a screen reader reads the sentence
+    with the ticket and the code in it (in bold on screen), and the box (an alert) by its
+    title."""
+    tree, _figures = session.screen("ticket-new-code")
+    texts = [str(n.get("name") or "") for n in walk(tree)]
+    said = [t for t in texts if re.search(r"new access code of ticket \d+ of .+ is \S{4,}", t)]
+    assert said, texts
+    assert "<" not in said[0], said  # the words, not the markup that makes the code bold
+    assert any(
+        n.get("role") == "alert" and n.get("name") == "New access code" for n in walk(tree)
+    ), [(n.get("role"), n.get("name")) for n in walk(tree)][:5]
+
+
 @pytest.mark.parametrize("where", ["offline", "setup"])
 def test_an_error_is_announced(session: Session, where: str) -> None:
     answer, events = events_during(
