@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import os
+import signal
 import sys
 
 # The plain-Python modules that the first screen needs, before PySide6: its import hook reads
@@ -34,6 +36,7 @@ from livegiving_desktop.ui.main_window import MainWindow, app_settings
 from livegiving_desktop.ui.settings import AppSettings
 from livegiving_desktop.ui.theme import FUSION_AT_START, apply_theme
 
+log = logging.getLogger("livegiving.app")
 qt_log = logging.getLogger("livegiving.qt")
 _LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -83,6 +86,24 @@ def prepare(app: QApplication, lang: str | None) -> str:
     return language  # the window's icon: drawn after the first paint (draw_deferred_icons)
 
 
+def _quit_on_signals(window: QWidget) -> None:
+    """Ctrl+C in the terminal that started the app, or SIGTERM (the session ending, `kill`):
+    the window quits as its Quit does, without a question (MainWindow.quit_unattended), where
+    Python's own handling did nothing until the next Python code ran (Ctrl+C) or ended the
+    process at once, the seat still shown on duty for 15 s (SIGTERM). The loop's handler wakes
+    Qt's event loop through its self-pipe."""
+    loop = asyncio.get_running_loop()
+
+    def on_signal(number: int) -> None:
+        log.info("quitting: %s", signal.Signals(number).name)
+        quit_unattended = getattr(window, "quit_unattended", None)
+        (quit_unattended or window.close)()
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(number, on_signal, number)
+
+
 def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
     """`livegiving [--demo] [--lang en|fr] [--db URL] [--moderator]`: the main window (or, with
     --moderator, the moderation console alone) until it closes."""
@@ -111,6 +132,7 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
                 closed.set_result(0)
 
         app.lastWindowClosed.connect(on_last_window_closed)
+        _quit_on_signals(window)
         window.show()
         gc.enable()  # off from the command line's start of the window (cli._run_gui)
         await closed

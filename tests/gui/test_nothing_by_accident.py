@@ -123,3 +123,32 @@ def test_the_audience_rate_and_pause_belong_to_their_campaign(
     qtbot.waitUntil(lambda: w.live.campaign is not None and w.live.campaign.id == first)
     assert rate.value() == 37 and pause.isChecked()
     assert ledger.campaign(first).status is CampaignStatus.LIVE
+
+
+def test_quitting_on_a_signal_keeps_it_live_and_asks_nothing(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    """Ctrl+C in the terminal or SIGTERM (app._quit_on_signals): nobody is there to answer;
+    the broadcast stays live for the other seats, the donations shown are all kept."""
+    w = livegiving_window
+    campaign_id = _live(qtbot, w, ledger)
+    w.quit_unattended()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10_000)
+    assert w.findChild(QMessageBox, "quitWhileLive") is None
+    assert ledger.campaign(campaign_id).status is CampaignStatus.LIVE
+    assert ledger.campaign(campaign_id).donation_count >= 1
+
+
+def test_quitting_on_a_signal_gives_up_after_the_limit_without_asking(
+    qtbot: Any, livegiving_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = livegiving_window
+    monkeypatch.setattr(main_window, "CLOSE_WAIT_S", 0.5)
+
+    async def never_done() -> None:
+        await asyncio.sleep(60)
+
+    monkeypatch.setattr(w, "_close_views", never_done)
+    w.quit_unattended()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10_000)
+    assert w.findChild(QMessageBox, "quitDuringOutage") is None

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self._saving_outage = False  # donations cannot be saved for now
         self._unreachable = False  # the database cannot be reached (the feed says)
         self._quit_anyway = False  # the user chose to quit during an outage
+        self._unattended = False  # quitting on a signal: nobody to ask (quit_unattended)
         self._closing = False  # a close is on its way (asking, or saving the last donations)
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
@@ -817,10 +818,22 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         if self._saving_outage or self._unreachable:
-            self._ask_quit_during_outage()
+            if self._unattended:
+                self._give_up_saving()
+            else:
+                self._ask_quit_during_outage()
             return
         self._closing = True
         spawn(self._close_async(), lambda exc: self._finish_close())
+
+    def quit_unattended(self) -> None:
+        """Quit as Quit does, asking nothing: a signal (Ctrl+C in the terminal that started
+        the app, SIGTERM as the session ends) has nobody to answer. A live campaign stays
+        live (for the other seats; nothing ends by accident), what the audience sent is
+        committed, the seat leaves; after CLOSE_WAIT_S of an outage, or at once during one,
+        what could not be saved is given up (it was never shown)."""
+        self._unattended = True
+        self.close()
 
     def _live_campaign(self) -> FundraiserPage | EventPage | None:
         for page in self.live_pages():
@@ -833,7 +846,7 @@ class MainWindow(QMainWindow):
         """Nothing ended by accident: quitting while live asks first; then what the audience
         sent is committed, off the UI thread, and a close that takes longer than CLOSE_WAIT_S
         (the ledger out of reach) asks instead of waiting."""
-        page = self._live_campaign() if not self._quit_anyway else None
+        page = self._live_campaign() if not (self._quit_anyway or self._unattended) else None
         if page is not None and page.campaign is not None:
             answer = await ask(
                 self, "quitWhileLive", self.tr("You are live"),
@@ -857,7 +870,10 @@ class MainWindow(QMainWindow):
         if not done:
             # Still saving after CLOSE_WAIT_S: the ledger is out of reach. Ask, never hang.
             self._closing = False
-            self._ask_quit_during_outage()
+            if self._unattended:
+                self._give_up_saving()
+            else:
+                self._ask_quit_during_outage()
             return
         self._finish_close()
 
@@ -891,14 +907,18 @@ class MainWindow(QMainWindow):
 
         def decided() -> None:
             if box.clickedButton() is quit_button:
-                self._quit_anyway = True
-                for page in self.live_pages():
-                    page.abandon_saving()
-                self._closing = False
-                self.close()
+                self._give_up_saving()
 
         box.finished.connect(decided)
         box.open()
+
+    def _give_up_saving(self) -> None:
+        """Quit anyway: what the audience sent and could not be saved is given up."""
+        self._quit_anyway = True
+        for page in self.live_pages():
+            page.abandon_saving()
+        self._closing = False
+        self.close()
 
     def _finish_close(self) -> None:
         self.shutdown_now()

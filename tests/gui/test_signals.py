@@ -1,0 +1,69 @@
+"""Ctrl+C in the terminal that started the app, or SIGTERM as the session ends: the window
+quits as its Quit does, asking nothing. Ctrl+C did nothing while the window was idle (Python's
+handler waited for the next Python code to run), and SIGTERM ended the process on the spot,
+its seat still shown on duty to the team for 15 s."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.cli import cli_argv, cli_env
+from livegiving_desktop.db import seats
+from livegiving_desktop.services.ledger import LedgerService
+
+ON_DUTY_US = 15_000_000  # presence's SILENT_AFTER_S
+
+
+def _seats(service: LedgerService) -> set[str]:
+    return {s.seat_key for s in seats.roster(service.db, None, ON_DUTY_US)}
+
+
+@pytest.mark.parametrize(
+    ("how", "options"),
+    [
+        (signal.SIGINT, ()),  # the home screen
+        (signal.SIGTERM, ("--demo",)),  # the demo fundraiser's live view
+        (signal.SIGTERM, ("--moderator",)),  # a moderator's console alone
+    ],
+    ids=["ctrl-c-home", "sigterm-live-view", "sigterm-console"],
+)
+def test_a_signal_quits_the_app_as_quit_does(
+    db_url: str, user_data_dir: Path, how: signal.Signals, options: tuple[str, ...]
+) -> None:
+    with (user_data_dir / "settings.ini").open("a", encoding="utf-8") as ini:
+        ini.write("\n[moderation]\ndisplayName=Sam\nrole=moderator\n")
+    service = LedgerService.open(db_url)
+    try:
+        if "--moderator" in options:
+            service.create_fundraiser(title="Marathon", organization_id="croix-rouge-francaise",
+                                      goal="500", currency="EUR")  # fmt: skip
+        app = subprocess.Popen(
+            cli_argv(*options, "--lang", "en", db=db_url),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=cli_env(user_data_dir, QT_QPA_PLATFORM="offscreen"),
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 30
+            while not _seats(service):  # the window is up: its seat beats
+                assert app.poll() is None, app.communicate()
+                assert time.monotonic() < deadline, "the app's seat never showed"
+                time.sleep(0.1)
+            asked = time.monotonic()
+            app.send_signal(how)
+            _out, err = app.communicate(timeout=15)
+            took = time.monotonic() - asked
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait()
+        assert app.returncode == 0, err
+        assert "Traceback" not in err, err
+        assert took < 10  # CLOSE_WAIT_S and then some: never hangs on a question
+        assert _seats(service) == set()  # gone at once for the team, not after 15 s
+    finally:
+        service.close()
