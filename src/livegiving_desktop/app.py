@@ -87,11 +87,11 @@ def prepare(app: QApplication, lang: str | None) -> str:
 
 
 def _quit_on_signals(window: QWidget) -> None:
-    """Ctrl+C in the terminal that started the app, or SIGTERM (the session ending, `kill`):
-    the window quits as its Quit does, without a question (MainWindow.quit_unattended), where
-    Python's own handling did nothing until the next Python code ran (Ctrl+C) or ended the
-    process at once, the seat still shown on duty for 15 s (SIGTERM). The loop's handler wakes
-    Qt's event loop through its self-pipe."""
+    """Ctrl+C in the terminal that started the app, SIGTERM (the session ending, `kill`) or
+    SIGHUP (that terminal closed): the window quits as its Quit does, without a question
+    (MainWindow.quit_unattended), where Python's own handling did nothing until the next
+    Python code ran (Ctrl+C) or ended the process at once, the seat still shown on duty for
+    15 s (SIGTERM, SIGHUP). The loop's handler wakes Qt's event loop through its self-pipe."""
     loop = asyncio.get_running_loop()
 
     def on_signal(number: int) -> None:
@@ -99,7 +99,7 @@ def _quit_on_signals(window: QWidget) -> None:
         quit_unattended = getattr(window, "quit_unattended", None)
         (quit_unattended or window.close)()
 
-    for number in (signal.SIGINT, signal.SIGTERM):
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, on_signal, number)
 

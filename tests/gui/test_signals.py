@@ -29,8 +29,9 @@ def _seats(service: LedgerService) -> set[str]:
         (signal.SIGINT, ()),  # the home screen
         (signal.SIGTERM, ("--demo",)),  # the demo fundraiser's live view
         (signal.SIGTERM, ("--moderator",)),  # a moderator's console alone
+        (signal.SIGHUP, ("--demo",)),  # the terminal that started it closed
     ],
-    ids=["ctrl-c-home", "sigterm-live-view", "sigterm-console"],
+    ids=["ctrl-c-home", "sigterm-live-view", "sigterm-console", "sighup-live-view"],
 )
 def test_a_signal_quits_the_app_as_quit_does(
     db_url: str, user_data_dir: Path, how: signal.Signals, options: tuple[str, ...]
