@@ -100,6 +100,8 @@ def _quit_on_signals(window: QWidget) -> None:
         (quit_unattended or window.close)()
 
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is signal.SIG_IGN:
+            continue  # `nohup livegiving`, or started in the background: meant to go on
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, on_signal, number)
 

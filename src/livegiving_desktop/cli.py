@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("livegiving.cli")
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports a command SIGINT ended
 SWITCH_INTERVAL_S = 0.00025  # tune_interpreter
 
 
@@ -528,7 +529,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         "currency": report.currency,
         "batches": s.batches,
         "elapsed_s": round(report.elapsed_s, 3),
+        **({"interrupted": True} if report.interrupted else {}),
     }))  # fmt: skip
+    if report.interrupted:
+        print("livegiving: interrupted; the donations counted above are saved", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 
@@ -729,6 +734,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl+C: said in words, never a traceback
+        log.info("interrupted")
+        print("livegiving: interrupted (what was already saved stays saved)", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:
         return _failure(exc)
 

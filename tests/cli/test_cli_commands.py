@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from helpers.cli import Cli, run_cli
+from helpers.cli import Cli, cli_argv, cli_env, run_cli
 from helpers.ledger import PREPARED_FUNDRAISER
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -281,3 +284,45 @@ def test_bad_app_options_are_said_by_the_full_parser(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "COMMAND" in err and "error:" in err  # the full usage, with the commands
+
+
+def _with_ctrl_c(argv: list[str]) -> list[str]:
+    # SIGINT as a terminal gives it (a shell running this suite in the background hands its
+    # children SIGINT ignored): reset, then exec.
+    code = (
+        "import os, signal, sys\n"
+        "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
+        "os.execv(sys.argv[1], sys.argv[1:])\n"
+    )
+    return [sys.executable, "-c", code, *argv]
+
+
+def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
+    ledger_copy: Path, user_data_dir: Path
+) -> None:
+    rehearsal = subprocess.Popen(
+        _with_ctrl_c(cli_argv("simulate", "--campaign", CAMPAIGN, "--rate", "200", "--seconds",
+                              "60", "--seed", "9", "--progress", "jsonl", db=ledger_copy)),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(user_data_dir),
+    )  # fmt: skip
+    try:
+        assert rehearsal.stdout is not None
+        first = json.loads(rehearsal.stdout.readline())  # a batch is committed
+        assert first["committed"] > 0
+        rehearsal.send_signal(signal.SIGINT)
+        rest, err = rehearsal.communicate(timeout=30)
+    finally:
+        if rehearsal.poll() is None:
+            rehearsal.kill()
+            rehearsal.wait()
+    assert rehearsal.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err, err
+    summary = json.loads(rest.splitlines()[-1])
+    assert summary["interrupted"] is True and summary["elapsed_s"] < 30
+    service = LedgerService.open(str(ledger_copy))
+    try:  # every donation the summary counts is in the ledger, and its total
+        campaign = service.campaign(PREPARED_FUNDRAISER)
+        assert campaign.donation_count == 1 + summary["accepted"]  # the prepared one
+        assert campaign.total_minor == summary["total_minor"]
+    finally:
+        service.close()

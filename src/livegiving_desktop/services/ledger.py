@@ -129,6 +129,7 @@ class SimulationReport:
     summary: IngestSummary
     currency: str
     elapsed_s: float
+    interrupted: bool = False  # stopped by Ctrl+C: what was sent before it is committed
 
 
 class LedgerService:
@@ -567,11 +568,18 @@ class LedgerService:
         )
         runner = AudienceRunner(audience, pipeline, rate=rate, count=count, seconds=seconds)
         runner.start()
-        runner.join()
+        interrupted = False
+        try:
+            runner.join()
+        except KeyboardInterrupt:  # Ctrl+C: the audience stops, what it sent is committed
+            interrupted = True
+            runner.stop()
+            runner.join()
         summary = pipeline.close()
         if runner.error is not None:
             raise runner.error
-        return SimulationReport(summary, campaign.currency, time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        return SimulationReport(summary, campaign.currency, elapsed, interrupted)
 
     # -- export ----------------------------------------------------------------------------
 
