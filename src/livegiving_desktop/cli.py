@@ -656,7 +656,30 @@ def _with_service(
         return command(args, service)
 
 
+def _no_screen() -> str | None:
+    """Why the window cannot open here, when it plainly cannot: on Linux with no X display and
+    no Wayland socket (over SSH without -X, on a server), where Qt aborted with a wall of its
+    own text about plugins ("Aborted", exit 134)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.exists(os.path.join(runtime, "wayland-0")):
+        return None  # Wayland's default socket
+    return (
+        "there is no screen here to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+        "is set). Start it from a desktop session, or over SSH with -X; the commands work "
+        "anywhere (livegiving --help)."
+    )
+
+
 def _run_gui(args: argparse.Namespace) -> int:
+    problem = _no_screen()
+    if problem is not None:
+        log.error("no screen: %s", problem)
+        print(f"livegiving: {problem}", file=sys.stderr)
+        return EXIT_FAILURE
     # No garbage collection until the window is shown (run_app turns it back on): importing
     # the window's modules and building it allocate much and free little (~4 % of the time
     # to the first paint, measured).

@@ -326,3 +326,20 @@ def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
         assert campaign.total_minor == summary["total_minor"]
     finally:
         service.close()
+
+
+def test_the_window_without_a_screen_says_so_in_words(user_data_dir: Path, tmp_path: Path) -> None:
+    """Over SSH without -X, on a server: Qt aborted with a wall of its own text about
+    platform plugins (exit 134)."""
+    env = {
+        k: v
+        for k, v in cli_env(user_data_dir).items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["XDG_RUNTIME_DIR"] = str(tmp_path)  # no Wayland socket there
+    done = subprocess.run(cli_argv(db=tmp_path / "ledger.db"), capture_output=True, text=True,
+                          env=env, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "no screen" in done.stderr and "DISPLAY" in done.stderr, done.stderr
+    assert "qt.qpa" not in done.stderr and "plugin" not in done.stderr, done.stderr
+    assert not (tmp_path / "ledger.db").exists()  # nothing opened
