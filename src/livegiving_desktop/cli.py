@@ -16,6 +16,7 @@ import json
 import logging
 import math
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -47,6 +48,18 @@ log = logging.getLogger("livegiving.cli")
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports a command SIGINT ended
+EXIT_TERMINATED = 143  # SIGTERM (`kill`, `timeout 60 livegiving simulate …`), the same way
+
+
+class _TerminatedError(KeyboardInterrupt):
+    """SIGTERM: the command stops as on Ctrl+C (a rehearsal saves what it sent and prints its
+    summary), where the process ended on the spot."""
+
+
+def _stop_on_sigterm(_signum: int, _frame: object) -> None:
+    raise _TerminatedError
+
+
 SWITCH_INTERVAL_S = 0.00025  # tune_interpreter
 
 
@@ -531,9 +544,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         "elapsed_s": round(report.elapsed_s, 3),
         **({"interrupted": True} if report.interrupted else {}),
     }))  # fmt: skip
-    if report.interrupted:
-        print("livegiving: interrupted; the donations counted above are saved", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    if report.stopped_by is not None:
+        terminated = isinstance(report.stopped_by, _TerminatedError)
+        stopped = "stopped (SIGTERM)" if terminated else "interrupted"
+        print(f"livegiving: {stopped}; the donations counted above are saved", file=sys.stderr)
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     return EXIT_OK
 
 
@@ -749,6 +764,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _database(args)  # a blank --db is refused, for the window as for every command
         if args.command is None:
             return _run_gui(args)
+        if argv is None:  # the program itself (not a caller in its own process)
+            signal.signal(signal.SIGTERM, _stop_on_sigterm)
         try:
             return COMMANDS[args.command](args)
         finally:
@@ -757,10 +774,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
-    except KeyboardInterrupt:  # Ctrl+C: said in words, never a traceback
-        log.info("interrupted")
-        print("livegiving: interrupted (what was already saved stays saved)", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: said in words, never a traceback
+        stopped = "stopped (SIGTERM)" if isinstance(exc, _TerminatedError) else "interrupted"
+        log.info("%s", stopped)
+        print(f"livegiving: {stopped} (what was already saved stays saved)", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, _TerminatedError) else EXIT_INTERRUPTED
     except Exception as exc:
         return _failure(exc)
 

@@ -297,8 +297,13 @@ def _with_ctrl_c(argv: list[str]) -> list[str]:
     return [sys.executable, "-c", code, *argv]
 
 
+@pytest.mark.parametrize(
+    ("how", "status", "said"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "stopped (SIGTERM)")],
+    ids=["ctrl-c", "sigterm"],  # SIGTERM: `kill`, or `timeout 60 livegiving simulate …`
+)
 def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
-    ledger_copy: Path, user_data_dir: Path
+    ledger_copy: Path, user_data_dir: Path, how: signal.Signals, status: int, said: str
 ) -> None:
     rehearsal = subprocess.Popen(
         _with_ctrl_c(cli_argv("simulate", "--campaign", CAMPAIGN, "--rate", "200", "--seconds",
@@ -309,14 +314,14 @@ def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
         assert rehearsal.stdout is not None
         first = json.loads(rehearsal.stdout.readline())  # a batch is committed
         assert first["committed"] > 0
-        rehearsal.send_signal(signal.SIGINT)
+        rehearsal.send_signal(how)
         rest, err = rehearsal.communicate(timeout=30)
     finally:
         if rehearsal.poll() is None:
             rehearsal.kill()
             rehearsal.wait()
-    assert rehearsal.returncode == 130, err
-    assert "Traceback" not in err and "interrupted" in err, err
+    assert rehearsal.returncode == status, err
+    assert "Traceback" not in err and said in err, err
     summary = json.loads(rest.splitlines()[-1])
     assert summary["interrupted"] is True and summary["elapsed_s"] < 30
     service = LedgerService.open(str(ledger_copy))

@@ -129,7 +129,12 @@ class SimulationReport:
     summary: IngestSummary
     currency: str
     elapsed_s: float
-    interrupted: bool = False  # stopped by Ctrl+C: what was sent before it is committed
+    # Stopped by Ctrl+C (or what the caller raises as such): what was sent is committed.
+    stopped_by: KeyboardInterrupt | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        return self.stopped_by is not None
 
 
 class LedgerService:
@@ -568,18 +573,18 @@ class LedgerService:
         )
         runner = AudienceRunner(audience, pipeline, rate=rate, count=count, seconds=seconds)
         runner.start()
-        interrupted = False
+        stopped_by: KeyboardInterrupt | None = None
         try:
             runner.join()
-        except KeyboardInterrupt:  # Ctrl+C: the audience stops, what it sent is committed
-            interrupted = True
+        except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
+            stopped_by = exc
             runner.stop()
             runner.join()
         summary = pipeline.close()
         if runner.error is not None:
             raise runner.error
         elapsed = time.perf_counter() - started
-        return SimulationReport(summary, campaign.currency, elapsed, interrupted)
+        return SimulationReport(summary, campaign.currency, elapsed, stopped_by)
 
     # -- export ----------------------------------------------------------------------------
 
