@@ -152,3 +152,17 @@ def test_quitting_on_a_signal_gives_up_after_the_limit_without_asking(
     w.quit_unattended()
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=10_000)
     assert w.findChild(QMessageBox, "quitDuringOutage") is None
+
+
+def test_a_signal_while_quit_asks_answers_keep_it_live(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    """The creator quit while live and the question is open when the session ends (SIGTERM):
+    answered as a signal would, kept live, and the window goes."""
+    w = livegiving_window
+    campaign_id = _live(qtbot, w, ledger)
+    w.close()
+    _box(qtbot, w, "quitWhileLive")
+    w.quit_unattended()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10_000)
+    assert ledger.campaign(campaign_id).status is CampaignStatus.LIVE

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QLabel,
     QMainWindow,
@@ -833,6 +834,15 @@ class MainWindow(QMainWindow):
         committed, the seat leaves; after CLOSE_WAIT_S of an outage, or at once during one,
         what could not be saved is given up (it was never shown)."""
         self._unattended = True
+        # A question of Quit already open (the user quit, then the session ended): answered
+        # as this would, keep it live or give up what could not be saved.
+        for box_name, answer in (("quitWhileLive", "keepLiveAndQuit"),
+                                 ("quitDuringOutage", "quitAnyway")):  # fmt: skip
+            box = self.findChild(QMessageBox, box_name)
+            button = None if box is None else box.findChild(QAbstractButton, answer)
+            if box is not None and box.isVisible() and button is not None:
+                button.click()
+                return
         self.close()
 
     def _live_campaign(self) -> FundraiserPage | EventPage | None:
