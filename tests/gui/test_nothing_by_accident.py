@@ -78,18 +78,23 @@ def test_quitting_while_live_keeps_it_live_or_ends_it(
     assert ledger.campaign(campaign_id).status is status
 
 
-def test_quitting_never_waits_longer_than_the_limit_without_asking(
-    qtbot: Any, livegiving_window: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A close that cannot finish (the ledger out of reach, the last batch not committed)
-    asks after CLOSE_WAIT_S instead of hanging."""
-    w = livegiving_window
+def _closing_never_finishes(w: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last batch never commits (the ledger out of reach); the limit is half a second."""
     monkeypatch.setattr(main_window, "CLOSE_WAIT_S", 0.5)
 
     async def never_done() -> None:
         await asyncio.sleep(60)
 
     monkeypatch.setattr(w, "_close_views", never_done)
+
+
+def test_quitting_never_waits_longer_than_the_limit_without_asking(
+    qtbot: Any, livegiving_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A close that cannot finish (the ledger out of reach, the last batch not committed)
+    asks after CLOSE_WAIT_S instead of hanging."""
+    w = livegiving_window
+    _closing_never_finishes(w, monkeypatch)
     w.close()
     box = _box(qtbot, w, "quitDuringOutage")
     assert w.isVisible()
@@ -143,12 +148,7 @@ def test_quitting_on_a_signal_gives_up_after_the_limit_without_asking(
     qtbot: Any, livegiving_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w = livegiving_window
-    monkeypatch.setattr(main_window, "CLOSE_WAIT_S", 0.5)
-
-    async def never_done() -> None:
-        await asyncio.sleep(60)
-
-    monkeypatch.setattr(w, "_close_views", never_done)
+    _closing_never_finishes(w, monkeypatch)
     w.quit_unattended()
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=10_000)
     assert w.findChild(QMessageBox, "quitDuringOutage") is None
