@@ -49,6 +49,7 @@ log = logging.getLogger("livegiving.cli")
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports a command SIGINT ended
 EXIT_TERMINATED = 143  # SIGTERM (`kill`, `timeout 60 livegiving simulate …`), the same way
+SWITCH_INTERVAL_S = 0.00025  # tune_interpreter
 
 
 class _TerminatedError(KeyboardInterrupt):
@@ -60,7 +61,11 @@ def _stop_on_sigterm(_signum: int, _frame: object) -> None:
     raise _TerminatedError
 
 
-SWITCH_INTERVAL_S = 0.00025  # tune_interpreter
+def _stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
+    """What stopped a command, in words, and the exit status it gives."""
+    if isinstance(exc, _TerminatedError):
+        return "stopped (SIGTERM)", EXIT_TERMINATED
+    return "interrupted", EXIT_INTERRUPTED
 
 
 class BadInputError(LiveGivingError):
@@ -545,10 +550,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         **({"interrupted": True} if report.interrupted else {}),
     }))  # fmt: skip
     if report.stopped_by is not None:
-        terminated = isinstance(report.stopped_by, _TerminatedError)
-        stopped = "stopped (SIGTERM)" if terminated else "interrupted"
-        print(f"livegiving: {stopped}; the donations counted above are saved", file=sys.stderr)
-        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+        words, status = _stopped(report.stopped_by)
+        print(f"livegiving: {words}; the donations counted above are saved", file=sys.stderr)
+        return status
     return EXIT_OK
 
 
@@ -775,10 +779,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: said in words, never a traceback
-        stopped = "stopped (SIGTERM)" if isinstance(exc, _TerminatedError) else "interrupted"
-        log.info("%s", stopped)
-        print(f"livegiving: {stopped} (what was already saved stays saved)", file=sys.stderr)
-        return EXIT_TERMINATED if isinstance(exc, _TerminatedError) else EXIT_INTERRUPTED
+        words, status = _stopped(exc)
+        log.info("%s", words)
+        print(f"livegiving: {words} (what was already saved stays saved)", file=sys.stderr)
+        return status
     except Exception as exc:
         return _failure(exc)
 
