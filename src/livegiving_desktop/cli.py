@@ -29,6 +29,7 @@ from livegiving_desktop import (
     cli_events,
     cli_moderate,
     cli_overlay,
+    cli_signals,
     cli_team,
 )
 from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
@@ -47,25 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("livegiving.cli")
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports a command SIGINT ended
-EXIT_TERMINATED = 143  # SIGTERM (`kill`, `timeout 60 livegiving simulate …`), the same way
 SWITCH_INTERVAL_S = 0.00025  # tune_interpreter
-
-
-class _TerminatedError(KeyboardInterrupt):
-    """SIGTERM: the command stops as on Ctrl+C (a rehearsal saves what it sent and prints its
-    summary), where the process ended on the spot."""
-
-
-def _stop_on_sigterm(_signum: int, _frame: object) -> None:
-    raise _TerminatedError
-
-
-def _stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
-    """What stopped a command, in words, and the exit status it gives."""
-    if isinstance(exc, _TerminatedError):
-        return "stopped (SIGTERM)", EXIT_TERMINATED
-    return "interrupted", EXIT_INTERRUPTED
 
 
 class BadInputError(LiveGivingError):
@@ -550,9 +533,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         **({"interrupted": True} if report.interrupted else {}),
     }))  # fmt: skip
     if report.stopped_by is not None:
-        words, status = _stopped(report.stopped_by)
-        print(f"livegiving: {words}; the donations counted above are saved", file=sys.stderr)
-        return status
+        return cli_signals.rehearsal_stopped(report.stopped_by)
     return EXIT_OK
 
 
@@ -769,7 +750,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         if argv is None:  # the program itself (not a caller in its own process)
-            signal.signal(signal.SIGTERM, _stop_on_sigterm)
+            signal.signal(signal.SIGTERM, cli_signals.stop_on_sigterm)
         try:
             return COMMANDS[args.command](args)
         finally:
@@ -779,7 +760,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: said in words, never a traceback
-        words, status = _stopped(exc)
+        words, status = cli_signals.stopped(exc)
         log.info("%s", words)
         print(f"livegiving: {words} (what was already saved stays saved)", file=sys.stderr)
         return status

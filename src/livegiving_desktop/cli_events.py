@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from livegiving_desktop.cli_signals import rehearsal_stopped
 from livegiving_desktop.core.money import to_decimal_text
 
 if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
@@ -190,4 +191,6 @@ def simulate_event(
         on_commit=on_commit,
     )
     _print(json.dumps(report.summary()))
+    if report.stopped_by is not None:
+        return rehearsal_stopped(report.stopped_by)
     return 0

@@ -8,13 +8,14 @@ import json
 import signal
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from helpers.cli import Cli, cli_argv, cli_env, run_cli
-from helpers.ledger import PREPARED_FUNDRAISER
+from helpers.ledger import PREPARED_EVENT, PREPARED_FUNDRAISER
 from livegiving_desktop.services.ledger import LedgerService
 
 CAMPAIGN = str(PREPARED_FUNDRAISER)
@@ -297,23 +298,34 @@ def _with_ctrl_c(argv: list[str]) -> list[str]:
     return [sys.executable, "-c", code, *argv]
 
 
+STOPPED = {signal.SIGINT: (130, "interrupted"), signal.SIGTERM: (143, "stopped (SIGTERM)")}
+
+
 @pytest.mark.parametrize(
-    ("how", "status", "said"),
-    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "stopped (SIGTERM)")],
-    ids=["ctrl-c", "sigterm"],  # SIGTERM: `kill`, or `timeout 60 livegiving simulate …`
+    ("how", "campaign"),
+    [
+        (signal.SIGINT, PREPARED_FUNDRAISER),
+        (signal.SIGTERM, PREPARED_FUNDRAISER),  # `kill`, `timeout 60 livegiving simulate …`
+        (signal.SIGINT, PREPARED_EVENT),  # a paid event's pre-sale
+    ],
+    ids=["ctrl-c", "sigterm", "ctrl-c-paid-event"],
 )
 def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
-    ledger_copy: Path, user_data_dir: Path, how: signal.Signals, status: int, said: str
+    ledger_copy: Path, user_data_dir: Path, how: signal.Signals, campaign: int
 ) -> None:
+    status, said = STOPPED[how]
+    before = _figures(ledger_copy, campaign)
     rehearsal = subprocess.Popen(
-        _with_ctrl_c(cli_argv("simulate", "--campaign", CAMPAIGN, "--rate", "200", "--seconds",
-                              "60", "--seed", "9", "--progress", "jsonl", db=ledger_copy)),
+        _with_ctrl_c(cli_argv("simulate", "--campaign", str(campaign), "--rate", "200",
+                              "--seconds", "60", "--seed", "9", "--progress", "jsonl",
+                              db=ledger_copy)),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(user_data_dir),
     )  # fmt: skip
     try:
-        assert rehearsal.stdout is not None
-        first = json.loads(rehearsal.stdout.readline())  # a batch is committed
-        assert first["committed"] > 0
+        deadline = time.monotonic() + 30
+        while _figures(ledger_copy, campaign) == before:  # a first batch committed
+            assert rehearsal.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
         rehearsal.send_signal(how)
         rest, err = rehearsal.communicate(timeout=30)
     finally:
@@ -324,11 +336,18 @@ def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
     assert "Traceback" not in err and said in err, err
     summary = json.loads(rest.splitlines()[-1])
     assert summary["interrupted"] is True and summary["elapsed_s"] < 30
-    service = LedgerService.open(str(ledger_copy))
-    try:  # every donation the summary counts is in the ledger, and its total
-        campaign = service.campaign(PREPARED_FUNDRAISER)
-        assert campaign.donation_count == 1 + summary["accepted"]  # the prepared one
-        assert campaign.total_minor == summary["total_minor"]
+    after = _figures(ledger_copy, campaign)
+    # every sale or donation the summary counts is in the ledger, and its total
+    assert summary["accepted"] > 0
+    assert after["sold_or_given"] - before["sold_or_given"] == summary["accepted"]
+    assert after["total_minor"] == summary["total_minor"]
+
+
+def _figures(ledger: Path, campaign_id: int) -> dict[str, int]:
+    service = LedgerService.open(str(ledger))
+    try:
+        c = service.campaign(campaign_id)
+        return {"sold_or_given": c.donation_count + c.tickets_sold, "total_minor": c.total_minor}
     finally:
         service.close()
 

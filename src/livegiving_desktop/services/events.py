@@ -105,6 +105,8 @@ class EventSimulationReport:
     run: EventRunSummary
     campaign: CampaignRecord  # after the run
     elapsed_s: float
+    # Stopped by Ctrl+C (or what the caller raises as such): what was sent is committed.
+    stopped_by: KeyboardInterrupt | None = None
 
     def summary(self) -> dict[str, object]:
         """The `simulate` summary keys of the automation contract, for a paid event."""
@@ -123,6 +125,7 @@ class EventSimulationReport:
             "revenue_minor": c.revenue_minor,
             "sold_out": run.sold_out,
             "elapsed_s": round(self.elapsed_s, 3),
+            **({"interrupted": True} if self.stopped_by is not None else {}),
         }
 
 
@@ -286,13 +289,16 @@ class EventService:
             headless=True,
         )
         runner.start()
-        runner.join()
-        run = runner.close()
+        stopped_by: KeyboardInterrupt | None = None
+        try:
+            runner.wait()
+        except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
+            stopped_by = exc
+        run = runner.close()  # stops the audience, commits what it queued
         if runner.error is not None:
             raise runner.error
-        return EventSimulationReport(
-            run, self.ledger.campaign(campaign_id), time.perf_counter() - started
-        )
+        elapsed = time.perf_counter() - started
+        return EventSimulationReport(run, self.ledger.campaign(campaign_id), elapsed, stopped_by)
 
 
 class EventAudienceRunner(PacedRunner[EventDelivery]):

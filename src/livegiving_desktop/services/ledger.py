@@ -575,11 +575,11 @@ class LedgerService:
         runner.start()
         stopped_by: KeyboardInterrupt | None = None
         try:
-            runner.join()
+            runner.wait()
         except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
             stopped_by = exc
             runner.stop()
-            runner.join()
+            runner.wait()
         summary = pipeline.close()
         if runner.error is not None:
             raise runner.error

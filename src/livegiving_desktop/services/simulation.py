@@ -34,7 +34,14 @@ class PacedRunner(ABC, Generic[Delivery]):
         self._running = threading.Event()
         self._running.set()
         self.error: Exception | None = None
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._ended = threading.Event()
+        self._thread = threading.Thread(target=self._body, name=name, daemon=True)
+
+    def _body(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._ended.set()
 
     # -- what an audience supplies ---------------------------------------------------------
 
@@ -86,6 +93,15 @@ class PacedRunner(ABC, Generic[Delivery]):
 
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
+
+    def wait(self) -> None:
+        """Until the thread has ended. Ctrl+C may interrupt it (KeyboardInterrupt) and leaves
+        the runner as it was: stop() it and wait() again. Not join(): on Python 3.11 a
+        Thread.join interrupted by Ctrl+C marks a thread still running as stopped (it
+        releases the thread's own lock, bpo-45274's handler), and the next join returns at
+        once, before the thread's last batch (a summary short of the ledger, seen)."""
+        if self._thread.ident is not None:
+            self._ended.wait()
 
     @property
     def finished(self) -> bool:
