@@ -7,14 +7,13 @@ import io
 import json
 import signal
 import subprocess
-import sys
 import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from helpers.cli import Cli, cli_argv, cli_env, run_cli
+from helpers.cli import Cli, as_from_a_terminal, cli_argv, cli_env, run_cli
 from helpers.ledger import PREPARED_EVENT, PREPARED_FUNDRAISER
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -287,17 +286,6 @@ def test_bad_app_options_are_said_by_the_full_parser(
     assert "COMMAND" in err and "error:" in err  # the full usage, with the commands
 
 
-def _with_ctrl_c(argv: list[str]) -> list[str]:
-    # SIGINT as a terminal gives it (a shell running this suite in the background hands its
-    # children SIGINT ignored): reset, then exec.
-    code = (
-        "import os, signal, sys\n"
-        "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
-        "os.execv(sys.argv[1], sys.argv[1:])\n"
-    )
-    return [sys.executable, "-c", code, *argv]
-
-
 STOPPED = {signal.SIGINT: (130, "interrupted"), signal.SIGTERM: (143, "stopped (SIGTERM)")}
 
 
@@ -316,7 +304,7 @@ def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
     status, said = STOPPED[how]
     before = _figures(ledger_copy, campaign)
     rehearsal = subprocess.Popen(
-        _with_ctrl_c(cli_argv("simulate", "--campaign", str(campaign), "--rate", "200",
+        as_from_a_terminal(cli_argv("simulate", "--campaign", str(campaign), "--rate", "200",
                               "--seconds", "60", "--seed", "9", "--progress", "jsonl",
                               db=ledger_copy)),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(user_data_dir),

@@ -1,40 +1,53 @@
-"""Ctrl+C in the terminal that started the app, or SIGTERM as the session ends: the window
-quits as its Quit does, asking nothing. Ctrl+C did nothing while the window was idle (Python's
-handler waited for the next Python code to run), and SIGTERM ended the process on the spot,
-its seat still shown on duty to the team for 15 s."""
+"""Ctrl+C in the terminal that started the app, SIGTERM as the session ends, SIGHUP as that
+terminal closes: the window quits as its Quit does, asking nothing (unless started with
+`nohup`). Ctrl+C did nothing while the window was idle (Python's handler waited for the next
+Python code to run); SIGTERM and SIGHUP ended the process on the spot, its seat still shown
+on duty to the team for 15 s."""
 
 from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from helpers.cli import cli_argv, cli_env
+from helpers.cli import as_from_a_terminal, cli_argv, cli_env
 from livegiving_desktop.db import seats
 from livegiving_desktop.services.ledger import LedgerService
 
 ON_DUTY_US = 15_000_000  # presence's SILENT_AFTER_S
 
 
-def _with_signals(argv: list[str], *, ignored: tuple[signal.Signals, ...] = ()) -> list[str]:
-    """`argv` started with SIGINT and SIGHUP as a terminal gives them (a shell running this
-    suite in the background hands its children both ignored, which the app respects), but for
-    `ignored`, as `nohup` ignores SIGHUP: set, then exec (an exec keeps both dispositions)."""
-    code = (
-        "import os, signal, sys\n"
-        "for n in (signal.SIGINT, signal.SIGHUP):\n"
-        "    signal.signal(n, signal.SIG_IGN if int(n) in IGNORED else signal.SIG_DFL)\n"
-        "os.execv(sys.argv[1], sys.argv[1:])\n"
-    ).replace("IGNORED", repr({int(n) for n in ignored}))
-    return [sys.executable, "-c", code, *argv]
-
-
 def _seats(service: LedgerService) -> set[str]:
     return {s.seat_key for s in seats.roster(service.db, None, ON_DUTY_US)}
+
+
+def _on_duty(
+    service: LedgerService,
+    db_url: str,
+    data_dir: Path,
+    options: tuple[str, ...],
+    *,
+    ignored: tuple[signal.Signals, ...] = (),
+) -> subprocess.Popen[str]:
+    """The app started as from a terminal, once its window is up (its seat beats)."""
+    app = subprocess.Popen(
+        as_from_a_terminal(cli_argv(*options, "--lang", "en", db=db_url), ignored=ignored),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(data_dir, QT_QPA_PLATFORM="offscreen"),
+    )
+    deadline = time.monotonic() + 30
+    while not _seats(service):
+        if app.poll() is not None or time.monotonic() > deadline:
+            app.kill()
+            out, err = app.communicate()
+            raise AssertionError(f"the app's seat never showed: {out}{err}")
+        time.sleep(0.1)
+    return app
 
 
 @pytest.mark.parametrize(
@@ -57,17 +70,8 @@ def test_a_signal_quits_the_app_as_quit_does(
         if "--moderator" in options:
             service.create_fundraiser(title="Marathon", organization_id="croix-rouge-francaise",
                                       goal="500", currency="EUR")  # fmt: skip
-        app = subprocess.Popen(
-            _with_signals(cli_argv(*options, "--lang", "en", db=db_url)),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env=cli_env(user_data_dir, QT_QPA_PLATFORM="offscreen"),
-        )  # fmt: skip
+        app = _on_duty(service, db_url, user_data_dir, options)
         try:
-            deadline = time.monotonic() + 30
-            while not _seats(service):  # the window is up: its seat beats
-                assert app.poll() is None, app.communicate()
-                assert time.monotonic() < deadline, "the app's seat never showed"
-                time.sleep(0.1)
             asked = time.monotonic()
             app.send_signal(how)
             _out, err = app.communicate(timeout=15)
@@ -89,17 +93,8 @@ def test_an_app_started_with_nohup_goes_on_when_its_terminal_closes(
 ) -> None:
     service = LedgerService.open(db_url)
     try:
-        app = subprocess.Popen(
-            _with_signals(cli_argv("--lang", "en", db=db_url), ignored=(signal.SIGHUP,)),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env=cli_env(user_data_dir, QT_QPA_PLATFORM="offscreen"),
-        )  # fmt: skip
+        app = _on_duty(service, db_url, user_data_dir, (), ignored=(signal.SIGHUP,))  # nohup
         try:
-            deadline = time.monotonic() + 30
-            while not _seats(service):
-                assert app.poll() is None, app.communicate()
-                assert time.monotonic() < deadline, "the app's seat never showed"
-                time.sleep(0.1)
             app.send_signal(signal.SIGHUP)
             time.sleep(1.0)
             assert app.poll() is None  # still there

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -55,3 +56,16 @@ class Cli(Protocol):
     """The command line bound to one test's database."""
 
     def __call__(self, *args: str) -> CliResult: ...
+
+
+def as_from_a_terminal(argv: list[str], *, ignored: tuple[signal.Signals, ...] = ()) -> list[str]:
+    """`argv` started with SIGINT and SIGHUP as a terminal gives them (a shell running this
+    suite in the background hands its children both ignored, which the app respects), but for
+    `ignored`, as `nohup` ignores SIGHUP: set, then exec (an exec keeps both dispositions)."""
+    code = (
+        "import os, signal, sys\n"
+        "for n in (signal.SIGINT, signal.SIGHUP):\n"
+        "    signal.signal(n, signal.SIG_IGN if int(n) in IGNORED else signal.SIG_DFL)\n"
+        "os.execv(sys.argv[1], sys.argv[1:])\n"
+    ).replace("IGNORED", repr({int(n) for n in ignored}))
+    return [sys.executable, "-c", code, *argv]

@@ -829,7 +829,7 @@ class MainWindow(QMainWindow):
 
     def quit_unattended(self) -> None:
         """Quit as Quit does, asking nothing: a signal (Ctrl+C in the terminal that started
-        the app, SIGTERM as the session ends) has nobody to answer. A live campaign stays
+        the app, SIGTERM as the session ends, SIGHUP) has nobody to answer. A live campaign stays
         live (for the other seats; nothing ends by accident), what the audience sent is
         committed, the seat leaves; after CLOSE_WAIT_S of an outage, or at once during one,
         what could not be saved is given up (it was never shown)."""
