@@ -9,8 +9,11 @@ own start is included, as a user lives it:
 - `bare_qasync_window_ms` (the floor of an asyncio window): the same bare window, with asyncio
   and qasync imported first, as the app needs them.
 - `first_paint_ms`: the main window of `livegiving --db FILE --lang en` (the command line's
-  parsers and logging, then the window) painted for the first time (issue 19's target: <= 1.5
-  x the bare window).
+  parsers and logging, then the window) painted for the first time: its frame, in the theme's
+  colours with the app's name, before the rest of the window is imported (issue 19's target:
+  <= 1.5 x the bare window).
+- `content_painted_ms`: the same window's content (the home page saying "Opening the
+  database…", the menus, the status bar) painted for the first time.
 - `home_ready_ms`: the home screen painted with the database's campaigns listed (target <=
   500 ms).
 - `python_pass_ms` (baseline): `python -c pass`.
@@ -74,10 +77,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 
 class Painted(QObject):
-    # "painted" at the window's first paint; "home" when the home page paints its campaigns
-    # (the list shown, not only filled).
+    # "painted" at the window's first paint (its frame); "content" at the first paint of its
+    # content (the home page, the menus); "home" when the home page paints its campaigns (the
+    # list shown, not only filled).
 
     said = False
+    content = False
 
     def __init__(self, window):
         super().__init__()
@@ -87,10 +92,16 @@ class Painted(QObject):
         if event.type() != QEvent.Type.Paint:
             return False
         w = self.window
+        built = hasattr(w, "home")
         if watched is w and not self.said:
             self.said = True
             print("painted", flush=True)
-        elif watched is w.home and w.home.model.rowCount() and w.stack.currentWidget() is w.home:
+        if watched is w and built and not self.content:
+            self.content = True
+            print("content", flush=True)
+        elif built and watched is w.home and w.home.model.rowCount() and (
+            w.stack.currentWidget() is w.home
+        ):
             print("home", flush=True)
             QTimer.singleShot(0, lambda: os._exit(0))  # closing is not part of the start
         return False
@@ -98,9 +109,12 @@ class Painted(QObject):
 
 class ProbedWindow(app_module.MainWindow):
     def __init__(self, **kwargs):
-        super().__init__(**kwargs)
+        super().__init__(**kwargs)  # the frame alone: `livegiving` builds the rest after it
         self.painted_probe = Painted(self)
         self.installEventFilter(self.painted_probe)
+
+    def build(self):
+        super().build()
         self.home.installEventFilter(self.painted_probe)
 
 
@@ -170,7 +184,8 @@ def main() -> None:
         (folder / "userdata" / "settings.ini").write_text("[overlays]\nport=0\n")
         db = _prepare(folder, args.campaigns)
         runs: dict[str, list[float]] = {k: [] for k in (
-            "bare_window_ms", "bare_qasync_window_ms", "first_paint_ms", "home_ready_ms",
+            "bare_window_ms", "bare_qasync_window_ms", "first_paint_ms", "content_painted_ms",
+            "home_ready_ms",
             "python_pass_ms", "python_sqlalchemy_ms", "cli_campaigns_list_ms", "cli_help_ms",
             "import_main_window_ms")}  # fmt: skip
         for _ in range(args.runs):  # interleaved, so that a busy moment hits both sides
@@ -178,8 +193,9 @@ def main() -> None:
             runs["bare_qasync_window_ms"].append(
                 _timed([py, "-c", "import qasync\n" + BARE], env, ("painted",))["painted"]
             )
-            app = _timed([py, "-c", APP, db], env, ("painted", "home"))
+            app = _timed([py, "-c", APP, db], env, ("painted", "content", "home"))
             runs["first_paint_ms"].append(app["painted"])
+            runs["content_painted_ms"].append(app["content"])
             runs["home_ready_ms"].append(app["home"])
             runs["python_pass_ms"].append(_timed([py, "-c", "pass"], env, ("exit",))["exit"])
             runs["python_sqlalchemy_ms"].append(

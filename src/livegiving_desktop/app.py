@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import logging
@@ -10,7 +9,7 @@ import os
 import signal
 import sys
 
-# The plain-Python modules that the first screen needs, before PySide6: its import hook reads
+# The plain-Python modules that the first frame needs, before PySide6: its import hook reads
 # the source of every module imported after it (to find `from __feature__ import`), ~0.2 ms
 # a module (issue 19).
 import livegiving_desktop.core.campaigns
@@ -21,20 +20,22 @@ import livegiving_desktop.services.failures  # noqa: F401
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 (qasync #23)
 
-import qasync
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from livegiving_desktop.services import config
-from livegiving_desktop.ui import settings
-from livegiving_desktop.ui.common import accessibility
-from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
 from livegiving_desktop.ui.common.i18n import install_translators, system_language
-from livegiving_desktop.ui.common.widgets import APP_ICON, icon
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
-from livegiving_desktop.ui.settings import AppSettings
-from livegiving_desktop.ui.theme import FUSION_AT_START, apply_theme
+from livegiving_desktop.ui.theme import (
+    FUSION_AT_START,
+    apply_theme,
+    follow_the_system,
+    remembered_system_dark,
+)
+
+# The window's first frame paints before asyncio, qasync, the home page and the menus are
+# imported (`run_app`); a window that never paints (started minimised) waits no longer.
+FIRST_FRAME_WAIT_MS = 300
 
 log = logging.getLogger("livegiving.app")
 qt_log = logging.getLogger("livegiving.qt")
@@ -56,9 +57,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough
-    )
+    # Fractional scale factors (150 %) as they are, said through Qt's environment variable
+    # (a desktop's own setting of it still wins): the API's enum, Qt.HighDpiScaleFactor-
+    # RoundingPolicy, would build the whole Qt namespace's enums (~20 to 45 ms) before the
+    # first frame.
+    os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
     # The Fusion style from the command line (Qt reads and removes `-style`): made in C++,
     # with no Python wrapper before the first paint (theme.apply_theme knows).
     app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
@@ -71,19 +74,51 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def prepare(app: QApplication, lang: str | None) -> str:
-    """Language (option, else the saved choice, else the system's) and the theme."""
+    """Language (option, else the saved choice, else the system's), the theme, and what a
+    screen reader needs."""
+    language = prepare_first_frame(app, lang)
+    prepare_after_first_frame(app)
+    return language
+
+
+def prepare_first_frame(app: QApplication, lang: str | None) -> str:
+    """What the window's first frame needs: the language and the theme (in the desktop's
+    colours as last seen: asking the desktop costs more than the rest of the frame)."""
     saved = app_settings().value("language")
     language = install_translators(app, lang or (str(saved) if saved else system_language()))
-    apply_theme(app)
-    accessibility.install()
-    chosen = AppSettings().store.value(settings.ANNOUNCEMENTS)
-    accessibility.set_level(
-        AnnouncementLevel(chosen) if chosen in set(AnnouncementLevel) else AnnouncementLevel.ALL
-    )
+    apply_theme(app, system_dark=remembered_system_dark())
     hints = app.styleHints()
     if hints is not None:
         hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     return language  # the window's icon: drawn after the first paint (draw_deferred_icons)
+
+
+def prepare_after_first_frame(app: QApplication) -> None:
+    """The desktop's colours asked (the theme applied again if they changed since the last
+    start), screen-reader support and the announcements chosen (before the window's
+    content)."""
+    from livegiving_desktop.ui.common import accessibility
+    from livegiving_desktop.ui.common.accessibility import AnnouncementLevel
+    from livegiving_desktop.ui.settings import ANNOUNCEMENTS, AppSettings
+
+    follow_the_system(app)
+    accessibility.install()
+    chosen = AppSettings().store.value(ANNOUNCEMENTS)
+    accessibility.set_level(
+        AnnouncementLevel(chosen) if chosen in set(AnnouncementLevel) else AnnouncementLevel.ALL
+    )
+
+
+def paint_first_frame(window: MainWindow) -> None:
+    """Show the window's frame and let it paint (at most FIRST_FRAME_WAIT_MS), before the rest
+    of the window is imported and built."""
+    wait = QEventLoop()
+    window.framePainted.connect(wait.quit)
+    QTimer.singleShot(FIRST_FRAME_WAIT_MS, wait.quit)
+    window.show()
+    if not window.frame_painted():
+        wait.exec()
+    window.framePainted.disconnect(wait.quit)
 
 
 def _quit_on_signals(window: QWidget) -> None:
@@ -92,6 +127,8 @@ def _quit_on_signals(window: QWidget) -> None:
     (MainWindow.quit_unattended), where Python's own handling did nothing until the next
     Python code ran (Ctrl+C) or ended the process at once, the seat still shown on duty for
     15 s (SIGTERM, SIGHUP). The loop's handler wakes Qt's event loop through its self-pipe."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
 
     def on_signal(number: int) -> None:
@@ -108,25 +145,37 @@ def _quit_on_signals(window: QWidget) -> None:
 
 def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
     """`livegiving [--demo] [--lang en|fr] [--db URL] [--moderator]`: the main window (or, with
-    --moderator, the moderation console alone) until it closes."""
+    --moderator, the moderation console alone) until it closes. The main window's first frame
+    is painted before asyncio, qasync and the rest of the window are imported (issue 19)."""
     try:
         app = create_application()
-        language = prepare(app, lang)
+        language = prepare_first_frame(app, lang)
+        url = db or config.default_database()
+        frame = None
+        if not moderator:
+            frame = MainWindow(db_url=url, language=language, demo=demo, first_frame=True)
+            paint_first_frame(frame)
+            if frame.is_closed():  # closed on its first frame (a signal, a click)
+                return 0
+        prepare_after_first_frame(app)
+        import asyncio
+
+        import qasync
     except BaseException:
         gc.enable()
         raise
-    url = db or config.default_database()
 
     async def main() -> int:
-        if moderator:
+        window: QWidget
+        if frame is None:
+            from livegiving_desktop.ui.common.widgets import APP_ICON, icon
             from livegiving_desktop.ui.moderation.window import open_console_only
 
             app.setWindowIcon(icon(*APP_ICON))
-        window: QWidget = (
-            open_console_only(url, "fr_FR" if language == "fr" else "en", app_settings())
-            if moderator
-            else MainWindow(db_url=url, language=language, demo=demo)
-        )
+            window = open_console_only(url, "fr_FR" if language == "fr" else "en", app_settings())
+        else:
+            frame.build()
+            window = frame
         closed = asyncio.get_running_loop().create_future()
 
         def on_last_window_closed() -> None:

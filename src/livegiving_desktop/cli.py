@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib
 import json
 import logging
 import math
@@ -22,24 +23,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from livegiving_desktop import (
-    __version__,
-    cli_campaigns,
-    cli_db,
-    cli_events,
-    cli_moderate,
-    cli_overlay,
-    cli_signals,
-    cli_team,
-)
-from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
+from livegiving_desktop import __version__, cli_signals
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.core.money import to_decimal_text
-from livegiving_desktop.core.text import SURROGATE_RE
 from livegiving_desktop.services import config
 
 # A command imports what it needs when it runs (issue 19): `--help`, `--version` and bad
-# arguments import no SQLAlchemy, `campaigns list` no more of the ledger than it reads.
+# arguments import no SQLAlchemy, `campaigns list` no more of the ledger than it reads, and
+# opening the window (no command) none of the commands' modules: the window paints first.
 if TYPE_CHECKING:
     from livegiving_desktop.db.engine import Database
     from livegiving_desktop.services.ingest import BatchOutcome
@@ -170,6 +160,16 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from livegiving_desktop import (
+        cli_campaigns,
+        cli_db,
+        cli_events,
+        cli_moderate,
+        cli_overlay,
+        cli_team,
+    )
+    from livegiving_desktop.core.campaigns import EVENT_CATEGORIES
+
     db = _db_option()
     parser = _app_parser(db)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -319,6 +319,7 @@ def _refusals_in_words(args: argparse.Namespace, db: Database) -> Iterator[None]
         if not _is_instance(exc, ("sqlalchemy.exc", "SQLAlchemyError"),
                             ("livegiving_desktop.services.ingest", "IngestError")):  # fmt: skip
             raise
+        from livegiving_desktop import cli_team
         from livegiving_desktop.db.team import refusal_of
 
         refusal = refusal_of(db, exc, cli_team.action_words(args))
@@ -369,6 +370,9 @@ def _org(o: object) -> dict[str, str]:
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
+    from livegiving_desktop import cli_campaigns, cli_events
+    from livegiving_desktop.core.money import to_decimal_text
+
     if args.action == "create":
         return _create_campaign(args)
     if args.action in ("go-live", "end", "cancel"):
@@ -508,6 +512,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     with _opened(args) as service:
         if service.campaign(args.campaign).kind.value == "paid-event":
+            from livegiving_desktop import cli_events
+
             return cli_events.simulate_event(args, service, on_commit)
         report = service.simulate(
             args.campaign,
@@ -540,6 +546,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_refund(args: argparse.Namespace) -> int:
     import getpass
 
+    from livegiving_desktop.core.money import to_decimal_text
     from livegiving_desktop.core.records import Actor, ActorRole
     from livegiving_desktop.core.refunds import clean_actor, clean_reason
 
@@ -649,6 +656,17 @@ def _story_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _later(module: str, name: str, *, opens_ledger: bool) -> Callable[[argparse.Namespace], int]:
+    """A command whose module (`livegiving_desktop.<module>`) is imported when it runs: opening
+    the window imports none of them. `opens_ledger`: it is given the opened ledger."""
+
+    def run(args: argparse.Namespace) -> int:
+        command = getattr(importlib.import_module(f"livegiving_desktop.{module}"), name)
+        return _with_service(args, command) if opens_ledger else int(command(args))
+
+    return run
+
+
 def _with_service(
     args: argparse.Namespace, command: Callable[[argparse.Namespace, LedgerService], int]
 ) -> int:
@@ -700,13 +718,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "donate": cmd_donate,
     "simulate": cmd_simulate,
     "refund": cmd_refund,
-    "tickets": lambda args: _with_service(args, cli_events.cmd_tickets),
-    "moderate": lambda args: _with_service(args, cli_moderate.cmd_moderate),
+    "tickets": _later("cli_events", "cmd_tickets", opens_ledger=True),
+    "moderate": _later("cli_moderate", "cmd_moderate", opens_ledger=True),
     "export": cmd_export,
     "story": cmd_story,
-    "overlay": lambda args: _with_service(args, cli_overlay.cmd_overlay),
-    "db": cli_db.cmd_db,
-    "team": cli_team.cmd_team,
+    "overlay": _later("cli_overlay", "cmd_overlay", opens_ledger=True),
+    "db": _later("cli_db", "cmd_db", opens_ledger=False),
+    "team": _later("cli_team", "cmd_team", opens_ledger=False),
 }
 
 
@@ -726,6 +744,15 @@ _PATH_OPTIONS = frozenset({"out", "output"})
 _POSITIONALS = frozenset({"name", "role", "what", "command", "action"})
 
 
+def _is_utf8(text: str) -> bool:
+    """False for text holding lone surrogates (core.text.SURROGATE_RE): UTF-8 cannot hold them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _refuse_undecodable(args: argparse.Namespace) -> None:
     """Text that is not UTF-8 (bytes a terminal or a script passed as they were: Python keeps
     them as lone surrogates) is refused naming its option, before anything is opened: no
@@ -734,7 +761,7 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
         values = value if isinstance(value, list) else [value]
         if dest in _PATH_OPTIONS or not any(isinstance(v, str) for v in values):
             continue
-        if any(isinstance(v, str) and SURROGATE_RE.search(v) for v in values):
+        if any(isinstance(v, str) and not _is_utf8(v) for v in values):
             field = dest.upper() if dest in _POSITIONALS else "--" + dest.replace("_", "-")
             raise BadInputError(f"{field}: is not UTF-8 text (it holds bytes of another encoding)")
 
@@ -789,7 +816,9 @@ def _failure(exc: Exception) -> int:
         # A lost race is not bad input: another seat decided first, nothing was written.
         log.info("lost a race: %s", exc)
         print(f"livegiving: {exc}", file=sys.stderr)
-        return cli_moderate.EXIT_CONFLICT
+        from livegiving_desktop.cli_moderate import EXIT_CONFLICT
+
+        return EXIT_CONFLICT
     if _is_instance(exc, ("livegiving_desktop.db.engine", "DatabaseBusyError")):
         # Not bad input: the same command works once the other program lets go.
         log.warning("the ledger is locked: %s", exc)

@@ -40,22 +40,32 @@ def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 @contextlib.contextmanager
 def window_on(
-    qtbot: Any, qapp: Any, db_url: str, language: str = "en", *, wait_ready: bool = True
+    qtbot: Any,
+    qapp: Any,
+    db_url: str,
+    language: str = "en",
+    *,
+    wait_ready: bool = True,
+    first_frame: bool = False,
 ) -> Iterator[Any]:
     """The main window on any database URL (a second seat, PostgreSQL), shown and ready, with
     the asyncio loop integrated; closed and deleted on leaving. `wait_ready=False`: yielded
-    as soon as shown (it opens its database after its first paint)."""
+    as soon as shown (it opens its database after its first paint). `first_frame`: yielded
+    as `livegiving` first paints it, its frame alone, until the test calls its `build()`."""
     import qasync
 
-    from livegiving_desktop.app import prepare
+    from livegiving_desktop.app import paint_first_frame, prepare
     from livegiving_desktop.ui.main_window import MainWindow
 
     chosen = prepare(qapp, language)
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
-    window = MainWindow(db_url=db_url, language=chosen)
+    window = MainWindow(db_url=db_url, language=chosen, first_frame=first_frame)
     # Not qtbot.addWidget: pytest-qt would close the window before this teardown and start
     # the asynchronous close; the window is closed synchronously here.
+    if first_frame:
+        paint_first_frame(window)
+        wait_ready = False
     window.show()
     if wait_ready:
         qtbot.waitUntil(window.is_ready, timeout=15_000)
@@ -65,7 +75,8 @@ def window_on(
         from livegiving_desktop.ui.common.runner import abandon_tasks, pending_tasks
 
         with contextlib.suppress(Exception):
-            qtbot.waitUntil(window.is_ready, timeout=15_000)
+            if hasattr(window, "home"):  # built (a first frame may be closed before)
+                qtbot.waitUntil(window.is_ready, timeout=15_000)
         # Let the window's own tasks (opening a view, a thank-you) finish before closing.
         with contextlib.suppress(Exception):
             qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)

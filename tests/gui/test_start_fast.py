@@ -146,22 +146,28 @@ def test_the_app_is_made_with_the_fusion_style_whatever_the_desktop_asks() -> No
 
 def test_garbage_collection_is_back_on_once_the_window_is_shown(tmp_path: Path) -> None:
     """`livegiving` pauses the garbage collector while it imports and builds the window
-    (cli._run_gui) and turns it back on once the window is shown."""
+    (cli._run_gui), its first frame included, and turns it back on once the window is shown
+    whole."""
     code = """
 import gc, os, sys
 import livegiving_desktop.app as app_module
 from PySide6.QtCore import QEvent, QObject
 class Painted(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            print("collecting" if gc.isenabled() else "paused", flush=True)
-            os._exit(0)
+            what = "content" if hasattr(self.window, "home") else "frame"
+            print(what, "collecting" if gc.isenabled() else "paused", flush=True)
+            if what == "content":
+                os._exit(0)
         return False
 class Window(app_module.MainWindow):
     def __init__(self, **kwargs):
         print("building", "collecting" if gc.isenabled() else "paused", flush=True)
         super().__init__(**kwargs)
-        self.painted = Painted()
+        self.painted = Painted(self)
         self.installEventFilter(self.painted)
 app_module.MainWindow = Window
 from livegiving_desktop.cli import main
@@ -173,4 +179,4 @@ main(["--db", sys.argv[1], "--lang", "en"])
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "ledger.db")],
                          capture_output=True, text=True, check=True, timeout=120,
                          env=env)  # fmt: skip
-    assert out.stdout.split() == ["building", "paused", "collecting"]
+    assert out.stdout.split() == ["building", "paused", "frame", "paused", "content", "collecting"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import hashlib
@@ -39,22 +38,21 @@ from livegiving_desktop.core.money import default_currency_for_locale
 from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
 from livegiving_desktop.core.team import SeatIdentity
 from livegiving_desktop.services import config
-from livegiving_desktop.ui.common.accessibility import set_figure
-from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.error_text import role_name, translate_reason, user_message
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
 from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
+from livegiving_desktop.ui.common.screen import fit_to_screen
 from livegiving_desktop.ui.common.throttle import Throttle
-from livegiving_desktop.ui.common.widgets import defer_icons, draw_deferred_icons, fit_to_screen
-from livegiving_desktop.ui.home import HomePage
-from livegiving_desktop.ui.settings import AppSettings
-from livegiving_desktop.ui.theme import retranslate_theme_actions
-from livegiving_desktop.ui.window_actions import WindowActions
+from livegiving_desktop.ui.theme import Theme, retranslate_theme_actions
 
-# The window paints its first screen (this module, the home page, the menus) before anything
-# below is imported: SQLAlchemy, the ledger, the live views, the console, the overlay server
-# (issue 19). The database thread imports them after the first paint (`_AFTER_OPEN`).
+# `livegiving` paints the window's first frame (`first_frame`: this module, the theme) before
+# the rest of the window is imported: asyncio, the home page, the menus, the icons (`build`).
+# The home page paints before anything below is imported: SQLAlchemy, the ledger, the live
+# views, the console, the overlay server (issue 19); the database thread imports them after
+# the first paint (`_AFTER_OPEN`).
 if TYPE_CHECKING:
+    import asyncio
+
     from livegiving_desktop.core.records import CampaignRecord
     from livegiving_desktop.db.engine import Database
     from livegiving_desktop.services.changes import FeedHealth
@@ -100,14 +98,21 @@ def app_settings() -> QSettings:
 
 class MainWindow(QMainWindow):
     ready = Signal()
+    framePainted = Signal()  # the window's first frame is on screen (`first_frame`)
 
-    def __init__(self, *, db_url: str, language: str, demo: bool = False) -> None:
+    def __init__(
+        self, *, db_url: str, language: str, demo: bool = False, first_frame: bool = False
+    ) -> None:
+        """The window, built at once; with `first_frame`, only its frame (title, size, the
+        theme's colours and the app's name) until `build()`: `livegiving` paints it before
+        importing the rest of the window (issue 19, "paint the window first, then load")."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("LiveGiving Desktop")
         self.db_url = db_url
         self.language = language
-        self.runner = DbRunner()
+        self._demo = demo
+        self.settings = app_settings()
         self.service: LedgerService | None = None
         self.ops: Operations | None = None
         self.feed: FeedBridge | None = None
@@ -115,10 +120,44 @@ class MainWindow(QMainWindow):
         self.overlays: OverlayService | None = None  # this seat's OBS overlay server
         self.overlays_window: OverlaysWindow | None = None
         self.overlays_problem: str | None = None  # why the overlay server is not listening
-        self.settings = app_settings()
+        # Built when first needed (the paid event's view when a paid event is first opened):
+        # the first screen is the home page alone (`setup`, `live`, `event_view` build them).
+        self._setup: CampaignSetupPage | None = None
+        self._live: FundraiserPage | None = None
+        self._event_view: EventPage | None = None
+        self.console: ModerationConsole | None = None
+        self.seat: SeatIdentity | None = None
+        self.error_box: QMessageBox | None = None  # the last error shown
+        self._saving_box: QMessageBox | None = None  # the warning of a saving outage
         self._ready = False
         self._closed = False
+        self._built = False  # `build()` done: the window's content exists
+        self._frame_painted = False
         self._start_problem: str | None = None  # why the database could not be opened
+        self._saving_outage = False  # donations cannot be saved for now
+        self._unreachable = False  # the database cannot be reached (the feed says)
+        self._quit_anyway = False  # the user chose to quit during an outage
+        self._unattended = False  # quitting on a signal: nobody to ask (quit_unattended)
+        self._closing = False  # a close is on its way (asking, or saving the last donations)
+        self._started = False
+        self._opened_db: Database | None = None
+        self._home_paint_waiters: list[asyncio.Future[None]] = []
+        self._restore_geometry()
+        if first_frame:
+            self.setCentralWidget(_first_frame_name())
+        else:
+            self.build()
+
+    def build(self) -> None:
+        """The window's content: the home page ("Opening the database…"), the menus and the
+        status bar; the database opens once it has painted."""
+        if self._built:
+            return
+        from livegiving_desktop.ui.common.widgets import defer_icons
+        from livegiving_desktop.ui.home import HomePage
+        from livegiving_desktop.ui.window_actions import WindowActions
+
+        self.runner = DbRunner()
         # At most one reload of the home list a second, however busy the ledger.
         self._reload_home = Throttle(self._on_reload_home, HOME_RELOAD_MS, parent=self)
         self._home_reload = OneAtATime(self._refresh_home, self._on_failed_exc)
@@ -126,12 +165,6 @@ class MainWindow(QMainWindow):
 
         defer_icons()  # the first screen paints without qtawesome; its icons follow at once
         self.home = HomePage()
-        # Built when first needed (the paid event's view when a paid event is first opened):
-        # the first screen is the home page alone (`setup`, `live`, `event_view` build them).
-        self._setup: CampaignSetupPage | None = None
-        self._live: FundraiserPage | None = None
-        self._event_view: EventPage | None = None
-        self.console: ModerationConsole | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
@@ -139,20 +172,12 @@ class MainWindow(QMainWindow):
         self.status_save = QLabel()
         self.status_save.setObjectName("savingStatus")
         self.status_save.setAccessibleName(self.tr("Saving status"))
-        self.error_box: QMessageBox | None = None  # the last error shown
-        self._saving_box: QMessageBox | None = None  # the warning of a saving outage
-        self._saving_outage = False  # donations cannot be saved for now
-        self._unreachable = False  # the database cannot be reached (the feed says)
-        self._quit_anyway = False  # the user chose to quit during an outage
-        self._unattended = False  # quitting on a signal: nobody to ask (quit_unattended)
-        self._closing = False  # a close is on its way (asking, or saving the last donations)
         self.statusBar().addWidget(self.status_save, 1)
         self.statusBar().addPermanentWidget(self.status_db)
         self.status_seat = QLabel()  # a team's seat: "Signed in as sam · moderator"
         self.status_seat.setObjectName("seatIdentity")
         self.status_seat.setVisible(False)
         self.statusBar().addPermanentWidget(self.status_seat)
-        self.seat: SeatIdentity | None = None
 
         self.home.newRequested.connect(self._on_home_new_requested)
         self.home.openRequested.connect(self._on_home_open_requested)
@@ -162,14 +187,10 @@ class MainWindow(QMainWindow):
         self.menus = WindowActions(self)
         self.menus.show_language(self.language)
         self.menus.update()
-        self._restore_geometry()
         self._saving_status(self.tr("Opening the database…"))
         self.home.set_loading(self.tr("Opening the database…"))
-        self._demo = demo
-        self._started = False
-        self._opened_db: Database | None = None
-        self._home_paint_waiters: list[asyncio.Future[None]] = []
         self.home.installEventFilter(self)
+        self._built = True
         # The database opens once the window has painted (`paintEvent`), off the UI thread.
         QTimer.singleShot(START_FALLBACK_MS, self._begin)
 
@@ -177,6 +198,8 @@ class MainWindow(QMainWindow):
 
     def _saving_status(self, text: str) -> None:
         """The status bar's saving status, read by a screen reader with its caption."""
+        from livegiving_desktop.ui.common.accessibility import set_figure
+
         set_figure(self.status_save, self.tr("Saving status"), text)
 
     def _locale(self) -> str:
@@ -191,12 +214,19 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._started:  # painted: now the database (the next turn of the loop)
+        if not self._frame_painted:
+            self._frame_painted = True
+            self.framePainted.emit()
+        if self._built and not self._started:  # painted: now the database (the next turn)
             QTimer.singleShot(0, self._begin)
+
+    def frame_painted(self) -> bool:
+        """The window has painted at least once."""
+        return self._frame_painted
 
     @Slot()
     def _begin(self) -> None:
-        if self._started or self._closed:
+        if self._started or self._closed or not self._built:
             return
         self._started = True
         spawn(self._start(self._demo), self._on_start_failed)
@@ -204,6 +234,8 @@ class MainWindow(QMainWindow):
     async def _home_painted(self) -> None:
         """Until the home page has painted what it was just given (at most HOME_PAINT_WAIT_S:
         a window hidden or minimised never paints)."""
+        import asyncio
+
         painted = asyncio.get_running_loop().create_future()
         self._home_paint_waiters.append(painted)
         self.home.update()
@@ -280,6 +312,11 @@ class MainWindow(QMainWindow):
         return [p for p in (self._live, self._event_view) if p is not None]
 
     async def _start(self, demo: bool) -> None:
+        import asyncio
+
+        from livegiving_desktop.ui.common.widgets import draw_deferred_icons
+        from livegiving_desktop.ui.settings import AppSettings
+
         # The database thread opens (and migrates) the database and reads what the first
         # screen shows, importing no more of the ledger than that needs.
         last = None if demo else self.settings.value(self._last_campaign_key())
@@ -388,6 +425,8 @@ class MainWindow(QMainWindow):
         self.home.set_identity(seat)
 
     def _on_start_failed(self, exc: BaseException) -> None:
+        from livegiving_desktop.ui.common.widgets import draw_deferred_icons
+
         draw_deferred_icons()
         self._start_problem = str(exc)
         self._saving_status(self.tr("The database could not be opened"))
@@ -521,6 +560,8 @@ class MainWindow(QMainWindow):
     async def _start_overlays(self) -> None:
         """The overlay server, once the window is up: its modules (aiohttp) are imported off
         the UI thread, then it listens on the port remembered."""
+        import asyncio
+
         if self.service is None:
             return
         module = "livegiving_desktop.ui.overlays.window"
@@ -808,6 +849,8 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, QSize(1440, 900))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._built:  # closed on its first frame: nothing was opened yet
+            self.shutdown_now()
         if self._closed:
             event.accept()
             return
@@ -856,6 +899,10 @@ class MainWindow(QMainWindow):
         """Nothing ended by accident: quitting while live asks first; then what the audience
         sent is committed, off the UI thread, and a close that takes longer than CLOSE_WAIT_S
         (the ledger out of reach) asks instead of waiting."""
+        import asyncio
+
+        from livegiving_desktop.ui.common.confirm import ask
+
         page = self._live_campaign() if not (self._quit_anyway or self._unattended) else None
         if page is not None and page.campaign is not None:
             answer = await ask(
@@ -888,6 +935,8 @@ class MainWindow(QMainWindow):
         self._finish_close()
 
     async def _close_views(self) -> None:
+        import asyncio
+
         for page in self.live_pages():
             await page.close_campaign()
         if self.presence is not None:  # left: the other seats see it at once
@@ -941,6 +990,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
+        if not self._built:
+            return
         if self.console is not None:
             self.console.close()
         for page in self.live_pages():
@@ -958,6 +1009,19 @@ class MainWindow(QMainWindow):
             self.service.close()
         elif self._opened_db is not None:  # closed while the ledger was still being set up
             self._opened_db.close()
+
+
+def _first_frame_name() -> QLabel:
+    """The app's name in the middle of the first frame, in the theme's colours; centred by a
+    style sheet (C++ reads it: Qt.AlignmentFlag would build the Qt namespace's enums, ~20 to
+    45 ms, before the frame paints)."""
+    name = QLabel("LiveGiving Desktop")
+    name.setObjectName("firstFrame")
+    name.setStyleSheet(
+        f"qproperty-alignment: AlignCenter; font-size: {Theme.sizes['font_h1']}pt;"
+        f" color: {Theme.colors['muted']};"
+    )
+    return name
 
 
 class _Opened(NamedTuple):

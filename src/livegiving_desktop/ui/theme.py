@@ -22,7 +22,7 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -192,19 +192,49 @@ def contrast_ratio(a: str | QColor, b: str | QColor) -> float:
 _system_palette_dark: bool | None = None  # the desktop's palette, read before ours replaces it
 
 
-def system_is_dark() -> bool:
-    """Whether the desktop is dark: its colour scheme, else its palette as it was before the
-    theme replaced the application's palette (so that System still means the system after
-    Light or Dark was picked)."""
+def _remember_system_palette() -> bool:
+    """Whether the desktop's palette is dark, read once, before the first theme replaces it."""
     global _system_palette_dark  # noqa: PLW0603 - read once, before the first theme
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
-    if scheme != Qt.ColorScheme.Unknown:
-        return scheme == Qt.ColorScheme.Dark
     if _system_palette_dark is None:
         window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
         _system_palette_dark = window.lightness() < 128
     return _system_palette_dark
+
+
+def system_is_dark() -> bool:
+    """Whether the desktop is dark: its colour scheme, else its palette as it was before the
+    theme replaced the application's palette (so that System still means the system after
+    Light or Dark was picked)."""
+    # Asking for the colour scheme builds the Qt namespace's enums (~20 to 50 ms): never
+    # before the window's first frame (`remembered_system_dark`).
+    from PySide6.QtCore import Qt
+
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    palette_dark = _remember_system_palette()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return palette_dark
+
+
+# Whether the desktop was dark when last asked: the window's first frame takes its colours
+# from it, the desktop is asked once that frame is on screen (`follow_the_system`).
+SYSTEM_DARK_KEY = "themeSystemDark"
+
+
+def remembered_system_dark() -> bool | None:
+    """The desktop's darkness as last seen (None before it was ever seen)."""
+    return {"dark": True, "light": False}.get(str(_settings().value(SYSTEM_DARK_KEY)))
+
+
+def follow_the_system(app: QApplication) -> None:
+    """After the first frame (painted with `remembered_system_dark`): the desktop asked, its
+    answer remembered, and the theme applied again if System now means the other one."""
+    dark = system_is_dark()
+    if remembered_system_dark() is not dark:
+        _settings().setValue(SYSTEM_DARK_KEY, "dark" if dark else "light")
+    if Theme.mode is ThemeMode.SYSTEM and Theme.dark is not dark:
+        apply_theme(app, Theme.mode)
 
 
 class Theme:
@@ -324,13 +354,23 @@ FUSION_AT_START = "livegivingFusionAtStart"  # QApplication property (app.create
 
 
 def apply_theme(
-    app: QApplication, mode: ThemeMode | str | None = None, *, base_pt: float | None = None
+    app: QApplication,
+    mode: ThemeMode | str | None = None,
+    *,
+    base_pt: float | None = None,
+    system_dark: bool | None = None,
 ) -> ThemeMode:
     """Apply the theme of `mode` (None: the remembered one) to the whole app, its text sizes
     following the system font (`base_pt` overrides it). Returns the mode applied. Safe to
-    call again: when the system's colour scheme or font changes, or another mode is picked."""
+    call again: when the system's colour scheme or font changes, or another mode is picked.
+    `system_dark`: whether the desktop is dark, as remembered (the first frame), instead of
+    asking it."""
     chosen = saved_theme_mode() if mode is None else ThemeMode(mode)
-    system_dark = system_is_dark()  # read first: the desktop's palette is about to be replaced
+    # Read first: the desktop's palette is about to be replaced.
+    if system_dark is None:
+        system_dark = system_is_dark()
+    else:
+        _remember_system_palette()
     dark = system_dark if chosen is ThemeMode.SYSTEM else chosen is ThemeMode.DARK
     Theme.mode, Theme.dark = chosen, dark
     Theme.colors = PALETTES[dark]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+# asyncio is imported when a task starts: the window's first frame paints before it (issue 19).
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger("livegiving.ui")
 
@@ -22,9 +24,13 @@ class DbRunner:
     """Runs service calls on a single database thread so the UI never waits on the database."""
 
     def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livegiving-db")
 
     async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, partial(fn, *args, **kwargs))
 
@@ -36,6 +42,8 @@ def spawn(
     coro: Coroutine[Any, Any, Any], on_error: Callable[[BaseException], None] | None = None
 ) -> asyncio.Task[Any]:
     """Start a coroutine from a slot; errors go to `on_error` (or the log), never lost."""
+    import asyncio
+
     task = asyncio.ensure_future(coro)
     _tasks.add(task)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -484,19 +484,3 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(page)
     return area
-
-
-# Room for a window's title bar and a desktop panel that the platform may not report.
-WINDOW_CHROME = 80
-
-
-def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
-    """Size a window to `preferred` (its size hint by default) within the work area of its
-    screen, so that a dialog never opens taller than a 1366×768 laptop or a screen at 150 %."""
-    anchor = window.parentWidget() or window
-    screen = anchor.screen() or QGuiApplication.primaryScreen()
-    wanted = (preferred or window.sizeHint()).expandedTo(window.minimumSizeHint())
-    area = screen.availableGeometry()
-    window.resize(
-        min(wanted.width(), area.width()), min(wanted.height(), area.height() - WINDOW_CHROME)
-    )

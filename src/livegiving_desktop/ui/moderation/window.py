@@ -53,9 +53,9 @@ from livegiving_desktop.ui.common.presence import (
 )
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
+from livegiving_desktop.ui.common.screen import fit_to_screen
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
-    fit_to_screen,
     label,
     scrolling,
     themed_tab_icons,

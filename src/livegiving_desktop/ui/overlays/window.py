@@ -18,7 +18,7 @@ from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.services.failures import describe_failure
 from livegiving_desktop.services.overlays import OverlayService
 from livegiving_desktop.services.overlays.server import DEFAULT_PORT
-from livegiving_desktop.ui.common.widgets import fit_to_screen
+from livegiving_desktop.ui.common.screen import fit_to_screen
 from livegiving_desktop.ui.overlays.panel import OverlaysPanel
 
 log = logging.getLogger("livegiving.ui")

@@ -42,7 +42,8 @@ from livegiving_desktop.core.story import (
 from livegiving_desktop.services.stories import DonorSticker, StoryHeader, StoryService
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import fit_to_screen, label, themed_icon
+from livegiving_desktop.ui.common.screen import fit_to_screen
+from livegiving_desktop.ui.common.widgets import label, themed_icon
 from livegiving_desktop.ui.story.canvas import StoryCanvas
 from livegiving_desktop.ui.story.render import (
     decode_image,

@@ -40,7 +40,8 @@ from livegiving_desktop.core.story import SharedFrame
 from livegiving_desktop.services.stories import SharedStory, StoryService
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import button, fit_to_screen, label, themed_icon, timer
+from livegiving_desktop.ui.common.screen import fit_to_screen
+from livegiving_desktop.ui.common.widgets import button, label, themed_icon, timer
 from livegiving_desktop.ui.story.canvas import RING, paint_focus_ring
 from livegiving_desktop.ui.story.render import (
     FRAME_MS,
