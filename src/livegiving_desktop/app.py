@@ -11,12 +11,11 @@ import sys
 
 # The plain-Python modules that the first frame needs, before PySide6: its import hook reads
 # the source of every module imported after it (to find `from __feature__ import`), ~0.2 ms
-# a module (issue 19).
-import livegiving_desktop.core.campaigns
-import livegiving_desktop.core.goals
-import livegiving_desktop.core.team
-import livegiving_desktop.services.config
-import livegiving_desktop.services.failures  # noqa: F401
+# a module (issue 19). The core's other modules come after the frame, with the home page.
+import livegiving_desktop.core.errors
+import livegiving_desktop.core.kinds
+import livegiving_desktop.core.resources
+import livegiving_desktop.services.config  # noqa: F401
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 (qasync #23)
 

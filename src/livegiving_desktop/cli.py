@@ -13,7 +13,6 @@ import argparse
 import contextlib
 import gc
 import importlib
-import json
 import logging
 import math
 import os
@@ -351,12 +350,19 @@ def _print(text: str, out: TextIO | None = None) -> None:
     stream.flush()
 
 
+def _print_json(value: Any, *, pretty: bool = False) -> None:
+    """One JSON document (indented and with its accents as they are when `pretty`)."""
+    import json  # not before the window's first frame (no command prints JSON there)
+
+    _print(json.dumps(value, ensure_ascii=False, indent=2) if pretty else json.dumps(value))
+
+
 def cmd_organizations(args: argparse.Namespace) -> int:
     from livegiving_desktop.core.organizations import bundled_catalog
 
     found = bundled_catalog().search(args.search)
     if args.json:
-        _print(json.dumps([_org(o) for o in found], ensure_ascii=False, indent=2))
+        _print_json([_org(o) for o in found], pretty=True)
         return EXIT_OK
     for org in found:
         _print(f"{org.id:<40} {org.country}  {org.category:<13} {org.name}")
@@ -415,7 +421,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
             }
             for c in campaigns
         ]
-        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print_json(rows, pretty=True)
         return EXIT_OK
     for c in campaigns:
         total = f"{to_decimal_text(c.total_minor, c.currency)} {c.currency}"
@@ -506,7 +512,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             # Printed only after the batch's transaction has committed: it is durable.
             line = {"committed": outcome.committed, "total_minor": outcome.stats.total_minor}
             try:
-                _print(json.dumps(line))
+                _print_json(line)
             except BrokenPipeError:
                 _silence_stdout()  # the reader went away: the rehearsal itself goes on
 
@@ -526,7 +532,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         )
         total = service.campaign(args.campaign).total_minor
     s = report.summary
-    _print(json.dumps({
+    _print_json({
         "campaign": args.campaign,
         "accepted": s.accepted,
         "duplicates_dropped": s.duplicates_dropped,
@@ -537,7 +543,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         "batches": s.batches,
         "elapsed_s": round(report.elapsed_s, 3),
         **({"interrupted": True} if report.interrupted else {}),
-    }))  # fmt: skip
+    })  # fmt: skip
     if report.stopped_by is not None:
         return cli_signals.rehearsal_stopped(report.stopped_by)
     return EXIT_OK
@@ -652,7 +658,7 @@ def _story_settings(args: argparse.Namespace) -> int:
         )  # fmt: skip
     settings = {"campaign": c.id, "sticker_hours": c.sticker_hours,
                 "primary_color": c.primary_color, "accent_color": c.accent_color}  # fmt: skip
-    _print(json.dumps(settings))
+    _print_json(settings)
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from livegiving_desktop.core.errors import StateError, ValidationError
+from livegiving_desktop.core.kinds import CampaignKind, CampaignStatus
 from livegiving_desktop.core.money import check_currency, minor_per_major, parse_amount_input
 from livegiving_desktop.core.organizations import OrganizationCatalog
 from livegiving_desktop.core.text import CONTROL_RE, is_invisible, strip_bidi
@@ -17,23 +18,6 @@ GOAL_MAXIMUM_MAJOR = 1_000_000_000
 DONATION_MAXIMUM_MAJOR = 100_000
 # Refunds of a paid event's tickets on request: up to this many hours before the start.
 REFUND_WINDOW_HOURS = 48
-
-
-class CampaignKind(StrEnum):
-    FUNDRAISER = "fundraiser"
-    PAID_EVENT = "paid-event"
-
-
-class CampaignStatus(StrEnum):
-    DRAFT = "draft"
-    LIVE = "live"
-    ENDED = "ended"
-    CANCELLED = "cancelled"  # a paid event called off: its tickets refunded, never "ended"
-
-    @property
-    def finished(self) -> bool:
-        """Ended or cancelled: it takes no more broadcast donations or ticket sales."""
-        return self in (CampaignStatus.ENDED, CampaignStatus.CANCELLED)
 
 
 EVENT_CATEGORIES = ("performance", "cooking-class", "conference", "fitness", "talk", "other")

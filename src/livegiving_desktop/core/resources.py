@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -23,4 +22,6 @@ def read_text(*parts: str) -> str:
 
 
 def read_json(*parts: str) -> Any:
+    import json  # not for the window's first frame, which reads text only
+
     return json.loads(read_text(*parts))

@@ -32,13 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from livegiving_desktop import __version__
-from livegiving_desktop.core.campaigns import CampaignKind, CampaignSpec, CampaignStatus
 from livegiving_desktop.core.errors import LiveGivingError
-from livegiving_desktop.core.money import default_currency_for_locale
-from livegiving_desktop.core.organizations import OrganizationCatalog, bundled_catalog
-from livegiving_desktop.core.team import SeatIdentity
+from livegiving_desktop.core.kinds import CampaignKind, CampaignStatus
 from livegiving_desktop.services import config
-from livegiving_desktop.ui.common.error_text import role_name, translate_reason, user_message
 from livegiving_desktop.ui.common.i18n import install_translators, retranslate_widgets
 from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
 from livegiving_desktop.ui.common.screen import fit_to_screen
@@ -53,7 +49,10 @@ from livegiving_desktop.ui.theme import Theme, retranslate_theme_actions
 if TYPE_CHECKING:
     import asyncio
 
+    from livegiving_desktop.core.campaigns import CampaignSpec
+    from livegiving_desktop.core.organizations import OrganizationCatalog
     from livegiving_desktop.core.records import CampaignRecord
+    from livegiving_desktop.core.team import SeatIdentity
     from livegiving_desktop.db.engine import Database
     from livegiving_desktop.services.changes import FeedHealth
     from livegiving_desktop.services.ledger import LedgerService
@@ -153,6 +152,7 @@ class MainWindow(QMainWindow):
         status bar; the database opens once it has painted."""
         if self._built:
             return
+        from livegiving_desktop.core.organizations import bundled_catalog
         from livegiving_desktop.ui.common.widgets import defer_icons
         from livegiving_desktop.ui.home import HomePage
         from livegiving_desktop.ui.window_actions import WindowActions
@@ -255,6 +255,8 @@ class MainWindow(QMainWindow):
     @property
     def setup(self) -> CampaignSetupPage:
         """Campaign set-up (built when first asked for)."""
+        from livegiving_desktop.core.money import default_currency_for_locale
+
         if self._setup is None:
             from livegiving_desktop.ui.setup import CampaignSetupPage
 
@@ -410,6 +412,8 @@ class MainWindow(QMainWindow):
     def _show_seat(self, seat: SeatIdentity) -> None:
         """Who you are and your role in the title and the status bar; the controls the role
         may not use disabled, saying why. SQLite (no team): nothing changes."""
+        from livegiving_desktop.ui.common.error_text import role_name
+
         if seat.role is None or seat.login is None:
             return
         role = role_name(seat.role.value)
@@ -513,6 +517,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_home_new_requested(self) -> None:
+        from livegiving_desktop.core.money import default_currency_for_locale
+
         if self.service is None:  # still opening (or it could not): nothing to create it in
             return
         self.setup.reset(default_currency_for_locale(self._locale()), self._locale())
@@ -561,6 +567,8 @@ class MainWindow(QMainWindow):
         """The overlay server, once the window is up: its modules (aiohttp) are imported off
         the UI thread, then it listens on the port remembered."""
         import asyncio
+
+        from livegiving_desktop.ui.common.error_text import translate_reason
 
         if self.service is None:
             return
@@ -785,6 +793,8 @@ class MainWindow(QMainWindow):
     def _on_feed_health(self, health: FeedHealth) -> None:
         """Whether this seat reaches its database: said within seconds, in words; while it
         does not, the status bar no longer claims that what is shown is saved."""
+        from livegiving_desktop.ui.common.error_text import translate_reason
+
         self._unreachable = not health.connected
         if self._unreachable:
             self._saving_status(
@@ -810,6 +820,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saving works again: no donation was lost."), 8000)
 
     def _on_failed_exc(self, exc: BaseException) -> None:
+        from livegiving_desktop.ui.common.error_text import user_message
+
         if isinstance(exc, LiveGivingError):
             self._show_error(self.tr("This cannot be done"), user_message(exc))
         elif config.active_log() is None:  # never point at a log that is not being written
@@ -1055,6 +1067,7 @@ def _open_and_list(
     """On the database thread: open, migrate and check the database, then read the home list
     (unless already listed from the file) and, to resume the last campaign, every campaign,
     and who this seat is."""
+    from livegiving_desktop.core.team import SeatIdentity
     from livegiving_desktop.db.engine import open_database
     from livegiving_desktop.services import home
 
