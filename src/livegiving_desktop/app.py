@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sys
+from typing import NoReturn
 
 # The plain-Python modules that the first frame needs, before PySide6: its import hook reads
 # the source of every module imported after it (to find `from __feature__ import`), ~0.2 ms
@@ -47,8 +48,40 @@ _LEVELS = {
 }
 
 
+# Qt's messages while QApplication is made (`create_application`), None after.
+_while_opening: list[str] | None = None
+
+
 def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
     qt_log.log(_LEVELS.get(kind, logging.INFO), "%s", message)
+    if _while_opening is None:
+        return
+    _while_opening.append(message)
+    if kind == QtMsgType.QtFatalMsg:
+        _cannot_open_the_screen(_while_opening)
+
+
+def _cannot_open_the_screen(messages: list[str]) -> NoReturn:
+    """Qt found no screen it could open (a DISPLAY that does not answer: a closed SSH -X
+    session, a stale terminal multiplexer; a missing system library): it would abort with a
+    wall of its own text about plugins (exit 134, "Aborted"). Said in one sentence instead,
+    Qt's own text in the log; exit 1, as with no screen at all (cli._no_screen)."""
+    display = os.environ.get("DISPLAY")
+    if display and any("could not connect to display" in m for m in messages):
+        problem = f"the screen named by DISPLAY ({display}) does not answer"
+    else:
+        problem = "Qt could not open this screen"
+    written = config.active_log()
+    where = f"Qt's reasons are in {written}" if written else "Qt's reasons could not be logged"
+    print(
+        f"livegiving: {problem}; {where}. Start it from a desktop session, or over SSH with"
+        " -X; the commands work anywhere (livegiving --help).",
+        file=sys.stderr,
+        flush=True,
+    )
+    log.error("the window cannot open: %s", problem)
+    logging.shutdown()
+    os._exit(1)  # Qt aborts the process as soon as this handler returns
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -63,12 +96,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
     # The Fusion style from the command line (Qt reads and removes `-style`): made in C++,
     # with no Python wrapper before the first paint (theme.apply_theme knows).
-    app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+    global _while_opening  # noqa: PLW0603 - Qt's messages while it opens the screen
+    qInstallMessageHandler(_qt_message)
+    _while_opening = []
+    try:
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+    finally:
+        _while_opening = None
     app.setProperty(FUSION_AT_START, True)
     app.setApplicationName("LiveGiving Desktop")
     app.setOrganizationName("LiveGiving")
     app.setApplicationVersion(__import__("livegiving_desktop").__version__)
-    qInstallMessageHandler(_qt_message)
     return app
 
 

@@ -355,3 +355,27 @@ def test_the_window_without_a_screen_says_so_in_words(user_data_dir: Path, tmp_p
     assert "no screen" in done.stderr and "DISPLAY" in done.stderr, done.stderr
     assert "qt.qpa" not in done.stderr and "plugin" not in done.stderr, done.stderr
     assert not (tmp_path / "ledger.db").exists()  # nothing opened
+
+
+@pytest.mark.parametrize("console", [False, True], ids=["window", "console"])
+def test_a_screen_that_does_not_answer_is_said_in_words(
+    user_data_dir: Path, tmp_path: Path, console: bool
+) -> None:
+    """DISPLAY names a screen that is gone (a closed SSH -X session, a stale terminal
+    multiplexer): Qt aborted with its text about platform plugins (exit 134, "Aborted")."""
+    env = {
+        k: v
+        for k, v in cli_env(user_data_dir).items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["DISPLAY"] = ":987"  # no X server answers there
+    env["XDG_RUNTIME_DIR"] = str(tmp_path)  # no Wayland socket there
+    argv = [*cli_argv(db=tmp_path / "ledger.db"), *(["--moderator"] if console else [])]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60,
+                          check=False)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "DISPLAY (:987) does not answer" in done.stderr, done.stderr
+    assert "qt.qpa" not in done.stderr and "plugin" not in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    logged = (user_data_dir / "logs" / "livegiving.log").read_text(encoding="utf-8")
+    assert "could not connect to display :987" in logged  # Qt's reasons, for a bug report
