@@ -126,7 +126,8 @@ def prepare_first_frame(app: QApplication, lang: str | None) -> str:
     apply_theme(app, system_dark=remembered_system_dark())
     hints = app.styleHints()
     if hints is not None:
-        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+        # The desktop turned dark or light: the theme follows, remembered for the next frame.
+        hints.colorSchemeChanged.connect(lambda _scheme: follow_the_system(app))
     return language  # the window's icon: drawn after the first paint (draw_deferred_icons)
 
 

@@ -78,3 +78,28 @@ def test_the_frame_takes_the_desktops_colours_as_last_seen_then_follows_it(
         monkeypatch.undo()
         settings.remove(theme.SYSTEM_DARK_KEY)
         prepare(qapp, "en")
+
+
+def test_the_desktop_turning_dark_while_the_app_runs_is_followed_and_remembered(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next start's first frame is painted dark too."""
+    from PySide6.QtCore import Qt
+
+    from livegiving_desktop.app import prepare
+    from livegiving_desktop.ui import theme
+
+    settings = theme._settings()
+    settings.remove(theme.SETTINGS_KEY)  # System
+    try:
+        prepare(qapp, "en")
+        assert theme.Theme.dark is False  # offscreen: a light desktop
+        monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+        qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert theme.Theme.dark is True
+        assert qapp.palette().window().color() == QColor(theme.DARK["bg"])
+        assert theme.remembered_system_dark() is True
+    finally:
+        monkeypatch.undo()
+        settings.remove(theme.SYSTEM_DARK_KEY)
+        prepare(qapp, "en")
