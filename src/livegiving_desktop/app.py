@@ -193,7 +193,8 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
         if not moderator:
             frame = MainWindow(db_url=url, language=language, demo=demo, first_frame=True)
             paint_first_frame(frame)
-            if frame.is_closed():  # closed on its first frame (a signal, a click)
+            if frame.is_closed():  # closed on its first frame: nothing was opened
+                gc.enable()
                 return 0
         prepare_after_first_frame(app)
         import asyncio
