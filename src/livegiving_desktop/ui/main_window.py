@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import importlib
 import logging
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -39,6 +38,7 @@ from livegiving_desktop.ui.common.i18n import install_translators, retranslate_w
 from livegiving_desktop.ui.common.runner import DbRunner, OneAtATime, spawn
 from livegiving_desktop.ui.common.screen import fit_to_screen
 from livegiving_desktop.ui.common.throttle import Throttle
+from livegiving_desktop.ui.settings import last_campaign_key
 from livegiving_desktop.ui.theme import Theme, retranslate_theme_actions
 
 # `livegiving` paints the window's first frame (`first_frame`: this module, the theme) before
@@ -439,8 +439,7 @@ class MainWindow(QMainWindow):
         self._show_error(self.tr("The database could not be opened"), str(exc))
 
     def _last_campaign_key(self) -> str:
-        digest = hashlib.sha1(self.db_url.encode(), usedforsecurity=False).hexdigest()[:12]
-        return f"lastCampaign/{digest}"
+        return last_campaign_key(self.db_url)  # the console reads it too
 
     # -- navigation ------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@ portable installs stay isolated), read and written through typed accessors."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -22,6 +21,8 @@ EXPORT_FOLDER = "export/lastFolder"
 
 def _database(db_url: str) -> str:
     """Settings that belong to one database are keyed by a digest of its URL."""
+    import hashlib  # its OpenSSL library takes ~5 ms to load: not before the first frame
+
     return hashlib.sha1(db_url.encode(), usedforsecurity=False).hexdigest()[:12]
 
 

@@ -7,24 +7,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import cache
 from importlib.resources import as_file
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPlainTextEdit,
-    QSpinBox,
-    QTabWidget,
-    QWidget,
-)
 
 from livegiving_desktop.core.resources import resource
+
+# The widget classes a language change translates again are imported with the first change:
+# the window's first frame paints before them (issue 19).
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("livegiving.ui")
 LANGUAGES = ("en", "fr")
@@ -124,9 +118,11 @@ def retranslate_widgets(widgets: Iterable[QWidget]) -> None:
     """Translate again every static text of these widgets (and of their actions): labels,
     buttons, placeholders, titles, tabs, combo items, tool and status tips, accessible names.
     Texts a view composes (a figure, "To thank (3)") are redrawn by the view itself."""
+    from PySide6.QtWidgets import QComboBox, QTabWidget
+
     for widget in widgets:
         _retranslate_properties(widget, _WIDGET_TEXTS)
-        for kind, getter, setter in _KIND_TEXTS:
+        for kind, getter, setter in _kind_texts():
             if isinstance(widget, kind):
                 text = getattr(widget, getter)()
                 again = _again(text) if text else None
@@ -158,16 +154,31 @@ _ACTION_TEXTS = (
     ("toolTip", "setToolTip"),
     ("statusTip", "setStatusTip"),
 )
-_KIND_TEXTS: tuple[tuple[type[Any], str, str], ...] = (
-    (QLabel, "text", "setText"),
-    (QAbstractButton, "text", "setText"),
-    (QLineEdit, "placeholderText", "setPlaceholderText"),
-    (QPlainTextEdit, "placeholderText", "setPlaceholderText"),
-    (QGroupBox, "title", "setTitle"),
-    (QMenu, "title", "setTitle"),
-    (QSpinBox, "suffix", "setSuffix"),
-    (QSpinBox, "specialValueText", "setSpecialValueText"),
-)
+
+
+@cache
+def _kind_texts() -> tuple[tuple[type[Any], str, str], ...]:
+    """The texts of each kind of widget (getter, setter)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QPlainTextEdit,
+        QSpinBox,
+    )
+
+    return (
+        (QLabel, "text", "setText"),
+        (QAbstractButton, "text", "setText"),
+        (QLineEdit, "placeholderText", "setPlaceholderText"),
+        (QPlainTextEdit, "placeholderText", "setPlaceholderText"),
+        (QGroupBox, "title", "setTitle"),
+        (QMenu, "title", "setTitle"),
+        (QSpinBox, "suffix", "setSuffix"),
+        (QSpinBox, "specialValueText", "setSpecialValueText"),
+    )
 
 
 def _retranslate_properties(obj: Any, texts: tuple[tuple[str, str], ...]) -> None:
