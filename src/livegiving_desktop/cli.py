@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from livegiving_desktop import __version__, cli_signals
 from livegiving_desktop.core.errors import LiveGivingError
+from livegiving_desktop.core.text import SURROGATE_RE
 from livegiving_desktop.services import config
 
 # A command imports what it needs when it runs (issue 19): `--help`, `--version` and bad
@@ -750,15 +751,6 @@ _PATH_OPTIONS = frozenset({"out", "output"})
 _POSITIONALS = frozenset({"name", "role", "what", "command", "action"})
 
 
-def _is_utf8(text: str) -> bool:
-    """False for text holding lone surrogates (core.text.SURROGATE_RE): UTF-8 cannot hold them."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _refuse_undecodable(args: argparse.Namespace) -> None:
     """Text that is not UTF-8 (bytes a terminal or a script passed as they were: Python keeps
     them as lone surrogates) is refused naming its option, before anything is opened: no
@@ -767,7 +759,7 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
         values = value if isinstance(value, list) else [value]
         if dest in _PATH_OPTIONS or not any(isinstance(v, str) for v in values):
             continue
-        if any(isinstance(v, str) and not _is_utf8(v) for v in values):
+        if any(isinstance(v, str) and SURROGATE_RE.search(v) for v in values):
             field = dest.upper() if dest in _POSITIONALS else "--" + dest.replace("_", "-")
             raise BadInputError(f"{field}: is not UTF-8 text (it holds bytes of another encoding)")
 

@@ -234,7 +234,7 @@ def follow_the_system(app: QApplication) -> None:
     if remembered_system_dark() is not dark:
         _settings().setValue(SYSTEM_DARK_KEY, "dark" if dark else "light")
     if Theme.mode is ThemeMode.SYSTEM and Theme.dark is not dark:
-        apply_theme(app, Theme.mode)
+        apply_theme(app, Theme.mode, system_dark=dark)
 
 
 class Theme:
