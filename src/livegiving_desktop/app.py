@@ -23,6 +23,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync and qtawesome pick PySide6 
 from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
+from livegiving_desktop.cli_signals import WINDOW_SIGNALS, held_signal
 from livegiving_desktop.services import config
 from livegiving_desktop.ui.common.i18n import install_translators, system_language
 from livegiving_desktop.ui.main_window import MainWindow, app_settings
@@ -174,11 +175,14 @@ def _quit_on_signals(window: QWidget) -> None:
         quit_unattended = getattr(window, "quit_unattended", None)
         (quit_unattended or window.close)()
 
-    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    for number in WINDOW_SIGNALS:
         if signal.getsignal(number) is signal.SIG_IGN:
             continue  # `nohup livegiving`, or started in the background: meant to go on
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, on_signal, number)
+    held = held_signal()  # one came while the window started (cli._run_gui held it)
+    if held is not None:
+        loop.call_soon(on_signal, held)
 
 
 def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = False) -> int:
@@ -193,6 +197,10 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
         if not moderator:
             frame = MainWindow(db_url=url, language=language, demo=demo, first_frame=True)
             paint_first_frame(frame)
+            held = held_signal()
+            if held is not None:  # Ctrl+C, SIGTERM or SIGHUP on the first frame
+                log.info("quitting: %s", held.name)
+                frame.close()
             if frame.is_closed():  # closed on its first frame: nothing was opened
                 gc.enable()
                 return 0

@@ -16,7 +16,6 @@ import importlib
 import logging
 import math
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -705,6 +704,8 @@ def _run_gui(args: argparse.Namespace) -> int:
         log.error("no screen: %s", problem)
         print(f"livegiving: {problem}", file=sys.stderr)
         return EXIT_FAILURE
+    cli_signals.hold_signals()  # until the window's loop listens (app._quit_on_signals)
+    log.info("opening the %s", "moderation console" if args.moderator_console else "window")
     # No garbage collection until the window is shown (run_app turns it back on): importing
     # the window's modules and building it allocate much and free little (~4 % of the time
     # to the first paint, measured).
@@ -766,6 +767,8 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     tune_interpreter()
+    if argv is None:  # the program itself: a signal is held until it knows what it runs
+        cli_signals.hold_signals()
     args = _parse(argv)
     config.setup_logging()
     try:
@@ -775,7 +778,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         if argv is None:  # the program itself (not a caller in its own process)
-            signal.signal(signal.SIGTERM, cli_signals.stop_on_sigterm)
+            cli_signals.release_for_a_command()
         try:
             return COMMANDS[args.command](args)
         finally:

@@ -1,9 +1,13 @@
 """A command stopped by a signal: Ctrl+C (SIGINT) or SIGTERM (`kill`, `timeout 60 livegiving
 simulate …`) stop it in words with the exit status a shell gives, never a traceback; a
-rehearsal first saves what it sent and prints its summary."""
+rehearsal first saves what it sent and prints its summary. The window quits on them as its
+Quit does (app._quit_on_signals); while it starts they are held, then acted on
+(`hold_while_the_window_starts`)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports a command SIGINT ended
@@ -31,3 +35,48 @@ def rehearsal_stopped(exc: KeyboardInterrupt) -> int:
     words, status = stopped(exc)
     print(f"livegiving: {words}; the donations counted above are saved", file=sys.stderr)
     return status
+
+
+# Ctrl+C, SIGTERM (the session ending, `kill`) and SIGHUP (the terminal closing): the window
+# quits on each as its Quit does, once its loop listens (app._quit_on_signals).
+WINDOW_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_held: list[int] = []
+
+
+def hold_signals() -> None:
+    """From the start of `livegiving` (cli.main) until it knows what it runs, and for the
+    window until its loop listens, a signal is held (`held_signal`), then acted on: raised as
+    Python raises Ctrl+C, it printed a traceback while the arguments were read, aborted the
+    process inside PySide6's import (a "Fatal Python error" and a dump), or was swallowed by a
+    Qt virtual method while the first frame painted and the app went on; SIGTERM and SIGHUP
+    ended it on the spot. An ignored one stays ignored (`nohup livegiving`, or started in the
+    background)."""
+    for number in WINDOW_SIGNALS:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, _hold)
+
+
+def _hold(number: int, _frame: object) -> None:
+    _held.append(number)
+
+
+def held_signal() -> signal.Signals | None:
+    """The first signal held (`hold_signals`), if one came."""
+    return signal.Signals(_held[0]) if _held else None
+
+
+def release_for_a_command() -> None:
+    """A command runs: Ctrl+C raises KeyboardInterrupt and SIGTERM TerminatedError (cli.main
+    says them in words), SIGHUP ends it as it did; one held meanwhile is acted on now."""
+    for number, handler in ((signal.SIGINT, signal.default_int_handler),
+                            (signal.SIGTERM, stop_on_sigterm),
+                            (signal.SIGHUP, signal.SIG_DFL)):  # fmt: skip
+        if signal.getsignal(number) is _hold:
+            signal.signal(number, handler)
+    held = held_signal()
+    if held is signal.SIGHUP:
+        os.kill(os.getpid(), signal.SIGHUP)
+    elif held is signal.SIGTERM:
+        raise TerminatedError
+    elif held is signal.SIGINT:
+        raise KeyboardInterrupt

@@ -107,3 +107,38 @@ def test_an_app_started_with_nohup_goes_on_when_its_terminal_closes(
         assert app.returncode == 0, err
     finally:
         service.close()
+
+
+@pytest.mark.parametrize("after_s", [0.0, 0.25])
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_while_the_window_starts_quits_it(
+    db_url: str, user_data_dir: Path, how: signal.Signals, after_s: float
+) -> None:
+    """Ctrl+C while the window started: inside PySide6's import the process aborted with a
+    Python dump; while the first frame painted it was swallowed and the app went on, Ctrl+C
+    forgotten; SIGTERM ended it on the spot. Now it is held until the window listens, then the
+    window quits as Quit does. Sent once the command line is read ("opening the window" in the
+    log), as the window's frame paints (0.0) or its content is imported (0.25)."""
+    log_file = user_data_dir / "logs" / "livegiving.log"
+    app = subprocess.Popen(
+        as_from_a_terminal(cli_argv("--lang", "en", db=db_url)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(user_data_dir, QT_QPA_PLATFORM="offscreen"),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not (log_file.exists() and "opening the window" in log_file.read_text("utf-8")):
+            assert app.poll() is None and time.monotonic() < deadline, "the window never started"
+            time.sleep(0.005)
+        time.sleep(after_s)
+        app.send_signal(how)
+        _out, err = app.communicate(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert app.returncode == 0, err
+    assert "Traceback" not in err and "Fatal" not in err, err
+    assert f"quitting: {how.name}" in log_file.read_text(encoding="utf-8")
