@@ -180,7 +180,7 @@ def _quit_on_signals(window: QWidget) -> None:
             continue  # `nohup livegiving`, or started in the background: meant to go on
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(number, on_signal, number)
-    held = held_signal()  # one came while the window started (cli._run_gui held it)
+    held = held_signal()  # one came while the window started (cli_signals.hold_signals)
     if held is not None:
         loop.call_soon(on_signal, held)
 

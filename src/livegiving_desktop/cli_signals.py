@@ -1,8 +1,8 @@
 """A command stopped by a signal: Ctrl+C (SIGINT) or SIGTERM (`kill`, `timeout 60 livegiving
 simulate …`) stop it in words with the exit status a shell gives, never a traceback; a
 rehearsal first saves what it sent and prints its summary. The window quits on them as its
-Quit does (app._quit_on_signals); while it starts they are held, then acted on
-(`hold_while_the_window_starts`)."""
+Quit does (app._quit_on_signals); while `livegiving` starts they are held, then acted on
+(`hold_signals`)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.cli import Cli, as_from_a_terminal, cli_argv, cli_env, run_cli
+from helpers.cli import Cli, cli_argv, cli_env, run_cli, started_as_from_a_terminal
 from helpers.ledger import PREPARED_EVENT, PREPARED_FUNDRAISER
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -303,23 +303,15 @@ def test_ctrl_c_stops_a_rehearsal_with_its_summary_and_no_traceback(
 ) -> None:
     status, said = STOPPED[how]
     before = _figures(ledger_copy, campaign)
-    rehearsal = subprocess.Popen(
-        as_from_a_terminal(cli_argv("simulate", "--campaign", str(campaign), "--rate", "200",
-                              "--seconds", "60", "--seed", "9", "--progress", "jsonl",
-                              db=ledger_copy)),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(user_data_dir),
-    )  # fmt: skip
-    try:
+    argv = cli_argv("simulate", "--campaign", str(campaign), "--rate", "200", "--seconds", "60",
+                    "--seed", "9", "--progress", "jsonl", db=ledger_copy)  # fmt: skip
+    with started_as_from_a_terminal(argv, cli_env(user_data_dir)) as rehearsal:
         deadline = time.monotonic() + 30
         while _figures(ledger_copy, campaign) == before:  # a first batch committed
             assert rehearsal.poll() is None and time.monotonic() < deadline
             time.sleep(0.05)
         rehearsal.send_signal(how)
         rest, err = rehearsal.communicate(timeout=30)
-    finally:
-        if rehearsal.poll() is None:
-            rehearsal.kill()
-            rehearsal.wait()
     assert rehearsal.returncode == status, err
     assert "Traceback" not in err and said in err, err
     summary = json.loads(rest.splitlines()[-1])

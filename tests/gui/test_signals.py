@@ -6,14 +6,16 @@ on duty to the team for 15 s."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from helpers.cli import as_from_a_terminal, cli_argv, cli_env
+from helpers.cli import cli_argv, cli_env, started_as_from_a_terminal
 from livegiving_desktop.db import seats
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -24,6 +26,7 @@ def _seats(service: LedgerService) -> set[str]:
     return {s.seat_key for s in seats.roster(service.db, None, ON_DUTY_US)}
 
 
+@contextlib.contextmanager
 def _on_duty(
     service: LedgerService,
     db_url: str,
@@ -31,23 +34,19 @@ def _on_duty(
     options: tuple[str, ...],
     *,
     ignored: tuple[signal.Signals, ...] = (),
-) -> subprocess.Popen[str]:
+) -> Iterator[subprocess.Popen[str]]:
     """The app started as from a terminal, once its window is up (its seat beats)."""
-    app = subprocess.Popen(
-        as_from_a_terminal(cli_argv(*options, "--lang", "en", db=db_url), ignored=ignored),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env(data_dir, QT_QPA_PLATFORM="offscreen"),
-    )
-    deadline = time.monotonic() + 30
-    while not _seats(service):
-        if app.poll() is not None or time.monotonic() > deadline:
-            app.kill()
-            out, err = app.communicate()
-            raise AssertionError(f"the app's seat never showed: {out}{err}")
-        time.sleep(0.1)
-    return app
+    argv = cli_argv(*options, "--lang", "en", db=db_url)
+    env = cli_env(data_dir, QT_QPA_PLATFORM="offscreen")
+    with started_as_from_a_terminal(argv, env, ignored=ignored) as app:
+        deadline = time.monotonic() + 30
+        while not _seats(service):
+            if app.poll() is not None or time.monotonic() > deadline:
+                app.kill()
+                out, err = app.communicate()
+                raise AssertionError(f"the app's seat never showed: {out}{err}")
+            time.sleep(0.1)
+        yield app
 
 
 @pytest.mark.parametrize(
@@ -70,16 +69,11 @@ def test_a_signal_quits_the_app_as_quit_does(
         if "--moderator" in options:
             service.create_fundraiser(title="Marathon", organization_id="croix-rouge-francaise",
                                       goal="500", currency="EUR")  # fmt: skip
-        app = _on_duty(service, db_url, user_data_dir, options)
-        try:
+        with _on_duty(service, db_url, user_data_dir, options) as app:
             asked = time.monotonic()
             app.send_signal(how)
             _out, err = app.communicate(timeout=15)
             took = time.monotonic() - asked
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait()
         assert app.returncode == 0, err
         assert "Traceback" not in err, err
         assert took < 10  # CLOSE_WAIT_S and then some: never hangs on a question
@@ -93,17 +87,13 @@ def test_an_app_started_with_nohup_goes_on_when_its_terminal_closes(
 ) -> None:
     service = LedgerService.open(db_url)
     try:
-        app = _on_duty(service, db_url, user_data_dir, (), ignored=(signal.SIGHUP,))  # nohup
-        try:
+        nohup = (signal.SIGHUP,)
+        with _on_duty(service, db_url, user_data_dir, (), ignored=nohup) as app:
             app.send_signal(signal.SIGHUP)
             time.sleep(1.0)
             assert app.poll() is None  # still there
             app.send_signal(signal.SIGTERM)
             _out, err = app.communicate(timeout=15)
-        finally:
-            if app.poll() is None:
-                app.kill()
-                app.wait()
         assert app.returncode == 0, err
     finally:
         service.close()
@@ -120,14 +110,9 @@ def test_a_signal_while_the_window_starts_quits_it(
     window quits as Quit does. Sent once the command line is read ("opening the window" in the
     log), as the window's frame paints (0.0) or its content is imported (0.25)."""
     log_file = user_data_dir / "logs" / "livegiving.log"
-    app = subprocess.Popen(
-        as_from_a_terminal(cli_argv("--lang", "en", db=db_url)),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env(user_data_dir, QT_QPA_PLATFORM="offscreen"),
-    )
-    try:
+    argv = cli_argv("--lang", "en", db=db_url)
+    env = cli_env(user_data_dir, QT_QPA_PLATFORM="offscreen")
+    with started_as_from_a_terminal(argv, env) as app:
         deadline = time.monotonic() + 30
         while not (log_file.exists() and "opening the window" in log_file.read_text("utf-8")):
             assert app.poll() is None and time.monotonic() < deadline, "the window never started"
@@ -135,10 +120,6 @@ def test_a_signal_while_the_window_starts_quits_it(
         time.sleep(after_s)
         app.send_signal(how)
         _out, err = app.communicate(timeout=30)
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
     assert app.returncode == 0, err
     assert "Traceback" not in err and "Fatal" not in err, err
     assert f"quitting: {how.name}" in log_file.read_text(encoding="utf-8")

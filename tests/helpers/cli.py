@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -69,3 +71,19 @@ def as_from_a_terminal(argv: list[str], *, ignored: tuple[signal.Signals, ...] =
         "os.execv(sys.argv[1], sys.argv[1:])\n"
     ).replace("IGNORED", repr({int(n) for n in ignored}))
     return [sys.executable, "-c", code, *argv]
+
+
+@contextlib.contextmanager
+def started_as_from_a_terminal(
+    argv: list[str], env: dict[str, str], *, ignored: tuple[signal.Signals, ...] = ()
+) -> Iterator[subprocess.Popen[str]]:
+    """`argv` started as from a terminal (`as_from_a_terminal`), its output captured as text;
+    killed on leaving if it is still running (a test that failed before it ended)."""
+    process = subprocess.Popen(as_from_a_terminal(argv, ignored=ignored), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
