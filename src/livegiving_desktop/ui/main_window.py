@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         if not self._frame_painted:
             self._frame_painted = True
             self.framePainted.emit()
-        if self._built and not self._started:  # painted: now the database (the next turn)
+        if not self._started:  # painted: the database next (`_begin` waits for `build`)
             QTimer.singleShot(0, self._begin)
 
     def frame_painted(self) -> bool:
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
 
         # The database thread opens (and migrates) the database and reads what the first
         # screen shows, importing no more of the ledger than that needs.
-        last = None if demo else self.settings.value(self._last_campaign_key())
+        last = None if demo else self.settings.value(last_campaign_key(self.db_url))
         listed = False
         if not demo and last is None:
             # The home list read from the file itself (sqlite3 alone, no SQLAlchemy) when it
@@ -438,9 +438,6 @@ class MainWindow(QMainWindow):
         self._ready = True
         self._show_error(self.tr("The database could not be opened"), str(exc))
 
-    def _last_campaign_key(self) -> str:
-        return last_campaign_key(self.db_url)  # the console reads it too
-
     # -- navigation ------------------------------------------------------------------------
 
     def _show_home(self, campaigns: list[CampaignRecord]) -> None:
@@ -450,7 +447,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self._show_overlays_campaign()
         self._prefer_live_view(CampaignKind.FUNDRAISER)
-        self.settings.remove(self._last_campaign_key())
+        self.settings.remove(last_campaign_key(self.db_url))
 
     def _on_reload_home(self, *_heads: object) -> None:
         if self._closed:
@@ -484,7 +481,7 @@ class MainWindow(QMainWindow):
         self._watch(campaign_id)
         await self.live.open_campaign(campaign_id)
         self._show_overlays_campaign()
-        self.settings.setValue(self._last_campaign_key(), campaign_id)
+        self.settings.setValue(last_campaign_key(self.db_url), campaign_id)
         self._update_actions()
 
     async def show_event(self, campaign_id: int) -> None:
@@ -496,7 +493,7 @@ class MainWindow(QMainWindow):
         self._watch(campaign_id)
         await self.event_view.open_campaign(campaign_id)
         self._show_overlays_campaign()
-        self.settings.setValue(self._last_campaign_key(), campaign_id)
+        self.settings.setValue(last_campaign_key(self.db_url), campaign_id)
         self._update_actions()
 
     def _prefer_live_view(self, kind: CampaignKind) -> None:
