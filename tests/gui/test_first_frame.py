@@ -44,6 +44,21 @@ def test_the_first_frame_is_the_window_in_the_theme_with_the_apps_name(
         assert len(window.menuBar().actions()) >= 4  # File, Broadcast, View, Help…
 
 
+def test_the_keyboard_starts_in_the_home_search_as_on_a_window_shown_whole(
+    qtbot: Any, qapp: Any, livegiving_db_url: str
+) -> None:
+    """The window became active on its frame, with no control to focus: once its content was
+    built, no control had the focus, and what was typed went nowhere."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    with window_on(qtbot, qapp, livegiving_db_url, first_frame=True) as window:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+        window.build()
+        qtbot.waitUntil(window.is_ready, timeout=15_000)
+        assert QApplication.focusWidget() is find(window, QLineEdit, "homeSearch")
+
+
 def test_a_window_closed_on_its_first_frame_opens_nothing(
     qtbot: Any, qapp: Any, livegiving_db_url: str
 ) -> None:

@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
     def _begin(self) -> None:
         if self._started or self._closed or not self._built:
             return
+        if QApplication.focusWidget() is None and self.isActiveWindow():
+            # Shown as its frame first, with no control to focus then: the keyboard starts
+            # where it does on a window shown whole, in the home page's search field.
+            self.home.search.setFocus()
         self._started = True
         spawn(self._start(self._demo), self._on_start_failed)
 
