@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy import create_engine, text
+
+from helpers.databases import PG_ENV, close_pg_server, pg_database
 
 if TYPE_CHECKING:
     from helpers.team import TeamDatabase
@@ -27,8 +29,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("livegiving")
-
-PG_ENV = "LIVEGIVING_TEST_PG_URL"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,7 +55,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Folders whose tests share what costs seconds to start (an X server with the accessibility
+# bus and the three screen probes; a Chromium): on one pytest-xdist worker each (`make test`
+# runs `--dist loadgroup`), the rest of the suite shared out one test at a time.
+ONE_WORKER_FOLDERS = ("a11y", "browser")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
+        if folder in ONE_WORKER_FOLDERS:
+            item.add_marker(pytest.mark.xdist_group(folder))
     if config.getoption("--run-slow"):
         return
     skip = pytest.mark.skip(reason="slow: run with --run-slow")
@@ -77,14 +88,17 @@ def user_data_dir(
     return folder
 
 
-def _reset_postgresql(url: str) -> None:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
+@pytest.fixture(scope="session", autouse=True)
+def _pg_template_dropped() -> Iterator[None]:
+    """This process's PostgreSQL template database dropped at the end (each test's own
+    database is dropped after it)."""
+    yield
+    close_pg_server()
+
+
+# The fixtures that open the test's database first thing, migrating it to head: a test using
+# one gets a database already migrated (a copy), the same as it would see after the opening.
+MIGRATING_FIXTURES = frozenset({"service", "proxied"})
 
 
 @pytest.fixture(
@@ -99,13 +113,18 @@ def _reset_postgresql(url: str) -> None:
     ]
 )
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database URL: a fresh SQLite file (a plain path), or a wiped PostgreSQL schema."""
+    """A database URL: a new SQLite file (a plain path), or a new PostgreSQL database of this
+    test alone, dropped after it. Empty, but for a test that opens it at once (`service`):
+    migrated to head then, a copy of one migrated once."""
+    migrated = not MIGRATING_FIXTURES.isdisjoint(request.fixturenames)
     if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
+        path = tmp_path / "ledger.db"
+        if migrated:  # the plugin's (livegiving_desktop.testing)
+            shutil.copy(request.getfixturevalue("livegiving_migrated_ledger"), path)
+        yield str(path)
         return
-    url = os.environ[PG_ENV]
-    _reset_postgresql(url)
-    yield url
+    with pg_database(migrated=migrated) as url:
+        yield url
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QSpinBox
-from tests.conftest import PG_ENV, _reset_postgresql
 from tests.gui.conftest import create_fundraiser, find, row_records
 
+from helpers.databases import PG_ENV, pg_database
 from livegiving_desktop.core.campaigns import CampaignStatus
 from livegiving_desktop.core.moderation import MessageStatus
 from livegiving_desktop.core.money import format_money
@@ -44,9 +44,8 @@ def seat_url(request: pytest.FixtureRequest, livegiving_db_url: str) -> Iterator
     if request.param == "sqlite":
         yield livegiving_db_url
         return
-    url = os.environ[PG_ENV]
-    _reset_postgresql(url)
-    yield url
+    with pg_database(migrated=True) as url:
+        yield url
 
 
 @pytest.fixture

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 import psycopg
 from sqlalchemy.engine import URL, make_url
 
+from helpers.databases import PG_ENV, libpq_conninfo, pg_server
 from livegiving_desktop.db.engine import open_database
 from livegiving_desktop.db.team import TeamRole, TeamStore
-
-PG_ENV = "LIVEGIVING_TEST_PG_URL"
 
 
 @dataclass
@@ -51,36 +50,25 @@ class TeamDatabase:
         return name, password
 
 
-def _admin(base: URL, database: str) -> str:
-    return (
-        f"host={base.host or '127.0.0.1'} port={base.port or 5432} dbname={database}"
-        f" user={base.username or 'postgres'}"
-        + (f" password={base.password}" if base.password else "")
-    )
-
-
 @contextmanager
 def team_database(init: bool = True) -> Iterator[TeamDatabase]:
     base = make_url(os.environ[PG_ENV])
-    name = f"lgt_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(_admin(base, base.database or "postgres"), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    server = pg_server()
+    name = server.create(migrated=True)
     team = TeamDatabase(admin_url=base.set(database=name), name=name)
     try:
-        db = open_database(team.url())  # migrated to head
-        try:
-            if init:
+        if init:
+            db = open_database(team.url())
+            try:
                 TeamStore(db).init()
-        finally:
-            db.close()
+            finally:
+                db.close()
         yield team
     finally:
-        with psycopg.connect(_admin(base, base.database or "postgres"), autocommit=True) as conn:
-            conn.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-                (name,),
-            )
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.drop(name)
+        with psycopg.connect(
+            libpq_conninfo(base, base.database or "postgres"), autocommit=True
+        ) as conn:
             members = conn.execute(
                 "SELECT u.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
                 " JOIN pg_roles u ON u.oid = m.member WHERE g.rolname LIKE %s",
