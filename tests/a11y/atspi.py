@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -271,9 +272,15 @@ def dump_tree(bus: A11yBus, pid: int) -> dict[str, Any]:
 
 
 def events_during(
-    bus: A11yBus, pid: int, act: Callable[[], Any], after: float = 2.0
+    bus: A11yBus,
+    pid: int,
+    act: Callable[[], Any],
+    after: float = 2.0,
+    until: Callable[[Any, list[dict[str, Any]]], bool] | None = None,
 ) -> tuple[Any, list[dict[str, Any]]]:
-    """The AT-SPI events the app sends while `act()` runs and `after` seconds more."""
+    """The AT-SPI events the app sends while `act()` runs and `after` seconds more; with
+    `until(outcome, events)`, only until it holds (at most `after` seconds more: on a busy
+    machine an event may take seconds to cross the bus)."""
     listener = subprocess.Popen(
         [SYSTEM_PYTHON, str(PROBE), "listen", "--pid", str(pid), "--seconds", "600"],
         env=bus.child_env(),
@@ -282,18 +289,54 @@ def events_during(
         text=True,
         start_new_session=True,
     )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert listener.stdout is not None
+        for line in listener.stdout:
+            lines.put(line.strip())
+        lines.put(None)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    events: list[dict[str, Any]] = []
+
+    def take(timeout: float) -> bool:
+        """Read one line into `events`; False at the end of the listener's output."""
+        try:
+            line = lines.get(timeout=max(timeout, 0.0))
+        except queue.Empty:
+            return True
+        if line is None:
+            return False
+        if line.startswith("{"):
+            events.append(json.loads(line))
+        return True
+
     try:
         # Events before the listener says so come from before `act()`: they are dropped.
         deadline = time.monotonic() + 60
-        while (line := _readline(listener.stdout, 60)) != "listening":
-            if not line or time.monotonic() > deadline:
+        line: str | None = ""
+        while line != "listening":
+            try:
+                line = lines.get(timeout=max(deadline - time.monotonic(), 0.1))
+            except queue.Empty:
+                line = None
+            if line is None or time.monotonic() > deadline:
                 raise RuntimeError(f"the listener did not start: {line!r}")
         outcome = act()
-        time.sleep(after)
+        deadline = time.monotonic() + (after if until is None else max(after, 15.0))
+        while (rest := deadline - time.monotonic()) > 0:
+            if until is not None and until(outcome, events):
+                break
+            if not take(min(rest, 0.2)):
+                break
     finally:
         listener.send_signal(signal.SIGTERM)
-        out, _err = listener.communicate(timeout=60)
-    events = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        listener.wait(timeout=60)
+        reader.join(timeout=60)
+    while not lines.empty():  # what came before the listener stopped
+        take(0)
     return outcome, events
 
 

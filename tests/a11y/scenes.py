@@ -176,6 +176,22 @@ async def wait_for(predicate: Callable[[], object], what: str, timeout: float = 
         await asyncio.sleep(0.05)
 
 
+async def figures_settled(quiet: float = 0.6, timeout: float = 20.0) -> None:
+    """Wait until the figures have not changed for `quiet` seconds: what the audience sent
+    before it stopped is shown, and a screen reader then reads what the screen shows (on a
+    busy machine a batch in flight lands well after the audience stops)."""
+    deadline = time.monotonic() + timeout
+    seen = figure_texts()
+    since = time.monotonic()
+    while time.monotonic() - since < quiet:
+        if time.monotonic() > deadline:
+            raise ScreenTimeoutError("timed out waiting for the figures to settle")
+        await asyncio.sleep(0.1)
+        now = figure_texts()
+        if now != seen:
+            seen, since = now, time.monotonic()
+
+
 def find(name: str, kind: Any = None) -> Any:
     """The visible widget named `name` in any window of the app (None if none is shown)."""
     from PySide6.QtWidgets import QApplication, QWidget
@@ -256,7 +272,7 @@ class Navigator:
         await wait_for(lambda: shown(figure) and find(figure).text(), f"{figure} to show")
         rate = find("simulationRate")
         rate.setValue(0)  # nobody else gives while the checks run
-        await asyncio.sleep(0.6)
+        await figures_settled()
 
     async def live(self) -> None:
         await self.close_extras()

@@ -283,6 +283,7 @@ def test_a_donation_is_announced(session: Session) -> None:
         session.bus,
         session.app.pid,
         lambda: session.app.send(do="donate", donor="Lina Haddad", amount="20"),
+        until=lambda _answer, heard: bool(announced(heard, "Lina Haddad")),
     )
     assert "Lina Haddad" in answer["feed"]
     assert announced(events, "Lina Haddad"), sorted({e["type"] for e in events})
@@ -305,7 +306,10 @@ def test_a_new_ticket_code_is_read_with_its_ticket(session: Session) -> None:
 @pytest.mark.parametrize("where", ["offline", "setup"])
 def test_an_error_is_announced(session: Session, where: str) -> None:
     answer, events = events_during(
-        session.bus, session.app.pid, lambda: session.app.send(do="error", where=where)
+        session.bus,
+        session.app.pid,
+        lambda: session.app.send(do="error", where=where),
+        until=lambda answer, heard: bool(announced(heard, answer["error"], share=0.6)),
     )
     assert answer["error"]
     # Most of the message (its wording may change, e.g. the field's label for its name).
@@ -322,6 +326,7 @@ def test_a_milestone_is_announced(session: Session) -> None:
         session.bus,
         session.app.pid,
         lambda: session.app.send(do="donate", donor="Big Heart", amount="2000"),
+        until=lambda _answer, heard: bool(announced(heard, "50 %")),
     )
     assert "50" in answer["milestone"], answer
     assert announced(events, "50 %"), sorted({e["type"] for e in events})
