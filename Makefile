@@ -53,8 +53,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The suite runs on one pytest process per core (pytest-xdist; tests/conftest.py keeps the
+# accessibility and browser tests on one worker each): `make unit TEST_JOBS=0` runs it in one.
+TEST_JOBS ?= auto
 unit: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadgroup
 
 test: lint typecheck unit
 
