@@ -43,7 +43,8 @@ class PgServer:
         self._head: str | None = None
         self._lock = threading.Lock()
 
-    def _admin(self) -> psycopg.Connection[tuple[object, ...]]:
+    def admin(self) -> psycopg.Connection[tuple[object, ...]]:
+        """A connection to the server's own database (LIVEGIVING_TEST_PG_URL's), autocommit."""
         return psycopg.connect(
             libpq_conninfo(self.base, self.base.database or "postgres"), autocommit=True
         )
@@ -58,7 +59,7 @@ class PgServer:
                 from livegiving_desktop.db.engine import open_database
 
                 name = f"{self.prefix}_head"
-                with self._admin() as conn:
+                with self.admin() as conn:
                     conn.execute(f'CREATE DATABASE "{name}"')
                 open_database(self.url(name)).close()  # its connections closed: a template
                 self._head = name
@@ -70,13 +71,13 @@ class PgServer:
             self._count += 1
             name = f"{self.prefix}_{self._count}"
         template = self._head_template() if migrated else "template0"
-        with self._admin() as conn:
+        with self.admin() as conn:
             conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
 
     def drop(self, name: str) -> None:
         """Drop a database, closing what a test left connected to it."""
-        with self._admin() as conn:
+        with self.admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def close(self) -> None:

@@ -3,16 +3,14 @@ name, its group roles and logins dropped with it at the end (roles are cluster-w
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import psycopg
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
-from helpers.databases import PG_ENV, libpq_conninfo, pg_server
+from helpers.databases import pg_server
 from livegiving_desktop.db.engine import open_database
 from livegiving_desktop.db.team import TeamRole, TeamStore
 
@@ -52,10 +50,9 @@ class TeamDatabase:
 
 @contextmanager
 def team_database(init: bool = True) -> Iterator[TeamDatabase]:
-    base = make_url(os.environ[PG_ENV])
     server = pg_server()
     name = server.create(migrated=True)
-    team = TeamDatabase(admin_url=base.set(database=name), name=name)
+    team = TeamDatabase(admin_url=server.base.set(database=name), name=name)
     try:
         if init:
             db = open_database(team.url())
@@ -66,9 +63,7 @@ def team_database(init: bool = True) -> Iterator[TeamDatabase]:
         yield team
     finally:
         server.drop(name)
-        with psycopg.connect(
-            libpq_conninfo(base, base.database or "postgres"), autocommit=True
-        ) as conn:
+        with server.admin() as conn:
             members = conn.execute(
                 "SELECT u.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
                 " JOIN pg_roles u ON u.oid = m.member WHERE g.rolname LIKE %s",
