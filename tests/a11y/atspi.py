@@ -279,13 +279,13 @@ def events_during(
     until: Callable[[Any, list[dict[str, Any]]], bool] | None = None,
 ) -> tuple[Any, list[dict[str, Any]]]:
     """The AT-SPI events the app sends while `act()` runs and `after` seconds more; with
-    `until(outcome, events)`, only until it holds (at most `after` seconds more: on a busy
-    machine an event may take seconds to cross the bus)."""
+    `until(outcome, events)`, until that holds instead (15 s at most, or `after` if longer:
+    on a busy machine an event may take seconds to cross the bus)."""
     listener = subprocess.Popen(
         [SYSTEM_PYTHON, str(PROBE), "listen", "--pid", str(pid), "--seconds", "600"],
         env=bus.child_env(),
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # nothing reads it: a full pipe would stall it
         text=True,
         start_new_session=True,
     )
