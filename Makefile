@@ -53,11 +53,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The suite runs on one pytest process per core (pytest-xdist; tests/conftest.py keeps the
-# accessibility and browser tests on one worker each): `make unit TEST_JOBS=0` runs it in one.
-TEST_JOBS ?= auto
+# `make test TEST_JOBS=2` (or `auto`: one per core) runs the tests on that many pytest processes
+# (pytest-xdist), about twice as fast on two cores. One process by default: a GUI test's window
+# crashed (a segmentation fault in Qt's event loop) once in seven runs on two processes, not
+# yet understood (docs/architecture.md, "How the suite runs"); until it is, CI runs one.
+TEST_JOBS ?= 0
 unit: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadgroup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist load
 
 test: lint typecheck unit
 

@@ -55,18 +55,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-# Folders whose tests share what costs seconds to start (an X server with the accessibility
-# bus and the three screen probes; a Chromium): on one pytest-xdist worker each (`make test`
-# runs `--dist loadgroup`), the rest of the suite shared out one test at a time.
-ONE_WORKER_FOLDERS = ("a11y", "browser")
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    tests = Path(__file__).parent
-    for item in items:
-        folder = item.path.relative_to(tests).parts[0] if item.path.is_relative_to(tests) else ""
-        if folder in ONE_WORKER_FOLDERS:
-            item.add_marker(pytest.mark.xdist_group(folder))
     if config.getoption("--run-slow"):
         return
     skip = pytest.mark.skip(reason="slow: run with --run-slow")
