@@ -54,9 +54,9 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # `make test TEST_JOBS=2` (or `auto`: one per core) runs the tests on that many pytest processes
-# (pytest-xdist), about twice as fast on two cores. One process by default: a GUI test's window
-# crashed (a segmentation fault in Qt's event loop) once in seven runs on two processes, not
-# yet understood (docs/architecture.md, "How the suite runs"); until it is, CI runs one.
+# (pytest-xdist), about twice as fast on two cores. One process by default until a crash seen
+# this week (a segmentation fault in Qt's event loop as a GUI test's window opened, on two
+# processes and on one) is understood (docs/architecture.md, "How the suite runs").
 TEST_JOBS ?= 0
 unit: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist load
