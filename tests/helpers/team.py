@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import URL
 
-from helpers.databases import pg_server
+from helpers.databases import libpq_conninfo, pg_server
 from livegiving_desktop.db.engine import open_database
 from livegiving_desktop.db.team import TeamRole, TeamStore
 
@@ -32,8 +32,7 @@ class TeamDatabase:
 
     def libpq(self, login: str) -> str:
         """A libpq connection string for psycopg (raw SQL as that login, like psql)."""
-        u = self.admin_url
-        return f"host={u.host or '127.0.0.1'} port={u.port or 5432} dbname={self.name} user={login}"
+        return libpq_conninfo(self.admin_url.set(username=login, password=None), self.name)
 
     def add(self, role: TeamRole, prefix: str = "") -> tuple[str, str]:
         """A new login in the role: (name, password)."""

@@ -52,7 +52,6 @@ def test_a_ledger_opened_first_thing_is_at_head_with_no_rows(
 
 @pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"set {PG_ENV} to run on PostgreSQL")
 def test_each_postgresql_database_is_its_own_and_dropped_after() -> None:
-    server = pg_server()
     with pg_database(migrated=True) as first, pg_database(migrated=True) as second:
         assert first != second
         one = LedgerService.open(first)
@@ -65,14 +64,9 @@ def test_each_postgresql_database_is_its_own_and_dropped_after() -> None:
             assert other.campaigns() == []
         finally:
             other.close()
-    names = {to_url(first).database, to_url(second).database}
-    admin = create_engine(to_url(server.url(server.base.database or "postgres")))
-    try:
-        with admin.connect() as conn:
-            left = conn.execute(
-                text("SELECT datname FROM pg_database WHERE datname = ANY(:names)"),
-                {"names": list(names)},
-            ).all()
-    finally:
-        admin.dispose()
+    names = [to_url(first).database, to_url(second).database]
+    with pg_server().admin() as conn:
+        left = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname = ANY(%s)", (names,)
+        ).fetchall()
     assert left == []
