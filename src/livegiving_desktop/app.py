@@ -153,7 +153,12 @@ def paint_first_frame(window: MainWindow) -> None:
     of the window is imported and built."""
     wait = QEventLoop()
     window.framePainted.connect(wait.quit)
-    QTimer.singleShot(FIRST_FRAME_WAIT_MS, wait.quit)
+    # A timer of this call's own (deleted on return), not QTimer.singleShot, whose timer has no
+    # parent and outlives the call (MainWindow.__init__ says why that is dangerous).
+    enough = QTimer()
+    enough.setSingleShot(True)
+    enough.timeout.connect(wait.quit)
+    enough.start(FIRST_FRAME_WAIT_MS)
     window.show()
     if not window.frame_painted():
         wait.exec()

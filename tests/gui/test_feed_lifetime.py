@@ -5,17 +5,21 @@ for ever."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
+from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
 from livegiving_desktop.services.changes import FeedState
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.presence import SeatKind
+from livegiving_desktop.testing import window_on
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.presence import PresenceBridge
 
@@ -99,3 +103,37 @@ def test_a_seat_deleted_with_its_window_leaves_instead_of_beating_for_ever(
         qtbot.waitUntil(lambda: not presence._thread.is_alive(), timeout=5000)
     assert not on_duty()
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def _running_timers_of_no_parent() -> list[QTimer]:
+    return [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, QTimer) and shiboken6.isValid(o) and o.parent() is None and o.isActive()
+    ]
+
+
+def test_a_window_closed_in_its_first_second_leaves_no_timer_running(
+    qtbot: QtBot, qapp: Any, livegiving_db_url: str, tmp_path: Path
+) -> None:
+    """A timer that outlives its window (QTimer.singleShot's has no parent) can be destroyed
+    later by the garbage collector on a database thread, which Qt does not survive: it went
+    on running and crashed the process at its next tick (seen after a window refused a file
+    that is not a database). Windows closed within their first second, one of them on such a
+    file, leave none behind."""
+    not_a_database = tmp_path / "not-a-database.db"
+    not_a_database.write_text("not a database\n" * 100, encoding="utf-8")
+    before = {id(t) for t in _running_timers_of_no_parent()}
+
+    def left() -> list[QTimer]:
+        return [t for t in _running_timers_of_no_parent() if id(t) not in before]
+
+    with window_on(qtbot, qapp, str(not_a_database)):
+        pass  # the file refused in words, the window closed
+    assert left() == [], "a timer still runs after a window that refused its file was deleted"
+    with window_on(qtbot, qapp, livegiving_db_url, wait_ready=False):
+        pass
+    assert left() == [], "a timer still runs after a window closed as it opened"
+    with window_on(qtbot, qapp, livegiving_db_url):
+        pass  # ready, and closed well within START_FALLBACK_MS
+    assert left() == [], "a timer still runs after a window closed once ready"

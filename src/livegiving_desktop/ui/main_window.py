@@ -139,6 +139,13 @@ class MainWindow(QMainWindow):
         self._unattended = False  # quitting on a signal: nobody to ask (quit_unattended)
         self._closing = False  # a close is on its way (asking, or saving the last donations)
         self._started = False
+        # Starts the window (`_begin`) once painted, or after START_FALLBACK_MS. A timer of the
+        # window's own, never QTimer.singleShot: PySide6 gives that call a timer of no parent,
+        # which outlives a window closed before it fires, and the garbage collector may then
+        # destroy it on a database thread: Qt crashes on a timer destroyed there while running.
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self._begin)
         self._opened_db: Database | None = None
         self._home_paint_waiters: list[asyncio.Future[None]] = []
         self._restore_geometry()
@@ -192,7 +199,7 @@ class MainWindow(QMainWindow):
         self.home.installEventFilter(self)
         self._built = True
         # The database opens once the window has painted (`paintEvent`), off the UI thread.
-        QTimer.singleShot(START_FALLBACK_MS, self._begin)
+        self._start_timer.start(START_FALLBACK_MS)
 
     # -- start-up --------------------------------------------------------------------------
 
@@ -218,7 +225,7 @@ class MainWindow(QMainWindow):
             self._frame_painted = True
             self.framePainted.emit()
         if not self._started:  # painted: the database next (`_begin` waits for `build`)
-            QTimer.singleShot(0, self._begin)
+            self._start_timer.start(0)
 
     def frame_painted(self) -> bool:
         """The window has painted at least once."""

@@ -18,7 +18,7 @@ from enum import IntEnum
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ from livegiving_desktop.ui.common.widgets import (
     label,
     scrolling,
     themed_tab_icons,
+    timer,
 )
 from livegiving_desktop.ui.moderation.action_bar import ActionBar
 from livegiving_desktop.ui.moderation.actions import ModerationActions
@@ -594,5 +595,8 @@ def open_console_only(db_url: str, locale: str, settings: QSettings) -> Moderati
         if not console.display_name():
             console.ask_display_name()
 
-    QTimer.singleShot(0, lambda: spawn(start(), console._report))
+    # The console's own timer, not QTimer.singleShot (MainWindow.__init__ says why).
+    starting = timer(console, 0, single_shot=True)
+    starting.timeout.connect(lambda: spawn(start(), console._report))
+    starting.start()
     return console
