@@ -53,11 +53,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# `make test TEST_JOBS=2` (or `auto`: one per core) runs the tests on that many pytest processes
-# (pytest-xdist), about twice as fast on two cores. One process by default until a crash seen
-# this week (a segmentation fault in Qt's event loop as a GUI test's window opened, on two
-# processes and on one) is understood (docs/architecture.md, "How the suite runs").
-TEST_JOBS ?= 0
+# The tests run on two pytest processes (pytest-xdist), about twice as fast as one on two
+# cores; `make test TEST_JOBS=0` runs them in this process alone, `TEST_JOBS=auto` on one per
+# core (docs/architecture.md, "How the suite runs").
+TEST_JOBS ?= 2
 unit: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist load
 

@@ -237,7 +237,8 @@ def run_app(*, db: str | None, demo: bool, lang: str | None, moderator: bool = F
         app.lastWindowClosed.connect(on_last_window_closed)
         _quit_on_signals(window)
         window.show()
-        gc.enable()  # off from the command line's start of the window (cli._run_gui)
+        # Collection was off from the command line's start of the window (cli._run_gui); the
+        # window (MainWindow.build, open_console_only) collects on the UI thread from now on.
         await closed
         return 0
 

@@ -1,7 +1,7 @@
 """The `livegiving` pytest plugin (entry point group pytest11): fixtures for GUI tests.
 
-- `livegiving_db_url`: a fresh migrated SQLite database in a temporary folder.
-- `livegiving_migrated_ledger`: a SQLite ledger migrated once per test process, to copy.
+- `livegiving_db_url`: a fresh migrated SQLite database in a temporary folder (a copy of one
+  migrated once per test process, `livegiving_migrated_ledger`).
 - `livegiving_window`: the main window on that database, shown, with the asyncio loop
   integrated so that `qtbot.waitUntil(...)` lets the broadcast and the database progress.
 """
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +25,8 @@ os.environ.setdefault("QT_API", "pyside6")
 
 @pytest.fixture(scope="session")
 def livegiving_migrated_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite ledger migrated to head once per test process, for a suite's own fixtures to
-    copy (a migration costs ~0.1 s, a copy ~1 ms)."""
+    """A SQLite ledger migrated to head once per test process, which `livegiving_db_url`
+    copies (a migration costs ~0.1 s, a copy ~1 ms)."""
     from livegiving_desktop.db.engine import open_database
 
     path = tmp_path_factory.mktemp("livegiving-head") / "livegiving.db"
@@ -33,13 +35,10 @@ def livegiving_migrated_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path
 
 
 @pytest.fixture
-def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A fresh migrated SQLite database (a plain path, accepted wherever a URL is). Migrated
-    here, as always: made a copy of `livegiving_migrated_ledger`, a GUI test's window crashed
-    as it opened in two clean-clone runs of the suite out of three (a segmentation fault in
-    Qt's event loop, not understood; docs/architecture.md, "How the suite runs")."""
-    from livegiving_desktop.db.engine import open_database
-
+def livegiving_db_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, livegiving_migrated_ledger: Path
+) -> str:
+    """A fresh migrated SQLite database (a plain path, accepted wherever a URL is)."""
     monkeypatch.setenv("LIVEGIVING_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.delenv("LIVEGIVING_DB", raising=False)
     # The window's OBS overlay server listens on any free port in tests (7580 may be taken).
@@ -49,7 +48,7 @@ def livegiving_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     if not settings.exists():
         settings.write_text("[overlays]\nport=0\n", encoding="utf-8")
     path = tmp_path / "livegiving.db"
-    open_database(str(path)).close()
+    shutil.copy(livegiving_migrated_ledger, path)  # its mode too: the user's alone (0600)
     return str(path)
 
 
@@ -108,6 +107,9 @@ def window_on(
         # A task whose database call finished after the last events ran would never resume:
         # later tests would wait for it (pending_tasks) at each teardown.
         abandon_tasks(loop)
+        # What the window left collected here, on the UI thread (ui/common/collector.py):
+        # collected later, it could be on a database thread of the next test.
+        gc.collect()
         # Mark the loop stopped without QApplication.exit(): that would end the next test's loop.
         loop._QEventLoop__is_running = False
         asyncio.events._set_running_loop(None)

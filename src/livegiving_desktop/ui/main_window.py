@@ -198,6 +198,12 @@ class MainWindow(QMainWindow):
         self.home.set_loading(self.tr("Opening the database…"))
         self.home.installEventFilter(self)
         self._built = True
+        # From here on, Python's garbage collector runs on the UI thread alone (its module
+        # says why); stopped in `shutdown_now`.
+        from livegiving_desktop.ui.common.collector import UiThreadCollector
+
+        self._collector = UiThreadCollector(self)
+        self._collector.start()
         # The database opens once the window has painted (`paintEvent`), off the UI thread.
         self._start_timer.start(START_FALLBACK_MS)
 
@@ -1028,6 +1034,7 @@ class MainWindow(QMainWindow):
             self.service.close()
         elif self._opened_db is not None:  # closed while the ledger was still being set up
             self._opened_db.close()
+        self._collector.stop()  # its threads stopped: collected here, then by CPython again
 
 
 def _first_frame_name() -> QLabel:

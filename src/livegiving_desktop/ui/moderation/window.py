@@ -43,6 +43,7 @@ from livegiving_desktop.services.snapshots import load_console
 from livegiving_desktop.services.team import SeatIdentity, seat_identity
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import announce
+from livegiving_desktop.ui.common.collector import UiThreadCollector
 from livegiving_desktop.ui.common.error_text import user_message
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.model_base import RecordRole
@@ -587,6 +588,7 @@ def open_console_only(db_url: str, locale: str, settings: QSettings) -> Moderati
     presence = PresenceBridge(service.db, SeatKind.MODERATOR, console.identity.name, console)
     console.campaignOpened.connect(presence.set_campaign)
     console.attach_presence(presence)
+    UiThreadCollector(console).start()  # the garbage collector on the UI thread alone
     last = AppSettings(settings).last_campaign(db_url)
 
     async def start() -> None:
