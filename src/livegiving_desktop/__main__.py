@@ -2,6 +2,9 @@
 
 import sys
 
-from livegiving_desktop.cli import main
-
+try:
+    from livegiving_desktop.launch import main
+except KeyboardInterrupt:  # Ctrl+C in the first milliseconds (launch.py says why)
+    print("livegiving: interrupted before it started (nothing was done)", file=sys.stderr)
+    sys.exit(130)
 sys.exit(main())

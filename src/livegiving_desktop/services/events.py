@@ -288,9 +288,9 @@ class EventService:
             on_commit=on_commit,
             headless=True,
         )
-        runner.start()
         stopped_by: KeyboardInterrupt | None = None
         try:
+            runner.start()  # in the try: Ctrl+C as it starts stops the audience too
             runner.wait()
         except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
             stopped_by = exc

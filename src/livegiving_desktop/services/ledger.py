@@ -572,9 +572,9 @@ class LedgerService:
             want_rows=False,
         )
         runner = AudienceRunner(audience, pipeline, rate=rate, count=count, seconds=seconds)
-        runner.start()
         stopped_by: KeyboardInterrupt | None = None
         try:
+            runner.start()  # in the try: Ctrl+C as it starts stops the audience too
             runner.wait()
         except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
             stopped_by = exc

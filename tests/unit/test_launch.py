@@ -1,0 +1,43 @@
+"""Ctrl+C in `livegiving`'s first milliseconds, while Python imports the command line or as
+`cli.main` begins (before it holds the signals), stops it in words with exit 130: it printed
+Python's traceback (seen by interrupting the program every 5 ms of its start). Every test of
+the command line runs it through the launcher (`python -m livegiving_desktop`)."""
+
+from __future__ import annotations
+
+import importlib.abc
+import sys
+from typing import Any
+
+import pytest
+
+from livegiving_desktop import launch
+
+
+class _InterruptedImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name: str, *_args: Any) -> None:
+        if name == "livegiving_desktop.cli":
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_the_command_line_is_imported_is_said_in_words(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delitem(sys.modules, "livegiving_desktop.cli", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_InterruptedImport(), *sys.meta_path])
+    assert launch.main() == 130
+    err = capsys.readouterr().err
+    assert err == "livegiving: interrupted before it started (nothing was done)\n"
+
+
+def test_ctrl_c_as_the_command_line_begins_is_said_in_words(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import livegiving_desktop.cli
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(livegiving_desktop.cli, "main", interrupted)
+    assert launch.main() == 130
+    assert "Traceback" not in capsys.readouterr().err
