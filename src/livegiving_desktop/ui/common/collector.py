@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QObject, QTimer
 
-CHECK_MS = 100  # how often the UI thread looks at the collector's counts
+CHECK_MS = 25  # how often the UI thread looks at the collector's counts
 
 
 def collect_if_due() -> int | None:
