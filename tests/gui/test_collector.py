@@ -9,6 +9,7 @@ import gc
 import threading
 from typing import Any
 
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 
@@ -48,4 +49,22 @@ def test_collections_run_on_the_ui_thread_while_a_window_is_open(
 def test_a_closed_window_gives_collection_back(qtbot: QtBot, livegiving_window: Any) -> None:
     assert not gc.isenabled()
     livegiving_window.shutdown_now()
+    assert gc.isenabled()
+
+
+def test_a_console_closed_and_deleted_gives_collection_back(
+    qtbot: QtBot, livegiving_db_url: str
+) -> None:
+    """The moderation console opened alone (`livegiving --moderator`) collects on the UI thread
+    too; deleted without being stopped, it gives collection back all the same."""
+    from livegiving_desktop.ui.common.runner import pending_tasks
+    from livegiving_desktop.ui.main_window import app_settings
+    from livegiving_desktop.ui.moderation.window import open_console_only
+
+    assert gc.isenabled()
+    console = open_console_only(livegiving_db_url, "en", app_settings())
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)
+    console.close()
+    shiboken6.delete(console)
     assert gc.isenabled()

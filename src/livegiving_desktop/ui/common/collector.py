@@ -15,6 +15,7 @@ keeps the full collections short.
 from __future__ import annotations
 
 import gc
+from functools import partial
 from typing import ClassVar
 
 from PySide6.QtCore import QObject, QTimer
@@ -34,7 +35,8 @@ def collect_if_due() -> int | None:
 
 class UiThreadCollector(QObject):
     """Automatic collection off from `start()` to `stop()`, this object's timer collecting on
-    the thread it lives in (the UI thread) instead."""
+    the thread it lives in (the UI thread) instead. Deleted with its window without `stop()`
+    (a console closed and deleted), it stops all the same."""
 
     # Collectors started and not yet stopped (two seats' windows in one test process).
     open_count: ClassVar[int] = 0
@@ -44,12 +46,13 @@ class UiThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(collect_if_due)
-        self._started = False
+        self._started = [False]  # shared with the `destroyed` handler, which outlives self
+        self.destroyed.connect(partial(_stop, self._started))
 
     def start(self) -> None:
-        if self._started:
+        if self._started[0]:
             return
-        self._started = True
+        self._started[0] = True
         UiThreadCollector.open_count += 1
         gc.disable()
         self._timer.start()
@@ -57,11 +60,15 @@ class UiThreadCollector(QObject):
     def stop(self) -> None:
         """Collect what is left here, then give collection back to CPython (once the last
         collector stops)."""
-        if not self._started:
-            return
-        self._started = False
         self._timer.stop()
-        UiThreadCollector.open_count -= 1
-        gc.collect()
-        if UiThreadCollector.open_count == 0:
-            gc.enable()
+        _stop(self._started)
+
+
+def _stop(started: list[bool], *_destroyed: object) -> None:
+    if not started[0]:
+        return
+    started[0] = False
+    UiThreadCollector.open_count -= 1
+    gc.collect()
+    if UiThreadCollector.open_count == 0:
+        gc.enable()
