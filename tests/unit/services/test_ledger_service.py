@@ -7,6 +7,7 @@ import pytest
 from helpers.ledger import fundraiser, valid
 from livegiving_desktop.core.errors import NotFoundError, StateError, ValidationError
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.simulation import AudienceRunner
 
 pytestmark = pytest.mark.db
 
@@ -133,6 +134,28 @@ def test_a_timed_rehearsal_delivers_at_about_the_rate(service: LedgerService) ->
     assert 10 <= accepted <= 0.3 * 200 * 4 + 5
     assert service.store.completed_sum(campaign.id)[1] == accepted
     assert report.elapsed_s >= 0.3
+
+
+def test_ctrl_c_as_a_rehearsal_starts_stops_its_audience(
+    service: LedgerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C right as the audience's thread starts: the interrupt came before the rehearsal
+    listened for it, and the audience went on sending for the rest of its time (a
+    `livegiving simulate --seconds 60` interrupted at its start ran 60 s)."""
+    campaign = fundraiser(service)
+    started: list[AudienceRunner] = []
+    start = AudienceRunner.start
+
+    def start_then_interrupted(runner: AudienceRunner) -> None:
+        start(runner)
+        started.append(runner)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(AudienceRunner, "start", start_then_interrupted)
+    report = service.simulate(campaign.id, seconds=60, rate=200, seed=4)
+    assert report.interrupted and report.elapsed_s < 30
+    assert started and started[0].finished  # the audience stopped, not left sending
+    assert service.store.completed_sum(campaign.id)[1] == report.summary.accepted
 
 
 @pytest.mark.parametrize(
