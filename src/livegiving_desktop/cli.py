@@ -529,6 +529,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             seed=args.seed,
             duplicates=args.duplicates,
             on_commit=on_commit,
+            stop_requested=cli_signals.stop_requested,
         )
         total = service.campaign(args.campaign).total_minor
     s = report.summary

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from livegiving_desktop.cli_signals import rehearsal_stopped
+from livegiving_desktop.cli_signals import rehearsal_stopped, stop_requested
 from livegiving_desktop.core.money import to_decimal_text
 
 if TYPE_CHECKING:  # imported by the commands that use them: `--help` needs none of them
@@ -189,6 +189,7 @@ def simulate_event(
         seed=args.seed,
         duplicates=args.duplicates,
         on_commit=on_commit,
+        stop_requested=stop_requested,
     )
     _print(json.dumps(report.summary()))
     if report.stopped_by is not None:

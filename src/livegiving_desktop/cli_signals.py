@@ -18,9 +18,31 @@ class TerminatedError(KeyboardInterrupt):
     """SIGTERM: the command stops as on Ctrl+C, where the process ended on the spot."""
 
 
+# Ctrl+C and SIGTERM delivered since a command started (`release_for_a_command`).
+_delivered: list[int] = []
+
+
 def stop_on_sigterm(_signum: int, _frame: object) -> None:
     """The command's SIGTERM handler (cli.main installs it for the program itself)."""
+    _delivered.append(signal.SIGTERM)
     raise TerminatedError
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """The command's Ctrl+C handler: KeyboardInterrupt, as Python's own, and remembered."""
+    _delivered.append(signal.SIGINT)
+    raise KeyboardInterrupt
+
+
+def stop_requested() -> KeyboardInterrupt | None:
+    """The first Ctrl+C or SIGTERM since the command started, as the exception its handler
+    raised. Python drops an exception raised while it runs a weakref callback or a finalizer
+    ("Exception ignored in: ..."): a Ctrl+C that landed there, as a rehearsal imported what it
+    runs, was lost and the rehearsal went on to its end. A wait that must end on Ctrl+C polls
+    this too (`LedgerService.simulate(stop_requested=...)`)."""
+    if not _delivered:
+        return None
+    return TerminatedError() if _delivered[0] == signal.SIGTERM else KeyboardInterrupt()
 
 
 def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
@@ -68,7 +90,7 @@ def held_signal() -> signal.Signals | None:
 def release_for_a_command() -> None:
     """A command runs: Ctrl+C raises KeyboardInterrupt and SIGTERM TerminatedError (cli.main
     says them in words), SIGHUP ends it as it did; one held meanwhile is acted on now."""
-    for number, handler in ((signal.SIGINT, signal.default_int_handler),
+    for number, handler in ((signal.SIGINT, _interrupt),
                             (signal.SIGTERM, stop_on_sigterm),
                             (signal.SIGHUP, signal.SIG_DFL)):  # fmt: skip
         if signal.getsignal(number) is _hold:

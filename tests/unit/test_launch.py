@@ -41,3 +41,29 @@ def test_ctrl_c_as_the_command_line_begins_is_said_in_words(
     monkeypatch.setattr(livegiving_desktop.cli, "main", interrupted)
     assert launch.main() == 130
     assert "Traceback" not in capsys.readouterr().err
+
+
+class _Gone:
+    pass
+
+
+def test_a_ctrl_c_python_drops_is_still_seen_by_the_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python drops an exception raised while it runs a weakref callback ("Exception ignored
+    in: ..."): a Ctrl+C landing there, as a rehearsal imported what it runs, was lost and the
+    rehearsal went on to its end. The command's handler remembers it (cli_signals)."""
+    import signal
+    import weakref
+
+    from livegiving_desktop import cli_signals
+
+    monkeypatch.setattr(cli_signals, "_delivered", [])
+    monkeypatch.setattr(sys, "unraisablehook", lambda _unraisable: None)  # Python's message
+    assert cli_signals.stop_requested() is None
+    gone = _Gone()
+    kept = weakref.ref(gone, lambda _ref: cli_signals._interrupt(signal.SIGINT, None))
+    del gone  # the callback runs; its KeyboardInterrupt is dropped, as Python does
+    assert kept() is None
+    assert isinstance(cli_signals.stop_requested(), KeyboardInterrupt)
+    assert not isinstance(cli_signals.stop_requested(), cli_signals.TerminatedError)

@@ -52,7 +52,7 @@ from livegiving_desktop.db.tickets import TicketStore
 from livegiving_desktop.services import export
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
 from livegiving_desktop.services.ledger import LedgerService
-from livegiving_desktop.services.simulation import PacedRunner
+from livegiving_desktop.services.simulation import PacedRunner, StopRequested
 
 TICKET_COLUMNS = (
     "ticket_id",
@@ -268,9 +268,11 @@ class EventService:
         duplicates: float = 0.0,
         on_sales: Callable[[SaleBatch], None] | None = None,
         on_commit: Callable[[BatchOutcome], None] | None = None,
+        stop_requested: StopRequested | None = None,
     ) -> EventSimulationReport:
         """A headless rehearsal of a paid event: the audience buys (on a draft: the pre-sale)
-        and, once live, tries to get in with and without a ticket."""
+        and, once live, tries to get in with and without a ticket. `stop_requested`: see
+        PacedRunner.wait."""
         check_rehearsal(rate=rate, count=count, seconds=seconds, duplicates=duplicates)
         campaign = self.event(campaign_id)
         if campaign.status.finished:
@@ -291,7 +293,7 @@ class EventService:
         stopped_by: KeyboardInterrupt | None = None
         try:
             runner.start()  # in the try: Ctrl+C as it starts stops the audience too
-            runner.wait()
+            runner.wait(stop_requested)
         except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
             stopped_by = exc
         run = runner.close()  # stops the audience, commits what it queued

@@ -57,7 +57,7 @@ from livegiving_desktop.services import export, home
 from livegiving_desktop.services.changes import follow_rules as follow_rules_feed
 from livegiving_desktop.services.changes import rules_and_seq
 from livegiving_desktop.services.ingest import BatchOutcome, IngestionPipeline, IngestSummary
-from livegiving_desktop.services.simulation import AudienceRunner
+from livegiving_desktop.services.simulation import AudienceRunner, StopRequested
 
 DEMO_ORGANIZATION = "croix-rouge-francaise"  # the French demo's; see core.campaigns
 # How long "thank all" can be undone (the view offers Undo for as long).
@@ -545,9 +545,11 @@ class LedgerService:
         duplicates: float = 0.0,
         on_commit: Callable[[BatchOutcome], None] | None = None,
         moderation: bool = True,
+        stop_requested: StopRequested | None = None,
     ) -> SimulationReport:
         """A headless rehearsal: the simulated audience through the ingestion pipeline (with the
-        campaign's moderation rules; `moderation=False` applies none, for benchmarks)."""
+        campaign's moderation rules; `moderation=False` applies none, for benchmarks).
+        `stop_requested`: see PacedRunner.wait."""
         check_rehearsal(rate=rate, count=count, seconds=seconds, duplicates=duplicates)
         campaign = self.store.get_campaign(campaign_id)
         if campaign.kind is not CampaignKind.FUNDRAISER:
@@ -575,7 +577,7 @@ class LedgerService:
         stopped_by: KeyboardInterrupt | None = None
         try:
             runner.start()  # in the try: Ctrl+C as it starts stops the audience too
-            runner.wait()
+            runner.wait(stop_requested)
         except KeyboardInterrupt as exc:  # Ctrl+C: the audience stops, what it sent is saved
             stopped_by = exc
             runner.stop()

@@ -16,6 +16,10 @@ from livegiving_desktop.services.ingest import IngestError, IngestionPipeline
 
 TICK_S = 0.01
 FAST_CHUNK = 1000
+STOP_POLL_S = 0.1  # how often a wait asks whether a stop was requested (PacedRunner.wait)
+
+# What a waiting rehearsal asks: the exception to stop with (a Ctrl+C), or None to go on.
+StopRequested = Callable[[], BaseException | None]
 
 Delivery = TypeVar("Delivery")
 
@@ -94,14 +98,23 @@ class PacedRunner(ABC, Generic[Delivery]):
     def join(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
 
-    def wait(self) -> None:
+    def wait(self, stop_requested: StopRequested | None = None) -> None:
         """Until the thread has ended. Ctrl+C may interrupt it (KeyboardInterrupt) and leaves
         the runner as it was: stop() it and wait() again. Not join(): on Python 3.11 a
         Thread.join interrupted by Ctrl+C marks a thread still running as stopped (it
         releases the thread's own lock, bpo-45274's handler), and the next join returns at
-        once, before the thread's last batch (a summary short of the ledger, seen)."""
-        if self._thread.ident is not None:
+        once, before the thread's last batch (a summary short of the ledger, seen).
+        `stop_requested`: asked every STOP_POLL_S; what it returns is raised (a Ctrl+C whose
+        exception Python dropped: cli_signals.stop_requested)."""
+        if self._thread.ident is None:
+            return
+        if stop_requested is None:
             self._ended.wait()
+            return
+        while not self._ended.wait(STOP_POLL_S):
+            stop = stop_requested()
+            if stop is not None:
+                raise stop
 
     @property
     def finished(self) -> bool:
