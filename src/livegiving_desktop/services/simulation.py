@@ -18,8 +18,8 @@ TICK_S = 0.01
 FAST_CHUNK = 1000
 STOP_POLL_S = 0.1  # how often a wait asks whether a stop was requested (PacedRunner.wait)
 
-# What a waiting rehearsal asks: the exception to stop with (a Ctrl+C), or None to go on.
-StopRequested = Callable[[], BaseException | None]
+# What a waiting rehearsal asks: the Ctrl+C (or SIGTERM) to stop with, or None to go on.
+StopRequested = Callable[[], KeyboardInterrupt | None]
 
 Delivery = TypeVar("Delivery")
 
