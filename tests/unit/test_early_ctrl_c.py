@@ -1,7 +1,9 @@
 """Ctrl+C in `livegiving`'s first milliseconds, while Python imports the command line or as
 `cli.main` begins (before it holds the signals), stops it in words with exit 130: it printed
 Python's traceback (seen by interrupting the program every 5 ms of its start). Every test of
-the command line runs it through the launcher (`python -m livegiving_desktop`)."""
+the command line runs it through the launcher (`python -m livegiving_desktop`). The same sweep
+found a Ctrl+C that Python drops (raised inside a weakref callback): the command remembers it
+(cli_signals.stop_requested), and a rehearsal asks (tests/unit/services/test_ledger_service.py)."""
 
 from __future__ import annotations
 
