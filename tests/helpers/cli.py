@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 CLI_TIMEOUT_S = 120
+FORKS_ENV = "LIVEGIVING_TEST_CLI_FORKS"
 
 
 @dataclass(frozen=True)
@@ -41,17 +48,105 @@ def cli_argv(*args: str, db: Path | str | None = None) -> list[str]:
 def run_cli(
     *args: str, data_dir: Path, db: Path | str | None = None, env: dict[str, str] | None = None
 ) -> CliResult:
-    """Run the command line in a child process with its own user data directory."""
+    """Run the command line in a child process with its own user data directory: forked by
+    this pytest process's runner (tests/helpers/cli_forks.py) when it can, else a new
+    interpreter (LIVEGIVING_TEST_CLI_FORKS=0: always)."""
+    argv, child_env = cli_argv(*args, db=db), cli_env(data_dir, **(env or {}))
+    forked = _forks().run(argv, child_env)
+    if forked is not None:
+        return forked
+    return run_in_new_interpreter(argv, child_env)
+
+
+def run_in_new_interpreter(argv: list[str], env: dict[str, str]) -> CliResult:
+    """`argv` run as a script would, in an interpreter of its own."""
     completed = subprocess.run(
-        cli_argv(*args, db=db),
+        argv,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=cli_env(data_dir, **(env or {})),
+        env=env,
         timeout=CLI_TIMEOUT_S,
         check=False,
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+class _ForkRunner:
+    """This pytest process's runner of forked commands (tests/helpers/cli_forks.py), started
+    on the first command; None from `run` when a command needs an interpreter of its own."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._env: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._broken = os.environ.get(FORKS_ENV, "1") == "0"
+        self._folder = Path(tempfile.mkdtemp(prefix="lg-cli-forks-"))
+        self._count = 0
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is None:
+            self._env = cli_env(self._folder)
+            self._process = subprocess.Popen(
+                [sys.executable, str(Path(__file__).with_name("cli_forks.py"))],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=self._env,
+                cwd=self._folder,
+            )
+            atexit.register(self.close)
+            assert self._process.stdout is not None
+            if json.loads(self._process.stdout.readline() or b"{}") != {"ready": True}:
+                raise RuntimeError("the command runner did not start")
+        return self._process
+
+    def run(self, argv: list[str], env: dict[str, str]) -> CliResult | None:
+        from helpers.cli_forks import startup_variables
+
+        if self._broken or argv[1:3] != ["-m", "livegiving_desktop"]:
+            return None
+        if not self._lock.acquire(blocking=False):
+            return None  # another thread's command runs: this one gets an interpreter
+        try:
+            process = self._start()
+            if startup_variables(env) != startup_variables(self._env):
+                return None
+            self._count += 1
+            out, err = (self._folder / f"{self._count}.{n}" for n in ("out", "err"))
+            request = {"args": argv, "env": env, "cwd": os.getcwd(), "out": str(out),
+                       "err": str(err), "timeout": CLI_TIMEOUT_S}  # fmt: skip
+            assert process.stdin is not None and process.stdout is not None
+            process.stdin.write(json.dumps(request).encode() + b"\n")
+            process.stdin.flush()
+            reply = json.loads(process.stdout.readline() or b"{}")
+            if reply.get("timeout"):
+                raise subprocess.TimeoutExpired(argv, CLI_TIMEOUT_S)
+            if "code" not in reply:
+                self._broken = True
+                raise RuntimeError("the command runner stopped")
+            try:
+                return CliResult(
+                    int(reply["code"]),
+                    out.read_text(encoding="utf-8"),
+                    err.read_text(encoding="utf-8"),
+                )
+            finally:
+                out.unlink(missing_ok=True)
+                err.unlink(missing_ok=True)
+        finally:
+            self._lock.release()
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+@functools.cache
+def _forks() -> _ForkRunner:
+    return _ForkRunner()
 
 
 class Cli(Protocol):
