@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from helpers.cli_forks import startup_variables
+
 CLI_TIMEOUT_S = 120
 FORKS_ENV = "LIVEGIVING_TEST_CLI_FORKS"
 
@@ -81,11 +83,12 @@ class _ForkRunner:
         self._env: dict[str, str] = {}
         self._lock = threading.Lock()
         self._broken = os.environ.get(FORKS_ENV, "1") == "0"
-        self._folder = Path(tempfile.mkdtemp(prefix="lg-cli-forks-"))
+        self._folder = Path()
         self._count = 0
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="lg-cli-forks-"))
             self._env = cli_env(self._folder)
             self._process = subprocess.Popen(
                 [sys.executable, str(Path(__file__).with_name("cli_forks.py"))],
@@ -101,8 +104,6 @@ class _ForkRunner:
         return self._process
 
     def run(self, argv: list[str], env: dict[str, str]) -> CliResult | None:
-        from helpers.cli_forks import startup_variables
-
         if self._broken or argv[1:3] != ["-m", "livegiving_desktop"]:
             return None
         if not self._lock.acquire(blocking=False):
@@ -141,7 +142,7 @@ class _ForkRunner:
             self._process.kill()
             self._process.wait()
             self._process = None
-        shutil.rmtree(self._folder, ignore_errors=True)
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 @functools.cache

@@ -51,13 +51,6 @@ def startup_variables(env: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in env.items() if k.startswith(("PYTHON", "LC_")) or k in ("LANG",)}
 
 
-def _stream_encoding(env: dict[str, str]) -> tuple[str, str | None]:
-    """The encoding and error handler of stdout, as PYTHONIOENCODING sets them."""
-    value = env.get("PYTHONIOENCODING", "")
-    encoding, _, errors = value.partition(":")
-    return encoding or "utf-8", errors or None
-
-
 def _child(request: dict[str, Any]) -> None:
     """In the forked child: become the command, run it, end as an interpreter ends."""
     import atexit
@@ -66,28 +59,32 @@ def _child(request: dict[str, Any]) -> None:
     import threading
     import traceback
 
-    env: dict[str, str] = request["env"]
     os.chdir(request["cwd"])
     os.environ.clear()
-    os.environ.update(env)
+    os.environ.update(request["env"])
     stdin = os.open(os.devnull, os.O_RDONLY)
     out = os.open(request["out"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     err = os.open(request["err"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     for fd, target in ((stdin, 0), (out, 1), (err, 2)):
         os.dup2(fd, target)
         os.close(fd)
-    encoding, errors = _stream_encoding(env)
+    # The runner's own streams are what an interpreter started with the same start-up
+    # variables makes (their encoding and error handlers): the command's are made alike.
     sys.stdin = sys.__stdin__ = io.TextIOWrapper(
-        io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding=encoding, errors=errors
+        io.BufferedReader(io.FileIO(0, "r", closefd=False)),
+        encoding=sys.stdin.encoding,
+        errors=sys.stdin.errors,
     )
     sys.stdout = sys.__stdout__ = io.TextIOWrapper(
-        io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding=encoding, errors=errors
+        io.BufferedWriter(io.FileIO(1, "w", closefd=False)),
+        encoding=sys.stdout.encoding,
+        errors=sys.stdout.errors,
     )
     sys.stderr = sys.__stderr__ = io.TextIOWrapper(
         io.BufferedWriter(io.FileIO(2, "w", closefd=False)),
-        encoding=encoding,
-        errors="backslashreplace",
-        line_buffering=True,
+        encoding=sys.stderr.encoding,
+        errors=sys.stderr.errors,
+        line_buffering=True,  # as an interpreter's stderr is, since Python 3.9
     )
     sys.path[0] = os.getcwd()  # as `python -m` puts it
     _, _, module, *arguments = request["args"]  # [python, "-m", module, *arguments]
