@@ -63,11 +63,11 @@ unit: $(STAMP) $(QM)
 
 # mypy (~12 s of CPU, ~17 s with no cache) runs beside the tests, which leave a fifth of two
 # cores idle; its report follows theirs, and either failing fails `make test`.
-test: lint $(STAMP) $(QM)
-	@$(BIN)/mypy > $(VENV)/mypy.log 2>&1 & typecheck=$$!; \
+test: lint
+	@$(MAKE) --no-print-directory typecheck > $(VENV)/mypy.log 2>&1 & typecheck=$$!; \
 	$(MAKE) --no-print-directory unit; tests=$$?; \
 	wait $$typecheck; typed=$$?; \
-	echo "$(BIN)/mypy"; cat $(VENV)/mypy.log; \
+	cat $(VENV)/mypy.log; \
 	exit $$(( tests || typed ))
 
 screenshots: $(STAMP) $(QM)

@@ -82,9 +82,15 @@ class _ForkRunner:
         self._process: subprocess.Popen[bytes] | None = None
         self._env: dict[str, str] = {}
         self._lock = threading.Lock()
-        self._broken = os.environ.get(FORKS_ENV, "1") == "0"
-        self._folder = Path()
+        # Off when asked, or where a process cannot be forked and waited for by a pidfd.
+        self._off = os.environ.get(FORKS_ENV, "1") == "0" or not hasattr(os, "pidfd_open")
+        self._folder: Path | None = None  # the commands' output files, made at the start
         self._count = 0
+
+    @property
+    def on(self) -> bool:
+        """Commands are forked (not turned off, the runner not stopped)."""
+        return not self._off
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None:
@@ -104,7 +110,7 @@ class _ForkRunner:
         return self._process
 
     def run(self, argv: list[str], env: dict[str, str]) -> CliResult | None:
-        if self._broken or argv[1:3] != ["-m", "livegiving_desktop"]:
+        if self._off or argv[1:3] != ["-m", "livegiving_desktop"]:
             return None
         if not self._lock.acquire(blocking=False):
             return None  # another thread's command runs: this one gets an interpreter
@@ -112,6 +118,7 @@ class _ForkRunner:
             process = self._start()
             if startup_variables(env) != startup_variables(self._env):
                 return None
+            assert self._folder is not None
             self._count += 1
             out, err = (self._folder / f"{self._count}.{n}" for n in ("out", "err"))
             request = {"args": argv, "env": env, "cwd": os.getcwd(), "out": str(out),
@@ -123,7 +130,7 @@ class _ForkRunner:
             if reply.get("timeout"):
                 raise subprocess.TimeoutExpired(argv, CLI_TIMEOUT_S)
             if "code" not in reply:
-                self._broken = True
+                self._off = True
                 raise RuntimeError("the command runner stopped")
             try:
                 return CliResult(
@@ -142,7 +149,9 @@ class _ForkRunner:
             self._process.kill()
             self._process.wait()
             self._process = None
+        if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
 
 
 @functools.cache
