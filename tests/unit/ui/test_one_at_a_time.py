@@ -11,12 +11,13 @@ from livegiving_desktop.ui.common.runner import OneAtATime
 
 def test_asked_while_running_it_runs_once_more_after_never_twice_at_once() -> None:
     running, runs, most = 0, 0, 0
+    answered = asyncio.Event()  # the slow query answers when the test says so
 
     async def reload() -> None:
         nonlocal running, runs, most
         running += 1
         most = max(most, running)
-        await asyncio.sleep(0.05)  # a slow query
+        await answered.wait()
         running -= 1
         runs += 1
 
@@ -25,6 +26,7 @@ def test_asked_while_running_it_runs_once_more_after_never_twice_at_once() -> No
         for _ in range(20):  # twenty changes while the first reload runs
             gate.again()
             await asyncio.sleep(0.001)
+        answered.set()  # (it once slept 50 ms: a loaded machine let it end mid-loop)
         while gate.running:
             await asyncio.sleep(0.01)
 
