@@ -2,11 +2,13 @@
 
 Run as a script, one per pytest process (tests/helpers/cli.py starts it on the first command).
 It imports once the third-party libraries every command imports (SQLAlchemy, psycopg,
-Alembic: about 0.25 s of CPU of a command's 0.3 to 0.5 s), nothing of the app, then forks a
-child for each command it is given. The child takes the command's environment, working
-directory and arguments, redirects its standard streams to the files it is given and runs
-`livegiving_desktop` as `python -m` would: the app's modules are imported in the child, as in
-a new interpreter, and its end is the interpreter's (threads joined, atexit, streams flushed,
+Alembic: about 0.25 s of CPU of a command's 0.3 to 0.5 s) and the app's command-line modules
+(they only define classes and functions as they are imported, and read no environment), then
+forks a child for each command it is given. The child takes the command's environment,
+working directory and arguments, redirects its standard streams to the files it is given and
+runs `livegiving_desktop` as `python -m` would: `__main__` runs anew, any other module the
+command needs is imported in the child, and its end is the interpreter's (threads joined,
+atexit, streams flushed,
 the exit status of SystemExit, a traceback and 1, or death by SIGINT for an uncaught
 KeyboardInterrupt). The suite starts a real interpreter instead when the environment differs
 in what an interpreter reads as it starts (PYTHON*, LANG, LC_*), or the runner is busy.
@@ -42,6 +44,15 @@ PRELOADED = (
     "alembic.runtime.migration",
     "alembic.script",
     "alembic.operations",
+)
+# The app's modules most commands import (`campaigns`, `simulate`, `donate`, `moderate`...);
+# one that fails to import is left to the child, which reports it as a new interpreter would.
+PRELOADED_APP = (
+    "livegiving_desktop.cli",
+    "livegiving_desktop.services.ledger",
+    "livegiving_desktop.services.ingest",
+    "livegiving_desktop.services.simulation",
+    "livegiving_desktop.services.events",
 )
 
 
@@ -139,6 +150,13 @@ def serve() -> None:
 
     for name in PRELOADED:
         importlib.import_module(name)
+    for name in PRELOADED_APP:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the child imports it again and says why
+            for loaded in [m for m in sys.modules if m.startswith("livegiving_desktop")]:
+                del sys.modules[loaded]
+            break
     requests = sys.stdin.buffer
     replies = sys.stdout.buffer
     replies.write(b'{"ready": true}\n')
