@@ -261,14 +261,43 @@ qasync.run(main())
                    "livegiving_desktop.ui.fundraiser.page",
                    "livegiving_desktop.ui.paid_event.page"):  # fmt: skip
         assert module in after, f"{module} was never imported: the window did not load"
-    # What is imported when first opened, not when the window is ready.
+    # What is imported when first opened, not when the window is ready: aiohttp when an OBS
+    # page first connects to the overlay server, which listens (ready waits for it).
+    assert "livegiving_desktop.services.overlays.server" in after
     for module in (
         "livegiving_desktop.ui.story.composer",
         "livegiving_desktop.ui.story.player",
         "livegiving_desktop.ui.moderation.window",
         "livegiving_desktop.services.diagnostics",
+        "aiohttp",
     ):
         assert module not in after, f"{module} imported before it was opened"
+
+
+def test_the_overlay_server_imports_aiohttp_when_the_first_page_connects(tmp_path: Path) -> None:
+    """It listens from the start (OBS finds its port), and serves the page that knocks."""
+    code = """
+import http.client, sys
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.services.overlays import OverlayService
+service = LedgerService.open(sys.argv[1])
+overlays = OverlayService(service)
+server = overlays.start_server(port=0)
+listening = "aiohttp" in sys.modules
+page = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+page.request("GET", "/overlay/not-a-token/goal")
+answer = page.getresponse()
+print(listening, answer.status, answer.getheader("X-Content-Type-Options"))
+overlays.close()
+service.close()
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE + code, str(tmp_path / "l.db")],
+        capture_output=True, text=True, check=True, timeout=120, env=_env(),
+    )  # fmt: skip
+    *_, printed, modules = out.stdout.strip().splitlines()
+    assert printed == "False 403 nosniff"  # not imported while waiting; then served
+    assert "aiohttp" in json.loads(modules)
 
 
 def test_the_command_line_imports_the_overlay_server_only_for_overlay_commands() -> None:

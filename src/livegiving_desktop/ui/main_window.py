@@ -577,8 +577,8 @@ class MainWindow(QMainWindow):
     # -- OBS overlays ----------------------------------------------------------------------
 
     async def _start_overlays(self) -> None:
-        """The overlay server, once the window is up: its modules (aiohttp) are imported off
-        the UI thread, then it listens on the port remembered."""
+        """The overlay server, once the window is up: its modules are imported off the UI
+        thread, then it listens on the port remembered (aiohttp comes when a page connects)."""
         import asyncio
 
         from livegiving_desktop.ui.common.error_text import translate_reason

@@ -2,7 +2,9 @@
 
 aiohttp on a thread of its own with its own asyncio loop, so nothing it does runs on the UI
 thread (the app) and it needs no Qt (`livegiving overlay serve`). It listens on 127.0.0.1
-unless it is opened to the LAN. Every path is under a campaign's token:
+unless it is opened to the LAN. Its port is bound as it starts; aiohttp (~0.2 s of CPU and
+~10 MB to import) is imported and set up on that socket when the first page connects, so a
+seat that never streams through OBS never pays for it. Every path is under a campaign's token:
 
     /overlay/TOKEN/KIND          the page of an overlay (KIND: alerts, goal, ticker, top, story,
                                  event)
@@ -30,9 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
-
-from aiohttp import WSMsgType, web
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from livegiving_desktop.core.errors import LiveGivingError
 from livegiving_desktop.core.overlay_names import DEFAULT_PORT
@@ -47,11 +47,15 @@ from livegiving_desktop.services.overlays.source import (
     OverlaySource,
 )
 
+if TYPE_CHECKING:  # imported when the first page connects (OverlayServer._serve)
+    from aiohttp import web
+
 log = logging.getLogger("livegiving.overlays")
 
 LOOPBACK = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 HELLO_TIMEOUT_S = 10.0
+BACKLOG = 64  # connections waiting to be accepted (OBS opens a few sources at once)
 PAGE_QUEUE = 2000  # messages waiting for a slow page; beyond, it is dropped and comes back
 KEEP_GONE_S = 600  # a page that left is listed (last seen) this long
 CONTENT_SECURITY_POLICY = (
@@ -187,6 +191,8 @@ class OverlayServer:
         self._connections: dict[int, OverlayConnection] = {}
         self._connections_lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._socket: socket.socket | None = None  # bound by _listen, served by aiohttp
+        self._serving: asyncio.Task[None] | None = None
         self._runner: web.AppRunner | None = None
         self._closing: set[asyncio.Future[bool]] = set()
 
@@ -275,40 +281,66 @@ class OverlayServer:
             loop.close()
 
     async def _listen(self) -> None:
+        """Bind the port (a refusal is start()'s error); aiohttp comes with the first page."""
         self._stop_event = asyncio.Event()
-        app = web.Application(middlewares=[_security_headers], client_max_size=64 * 1024)
-        app.router.add_get("/overlay/{token}/ws", self._websocket)
-        app.router.add_get("/overlay/{token}/assets/{name:.+}", self._asset)
-        app.router.add_get("/overlay/{token}/{kind}", self._page)
-        # Anything else names no overlay of a campaign: a missing token.
-        app.router.add_route("*", "/{tail:.*}", _forbidden)
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await runner.setup()
-        site = web.TCPSite(runner, self.host, self.requested_port, backlog=64)
+        self._serving, self._runner = None, None
         try:
-            await site.start()
+            sock = _bind(self.host, self.requested_port)
         except OSError as exc:
-            await runner.cleanup()
             reason = (
                 "is already in use"
                 if exc.errno in (98, 48, 10048)
                 else f"cannot be used ({exc.strerror})"
             )
             raise OverlayServerError(f"--port: {self.requested_port} {reason}") from None
-        self._runner = runner
-        server = site._server
-        sockets = getattr(server, "sockets", None) or []
-        if sockets:
-            self.port = int(sockets[0].getsockname()[1])
+        self._socket = sock
+        self.port = int(sock.getsockname()[1])
+        asyncio.get_running_loop().add_reader(sock.fileno(), self._on_first_connection)
         log.info("overlay server listening on %s:%s", self.host, self.port)
 
+    def _on_first_connection(self) -> None:
+        """A page knocks (its connection waits in the socket's queue): serve it with aiohttp."""
+        assert self._socket is not None
+        loop = asyncio.get_running_loop()
+        loop.remove_reader(self._socket.fileno())
+        if self._serving is None:
+            self._serving = loop.create_task(self._serve(self._socket))
+
+    async def _serve(self, sock: socket.socket) -> None:
+        """aiohttp's application on the bound socket; it accepts the waiting connection."""
+        from aiohttp import web
+
+        try:
+            app = web.Application(
+                middlewares=[web.middleware(_security_headers)], client_max_size=64 * 1024
+            )
+            app.router.add_get("/overlay/{token}/ws", self._websocket)
+            app.router.add_get("/overlay/{token}/assets/{name:.+}", self._asset)
+            app.router.add_get("/overlay/{token}/{kind}", self._page)
+            # Anything else names no overlay of a campaign: a missing token.
+            app.router.add_route("*", "/{tail:.*}", _forbidden)
+            runner = web.AppRunner(app, access_log=None, handle_signals=False)
+            await runner.setup()
+            self._runner = runner
+            await web.SockSite(runner, sock, backlog=BACKLOG).start()
+        except Exception:  # pages cannot be served: said in the log, the port closed
+            log.exception("the overlay server cannot serve pages")
+            sock.close()
+
     async def _close(self) -> None:
+        if self._serving is not None:
+            with contextlib.suppress(Exception):
+                await self._serving
         for pages in list(self._pages.values()):
             for page in list(pages):
                 with contextlib.suppress(Exception):
                     await page.ws.close(code=1001, message=b"server stopping")
         if self._runner is not None:
             await self._runner.cleanup()
+        if self._socket is not None:
+            with contextlib.suppress(ValueError, OSError):  # never served: still watched
+                asyncio.get_running_loop().remove_reader(self._socket.fileno())
+            self._socket.close()
         for campaign_id in list(self._hubs):
             self.source.unfollow(campaign_id)
 
@@ -319,6 +351,8 @@ class OverlayServer:
     # -- tokens and hubs --------------------------------------------------------------------
 
     async def _campaign_of(self, request: web.Request) -> int:
+        from aiohttp import web
+
         token = request.match_info.get("token", "")
         if not looks_like_token(token):
             raise web.HTTPForbidden(text="403: this overlay link is not valid")
@@ -385,6 +419,8 @@ class OverlayServer:
     # -- HTTP -------------------------------------------------------------------------------
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
+        from aiohttp import web
+
         await self._campaign_of(request)
         try:
             kind = OverlayKind(request.match_info["kind"])
@@ -394,6 +430,8 @@ class OverlayServer:
                             charset="utf-8")  # fmt: skip
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
+        from aiohttp import web
+
         await self._campaign_of(request)
         found = self.assets.files.get(request.match_info["name"])
         if found is None:
@@ -402,6 +440,8 @@ class OverlayServer:
         return web.Response(body=body, headers={"Content-Type": content_type})
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        from aiohttp import WSMsgType, web
+
         campaign_id = await self._campaign_of(request)
         try:
             kind = OverlayKind(request.query.get("kind", ""))
@@ -443,6 +483,8 @@ class OverlayServer:
     async def _greet(self, hub: OverlayHub, page: _Page, kind: OverlayKind) -> None:
         """Read the page's hello; send what it needs: the changes after its seq, or a
         snapshot (with what it missed, from the ledger, when it had alerts)."""
+        from aiohttp import WSMsgType
+
         first = await asyncio.wait_for(page.ws.receive(), HELLO_TIMEOUT_S)
         data: Any = None
         if first.type is WSMsgType.TEXT:
@@ -487,13 +529,17 @@ class OverlayServer:
 
 
 async def _forbidden(_request: web.Request) -> web.StreamResponse:
+    from aiohttp import web
+
     raise web.HTTPForbidden(text="403: this overlay link is not valid")
 
 
-@web.middleware
 async def _security_headers(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
+    """Every response's security headers (a middleware: `web.middleware` marks it in _serve)."""
+    from aiohttp import web
+
     try:
         response = await handler(request)
     except web.HTTPException as exc:
@@ -501,6 +547,14 @@ async def _security_headers(
     if not isinstance(response, web.WebSocketResponse):
         response.headers.update(SECURITY_HEADERS)
     return response
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on `host`:`port` (0: any free port), as asyncio would bind it."""
+    family, _, _, _, address = socket.getaddrinfo(
+        host or None, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_PASSIVE
+    )[0]
+    return socket.create_server(address, family=family, backlog=BACKLOG)
 
 
 def _message_type(text: str) -> str | None:
