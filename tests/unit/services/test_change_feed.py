@@ -360,5 +360,8 @@ def test_a_paced_follower_reads_at_most_once_per_pace_and_misses_nothing(
     assert delivered[-1].stats.total_minor == 40 * 100
     # One delivery per 0.25 s at most (and the first at once).
     assert len(delivered) <= int(took / 0.25) + 2
+    # Gaps as the listener saw them: a delivery's arrival may come late on a loaded machine
+    # (its thread preempted after the follower timed it), the next one on time; unpaced,
+    # they would be 0.025 s apart, as the commits are.
     times = [t for t, _ in got.changes]
-    assert all(b - a >= 0.2 for a, b in itertools.pairwise(times))
+    assert all(b - a >= 0.15 for a, b in itertools.pairwise(times)), times
