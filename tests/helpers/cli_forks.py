@@ -9,8 +9,9 @@ working directory and arguments, redirects its standard streams to the files it 
 runs `livegiving_desktop` as `python -m` would: `__main__` runs anew, any other module the
 command needs is imported in the child, and its end is the interpreter's (threads joined,
 atexit, streams flushed, the exit status of SystemExit, a traceback and 1, or death by SIGINT
-for an uncaught KeyboardInterrupt). The suite starts a real interpreter instead when the environment differs
-in what an interpreter reads as it starts (PYTHON*, LANG, LC_*), or the runner is busy.
+for an uncaught KeyboardInterrupt). The suite starts a real interpreter instead when the
+environment differs in what an interpreter reads as it starts (PYTHON*, LANG, LC_*), or the
+runner is busy.
 
 Protocol, one JSON object per line. On stdin: {"args", "env", "cwd", "out", "err", "timeout"};
 on stdout: {"code": N} (N < 0: killed by signal -N) or {"timeout": true} (the child killed).
