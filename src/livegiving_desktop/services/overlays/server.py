@@ -550,7 +550,8 @@ async def _security_headers(
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    """A listening socket on `host`:`port` (0: any free port), as asyncio would bind it."""
+    """A listening socket on the first address `host` names (LOOPBACK or ALL_INTERFACES, one
+    address each), on `port` (0: any free port); SO_REUSEADDR as asyncio sets it."""
     family, _, _, _, address = socket.getaddrinfo(
         host or None, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_PASSIVE
     )[0]
