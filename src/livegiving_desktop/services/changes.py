@@ -411,6 +411,7 @@ class ChangeFollower:
                         self._report(FeedState.RESYNCED)
                     backoff = RETRY_FIRST_S
                     next_check = time.monotonic() + PG_CHECK_EVERY_S
+                    continue  # what that delivered starts the pace too (above)
                 if self._sqlite:
                     heads = self._guard(partial(self._watch.wait, self._wakeup, SQLITE_POLL_S))
                     self._apply(heads, full=heads is not None)

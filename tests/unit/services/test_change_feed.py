@@ -360,8 +360,7 @@ def test_a_paced_follower_reads_at_most_once_per_pace_and_misses_nothing(
     assert delivered[-1].stats.total_minor == 40 * 100
     # One delivery per 0.25 s at most (and the first at once).
     assert len(delivered) <= int(took / 0.25) + 2
-    # Gaps as the listener saw them: a delivery's arrival may come late on a loaded machine
-    # (its thread preempted after the follower timed it), the next one on time; unpaced,
-    # they would be 0.025 s apart, as the commits are.
+    # (The follower's first delivery, as it opened its watch, was once followed at once by a
+    # second on PostgreSQL: 6 failures in 12 runs on a loaded machine.)
     times = [t for t, _ in got.changes]
-    assert all(b - a >= 0.15 for a, b in itertools.pairwise(times)), times
+    assert all(b - a >= 0.2 for a, b in itertools.pairwise(times)), times
