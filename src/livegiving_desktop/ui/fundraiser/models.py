@@ -19,6 +19,10 @@ ShownNameRole = Qt.ItemDataRole.UserRole + 2
 AmountTextRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+# The rows a live list keeps while its user watches the top (older ones page in on scrolling).
+# A QListView lays out every row of its model at each insert, asking Python for the row count
+# twice per row: 0.78 ms a flush with 500 rows, 0.31 ms with 200, on the UI thread.
+LIVE_ROWS = 200
 
 
 class OnAirPrivacy:
@@ -123,7 +127,7 @@ class DonationFeedModel(PagedDonationModel):
     (`olderRequested`)."""
 
     def __init__(
-        self, privacy: OnAirPrivacy, live_limit: int = 500, parent: QObject | None = None
+        self, privacy: OnAirPrivacy, live_limit: int = LIVE_ROWS, parent: QObject | None = None
     ) -> None:
         super().__init__(privacy, live_limit, parent)
         self.keep_older = False  # True while the user looks at older rows: do not trim them
@@ -175,11 +179,14 @@ class ThankQueueModel(PagedDonationModel):
     from the database as the user scrolls (`olderRequested`), through all of them."""
 
     def __init__(
-        self, privacy: OnAirPrivacy, limit: int = 300, parent: QObject | None = None
+        self, privacy: OnAirPrivacy, limit: int = LIVE_ROWS, parent: QObject | None = None
     ) -> None:
         super().__init__(privacy, limit, parent)
 
     def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
+        if self.limit is not None and len(newest_first) > self.limit:
+            newest_first = newest_first[: self.limit]  # the rest would leave at once
+            self._has_older = True
         before = self.rowCount()
         super().prepend(newest_first)
         if self.rowCount() < before + len(newest_first):
