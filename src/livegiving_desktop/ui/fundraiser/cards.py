@@ -10,7 +10,14 @@ from livegiving_desktop.core.goals import milestones_crossed, percent_reached, p
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
-from livegiving_desktop.ui.common.widgets import Card, StatBlock, button, label, set_bar_value
+from livegiving_desktop.ui.common.widgets import (
+    Card,
+    FigureLabel,
+    StatBlock,
+    button,
+    label,
+    set_bar_value,
+)
 from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy, ThankQueueModel
 from livegiving_desktop.ui.fundraiser.widgets import Sparkline
 from livegiving_desktop.ui.theme import Theme, theme_notifier
@@ -22,7 +29,7 @@ class TotalsCard(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(vertical=16, parent=parent)
-        self.total = label("", "total")
+        self.total = FigureLabel("total")
         self.total.setObjectName("totalRaised")
         self.total.setAccessibleName(self.tr("Amount raised"))
         self.goal_bar = QProgressBar()
@@ -57,8 +64,9 @@ class TotalsCard(Card):
         self.donations.set_value(fmt.count(stats.donation_count, locale))
         self.average.set_value(fmt.money(stats.average_minor, currency, locale))
         set_bar_value(self.goal_bar, progress_permille(stats.total_minor, campaign.goal_minor))
+        goal = fmt.money(campaign.goal_minor, currency, locale) if campaign.goal_minor else ""
+        self.total.make_room(goal)  # the column does not widen with each digit on the way
         if campaign.goal_minor:
-            goal = fmt.money(campaign.goal_minor, currency, locale)
             percent = percent_reached(stats.total_minor, campaign.goal_minor)
             self.goal_label.setText(
                 self.tr("%1 % of the %2 goal").replace("%1", str(percent)).replace("%2", goal)
