@@ -217,6 +217,13 @@ class BroadcastStage(QWidget):
     def _scale(r: QRectF) -> float:
         return max(0.6, min(r.width() / 960, r.height() / 540))
 
+    def name_fonts(self) -> list[QFont]:
+        """The fonts the stage writes donors' names and messages in at its present size: the
+        alert's title and message, the thank-you banner."""
+        scale = self._scale(QRectF(self.rect()))
+        return [self._font(19 * scale, bold=True), self._font(14 * scale),
+                self._font(20 * scale, bold=True)]  # fmt: skip
+
     def _font(self, size: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, size * 0.75))

@@ -94,6 +94,11 @@ class FeedDelegate(QStyledItemDelegate):
             self._fonts = _RowFonts(font)
         return self._fonts
 
+    def name_fonts(self, font: QFont) -> list[QFont]:
+        """The fonts a row writes the name and the message in, for this view font."""
+        fonts = self._fonts_for(font)
+        return [fonts.bold, fonts.small, fonts.small_italic]
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
