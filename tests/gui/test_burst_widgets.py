@@ -1,10 +1,14 @@
 """What keeps the UI thread light under a burst of donations (benchmarks/ui_burst.py measures
 the effect), each checked for what a user would see: the goal bar shows its new value with the
 next frame, a wrapped label's height follows its text and font, the top donors card shows the
-latest ranking at most once a second, and list models answer Qt's index() in C++."""
+latest ranking at most once a second, list models answer Qt's index() in C++, the thank queue
+takes new rows a moment after the feed (never one thanked meanwhile), the total has room for
+its goal from the start, and every script a donor writes in is ready in the live view's fonts
+before the first such name."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
@@ -13,11 +17,12 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSpinBox, QVBox
 from tests.gui.conftest import create_fundraiser, find
 
 from livegiving_desktop.core.campaigns import CampaignStatus
-from livegiving_desktop.core.records import TopDonor
+from livegiving_desktop.core.records import StoredDonation, TopDonor
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common import scripts
 from livegiving_desktop.ui.common.model_base import RecordModel, RecordTableModel
 from livegiving_desktop.ui.common.widgets import WrappedLabel, label, set_bar_value
-from livegiving_desktop.ui.fundraiser.page import TOP_DONORS_MS
+from livegiving_desktop.ui.fundraiser.page import QUEUE_LAG_MS, TOP_DONORS_MS
 
 
 class _Paints(QObject):
@@ -112,3 +117,85 @@ def test_list_models_answer_index_in_qt_and_tables_take_a_column() -> None:
     list model cost the live feed milliseconds per flush."""
     assert "index" not in vars(RecordModel) and "columnCount" not in vars(RecordModel)
     assert "columnCount" in vars(RecordTableModel)
+
+
+def _gift(id_: int, campaign_id: int, name: str) -> StoredDonation:
+    return StoredDonation(
+        id_, campaign_id, f"x{id_}", int(time.time() * 1e6), name, False, 500, "EUR", None, None,
+        "completed", "stream", False,
+    )  # fmt: skip
+
+
+def test_the_thank_queue_takes_new_rows_after_the_feed_and_never_one_thanked_meanwhile(
+    qtbot: Any, livegiving_window: Any
+) -> None:
+    """Under a burst the queue's layout and paint come a frame after the feed's, not on top of
+    them; a donation thanked in between never shows in the queue."""
+    w = livegiving_window
+    create_fundraiser(qtbot, w)
+    page = w.live
+    queue = page.queue_model
+    base = 10_000 + page.feed_model.rowCount()
+    ann, bob = _gift(base + 1, page.campaign.id, "Ann"), _gift(base + 2, page.campaign.id, "Bob")
+    page.controller.donationsAdded.emit([bob, ann])  # newest first
+    assert [page.feed_model.donation(r).id for r in (0, 1)] == [bob.id, ann.id]
+    assert bob not in queue.records()  # its turn comes a moment later
+    page.controller.donationsChanged.emit([ann._replace(thanked=True)])  # thanked meanwhile
+    qtbot.waitUntil(lambda: bob in queue.records(), timeout=QUEUE_LAG_MS + 2000)
+    assert ann.id not in {d.id for d in queue.records()}
+    assert queue.record(0) == bob
+
+
+def test_the_total_has_room_for_its_goal_and_the_column_stays_put_on_the_way(
+    qtbot: Any, livegiving_window: Any
+) -> None:
+    """The total gaining a digit used to widen the right-hand column and lay the whole window
+    out again (a 14 to 19 ms frame in a burst)."""
+    from livegiving_desktop.core.money import format_money
+    from livegiving_desktop.core.records import CampaignStats
+
+    w = livegiving_window
+    create_fundraiser(qtbot, w, goal="1000000")
+    page = w.live
+    card, campaign = page.totals, page.controller.campaign
+    before = CampaignStats(0, 0, 0, 0)
+    card.show_stats(campaign, before, CampaignStats(12_345, 1, 0, 1), "en")
+    small = card.total.minimumSizeHint().width()
+    goal = format_money(100_000_000, campaign.currency, "en")
+    assert small >= card.total.fontMetrics().horizontalAdvance(goal)
+    card.show_stats(campaign, before, CampaignStats(98_765_400, 9_000, 0, 5_000), "en")
+    assert card.total.text() == format_money(98_765_400, campaign.currency, "en")
+    assert card.total.minimumSizeHint().width() == small
+    card.show_stats(campaign, before, CampaignStats(1_234_567_800, 90_000, 0, 50_000), "en")
+    assert card.total.minimumSizeHint().width() > small  # past the goal it grows as it must
+
+
+def test_every_script_is_ready_in_the_live_views_fonts_before_the_first_such_name(
+    qtbot: Any, livegiving_window: Any
+) -> None:
+    """The first Devanagari name in a font cost 16 ms on the UI thread, mid-burst; the live
+    view shapes each script in each font it writes names in as it opens, a little per turn of
+    the event loop."""
+    w = livegiving_window
+    create_fundraiser(qtbot, w)
+    page = w.live
+    fonts = page.name_fonts()
+    assert len(fonts) >= 6  # the feed's name and message, the queue, top donors, the stage
+    qtbot.waitUntil(lambda: all(scripts.warmed(f) for f in fonts), timeout=10_000)
+    assert not page.scripts.pending()
+    assert any("\u0930" in sample for sample in scripts.SAMPLES)  # Devanagari among them
+
+
+def test_a_script_warmer_warms_each_font_once_a_little_at_a_time(qtbot: Any) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    warmer = scripts.ScriptWarmer(holder)
+    font = QFont(holder.font())
+    font.setPointSizeF(font.pointSizeF() + 7.25)  # a size nothing else warmed
+    assert not scripts.warmed(font)
+    warmer.warm([font, QFont(font)])  # the same font twice: one turn per sample
+    assert warmer.pending() and not scripts.warmed(font)  # nothing done in the call itself
+    qtbot.waitUntil(lambda: scripts.warmed(font))
+    assert not warmer.pending()
+    warmer.warm([font])
+    assert not warmer.pending()  # warm already: nothing to do
