@@ -132,6 +132,7 @@ def test_the_thank_queue_counts_the_ledger_pages_through_all_and_thank_all_can_b
 
     queue = find(w, QListView, "thankQueue")
     model = queue.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5_000)  # a moment after the count
     assert model.rowCount() < unthanked
     while model.canFetchMore(QModelIndex()):  # what scrolling to the end asks
         before = model.rowCount()
