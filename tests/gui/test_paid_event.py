@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from livegiving_desktop.core.money import format_money
 from livegiving_desktop.core.tickets import TicketStatus
 from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common import scripts
 from livegiving_desktop.ui.common.model_base import RecordRole
 from livegiving_desktop.ui.paid_event.models import TicketRole
 
@@ -121,10 +122,15 @@ def test_live_view_sells_admits_and_refunds(
 ) -> None:
     w = livegiving_window
     _fill_event(w, price="20", capacity="40")
+    sales_font = QFont(w.event_view.sales.font())
+    sales_font.setPointSizeF(sales_font.pointSizeF() + 3.75)  # a size nothing else warmed
+    w.event_view.sales.setFont(sales_font)
     find(w, QPushButton, "createCampaign").click()
     go_live = find(w, QPushButton, "goLive")
     qtbot.waitUntil(lambda: go_live.isVisible() and w.event_view.campaign is not None)
     campaign_id = w.event_view.campaign.id
+    # Every script a buyer may write in is shaped in the list's font as the view opens.
+    qtbot.waitUntil(lambda: scripts.warmed(w.event_view.sales.font()), timeout=10_000)
     events = EventService(ledger)
     # Sold before the broadcast, from another desk: the simulated audience only ever uses the
     # codes it bought itself, so this one is still unused when it is refunded below.

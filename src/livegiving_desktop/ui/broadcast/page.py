@@ -7,6 +7,7 @@ widgets and bindings (fundraiser/page.py, paid_event/page.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSpinBox, QVBoxLayout, QWidget
 
 from livegiving_desktop.core.campaigns import CampaignKind, CampaignStatus
@@ -23,6 +24,7 @@ from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.presence import watching_names, watching_text
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
+from livegiving_desktop.ui.common.scripts import ScriptWarmer
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import (
     ElidedLabel,
@@ -70,6 +72,7 @@ class BroadcastPage(QWidget):
         self.controller = BroadcastController(runner, kind, self)
         self.repaint_stage = Throttle(self._on_stage_repaint, STAGE_REPAINT_MS, parent=self)
         self.announcer = Announcer(self)
+        self.scripts = ScriptWarmer(self)  # `warm_scripts()` as a campaign opens
         c = self.controller
         c.loading.connect(self._update_state)
         c.campaignChanged.connect(self._on_controller_campaign_changed)
@@ -316,6 +319,16 @@ class BroadcastPage(QWidget):
     def end_question(self) -> str:
         """What ending stops, with the figures so far (each view says its own)."""
         return self.tr("The audience stops and the broadcast ends. This cannot be undone.")
+
+    def name_fonts(self) -> list[QFont]:
+        """The fonts this view writes names and messages in (the stage's here; a view adds
+        its lists')."""
+        return self.stage.name_fonts()
+
+    def warm_scripts(self) -> None:
+        """Shape every script in those fonts now, a little per turn of the event loop, not
+        mid-burst with the first name written in it (ui/common/scripts.py)."""
+        self.scripts.warm(self.name_fonts())
 
     async def go_live_now(self) -> None:
         await self.controller.go_live()

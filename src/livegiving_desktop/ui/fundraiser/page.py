@@ -34,7 +34,6 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.scripts import ScriptWarmer
 from livegiving_desktop.ui.common.throttle import Throttle
 from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.fundraiser.cards import (
@@ -99,7 +98,6 @@ class FundraiserPage(BroadcastPage):
         self._banner_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._banner_timer.timeout.connect(self._on_banner_timer_timeout)
         self._show_top_later = Throttle(self._show_top_donors, TOP_DONORS_MS, parent=self)
-        self.scripts = ScriptWarmer(self)
         self._build()
         c = self.controller
         c.fundraiserOpened.connect(self._on_controller_opened)
@@ -225,7 +223,7 @@ class FundraiserPage(BroadcastPage):
         self.feed_model.privacy = self.queue_model.privacy = self.privacy
         self.feed_model.show(snap.recent, has_older=len(snap.recent) >= PAGE)
         self._show_queue(snap.unthanked)
-        self.scripts.warm(self.name_fonts())
+        self.warm_scripts()
         self.thanks.hide_undo()
         self._thank_all_done = None
         assert self.service is not None
@@ -324,11 +322,10 @@ class FundraiserPage(BroadcastPage):
         self.queue_model.show(rows, has_older=len(rows) >= PAGE)
 
     def name_fonts(self) -> list[QFont]:
-        """The fonts this view writes donors' names and messages in."""
         delegate = self.feed.itemDelegate()
         assert isinstance(delegate, FeedDelegate)
         return [*delegate.name_fonts(self.feed.font()), self.thanks.queue.font(),
-                self.top.list.font(), *self.stage.name_fonts()]  # fmt: skip
+                self.top.list.font(), *super().name_fonts()]  # fmt: skip
 
     @Slot(list)
     def _on_controller_top_donors_changed(self, top: list[TopDonor]) -> None:

@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -215,11 +215,15 @@ class EventPage(BroadcastPage):
 
     # -- following the controller ----------------------------------------------------------
 
+    def name_fonts(self) -> list[QFont]:
+        return [self.sales.font(), self.log.font(), *super().name_fonts()]
+
     @Slot(EventSnapshot)
     def _on_controller_opened(self, snap: EventSnapshot) -> None:
         c = snap.campaign
         self.sales_model.reset(snap.sales)
         self.log_model.reset(snap.admissions)
+        self.warm_scripts()
         parts = [category_text(c.category)]
         if c.starts_at_us:
             parts.append(from_us(c.starts_at_us).astimezone().strftime("%Y-%m-%d %H:%M"))
