@@ -99,9 +99,15 @@ def text_problem(widget: Any) -> str:
         QLineEdit,
     )
 
-    from livegiving_desktop.ui.common.widgets import ElidedLabel
+    from livegiving_desktop.ui.common.widgets import ElidedLabel, FigureLabel
 
     metrics = QFontMetrics(widget.font())
+    if isinstance(widget, FigureLabel):
+        # Drawn smaller to fit its card, by design, down to half its size.
+        needed = metrics.horizontalAdvance(widget.text()) * FigureLabel.SMALLEST
+        if needed > widget.contentsRect().width() + TOLERANCE:
+            return f"text {widget.text()[:40]!r} needs {needed:.0f} px at half its size"
+        return ""
     if isinstance(widget, ElidedLabel):
         # It gives way first, by design: what it shows must fit, and when it is cut its
         # tooltip and accessible name hold the whole text.

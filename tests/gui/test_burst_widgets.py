@@ -2,9 +2,9 @@
 the effect), each checked for what a user would see: the goal bar shows its new value with the
 next frame, a wrapped label's height follows its text and font, the top donors card shows the
 latest ranking at most once a second, list models answer Qt's index() in C++, the thank queue
-takes new rows a moment after the feed (never one thanked meanwhile), the total has room for
-its goal from the start, and every script a donor writes in is ready in the live view's fonts
-before the first such name."""
+takes new rows a moment after the feed (never one thanked meanwhile), a growing total is drawn
+smaller rather than widen its column, and every script a donor writes in is ready in the live
+view's fonts before the first such name."""
 
 from __future__ import annotations
 
@@ -146,28 +146,42 @@ def test_the_thank_queue_takes_new_rows_after_the_feed_and_never_one_thanked_mea
     assert queue.record(0) == bob
 
 
-def test_the_total_has_room_for_its_goal_and_the_column_stays_put_on_the_way(
+def test_a_growing_total_is_drawn_smaller_instead_of_widening_its_column(
     qtbot: Any, livegiving_window: Any
 ) -> None:
     """The total gaining a digit used to widen the right-hand column and lay the whole window
-    out again (a 14 to 19 ms frame in a burst)."""
+    out again (a 14 to 19 ms frame in a burst); the stage and the feed now keep their size,
+    and the total, whole, is drawn to fit its card."""
+    from PySide6.QtGui import QColor
+
     from livegiving_desktop.core.money import format_money
     from livegiving_desktop.core.records import CampaignStats
 
     w = livegiving_window
     create_fundraiser(qtbot, w, goal="1000000")
     page = w.live
-    card, campaign = page.totals, page.controller.campaign
+    card, campaign, column = page.totals, page.controller.campaign, page.right_column
     before = CampaignStats(0, 0, 0, 0)
     card.show_stats(campaign, before, CampaignStats(12_345, 1, 0, 1), "en")
-    small = card.total.minimumSizeHint().width()
-    goal = format_money(100_000_000, campaign.currency, "en")
-    assert small >= card.total.fontMetrics().horizontalAdvance(goal)
-    card.show_stats(campaign, before, CampaignStats(98_765_400, 9_000, 0, 5_000), "en")
-    assert card.total.text() == format_money(98_765_400, campaign.currency, "en")
-    assert card.total.minimumSizeHint().width() == small
-    card.show_stats(campaign, before, CampaignStats(1_234_567_800, 90_000, 0, 50_000), "en")
-    assert card.total.minimumSizeHint().width() > small  # past the goal it grows as it must
+    qtbot.wait(50)
+    width, stage = column.sizeHint().width(), page.stage.width()
+    assert card.total.scale() == 1.0  # a small total: drawn at its size
+    for total in (98_765_400, 1_234_567_800, 98_765_432_100):
+        card.show_stats(campaign, before, CampaignStats(total, 9_000, 0, 5_000), "en")
+        qtbot.wait(50)
+        assert card.total.text() == format_money(total, campaign.currency, "en")  # whole
+        assert column.sizeHint().width() == width
+        assert page.stage.width() == stage
+    assert card.total.scale() < 1.0
+    # Every digit is drawn inside the label (its background is its card's: transparent in a
+    # grab of the label alone): its ink ends before its right edge.
+    image = card.total.grab().toImage()
+    ink = [
+        x for x in range(image.width()) for y in range(0, image.height(), 2)
+        if QColor.fromRgba(image.pixel(x, y)).alpha() > 128
+    ]  # fmt: skip
+    assert ink and max(ink) < image.width() - 2
+    assert max(ink) - min(ink) > image.width() // 2  # and large, across most of the card
 
 
 def test_every_script_is_ready_in_the_live_views_fonts_before_the_first_such_name(
@@ -183,6 +197,10 @@ def test_every_script_is_ready_in_the_live_views_fonts_before_the_first_such_nam
     assert len(fonts) >= 6  # the feed's name and message, the queue, top donors, the stage
     qtbot.waitUntil(lambda: all(scripts.warmed(f) for f in fonts), timeout=10_000)
     assert not page.scripts.pending()
+    stage = page.stage.size()
+    w.resize(w.width() + 300, w.height() + 200)  # a larger stage writes in larger fonts
+    qtbot.waitUntil(lambda: page.stage.size() != stage)
+    qtbot.waitUntil(lambda: all(scripts.warmed(f) for f in page.name_fonts()), timeout=10_000)
     assert any("\u0930" in sample for sample in scripts.SAMPLES)  # Devanagari among them
 
 

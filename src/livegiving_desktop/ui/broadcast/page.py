@@ -109,6 +109,7 @@ class BroadcastPage(QWidget):
         self.stage.live_text = self.tr("LIVE")
         self.stage.off_air_text = self.tr("OFF AIR")
         self.stage.setObjectName(names["stage"])
+        self.stage.resized.connect(self._on_stage_resized)
         mark_graphic(self.stage, self.tr("Broadcast preview"))
         self.rate = QSpinBox()
         self.rate.setObjectName("simulationRate")
@@ -179,6 +180,7 @@ class BroadcastPage(QWidget):
         self.stage.off_air_text = self.tr("OFF AIR")
         self.refresh_texts()
         self._update_state()
+        self.right_column.fit()  # the cards' words are another length
 
     def refresh_texts(self) -> None:
         """Compose again what the view writes itself (each view its own)."""
@@ -207,6 +209,7 @@ class BroadcastPage(QWidget):
         self.stage.banner = self.stage.notice = ""
         self._restore_audience(campaign.id)
         self._update_state()
+        self.right_column.fit()  # as wide as this campaign's cards need
 
     def _restore_audience(self, campaign_id: int) -> None:
         """Each campaign keeps its own audience rate and pause, across restarts."""
@@ -324,6 +327,11 @@ class BroadcastPage(QWidget):
         """The fonts this view writes names and messages in (the stage's here; a view adds
         its lists')."""
         return self.stage.name_fonts()
+
+    @Slot()
+    def _on_stage_resized(self) -> None:
+        if self.controller.campaign is not None:
+            self.warm_scripts()  # the stage's fonts at its new size; warm ones are skipped
 
     def warm_scripts(self) -> None:
         """Shape every script in those fonts now, a little per turn of the event loop, not

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QBrush,
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QRadialGradient,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -39,6 +41,8 @@ STAGE_HEIGHT = 270  # what it asks for when there is room
 class BroadcastStage(QWidget):
     """The simulated broadcast as viewers see it: the scene, the LIVE badge with elapsed time,
     the viewer count, the goal overlay, the latest donation alert and the thank-you banner."""
+
+    resized = Signal()  # its fonts follow its size: the live view warms the new ones
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,9 +228,15 @@ class BroadcastStage(QWidget):
         return [self._font(19 * scale, bold=True), self._font(14 * scale),
                 self._font(20 * scale, bold=True)]  # fmt: skip
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
     def _font(self, size: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(max(7.0, size * 0.75))
+        # In half points: a few pixels more or less use the same fonts (each new size loads
+        # its glyphs and each script's shaping again).
+        font.setPointSizeF(max(7.0, round(size * 1.5) / 2))
         font.setBold(bold)
         return font
 

@@ -9,7 +9,16 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -306,34 +315,52 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLa
 
 
 class FigureLabel(QLabel):
-    """A figure that grows toward a value known beforehand (the total toward its goal): at
-    least as wide as that value written out (`make_room`), so that the column holding it does
-    not widen, and the whole window lay itself out again, each time the figure gains a digit
-    on its way there (under a burst, a 14 to 19 ms frame each time; issue 19)."""
+    """A large figure that keeps growing (the total raised). Wider than the room its column
+    gives it, it is drawn smaller to fit, the text itself whole (its accessible name too),
+    instead of widening the column: a digit gained no longer lays the whole window out again
+    (under a burst, a 14 to 19 ms frame each time; issue 19), and the stage and the feed keep
+    their size all broadcast long."""
+
+    MINIMUM_WIDTH = 160  # what it asks of its column at least: the column's own width rules
+    SMALLEST = 0.5  # never drawn smaller than half its size (past that, its column widens)
 
     def __init__(self, role: str | None = None) -> None:
         super().__init__()
         if role:
             self.setProperty("role", role)
-        self._room = ""
-
-    def make_room(self, text: str) -> None:
-        if text != self._room:
-            self._room = text
-            self.updateGeometry()
-
-    def _with_room(self, hint: QSize) -> QSize:
-        if self._room:
-            m = self.contentsMargins()
-            room = self.fontMetrics().horizontalAdvance(self._room)
-            hint.setWidth(max(hint.width(), room + m.left() + m.right() + 2 * self.margin()))
-        return hint
-
-    def sizeHint(self) -> QSize:
-        return self._with_room(super().sizeHint())
 
     def minimumSizeHint(self) -> QSize:
-        return self._with_room(super().minimumSizeHint())
+        hint = super().minimumSizeHint()
+        natural = hint.width()
+        hint.setWidth(min(natural, max(self.MINIMUM_WIDTH, int(natural * self.SMALLEST) + 1)))
+        return hint
+
+    def scale(self) -> float:
+        """How much smaller than its font the text is drawn (1.0: as is)."""
+        text, room = self.text(), self.contentsRect().width() - 2 * self.margin()
+        needed = self.fontMetrics().horizontalAdvance(text) if text else 0
+        if needed <= room or needed <= 0:
+            return 1.0
+        return max(self.SMALLEST, room / needed * 0.98)  # hinting may round a glyph up
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scale = self.scale()
+        if scale >= 1.0:
+            super().paintEvent(event)
+            return
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * scale)
+        else:
+            font.setPixelSize(max(1, int(font.pixelSize() * scale)))
+        painter = QPainter(self)
+        painter.setFont(font)
+        rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(),
+                                            -self.margin())  # fmt: skip
+        self.style().drawItemText(
+            painter, rect, int(self.alignment().value), self.palette(), self.isEnabled(),
+            self.text(), QPalette.ColorRole.WindowText,
+        )  # fmt: skip
 
 
 class ElidedLabel(QLabel):
@@ -478,7 +505,13 @@ class Card(QWidget):
 class ScrollColumn(QScrollArea):
     """A column of cards that scrolls up and down when the window is too short for it, and is
     as wide as its widest card needs (at least `width`): a larger system font widens it
-    instead of cutting a figure."""
+    instead of cutting a figure. It grows when a card needs more, by GROW_STEP more than that,
+    and does not give the width back until `fit()` (a campaign opened, the language changed):
+    a card whose text changes every second (the top donors) would otherwise widen and narrow
+    it by turns, and each time the whole window would lay itself out and paint again (under a
+    burst, a 15 to 20 ms frame; issue 19)."""
+
+    GROW_STEP = 24
 
     def __init__(self, content: QWidget, width: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -492,12 +525,21 @@ class ScrollColumn(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         self.setWidget(content)
         content.installEventFilter(self)
+        self._widest = 0  # the most it was asked for since `fit()`
+
+    def fit(self) -> None:
+        """Be as wide as the cards need now, narrower than before if they need less."""
+        self._widest = 0
+        self.updateGeometry()
 
     def _width(self) -> int:
         content = self.widget()
         needed = content.minimumSizeHint().width() if content is not None else 0
         bar = self.verticalScrollBar().sizeHint().width()
-        return max(self.preferred_width, needed + bar)
+        if needed + bar > self._widest:
+            step = self.GROW_STEP if self._widest else 0  # room for the next few pixels too
+            self._widest = max(self.preferred_width, needed + bar + step)
+        return self._widest
 
     def sizeHint(self) -> QSize:
         content = self.widget()

@@ -12,6 +12,7 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
 from livegiving_desktop.ui.common.widgets import (
     Card,
+    ElidedLabel,
     FigureLabel,
     StatBlock,
     button,
@@ -64,9 +65,8 @@ class TotalsCard(Card):
         self.donations.set_value(fmt.count(stats.donation_count, locale))
         self.average.set_value(fmt.money(stats.average_minor, currency, locale))
         set_bar_value(self.goal_bar, progress_permille(stats.total_minor, campaign.goal_minor))
-        goal = fmt.money(campaign.goal_minor, currency, locale) if campaign.goal_minor else ""
-        self.total.make_room(goal)  # the column does not widen with each digit on the way
         if campaign.goal_minor:
+            goal = fmt.money(campaign.goal_minor, currency, locale)
             percent = percent_reached(stats.total_minor, campaign.goal_minor)
             self.goal_label.setText(
                 self.tr("%1 % of the %2 goal").replace("%1", str(percent)).replace("%2", goal)
@@ -94,7 +94,9 @@ class RateCard(Card):
         self.rate_now = label("", "muted")
         layout = self.body
         head = QHBoxLayout()
-        head.addWidget(label(self.tr("DONATIONS PER SECOND · LAST MINUTE"), "eyebrow"))
+        # The caption gives way (ends in "…") to a rate of five digits rather than widen the
+        # column: that laid the whole window out again mid-burst (issue 19).
+        head.addWidget(ElidedLabel(self.tr("DONATIONS PER SECOND · LAST MINUTE"), "eyebrow"), 1)
         head.addStretch(1)
         head.addWidget(self.rate_now)
         layout.addLayout(head)
