@@ -34,6 +34,7 @@ from tests.gui.conftest import create_fundraiser, find, row_records
 
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.ui.common.runner import spawn
+from livegiving_desktop.ui.fundraiser.models import LIVE_ROWS
 
 NBSP = "\u00a0"
 
@@ -132,7 +133,8 @@ def test_the_thank_queue_counts_the_ledger_pages_through_all_and_thank_all_can_b
 
     queue = find(w, QListView, "thankQueue")
     model = queue.model()
-    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5_000)  # a moment after the count
+    # Its first page, a moment after the count (the queue takes new rows after the feed).
+    qtbot.waitUntil(lambda: model.rowCount() == min(LIVE_ROWS, unthanked), timeout=5_000)
     assert model.rowCount() < unthanked
     while model.canFetchMore(QModelIndex()):  # what scrolling to the end asks
         before = model.rowCount()

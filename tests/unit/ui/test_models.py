@@ -132,6 +132,24 @@ def test_the_thank_queue_loses_thanked_and_refunded_rows(qtmodeltester: Any) -> 
     assert resets.count == 1
 
 
+def test_the_thank_queue_pages_in_without_a_gap_and_is_bounded_again_on_a_new_page() -> None:
+    """Rows arriving while an older page is read used to push the bottom rows out: the page,
+    read from below the row that was oldest, never brought them back."""
+    model = ThankQueueModel(OnAirPrivacy(campaign(), "en"), limit=5)
+    asked: list[int] = []
+    model.olderRequested.connect(asked.append)
+    model.show([donation(i) for i in range(20, 15, -1)], has_older=True)  # 20 … 16
+    model.fetchMore()  # what scrolling to the end asks: the rows before 16
+    assert asked == [16]
+    model.prepend([donation(22), donation(21)])  # given meanwhile
+    model.append_older([donation(i) for i in range(15, 10, -1)], page_size=5)
+    assert [d.id for d in model.records()] == list(range(22, 10, -1))  # every one, in order
+    model.show([donation(i) for i in range(40, 30, -1)])  # a reload: its first page
+    assert model.rowCount() == 5
+    model.prepend([donation(41)])
+    assert model.rowCount() == 5  # bounded again
+
+
 def test_tickets_and_the_door(qtmodeltester: Any) -> None:
     sales = TicketSalesModel("en")
     sales.reset([ticket(2), ticket(1)])

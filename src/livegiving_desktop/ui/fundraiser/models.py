@@ -107,6 +107,9 @@ class PagedDonationModel(RecordModel[StoredDonation]):
         oldest = self.record(self.rowCount() - 1)
         if self.canFetchMore(parent) and oldest is not None:
             self._loading_older = True
+            # From now on nothing leaves from the bottom: rows trimmed while the page is read
+            # would be missing for good (the page starts below the oldest row shown).
+            self._keep_paged_in()
             self.olderRequested.emit(oldest.id)
 
     def append_older(self, rows: Sequence[StoredDonation], *, page_size: int) -> None:
@@ -182,6 +185,7 @@ class ThankQueueModel(PagedDonationModel):
         self, privacy: OnAirPrivacy, limit: int = LIVE_ROWS, parent: QObject | None = None
     ) -> None:
         super().__init__(privacy, limit, parent)
+        self._live_limit = limit
 
     def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
         if self.limit is not None and len(newest_first) > self.limit:
@@ -191,6 +195,10 @@ class ThankQueueModel(PagedDonationModel):
         super().prepend(newest_first)
         if self.rowCount() < before + len(newest_first):
             self._has_older = True  # rows left from the bottom: they can be paged in again
+
+    def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
+        self.limit = self._live_limit  # a new first page: bounded again
+        super().show(rows, has_older=has_older)
 
     def _keep_paged_in(self) -> None:
         self.limit = None  # paged in on purpose: kept while the queue is looked at
