@@ -217,3 +217,22 @@ def test_a_script_warmer_warms_each_font_once_a_little_at_a_time(qtbot: Any) -> 
     assert not warmer.pending()
     warmer.warm([font])
     assert not warmer.pending()  # warm already: nothing to do
+
+
+def test_the_rate_card_keeps_its_width_and_its_caption_as_the_rate_reaches_five_digits(
+    qtbot: Any,
+) -> None:
+    """A rate of five digits widened the card, then the column, mid-burst."""
+    from livegiving_desktop.ui.fundraiser.cards import RateCard
+
+    card = RateCard()
+    qtbot.addWidget(card)
+    card.show()
+    card.show_rate([0])
+    width = card.minimumSizeHint().width()
+    for rate in (9, 950, 12_345):
+        card.show_rate([rate])
+        assert card.rate_now.text() == f"{rate} /s"
+        assert card.minimumSizeHint().width() == width
+    captions = [w.text() for w in card.findChildren(QLabel) if w.property("role") == "eyebrow"]
+    assert captions == ["DONATIONS PER SECOND · LAST MINUTE"]  # whole, not cut

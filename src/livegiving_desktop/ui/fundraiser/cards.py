@@ -3,8 +3,10 @@ goal and the figures, donations per second, the top donors, and the queue of don
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QWidget
+import re
+
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QProgressBar, QWidget
 
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
@@ -12,7 +14,6 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
 from livegiving_desktop.ui.common.widgets import (
     Card,
-    ElidedLabel,
     FigureLabel,
     StatBlock,
     button,
@@ -83,6 +84,30 @@ class TotalsCard(Card):
         return text
 
 
+class _RateLabel(QLabel):
+    """The rate now, as wide as a rate of five digits from the start: the card's width does not
+    change as the rate grows, and the column holding it does not widen mid-burst (the whole
+    window laid out and painted again: 15 to 25 ms; issue 19)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "muted")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def _with_room(self, hint: QSize) -> QSize:
+        room = re.sub(r"\d+", "88888", self.text())
+        m = self.contentsMargins()
+        hint.setWidth(max(hint.width(), self.fontMetrics().horizontalAdvance(room) + m.left()
+                          + m.right() + 2 * self.margin() + 2))  # fmt: skip
+        return hint
+
+    def sizeHint(self) -> QSize:
+        return self._with_room(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._with_room(super().minimumSizeHint())
+
+
 class RateCard(Card):
     """DONATIONS PER SECOND · LAST MINUTE: the sparkline and the rate now."""
 
@@ -91,12 +116,10 @@ class RateCard(Card):
         self.sparkline = Sparkline()
         self.sparkline.setObjectName("donationSparkline")
         mark_graphic(self.sparkline, self.tr("Donations per second, last minute"))
-        self.rate_now = label("", "muted")
+        self.rate_now = _RateLabel()
         layout = self.body
         head = QHBoxLayout()
-        # The caption gives way (ends in "…") to a rate of five digits rather than widen the
-        # column: that laid the whole window out again mid-burst (issue 19).
-        head.addWidget(ElidedLabel(self.tr("DONATIONS PER SECOND · LAST MINUTE"), "eyebrow"), 1)
+        head.addWidget(label(self.tr("DONATIONS PER SECOND · LAST MINUTE"), "eyebrow"))
         head.addStretch(1)
         head.addWidget(self.rate_now)
         layout.addLayout(head)
