@@ -102,6 +102,14 @@ def text_problem(widget: Any) -> str:
     from livegiving_desktop.ui.common.widgets import ElidedLabel, FigureLabel
 
     metrics = QFontMetrics(widget.font())
+    from livegiving_desktop.ui.fundraiser.cards import RankingLabel
+
+    if isinstance(widget, RankingLabel):
+        # Painted in columns; a name past NAME_ROOM ends in "…" by design, the tooltip whole.
+        needed = widget.minimumSizeHint().width()
+        if needed > widget.width() + TOLERANCE:
+            return f"the ranking needs {needed} px, has {widget.width()}"
+        return ""
     if isinstance(widget, FigureLabel):
         # Drawn smaller to fit its card, by design, down to half its size.
         needed = metrics.horizontalAdvance(widget.text()) * FigureLabel.SMALLEST

@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget
 from tests.gui.conftest import create_fundraiser, find
 
@@ -236,3 +236,34 @@ def test_the_rate_card_keeps_its_width_and_its_caption_as_the_rate_reaches_five_
         assert card.minimumSizeHint().width() == width
     captions = [w.text() for w in card.findChildren(QLabel) if w.property("role") == "eyebrow"]
     assert captions == ["DONATIONS PER SECOND · LAST MINUTE"]  # whole, not cut
+
+
+def test_the_top_donors_are_painted_in_columns_a_long_name_cut_short_the_list_whole(
+    qtbot: Any,
+) -> None:
+    """As a rich-text table each ranking was laid out as a document (4 to 5 ms a second in a
+    burst), and a long name widened the column for the rest of the broadcast."""
+    from livegiving_desktop.ui.fundraiser.cards import RankingLabel, TopDonorsCard
+    from livegiving_desktop.ui.fundraiser.models import OnAirPrivacy
+
+    card = TopDonorsCard()
+    qtbot.addWidget(card)
+    card.resize(380, 220)
+    card.show()
+    privacy = OnAirPrivacy(None, "en")
+    card.show_donors([TopDonor("Ann", 12_000, 2), TopDonor("Bob", 900, 1)], privacy, "EUR")
+    ranking = card.list
+    assert isinstance(ranking, RankingLabel) and ranking.textFormat() == Qt.TextFormat.PlainText
+    assert ranking.text().splitlines() == ["1  Ann  €120.00", "2  Bob  €9.00"]
+    assert "Ann, €120.00" in ranking.accessibleName() and not ranking.toolTip()
+    short = ranking.minimumSizeHint().width()
+    long_name = "Maximilian Alexander von Hohenberg-Schwarzenstein"
+    card.show_donors([TopDonor(long_name, 12_000, 2)], privacy, "EUR")
+    assert ranking.minimumSizeHint().width() <= short + RankingLabel.NAME_ROOM
+    assert long_name in ranking.toolTip() and long_name in ranking.accessibleName()
+    image = ranking.grab().toImage()  # drawn: ink in the amount's place, on the right
+    assert any(
+        QColor.fromRgba(image.pixel(x, y)).alpha() > 128
+        for x in range(image.width() - 30, image.width())
+        for y in range(image.height())
+    )

@@ -5,7 +5,6 @@ rich labels is always escaped."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
@@ -60,14 +59,3 @@ def isolate(text: str) -> str:
 def escape(text: str) -> str:
     """Text from donors or creators inside a rich-text label: shown as the characters typed."""
     return html.escape(text, quote=True)
-
-
-def ranked_table(rows: Sequence[tuple[str, str]], muted_color: str) -> str:
-    """A ranked list as rich text (the top donors): rank, escaped name, amount right-aligned."""
-    cells = "".join(
-        f"<tr><td style='color:{muted_color}'>{rank}</td>"
-        f"<td style='padding-left:10px'>{escape(name)}</td>"
-        f"<td align='right' style='padding-left:16px'><b>{escape(amount)}</b></td></tr>"
-        for rank, (name, amount) in enumerate(rows, start=1)
-    )
-    return f"<table width='100%'>{cells}</table>"
