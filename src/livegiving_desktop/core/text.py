@@ -26,6 +26,20 @@ def strip_bidi(text: str) -> str:
     return text.translate(_BIDI_TABLE) if _BIDI_RE.search(text) else text
 
 
+@lru_cache(maxsize=4096)
+def right_to_left(text: str) -> bool:
+    """Whether text reads right to left: the direction of its first strong character (UAX #9,
+    rules P2 and P3). A painter lays text out left to right unless told: `ليلى ا.` then ends
+    with its full stop on the right."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def has_control_characters(text: str, *, allow_newlines: bool = False) -> bool:
     """True when text holds a C0/C1 control character (newlines allowed on request)."""
     for ch in text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from livegiving_desktop.core.text import BIDI_CONTROLS, donor_key, fold, strip_bidi
+from livegiving_desktop.core.text import BIDI_CONTROLS, donor_key, fold, right_to_left, strip_bidi
 
 
 def test_fold_ignores_case_and_accents() -> None:
@@ -43,3 +43,15 @@ def test_campaign_average_is_rounded_down_and_zero_without_donations() -> None:
 
     assert CampaignStats(1000, 3, 0, 2).average_minor == 333
     assert CampaignStats(0, 0, 0, 0).average_minor == 0
+
+
+def test_a_text_reads_right_to_left_by_its_first_strong_character() -> None:
+    """What the feed and the top donors tell the painter: `ليلى ا.` ends with its full stop
+    on the left, as its readers write it."""
+    assert right_to_left("ليلى ا.")
+    assert right_to_left("« שלום »")  # punctuation first: not strong
+    assert right_to_left("2 ليلى")  # digits are weak too
+    assert not right_to_left("Ann")
+    assert not right_to_left("Zoë ليلى")  # Latin first
+    assert not right_to_left("")
+    assert not right_to_left("123 …")
