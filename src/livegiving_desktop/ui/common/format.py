@@ -1,10 +1,8 @@
-"""How the UI writes counts, durations and money, and builds the little HTML it shows: one
-place, so that every screen writes `1 234` in French and `1,234` in English, and donor text in
-rich labels is always escaped."""
+"""How the UI writes counts, durations and money: one place, so that every screen writes
+`1 234` in French and `1,234` in English."""
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
@@ -54,8 +52,3 @@ def isolate(text: str) -> str:
     """First-strong isolate: text of either direction laid out as one unit (a right-to-left
     donor name does not pull the amount to its side)."""
     return f"\u2068{text}\u2069"
-
-
-def escape(text: str) -> str:
-    """Text from donors or creators inside a rich-text label: shown as the characters typed."""
-    return html.escape(text, quote=True)
