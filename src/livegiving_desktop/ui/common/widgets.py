@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QIcon,
     QPainter,
     QPaintEvent,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livegiving_desktop.core.text import right_to_left
 from livegiving_desktop.ui.theme import Theme, contrast_ratio, theme_notifier
 
 
@@ -459,6 +461,23 @@ def timer(parent: QObject, interval_ms: int, *, single_shot: bool = False) -> QT
     made.setInterval(interval_ms)
     made.setSingleShot(single_shot)
     return made
+
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RTL = int(Qt.TextFlag.TextForceRightToLeft)
+
+
+def draw_donor_text(painter: QPainter, rect: QRectF, text: str, metrics: QFontMetrics) -> None:
+    """One line of a donor's words (a name, a message) at the left of `rect`, in the painter's
+    font (`metrics`'). Text in Arabic or Hebrew is laid out right to left, as its readers write
+    it: a painter lays everything out left to right unless told, and `ليلى ا.` then ended with
+    its full stop on the right."""
+    if right_to_left(text):
+        box = min(rect.width(), metrics.horizontalAdvance(text) + 2.0)  # at the left all the same
+        painter.drawText(QRectF(rect.left(), rect.top(), box, rect.height()),
+                         int(_LEFT) | _RTL, text)  # fmt: skip
+    else:
+        painter.drawText(rect, _LEFT, text)
 
 
 def paint_row_card(

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QProgressBar, QWidget
 
 from livegiving_desktop.core.goals import milestones_crossed, percent_reached, progress_permille
 from livegiving_desktop.core.records import CampaignRecord, CampaignStats, TopDonor
-from livegiving_desktop.core.text import right_to_left
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import describe, mark_graphic, set_figure
 from livegiving_desktop.ui.common.widgets import (
@@ -19,6 +18,7 @@ from livegiving_desktop.ui.common.widgets import (
     FigureLabel,
     StatBlock,
     button,
+    draw_donor_text,
     label,
     set_bar_value,
 )
@@ -143,9 +143,6 @@ class RateCard(Card):
         )
 
 
-RTL = int(Qt.TextFlag.TextForceRightToLeft)
-
-
 class RankingLabel(QLabel):
     """The top donors: rank (muted), the name as it shows on air, the total (bold, on the
     right), painted over a plain text of the same lines (what `text()` and the layout go by).
@@ -229,10 +226,9 @@ class RankingLabel(QLabel):
             room = max(0, rect.width() - rank_width - amount_width - self.GAP)
             painter.setPen(text)
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-            # A right-to-left name is laid out as its readers write it (`ليلى ا.` with its full
-            # stop on the left), on the right of its column, as the rich-text table had it.
-            flags = int(left) | (RTL if right_to_left(name) else 0)
-            painter.drawText(QRect(rect.left() + rank_width, top, room, line), flags, shown)
+            draw_donor_text(
+                painter, QRectF(rect.left() + rank_width, top, room, line), shown, metrics
+            )
             painter.setFont(bold)
             painter.drawText(QRect(rect.right() - amount_width, top, amount_width + 1, line),
                              right, amount)  # fmt: skip

@@ -37,6 +37,7 @@ from livegiving_desktop.core.records import StoredDonation
 from livegiving_desktop.ui.common.widgets import (
     AVATAR_TEXT,
     avatar_color,
+    draw_donor_text,
     icon,
     initials,
     paint_row_card,
@@ -154,11 +155,8 @@ class FeedDelegate(QStyledItemDelegate):
         painter.setPen(QColor(c["text"]))
         metrics = fonts.bold_metrics
         top = QRectF(text_left, rect.top() + 8, width, metrics.height())
-        painter.drawText(
-            top,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width * 0.7)),
-        )
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width * 0.7))
+        draw_donor_text(painter, top, shown, metrics)
         painter.setFont(fonts.small)
         painter.setPen(QColor(c["muted"]))
         name_width = min(metrics.horizontalAdvance(name), int(width * 0.7))
@@ -178,10 +176,11 @@ class FeedDelegate(QStyledItemDelegate):
             painter.setFont(fonts.small_italic if italic else fonts.small)
             painter.setPen(QColor(c["muted"] if italic else c["text"]))
             small_metrics = fonts.small_italic_metrics if italic else fonts.small_metrics
-            painter.drawText(
+            draw_donor_text(
+                painter,
                 QRectF(text_left, top.bottom() + 4, width, small_metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 small_metrics.elidedText(message, Qt.TextElideMode.ElideRight, int(width)),
+                small_metrics,
             )
         painter.restore()
 
