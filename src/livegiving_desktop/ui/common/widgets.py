@@ -355,14 +355,17 @@ class FigureLabel(QLabel):
             font.setPointSizeF(font.pointSizeF() * scale)
         else:
             font.setPixelSize(max(1, int(font.pixelSize() * scale)))
-        painter = QPainter(self)
-        painter.setFont(font)
         rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(),
                                             -self.margin())  # fmt: skip
-        self.style().drawItemText(
-            painter, rect, int(self.alignment().value), self.palette(), self.isEnabled(),
-            self.text(), QPalette.ColorRole.WindowText,
-        )  # fmt: skip
+        painter = QPainter(self)
+        try:
+            painter.setFont(font)
+            self.style().drawItemText(
+                painter, rect, int(self.alignment().value), self.palette(), self.isEnabled(),
+                self.text(), QPalette.ColorRole.WindowText,
+            )  # fmt: skip
+        finally:
+            painter.end()  # not when Python lets it go: a frame kept alive keeps it painting
 
 
 class ElidedLabel(QLabel):

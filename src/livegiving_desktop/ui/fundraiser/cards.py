@@ -211,6 +211,12 @@ class RankingLabel(QLabel):
             super().paintEvent(event)
             return
         painter = QPainter(self)
+        try:
+            self._paint_rows(painter)
+        finally:
+            painter.end()  # not when Python lets it go: a frame kept alive keeps it painting
+
+    def _paint_rows(self, painter: QPainter) -> None:
         rect, line, bold = self.contentsRect(), self._line(), self._bold()
         metrics, bold_metrics = self.fontMetrics(), QFontMetrics(bold)
         text, muted = self.palette().color(QPalette.ColorRole.WindowText), QColor(self._muted)
