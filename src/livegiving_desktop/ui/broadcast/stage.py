@@ -225,8 +225,17 @@ class BroadcastStage(QWidget):
         """The fonts the stage writes donors' names and messages in at its present size: the
         alert's title and message, the thank-you banner."""
         scale = self._scale(QRectF(self.rect()))
-        return [self._font(19 * scale, bold=True), self._font(14 * scale),
-                self._font(20 * scale, bold=True)]  # fmt: skip
+        return [self._alert_title_font(scale), self._alert_message_font(scale),
+                self._banner_font(scale)]  # fmt: skip
+
+    def _alert_title_font(self, scale: float) -> QFont:
+        return self._font(19 * scale, bold=True)
+
+    def _alert_message_font(self, scale: float) -> QFont:
+        return self._font(14 * scale)
+
+    def _banner_font(self, scale: float) -> QFont:
+        return self._font(20 * scale, bold=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -249,7 +258,7 @@ class BroadcastStage(QWidget):
         p.setBrush(Theme.color("accent"))
         p.drawRoundedRect(QRectF(box.left(), box.top(), 8 * scale, box.height()), 4, 4)
         p.setPen(QColor("white"))
-        p.setFont(self._font(19 * scale, bold=True))
+        p.setFont(self._alert_title_font(scale))
         inner = box.adjusted(22 * scale, 12 * scale, -16 * scale, -12 * scale)
         metrics = QFontMetrics(p.font())
         p.drawText(
@@ -259,7 +268,7 @@ class BroadcastStage(QWidget):
         )
         if self.alert_message:
             p.setPen(QColor(255, 255, 255, 200))
-            p.setFont(self._font(14 * scale))
+            p.setFont(self._alert_message_font(scale))
             small = QFontMetrics(p.font())
             p.drawText(
                 QRectF(inner.left(), inner.top() + metrics.height() + 6 * scale, inner.width(),
@@ -274,7 +283,7 @@ class BroadcastStage(QWidget):
         caption however short the stage is."""
         r = QRectF(self.rect())
         scale = self._scale(r)
-        font = self._font(20 * scale, bold=True)
+        font = self._banner_font(scale)
         width = min(QFontMetrics(font).horizontalAdvance(text) + 60 * scale, r.width() - 40)
         height = 50 * scale
         above_goal = r.height() - 22 * scale - 14 * scale - 34 * scale - height - 4 * scale
@@ -284,7 +293,7 @@ class BroadcastStage(QWidget):
     def _draw_banner(self, p: QPainter, r: QRectF, scale: float, text: str, color: QColor) -> None:
         """A banner in one of the stage's banner colours (stage_success, stage_warning) with
         its text in on_stage_banner: 4.5:1 in both themes."""
-        font = self._font(20 * scale, bold=True)
+        font = self._banner_font(scale)
         p.setFont(font)
         box = self.banner_rect(text)
         p.setPen(Qt.PenStyle.NoPen)

@@ -49,19 +49,20 @@ class ScriptWarmer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._todo: list[tuple[QFont, str]] = []
-        self._fonts: dict[str, QFont] = {}
+        self._todo: list[tuple[QFont, str]] = []  # each font's samples in a row, SAMPLES' order
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
 
     def warm(self, fonts: Iterable[QFont]) -> None:
+        waiting = {font.key() for font, _ in self._todo}
         for font in fonts:
             key = font.key()
-            if key in _warmed or key in self._fonts:
+            if key in _warmed or key in waiting:
                 continue
-            self._fonts[key] = QFont(font)
-            self._todo.extend((self._fonts[key], sample) for sample in SAMPLES)
+            waiting.add(key)
+            copy = QFont(font)
+            self._todo.extend((copy, sample) for sample in SAMPLES)
         if self._todo and not self._timer.isActive():
             self._timer.start()
 
@@ -70,14 +71,10 @@ class ScriptWarmer(QObject):
 
     @Slot()
     def _step(self) -> None:
-        if not self._todo:
-            self._timer.stop()
-            return
-        font, sample = self._todo.pop(0)
-        QFontMetrics(font).horizontalAdvance(sample)
-        if not any(f is font for f, _ in self._todo):  # its last sample: this font is warm
-            key = font.key()
-            _warmed.add(key)
-            self._fonts.pop(key, None)
+        if self._todo:
+            font, sample = self._todo.pop(0)
+            QFontMetrics(font).horizontalAdvance(sample)
+            if sample == SAMPLES[-1]:  # its last sample: this font is warm
+                _warmed.add(font.key())
         if not self._todo:
             self._timer.stop()

@@ -158,20 +158,18 @@ class RankingLabel(QLabel):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._rows: list[tuple[str, str]] = []
-        self._muted = ""
 
-    def show_rows(self, rows: list[tuple[str, str]], muted: str) -> None:
-        self._rows, self._muted = rows, muted
+    def show_rows(self, rows: list[tuple[str, str]]) -> None:
+        self._rows = rows
         text = "\n".join(f"{rank}  {name}  {amount}"
                          for rank, (name, amount) in enumerate(rows, start=1))  # fmt: skip
         self.setText(text)
-        self.update()  # the same text in another theme: its ranks' colour changed
         self.setToolTip(text if any(self.fontMetrics().horizontalAdvance(n) > self.NAME_ROOM
                                     for n, _ in rows) else "")  # fmt: skip
 
     def rank_color(self) -> str:
-        """The colour the ranks are drawn in (the theme's muted one)."""
-        return self._muted
+        """The colour the ranks are drawn in: the theme's muted one, read at each paint."""
+        return Theme.colors["muted"]
 
     def show_nobody(self, text: str) -> None:
         self._rows = []
@@ -219,7 +217,7 @@ class RankingLabel(QLabel):
     def _paint_rows(self, painter: QPainter) -> None:
         rect, line, bold = self.contentsRect(), self._line(), self._bold()
         metrics, bold_metrics = self.fontMetrics(), QFontMetrics(bold)
-        text, muted = self.palette().color(QPalette.ColorRole.WindowText), QColor(self._muted)
+        text, muted = self.palette().color(QPalette.ColorRole.WindowText), QColor(self.rank_color())
         rank_width = self._rank_width()
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -251,16 +249,13 @@ class TopDonorsCard(Card):
         layout = self.body
         layout.addWidget(label(self.tr("TOP DONORS"), "eyebrow"))
         layout.addWidget(self.list)
-        self._shown: tuple[list[TopDonor], OnAirPrivacy, str] | None = None
         theme_notifier().changed.connect(self._on_theme_changed)
 
     @Slot()
     def _on_theme_changed(self) -> None:
-        if self._shown is not None:  # the ranks are drawn in the theme's muted colour
-            self.show_donors(*self._shown)
+        self.list.update()  # the ranks are drawn in the theme's muted colour
 
     def show_donors(self, top: list[TopDonor], privacy: OnAirPrivacy, currency: str) -> None:
-        self._shown = (top, privacy, currency)
         if not top:
             nobody = self.tr("No donors yet")
             self.list.show_nobody(nobody)
@@ -270,7 +265,7 @@ class TopDonorsCard(Card):
             (privacy.top_donor_name(d.name), fmt.money(d.total_minor, currency, privacy.locale))
             for d in top
         ]
-        self.list.show_rows(rows, Theme.colors["muted"])
+        self.list.show_rows(rows)
         spoken = "; ".join(f"{rank}. {name}, {amount}" for rank, (name, amount) in
                            enumerate(rows, start=1))  # fmt: skip
         self.list.setAccessibleName(f"{self.tr('Top donors')}: {spoken}")
