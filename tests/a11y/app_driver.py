@@ -3,7 +3,8 @@ commands on stdin, one JSON answer per command on stdout.
 
     python tests/a11y/app_driver.py --db URL
 
-Commands: {"do": "show", "screen": "live"} (answers the figures shown),
+Commands: {"do": "show", "screen": "live"} (answers the figures shown), {"do": "figures"} (the
+figures shown now),
 {"do": "donate", "donor": ..., "amount": ...} (through the offline donation dialog),
 {"do": "error", "where": "offline"|"setup"}, {"do": "announce", "text": ..., "assertive": bool}
 (Qt's own announcement, to check the probe hears one), {"do": "type", "name": ..., "text": ...}
@@ -112,6 +113,8 @@ async def serve(db: str) -> int:
             if what == "show":
                 await nav.show(command["screen"])
                 result: dict[str, Any] = {"figures": scenes.figure_texts()}
+            elif what == "figures":
+                result = {"figures": scenes.figure_texts()}
             elif what == "donate":
                 result = await donate(nav, command["donor"], command["amount"])
             elif what == "error":

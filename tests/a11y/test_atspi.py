@@ -46,9 +46,17 @@ class Session:
     def screen(self, name: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The screen's accessible tree (its window, what is showing) and its figures."""
         if name not in self.trees:
-            answer = self.app.send(do="show", screen=name)
-            tree = dump_tree(self.bus, self.app.pid)
-            self.trees[name] = (window_of(tree, name), answer["figures"])
+            figures = self.app.send(do="show", screen=name)["figures"]
+            # The tree and the figures are read at one moment: a donation still on its way
+            # when the audience stopped (a busy machine lands one seconds later, seen in CI)
+            # changes both, and the tree read before it would not match the figures read after.
+            for _ in range(5):
+                tree = dump_tree(self.bus, self.app.pid)
+                after = self.app.send(do="figures")["figures"]
+                if after == figures:
+                    break
+                figures = after
+            self.trees[name] = (window_of(tree, name), figures)
         return self.trees[name]
 
 

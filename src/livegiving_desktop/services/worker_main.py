@@ -116,10 +116,13 @@ class _Live:
         self.runner.start()
 
     def set_rate(self, rate: float, *, paused: bool) -> None:
-        self.runner.set_rate(rate)
-        if paused or rate <= 0:  # 0 means nobody is coming (the runner's 0: as fast as it can)
+        # 0 means nobody is coming; the runner's 0 means as fast as it can, so the runner
+        # never gets it: paused at the rate it had (set first, its thread could read 0 before
+        # the pause and hand on a whole chunk).
+        if paused or rate <= 0:
             self.runner.pause()
         else:
+            self.runner.set_rate(rate)
             self.runner.resume()
 
     def _saved(self, outcome: BatchOutcome) -> None:

@@ -261,3 +261,31 @@ def test_a_worker_stopped_while_it_starts_is_ended_and_has_written_nothing(
     assert not worker.alive
     assert "died" not in said.kinds()  # ended on purpose: nothing to tell the user
     assert service.store.completed_sum(campaign.id) == (0, 0)
+
+
+def test_a_rate_of_nought_pauses_the_audience_and_never_reaches_its_runner(
+    live: tuple[str, LedgerService, CampaignRecord],
+) -> None:
+    """The window's 0 means nobody is coming; the runner's 0 means as fast as it can. Set
+    before the pause, the runner's thread could read it first and hand on a whole chunk."""
+    from livegiving_desktop.services.worker_main import _Link, _Live
+
+    url, service, campaign = live
+
+    class Nowhere:
+        def send(self, message: object) -> None:
+            pass
+
+    inside = _Live(service, _spec(url, campaign, rate=200.0), _Link(Nowhere()))  # type: ignore[arg-type]
+    try:
+        inside.set_rate(0, paused=False)
+        assert inside.runner.paused
+        assert inside.runner.rate == 200.0  # never 0: the runner's "as fast as it can"
+        time.sleep(0.3)  # what was on its way is written
+        held = service.store.completed_sum(campaign.id)
+        time.sleep(0.4)
+        assert service.store.completed_sum(campaign.id) == held
+        inside.set_rate(50, paused=False)
+        assert not inside.runner.paused and inside.runner.rate == 50.0
+    finally:
+        inside.stop()
