@@ -951,6 +951,9 @@ class MainWindow(QMainWindow):
         done, _ = await asyncio.wait({closing}, timeout=CLOSE_WAIT_S)
         if not done:
             # Still saving after CLOSE_WAIT_S: the ledger is out of reach. Ask, never hang.
+            # The views go on closing; how that ends is logged, not left for the loop to
+            # print as "Task exception was never retrieved".
+            closing.add_done_callback(_log_close_ended)
             self._closing = False
             if self._unattended:
                 self._give_up_saving()
@@ -1035,6 +1038,15 @@ class MainWindow(QMainWindow):
         elif self._opened_db is not None:  # closed while the ledger was still being set up
             self._opened_db.close()
         self._collector.stop()  # its threads stopped: collected here, then by CPython again
+
+
+def _log_close_ended(task: Any) -> None:
+    """A close that outlived its wait: what became of it, in the log."""
+    if task.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None:
+        log.warning("closing the views ended with %s", exc.__class__.__name__, exc_info=exc)
 
 
 def _first_frame_name() -> QLabel:
