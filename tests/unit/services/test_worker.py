@@ -289,3 +289,38 @@ def test_a_rate_of_nought_pauses_the_audience_and_never_reaches_its_runner(
         assert not inside.runner.paused and inside.runner.rate == 50.0
     finally:
         inside.stop()
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+@pytest.mark.parametrize(
+    "case",  # the setting, the step the worker takes, whether the log says the setting is bad
+    [(None, 5, False), ("0", 0, False), ("9", 9, False), ("soon", 5, True), ("40", 5, True)],
+)
+def test_the_worker_runs_a_step_below_the_window(
+    live: tuple[str, LedgerService, CampaignRecord],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    case: tuple[str | None, int, bool],
+) -> None:
+    """On a busy machine the UI thread gets a core before the audience and the writer do
+    (benchmarks/ui_burst.py measures it); LIVEGIVING_WORKER_NICE sets another step, and a
+    setting it cannot use is said in the log and the step kept."""
+    from livegiving_desktop.services.worker_main import NICE_ENV
+
+    url, _, campaign = live
+    setting, step, told = case
+    if setting is None:
+        monkeypatch.delenv(NICE_ENV, raising=False)
+    else:
+        monkeypatch.setenv(NICE_ENV, setting)
+    said = Messages()
+    worker = IngestWorker(_spec(url, campaign, rate=0.0), said)
+    try:
+        said.wait_for(lambda: "ready" in said.kinds())
+        assert worker.pid is not None
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, worker.pid) == min(19, mine + step)
+    finally:
+        worker.stop()
+    logged = [r.getMessage() for r in caplog.records if r.name == "livegiving.worker"]
+    assert any(NICE_ENV in text for text in logged) == told, logged
