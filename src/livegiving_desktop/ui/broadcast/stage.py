@@ -91,6 +91,12 @@ class BroadcastStage(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            p.end()  # not left to Python: a frame held by an exception would keep it painting
+
+    def _paint(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         r = QRectF(self.rect())
@@ -186,7 +192,6 @@ class BroadcastStage(QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 self.goal_text,
             )
-        p.end()
 
     def _background(self) -> QPixmap:
         """The scene's gradients, painted once per size and theme (they are the costly part)."""
