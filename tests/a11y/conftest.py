@@ -51,40 +51,74 @@ def screen_report(
 ) -> Iterator[Callable[[str], dict[str, Any]]]:
     """`screen_report("1366x768")`: what screens_probe.py found on every screen at that
     size (a process per size). The first request starts the three at once: each takes 15 to
-    20 s, and the second core has nothing else to do meanwhile."""
+    20 s, and the second core has nothing else to do meanwhile. They run once for the whole
+    run: the pytest process that asks first claims them, and the others read what they wrote
+    (each process ran its own three before: 10 to 20 s of CPU for nothing)."""
     import json
+    import os
     import subprocess
     import sys
+    import threading
+    import time
     from pathlib import Path
 
     probe = Path(__file__).with_name("screens_probe.py")
-    folder = tmp_path_factory.mktemp("screens")
+    base = tmp_path_factory.getbasetemp()
+    # pytest-xdist's processes have basetemps of their own in the run's folder
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "screens"
+    folder.mkdir(exist_ok=True)
     running: dict[str, subprocess.Popen[bytes]] = {}
+    waiters: list[threading.Thread] = []
     cache: dict[str, dict[str, Any]] = {}
+
+    def claimed(config: str) -> bool:
+        try:
+            os.close(os.open(folder / f"{config}.claim", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        return True
 
     def start(config: str) -> None:
         out, err = folder / f"{config}.json", folder / f"{config}.stderr"
         with err.open("wb") as stderr:
-            running[config] = subprocess.Popen(
+            proc = subprocess.Popen(
                 [sys.executable, str(probe), *SCREEN_CONFIGS[config], "--out", str(out)],
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
             )
+        running[config] = proc
+
+        def ended() -> None:  # the exit status, for every process of the run
+            returncode = proc.wait()
+            done = folder / f"{config}.rc.tmp"
+            done.write_text(str(returncode), encoding="utf-8")
+            done.replace(folder / f"{config}.rc")
+
+        waiter = threading.Thread(target=ended, name=f"probe {config}", daemon=True)
+        waiter.start()
+        waiters.append(waiter)
 
     def report(config: str) -> dict[str, Any]:
         if config not in cache:
-            if not running:
-                for each in SCREEN_CONFIGS:
+            for each in SCREEN_CONFIGS:
+                if each not in running and claimed(each):
                     start(each)
-            returncode = running[config].wait(timeout=900)
+            rc = folder / f"{config}.rc"
+            deadline = time.monotonic() + 600
+            while not rc.exists():
+                assert time.monotonic() < deadline, f"the {config} probe did not end in 600 s"
+                time.sleep(0.2)
             stderr = (folder / f"{config}.stderr").read_text(encoding="utf-8", errors="replace")
-            assert returncode == 0, stderr[-4000:]
+            assert rc.read_text(encoding="utf-8") == "0", stderr[-4000:]
             cache[config] = json.loads((folder / f"{config}.json").read_text(encoding="utf-8"))
         return cache[config]
 
     try:
         yield report
     finally:
+        # Another pytest process may still be waiting for what this one started.
+        for waiter in waiters:
+            waiter.join(timeout=600)
         for proc in running.values():
             if proc.poll() is None:
                 proc.kill()
