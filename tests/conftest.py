@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 # The GUI tests need no display; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's ingestion workers run at the tests' own priority: a step below (the app's default,
+# tests/unit/services/test_worker.py checks it) they would get a fraction of a core beside three
+# pytest processes and their windows, and the tests waiting for them would only wait longer.
+os.environ.setdefault("LIVEGIVING_WORKER_NICE", "0")
 
 settings.register_profile(
     "livegiving",

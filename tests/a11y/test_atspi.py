@@ -56,6 +56,8 @@ class Session:
                 if after == figures:
                     break
                 figures = after
+            else:
+                pytest.fail(f"the figures of {name} kept changing: {figures}")
             self.trees[name] = (window_of(tree, name), figures)
         return self.trees[name]
 

@@ -28,7 +28,8 @@ first item names the message). The worker first sends the key it read on its sta
 
 A window that goes away (its end of the socket closes, the window's process died) makes the
 worker stop its audience, commit what is queued and exit: nothing is left running. The worker
-runs a step below the window's priority (lower_priority), so a busy machine serves the UI first.
+runs a step below the window's priority (lower_priority): where the two compete for a core,
+the window's UI thread gets it first.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class _Live:
                 id_prefix=spec.id_prefix,
                 profile=spec.profile,
             )
+            # A rate of 0 here is safe: set_rate pauses the runner before its thread starts.
             self.audience_runner = AudienceRunner(audience, self.pipeline, rate=spec.rate)
             self.runner: AudienceRunner | EventAudienceRunner = self.audience_runner
         else:
@@ -124,7 +126,7 @@ class _Live:
         # 0 means nobody is coming; the runner's 0 means as fast as it can, so the runner
         # never gets it: paused at the rate it had (set first, its thread could read 0 before
         # the pause and hand on a whole chunk).
-        if paused or rate <= 0:
+        if paused or not rate > 0:  # NaN too
             self.runner.pause()
         else:
             self.runner.set_rate(rate)
@@ -196,14 +198,17 @@ class _LogToWindow(logging.Handler):
 
 
 def lower_priority(environ: Mapping[str, str] = os.environ) -> int:
-    """Run a step below the window (POSIX `nice`): on a busy machine the UI thread gets a
-    core before the audience and the writer do. Returns the niceness added.
+    """Run a step below the window (POSIX `nice`, before any thread starts: Linux sets it per
+    thread and new threads inherit it): where the two compete for a core, the UI thread gets
+    it first. Linux shares the CPU between scheduling groups (a session, a desktop
+    application's cgroup) before niceness counts, so this orders the worker behind its own
+    window, not behind other programs. Returns the niceness added.
 
     Measured (docs/architecture.md, "The worker a step below the window"): at 10,000
-    donations a second, the heartbeat's worst lateness with one core taken by another program
-    went from 12.7 to 17.9 ms to 10.7 to 11.1 ms at +5; +10 did better there but, with both
-    cores taken, left the worker 41 to 48 % of the asked rate, where +5 kept all of it.
-    `LIVEGIVING_WORKER_NICE` sets another step (0: the window's priority)."""
+    donations a second, with one core taken by other work of the same group, the heartbeat's
+    worst lateness went from 12.7 to 17.9 ms to 10.7 to 11.1 ms at +5; +10 did better there
+    but, with both cores taken, left the worker 41 to 48 % of the asked rate, where +5 kept
+    all of it. `LIVEGIVING_WORKER_NICE` sets another step (0: the window's priority)."""
     if not hasattr(os, "nice"):
         return 0  # Windows: the worker runs at the window's priority
     value = environ.get(NICE_ENV, "").strip()

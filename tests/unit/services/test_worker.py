@@ -263,11 +263,12 @@ def test_a_worker_stopped_while_it_starts_is_ended_and_has_written_nothing(
     assert service.store.completed_sum(campaign.id) == (0, 0)
 
 
-def test_a_rate_of_nought_pauses_the_audience_and_never_reaches_its_runner(
+def test_a_rate_of_nought_pauses_the_audience_and_never_steers_its_runner(
     live: tuple[str, LedgerService, CampaignRecord],
 ) -> None:
     """The window's 0 means nobody is coming; the runner's 0 means as fast as it can. Set
-    before the pause, the runner's thread could read it first and hand on a whole chunk."""
+    before the pause, the runner's thread could read it first and hand on a whole chunk. A
+    resume while the rate is 0 (the pause button) leaves it paused."""
     from livegiving_desktop.services.worker_main import _Link, _Live
 
     url, service, campaign = live
@@ -281,10 +282,16 @@ def test_a_rate_of_nought_pauses_the_audience_and_never_reaches_its_runner(
         inside.set_rate(0, paused=False)
         assert inside.runner.paused
         assert inside.runner.rate == 200.0  # never 0: the runner's "as fast as it can"
-        time.sleep(0.3)  # what was on its way is written
-        held = service.store.completed_sum(campaign.id)
-        time.sleep(0.4)
-        assert service.store.completed_sum(campaign.id) == held
+        inside.set_rate(0, paused=False)  # resumed while the rate is 0
+        assert inside.runner.paused
+        held, since = service.store.completed_sum(campaign.id), time.monotonic()
+        deadline = since + 15
+        while time.monotonic() - since < 0.6:  # what was on its way is written, then nothing
+            assert time.monotonic() < deadline, "donations kept coming at a rate of 0"
+            time.sleep(0.05)
+            now = service.store.completed_sum(campaign.id)
+            if now != held:
+                held, since = now, time.monotonic()
         inside.set_rate(50, paused=False)
         assert not inside.runner.paused and inside.runner.rate == 50.0
     finally:
