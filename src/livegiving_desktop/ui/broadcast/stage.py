@@ -106,21 +106,28 @@ class BroadcastStage(QWidget):
         clip.addRoundedRect(r, 16, 16)
         p.setClipPath(clip)
         pad = 22 * scale
-        # Scene title in the middle, as a stream scene would show it.
-        p.setPen(QColor(255, 255, 255, 235))
-        p.setFont(self._font(30 * scale, bold=True))
+        # Scene title in the middle, as a stream scene would show it; on a short stage an alert
+        # covers it, as an alert covers a scene (drawn under the alert, it showed through it
+        # and the alert's edge cut the organization's line).
         title_rect = QRectF(pad, r.height() * 0.30, r.width() - 2 * pad, 48 * scale)
-        p.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, self.title)
-        p.setPen(QColor(255, 255, 255, 170))
-        p.setFont(self._font(15 * scale))
-        p.drawText(
-            title_rect.translated(0, 46 * scale), Qt.AlignmentFlag.AlignCenter, self.organization
-        )
-        if self.status_text:
-            p.setFont(self._font(12 * scale))
+        lines = 2 if self.status_text else 1  # the organization, the status
+        block = title_rect.adjusted(0, 0, 0, (12 + 34 * lines) * scale)
+        if not (self.alert_title and block.intersects(self._alert_rect(r, scale))):
+            p.setPen(QColor(255, 255, 255, 235))
+            p.setFont(self._font(30 * scale, bold=True))
+            p.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, self.title)
+            p.setPen(QColor(255, 255, 255, 170))
+            p.setFont(self._font(15 * scale))
             p.drawText(
-                title_rect.translated(0, 80 * scale), Qt.AlignmentFlag.AlignCenter, self.status_text
-            )
+                title_rect.translated(0, 46 * scale), Qt.AlignmentFlag.AlignCenter,
+                self.organization,
+            )  # fmt: skip
+            if self.status_text:
+                p.setFont(self._font(12 * scale))
+                p.drawText(
+                    title_rect.translated(0, 80 * scale), Qt.AlignmentFlag.AlignCenter,
+                    self.status_text,
+                )  # fmt: skip
         # LIVE badge and elapsed time
         badge_font = self._font(13 * scale, bold=True)
         p.setFont(badge_font)
@@ -254,9 +261,13 @@ class BroadcastStage(QWidget):
         font.setBold(bold)
         return font
 
-    def _draw_alert(self, p: QPainter, r: QRectF, scale: float) -> None:
+    @staticmethod
+    def _alert_rect(r: QRectF, scale: float) -> QRectF:
         width = min(r.width() * 0.62, 560 * scale)
-        box = QRectF(r.center().x() - width / 2, 64 * scale, width, 92 * scale)
+        return QRectF(r.center().x() - width / 2, 64 * scale, width, 92 * scale)
+
+    def _draw_alert(self, p: QPainter, r: QRectF, scale: float) -> None:
+        box = self._alert_rect(r, scale)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(10, 12, 24, 240))
         p.drawRoundedRect(box, 14 * scale, 14 * scale)

@@ -44,7 +44,7 @@ from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
-from livegiving_desktop.ui.common.widgets import button, label
+from livegiving_desktop.ui.common.widgets import button, label, timer
 from livegiving_desktop.ui.operations import Operations, export_file
 from livegiving_desktop.ui.paid_event.cards import (
     DonationsCard,
@@ -64,6 +64,9 @@ from livegiving_desktop.ui.paid_event.widgets import CancelEventDialog, RefundTi
 __all__ = ["EventPage", "refund_policy_text"]
 
 
+WELCOME_MS = 6000  # a welcome stays on the stage this long (the fundraiser: OVERLAY_MS)
+
+
 class EventPage(BroadcastPage):
     """The live view of a paid event (the main window's `event_view`)."""
 
@@ -76,6 +79,10 @@ class EventPage(BroadcastPage):
         self.events: EventService | None = None
         self.sales_model = TicketSalesModel("en", parent=self)
         self.log_model = AdmissionLogModel(parent=self)
+        # A welcome stays on the stage for a moment, as a fundraiser's alert does (kept, it
+        # covered the scene's title on a short stage for the rest of the event).
+        self._welcome_timer = timer(self, WELCOME_MS, single_shot=True)
+        self._welcome_timer.timeout.connect(self._on_welcome_timer_timeout)
         self._build()
         c = self.controller
         c.eventOpened.connect(self._on_controller_opened)
@@ -284,7 +291,14 @@ class EventPage(BroadcastPage):
                 if latest.admitted
                 else ""
             )
+            if latest.admitted:
+                self._welcome_timer.start()
             self.repaint_stage()
+
+    @Slot()
+    def _on_welcome_timer_timeout(self) -> None:
+        self.stage.alert_title = ""
+        self.repaint_stage()
 
     def update_controls(self) -> None:
         c = self.controller.campaign
