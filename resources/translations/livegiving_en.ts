@@ -3536,6 +3536,16 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>TablePager</name>
+    <message numerus="yes">
+        <source>%n newer donation(s)</source>
+        <translation>
+            <numerusform>%n newer donation</numerusform>
+            <numerusform>%n newer donations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ThankQueueCard</name>
     <message>
         <source>Donors not yet thanked</source>

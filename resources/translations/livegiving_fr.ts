@@ -3541,6 +3541,16 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>TablePager</name>
+    <message numerus="yes">
+        <source>%n newer donation(s)</source>
+        <translation>
+            <numerusform>%n don plus récent</numerusform>
+            <numerusform>%n dons plus récents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ThankQueueCard</name>
     <message>
         <source>Donors not yet thanked</source>

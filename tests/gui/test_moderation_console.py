@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -405,3 +405,96 @@ def test_each_held_or_flagged_row_says_why_with_the_match_marked_in_the_message(
     qtbot.waitUntil(lambda: queue.model().rowCount() == 2, timeout=10_000)
     reasons = {queue.model().index(r, why).data() for r in range(2)}
     assert reasons == {"Word “c0nnard”", "Link www.spam.example"}
+
+
+def _top_visible(table: QTableView) -> str:
+    index = table.indexAt(table.viewport().rect().topLeft() + QPoint(4, 4))
+    donation = index.data(DonationRole)
+    return "" if donation is None else donation.donor_name
+
+
+def test_rows_in_view_stay_put_as_donations_come_on_top_until_the_newest_are_asked_for(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    """A moderator reading older rows, about to click one, keeps them where they are as new
+    donations come on top (they moved under the pointer at 7 a second: a click took the wrong
+    donation); a button over the table says how many came and goes back to the newest."""
+    for i in range(60):
+        ledger.record_donation(campaign.id, amount="5", donor_name=f"Older {i:02d}")
+    console = _open_table_of(qtbot, livegiving_window, campaign, rows=64)
+    table = find(console, QTableView, "moderationTable")
+    model = table.model()
+    newer = find(console, QPushButton, "moderationTableNewer")
+    table.verticalScrollBar().setValue(10)  # reading older rows
+    qtbot.waitUntil(lambda: _top_visible(table) != "")
+    reading = _top_visible(table)
+    for i in range(3):
+        ledger.record_donation(campaign.id, amount="7", donor_name=f"Newest {i}")
+    qtbot.waitUntil(lambda: model.rowCount() == 67, timeout=10_000)
+    qtbot.waitUntil(lambda: _top_visible(table) == reading, timeout=5_000)
+    assert newer.isVisible()
+    assert newer.text() == "3 newer donations"
+    assert model.index(0, 0).data(DonationRole).donor_name == "Newest 2"  # row 0: the newest
+    newer.click()
+    assert table.verticalScrollBar().value() == 0
+    assert not newer.isVisible()
+    qtbot.waitUntil(lambda: _top_visible(table) == "Newest 2")
+    # At the top, with nobody reading below, the newest come into view as they arrive.
+    ledger.record_donation(campaign.id, amount="9", donor_name="Latest")
+    qtbot.waitUntil(lambda: model.rowCount() == 68, timeout=10_000)
+    qtbot.waitUntil(lambda: _top_visible(table) == "Latest", timeout=5_000)
+    assert not newer.isVisible()
+
+
+def _open_table_of(qtbot: Any, window: Any, campaign: CampaignRecord, rows: int) -> Any:
+    window.settings.setValue("moderation/displayName", "Sam")
+    spawn(window.show_live(campaign.id))
+    qtbot.waitUntil(lambda: window.live.campaign is not None, timeout=10_000)
+    find(window, QAction, "openModeration").trigger()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "moderationConsole") is not None)
+    console = find(window, QWidget, "moderationConsole")
+    table = find(console, QTableView, "moderationTable")
+    qtbot.waitUntil(
+        lambda: not console.loading and table.model().rowCount() == rows, timeout=10_000
+    )
+    return console
+
+
+def test_the_pointer_over_the_rows_holds_them_until_it_leaves_or_a_row_is_picked(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    """At the top, the pointer over the rows holds them (as a chat pauses under the pointer);
+    once it has left with nothing selected, the next donations show on top again; left with a
+    row selected (off to the action buttons), the rows stay until the moderator goes back."""
+    for i in range(60):
+        ledger.record_donation(campaign.id, amount="5", donor_name=f"Older {i:02d}")
+    console = _open_table_of(qtbot, livegiving_window, campaign, rows=64)
+    table = find(console, QTableView, "moderationTable")
+    model = table.model()
+    newer = find(console, QPushButton, "moderationTableNewer")
+    viewport = table.viewport()
+
+    def pointer_over(on: bool) -> None:  # what Qt sets as the pointer comes and goes
+        viewport.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, on)
+
+    def give(donor: str, rows: int) -> None:
+        ledger.record_donation(campaign.id, amount="7", donor_name=donor)
+        qtbot.waitUntil(lambda: model.rowCount() == rows, timeout=10_000)
+
+    pointer_over(True)
+    give("Eve", 65)
+    qtbot.waitUntil(lambda: newer.isVisible() and _top_visible(table) == "Older 59", timeout=5_000)
+    assert newer.text() == "1 newer donation"
+    pointer_over(False)
+    give("Fay", 66)
+    qtbot.waitUntil(lambda: _top_visible(table) == "Fay", timeout=5_000)
+    assert not newer.isVisible()
+
+    pointer_over(True)
+    _select(qtbot, table, "Ann")
+    give("Gus", 67)
+    qtbot.waitUntil(lambda: newer.isVisible() and _top_visible(table) == "Fay", timeout=5_000)
+    pointer_over(False)
+    give("Hal", 68)
+    qtbot.waitUntil(lambda: newer.text() == "2 newer donations", timeout=5_000)
+    assert _top_visible(table) == "Fay"  # still where the moderator left it

@@ -274,9 +274,10 @@ class ModerationTableModel(QAbstractTableModel):
         self._requested = {0}
         self.endResetModel()
 
-    def refresh(self, count: int, pages: dict[int, list[StoredDonation]]) -> None:
+    def refresh(self, count: int, pages: dict[int, list[StoredDonation]]) -> int:
         """The same query again (live updates): new rows on top in id order keep the rows the
-        user selected where they are; otherwise the rows are replaced in place."""
+        user selected where they are; otherwise the rows are replaced in place. Returns how
+        many rows came on top (the view keeps what it shows in place: TablePager)."""
         grown = count - self._count
         if grown:
             self.generation += 1  # pages asked for before the rows moved would land shifted
@@ -292,7 +293,7 @@ class ModerationTableModel(QAbstractTableModel):
             self._pages = pages
             self._requested = set(pages)
             self.endResetModel()
-            return
+            return 0
         else:
             self._pages = pages
             self._requested = set(pages)
@@ -300,6 +301,7 @@ class ModerationTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self._count - 1, len(self.COLUMNS) - 1)
             )
+        return grown
 
     def page_loaded(self, generation: int, page: int, rows: list[StoredDonation]) -> None:
         if generation != self.generation:
