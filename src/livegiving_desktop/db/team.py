@@ -34,9 +34,8 @@ _LOGIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,62}$")
 _MAX_DATABASE_NAME = 63 - len("_moderator")
 
 # What each group may do beyond the group below it. Columns of the campaign a moderator's
-# actions keep (the counters a refund takes off, the change feed's sequence), and only as those
-# actions move them: migration 0007's trigger checks each change against the refunds and
-# decisions of its transaction. A campaign's settings, status, goal and title are the owner's.
+# actions keep (the counters a refund takes off, the change feed's sequence); a campaign's
+# settings, status, goal and title are the owner's.
 _CAMPAIGN_COUNTERS = (
     "total_minor",
     "donation_count",

@@ -54,42 +54,6 @@ ACTIONS = {
     ),
     "edit the audit log": ("UPDATE audit_log SET reason = 'x' WHERE campaign_id = %s", "c"),
     "delete the audit log": ("DELETE FROM audit_log WHERE campaign_id = %s", "c"),
-    # The counters a moderator's actions keep (migration 0007): only as those actions do.
-    "put a billion on the total": (
-        "UPDATE campaigns SET total_minor = 100000000000 WHERE id = %s",
-        "c",
-    ),
-    "take the total to nought": ("UPDATE campaigns SET total_minor = 0 WHERE id = %s", "c"),
-    "count donations that never came": (
-        "UPDATE campaigns SET donation_count = donation_count + 50 WHERE id = %s",
-        "c",
-    ),
-    "count donors who never gave": (
-        "UPDATE campaigns SET donor_count = donor_count + 1000 WHERE id = %s",
-        "c",
-    ),
-    "empty the thank queue": ("UPDATE campaigns SET unthanked_count = 0 WHERE id = %s", "c"),
-    "release held messages on paper": (
-        "UPDATE campaigns SET held_count = held_count + 3 WHERE id = %s",
-        "c",
-    ),
-    "jump the change feed": (
-        "UPDATE campaigns SET change_seq = change_seq + 40 WHERE id = %s",
-        "c",
-    ),
-    "move the change feed on": (
-        "UPDATE campaigns SET change_seq = change_seq + 1 WHERE id = %s",
-        "c",
-    ),
-}
-_FORGED_COUNTERS = {
-    "put a billion on the total",
-    "take the total to nought",
-    "count donations that never came",
-    "count donors who never gave",
-    "empty the thank queue",
-    "release held messages on paper",
-    "jump the change feed",
 }
 ALLOWED = {
     TeamRole.OWNER: {
@@ -100,10 +64,8 @@ ALLOWED = {
         "hide a message",
         "read the donations",
         "write an audit row of ending",
-        *_FORGED_COUNTERS,
-        "move the change feed on",
     },
-    TeamRole.MODERATOR: {"hide a message", "read the donations", "move the change feed on"},
+    TeamRole.MODERATOR: {"hide a message", "read the donations"},
     TeamRole.VIEWER: {"read the donations"},
 }
 
@@ -215,43 +177,3 @@ def test_team_changes_write_audit_rows(team_db: TeamDatabase) -> None:
         ("team-remove", "removed"),
     ]
     assert {r[2] for r in rows} == {admin.url.username}
-
-
-def test_a_moderators_own_actions_move_the_counters_as_the_ledger_says(
-    team_db: TeamDatabase,
-) -> None:
-    """What migration 0007 refuses to a forged UPDATE it lets through for the moderator's own
-    actions, through the app as that login: a held message approved, another hidden, two
-    unthanked donations refunded; every counter then equals what the rows say."""
-    from livegiving_desktop.services.moderation import ModerationService
-
-    admin = LedgerService.open(team_db.url())
-    try:
-        campaign = fundraiser(admin)
-        admin.go_live(campaign.id)
-        held = [
-            admin.record_donation(campaign.id, amount="4", donor_name=n, message="quel c0nnard")
-            for n in ("Held1", "Held2")
-        ]
-        plain = admin.record_donation(campaign.id, amount="12.50", donor_name="Chloé")
-        other = admin.record_donation(campaign.id, amount="7", donor_name="Dan", message="Bravo")
-        before = admin.campaign(campaign.id)
-        assert before.held_count == 2
-    finally:
-        admin.close()
-    login, password = team_db.add(TeamRole.MODERATOR)
-    service = LedgerService.open(team_db.url(login, password))
-    try:
-        sam = Actor(login, ActorRole.MODERATOR)
-        moderation = ModerationService(service)
-        moderation.approve(campaign.id, [held[0].donation.id], sam)
-        moderation.hide(campaign.id, [held[1].donation.id], sam)
-        moderation.refund(plain.donation.id, "charged twice", sam)
-        moderation.refund(other.donation.id, "asked", sam)
-        after = service.campaign(campaign.id)
-        total, count = service.store.completed_sum(campaign.id)
-    finally:
-        service.close()
-    assert after.held_count == 0
-    assert (after.total_minor, after.donation_count) == (total, count) == (800, 2)
-    assert after.donor_count == 2  # Held1 and Held2 still have their donations
