@@ -472,10 +472,9 @@ def test_the_pointer_over_the_rows_holds_them_until_it_leaves_or_a_row_is_picked
     table = find(console, QTableView, "moderationTable")
     model = table.model()
     newer = find(console, QPushButton, "moderationTableNewer")
-    viewport = table.viewport()
 
     def pointer_over(on: bool) -> None:  # what Qt sets as the pointer comes and goes
-        viewport.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, on)
+        table.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, on)
 
     def give(donor: str, rows: int) -> None:
         ledger.record_donation(campaign.id, amount="7", donor_name=donor)

@@ -219,6 +219,7 @@ def test_opened_from_home_door_check_override_and_cancel(
     # alert shows; kept, it covered the scene's title for the rest of the event.
     stage = w.event_view.stage
     qtbot.waitUntil(lambda: "Welcome, Ana!" in stage.summary(), timeout=5_000)
+    assert w.event_view._welcome_timer.isActive()  # started by the welcome itself
     w.event_view._welcome_timer.setInterval(200)
     w.event_view._welcome_timer.start()
     qtbot.waitUntil(lambda: "Welcome" not in stage.summary(), timeout=5_000)

@@ -66,12 +66,16 @@ class TablePager(QObject):
         ends here once the pointer has left (no event filter on the view: one in Python was
         called as the view was being destroyed, and crashed)."""
         view = self.view
-        if self._by_pointer and not view.viewport().underMouse():
+        # The view's own flag: the pointer over its rows, its header or the button counts.
+        pointer = view.underMouse()
+        if self._by_pointer and not pointer:
             if view.selectionModel().hasSelection():
                 self._by_pointer = False  # rows to act on, off to the buttons: they stay in view
             else:
                 self.show_newest()
-        return view.verticalScrollBar().value() > 0 or view.viewport().underMouse()
+        if self.newer:
+            self._place_newer()  # the view may have been resized since
+        return view.verticalScrollBar().value() > 0 or pointer
 
     def _hold(self, added: int) -> None:
         view = self.view
@@ -100,9 +104,9 @@ class TablePager(QObject):
         self.newer_button.raise_()
 
     def _place_newer(self) -> None:
-        view, pill = self.view, self.newer_button
-        top = view.viewport().y() + 8
-        pill.move((view.width() - pill.width()) // 2, top)
+        """Top right over the rows, away from the donor and the amount a click aims at."""
+        viewport, pill = self.view.viewport(), self.newer_button
+        pill.move(viewport.x() + viewport.width() - pill.width() - 12, viewport.y() + 8)
 
     @Slot()
     def show_newest(self) -> None:
