@@ -215,7 +215,7 @@ def test_opened_from_home_door_check_override_and_cancel(
     find(w, QPushButton, "admitAttendee").click()
     qtbot.waitUntil(lambda: result.text() == "Admitted: Ana", timeout=5_000)  # the buyer's name
     assert code.text() == ""  # cleared for the next one
-    # The stage welcomes her for a moment (WELCOME_MS, shortened here), as a fundraiser's
+    # The stage welcomes her for a moment (OVERLAY_MS, shortened here), as a fundraiser's
     # alert shows; kept, it covered the scene's title for the rest of the event.
     stage = w.event_view.stage
     qtbot.waitUntil(lambda: "Welcome, Ana!" in stage.summary(), timeout=5_000)

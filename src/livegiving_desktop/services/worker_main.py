@@ -212,23 +212,14 @@ def lower_priority(environ: Mapping[str, str] = os.environ) -> int:
     if not hasattr(os, "nice"):
         return 0  # Windows: the worker runs at the window's priority
     value = environ.get(NICE_ENV, "").strip()
-    step = WORKER_NICE
-    if value:
-        try:
-            step = int(value)
-        except ValueError:
-            log.warning(
-                "%s=%r is not a whole number: the worker runs at +%d", NICE_ENV, value, step
-            )
-        else:
-            if not 0 <= step <= 19:
-                log.warning(
-                    "%s=%r is not from 0 to 19: the worker runs at +%d",
-                    NICE_ENV,
-                    value,
-                    WORKER_NICE,
-                )
-                step = WORKER_NICE
+    try:
+        step = int(value) if value else WORKER_NICE
+        if not 0 <= step <= 19:
+            raise ValueError(value)
+    except ValueError:
+        log.warning("%s=%r is not a whole number from 0 to 19: the worker runs at +%d",
+                    NICE_ENV, value, WORKER_NICE)  # fmt: skip
+        step = WORKER_NICE
     if step:
         try:
             os.nice(step)

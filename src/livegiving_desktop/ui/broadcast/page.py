@@ -40,6 +40,7 @@ from livegiving_desktop.ui.settings import AppSettings
 STAGE_REPAINT_MS = 250  # the stage repaints at most four times a second
 RIGHT_COLUMN = 380
 DEFAULT_RATE = 5  # a new campaign's audience, per second
+OVERLAY_MS = 6000  # an alert, a welcome, a banner or a notice stays on the stage this long
 
 
 class BroadcastPage(QWidget):

@@ -29,7 +29,7 @@ from livegiving_desktop.services.files import ledger_files
 from livegiving_desktop.services.ledger import LedgerService, ThankAllOutcome
 from livegiving_desktop.services.snapshots import FundraiserSnapshot
 from livegiving_desktop.ui.broadcast.controller import PAGE
-from livegiving_desktop.ui.broadcast.page import BroadcastPage
+from livegiving_desktop.ui.broadcast.page import OVERLAY_MS, BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
 from livegiving_desktop.ui.common.roles import gate
@@ -54,7 +54,6 @@ from livegiving_desktop.ui.fundraiser.widgets import FeedDelegate
 from livegiving_desktop.ui.operations import Operations, export_file
 from livegiving_desktop.ui.story.panel import StickerPanel
 
-OVERLAY_MS = 6000  # an alert, a banner or a notice stays on the stage this long
 # The top donors change with nearly every gift in a burst, and their card is rich text that
 # Qt lays out again (with the whole right column) each time: at most once a second, the last
 # ranking always shown.

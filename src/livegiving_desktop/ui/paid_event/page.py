@@ -37,7 +37,7 @@ from livegiving_desktop.services.events import EventService
 from livegiving_desktop.services.files import ledger_files
 from livegiving_desktop.services.ledger import LedgerService
 from livegiving_desktop.services.snapshots import EventSnapshot
-from livegiving_desktop.ui.broadcast.page import BroadcastPage
+from livegiving_desktop.ui.broadcast.page import OVERLAY_MS, BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
 from livegiving_desktop.ui.common.confirm import ask
@@ -64,9 +64,6 @@ from livegiving_desktop.ui.paid_event.widgets import CancelEventDialog, RefundTi
 __all__ = ["EventPage", "refund_policy_text"]
 
 
-WELCOME_MS = 6000  # a welcome stays on the stage this long (the fundraiser: OVERLAY_MS)
-
-
 class EventPage(BroadcastPage):
     """The live view of a paid event (the main window's `event_view`)."""
 
@@ -81,7 +78,7 @@ class EventPage(BroadcastPage):
         self.log_model = AdmissionLogModel(parent=self)
         # A welcome stays on the stage for a moment, as a fundraiser's alert does (kept, it
         # covered the scene's title on a short stage for the rest of the event).
-        self._welcome_timer = timer(self, WELCOME_MS, single_shot=True)
+        self._welcome_timer = timer(self, OVERLAY_MS, single_shot=True)
         self._welcome_timer.timeout.connect(self._on_welcome_timer_timeout)
         self._build()
         c = self.controller
