@@ -342,16 +342,9 @@ def test_table_fetches_pages_on_demand(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
 ) -> None:
     ledger.simulate(campaign.id, count=2_000, seed=3)  # a draft: no live audience meanwhile
-    w = livegiving_window
-    w.settings.setValue("moderation/displayName", "Sam")
-    spawn(w.show_live(campaign.id))
-    qtbot.waitUntil(lambda: w.live.campaign is not None, timeout=10_000)
-    find(w, QAction, "openModeration").trigger()
-    qtbot.waitUntil(lambda: w.findChild(QWidget, "moderationConsole") is not None)
-    console = find(w, QWidget, "moderationConsole")
+    console = _open_table_of(qtbot, livegiving_window, campaign, rows=2_004)
     table = find(console, QTableView, "moderationTable")
     model = table.model()
-    qtbot.waitUntil(lambda: not console.loading and model.rowCount() == 2_004, timeout=10_000)
     assert sum(len(p) for p in model._pages.values()) <= 400  # a page or two, not 2,000 rows
     table.scrollToBottom()
     last = model.rowCount() - 1
