@@ -2340,6 +2340,16 @@ The details are in the log: %2</source>
     </message>
 </context>
 <context>
+    <name>NewerRows</name>
+    <message numerus="yes">
+        <source>%n newer donation(s)</source>
+        <translation>
+            <numerusform>%n newer donation</numerusform>
+            <numerusform>%n newer donations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OfflineDonationDialog</name>
     <message>
         <source>Add an offline donation</source>
@@ -3533,16 +3543,6 @@ The details are in the log: %2</source>
     <message>
         <source>Top donors</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TablePager</name>
-    <message numerus="yes">
-        <source>%n newer donation(s)</source>
-        <translation>
-            <numerusform>%n newer donation</numerusform>
-            <numerusform>%n newer donations</numerusform>
-        </translation>
     </message>
 </context>
 <context>

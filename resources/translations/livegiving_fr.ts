@@ -2345,6 +2345,16 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>NewerRows</name>
+    <message numerus="yes">
+        <source>%n newer donation(s)</source>
+        <translation>
+            <numerusform>%n don plus récent</numerusform>
+            <numerusform>%n dons plus récents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OfflineDonationDialog</name>
     <message>
         <source>Add an offline donation</source>
@@ -3538,16 +3548,6 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
     <message>
         <source>Top donors</source>
         <translation>Meilleurs donateurs</translation>
-    </message>
-</context>
-<context>
-    <name>TablePager</name>
-    <message numerus="yes">
-        <source>%n newer donation(s)</source>
-        <translation>
-            <numerusform>%n don plus récent</numerusform>
-            <numerusform>%n dons plus récents</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -159,19 +159,21 @@ class DonationFeedModel(PagedDonationModel):
             return f"{self.privacy.shown_name(d)} · {time_line(d)} · {thanked}"
         return None
 
-    def add_newest(self, newest_first: Sequence[StoredDonation]) -> None:
-        """Live donations on top; rows already shown are not shown twice."""
+    def add_newest(self, newest_first: Sequence[StoredDonation]) -> int:
+        """Live donations on top; rows already shown are not shown twice. Returns how many
+        came on top (rows past the limit may leave from the bottom meanwhile)."""
         top = self.record(0)
         fresh = [d for d in newest_first if top is None or d.id > top.id]
         fresh = fresh[: self.live_limit]
         if not fresh:
-            return
+            return 0
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         self._rows[0:0] = fresh
         self.endInsertRows()
         if not self.keep_older and self.rowCount() > self.live_limit:
             self.trim()
             self._has_older = True
+        return len(fresh)
 
     def donation(self, row: int) -> StoredDonation | None:
         return self.record(row)

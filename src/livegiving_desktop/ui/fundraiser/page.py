@@ -32,6 +32,7 @@ from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import OVERLAY_MS, BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.newer import NewerRows
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
@@ -63,6 +64,9 @@ ALERT_MIN_S = 1.5  # each alert stays readable at least this long, however fast 
 # in a frame of their own, not on top of the feed's (under a burst the two in one frame held
 # the UI thread 15 to 17 ms; issue 19).
 QUEUE_LAG_MS = 40
+# The most rows the feed keeps while the pointer holds it at the top: past them (a pointer
+# resting on the feed through a burst) the newest show again and the feed is trimmed.
+FEED_HOLD_ROWS = 1_000
 
 
 class FundraiserPage(BroadcastPage):
@@ -153,6 +157,7 @@ class FundraiserPage(BroadcastPage):
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.feed.verticalScrollBar().valueChanged.connect(self._on_feed_scrolled)
         self.feed.setModel(self.feed_model)
+        self.feed_newer = NewerRows(self.feed, "donorFeedNewer")
         self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
         self.feed_count = label("", "muted")
         empty = self.tr("No donations yet. Go live and the first gifts appear here.")
@@ -261,14 +266,15 @@ class FundraiserPage(BroadcastPage):
 
     @Slot(list)
     def _on_controller_donations_added(self, newest: list[StoredDonation]) -> None:
-        at_top = self.feed.verticalScrollBar().value() == 0
-        before = self.feed_model.rowCount()
-        self.feed_model.add_newest(newest)
-        added = self.feed_model.rowCount() - before
-        if not at_top and added > 0:
-            # Keep the rows the user is reading where they are.
-            bar = self.feed.verticalScrollBar()
-            bar.setValue(bar.value() + added * self.feed.sizeHintForRow(0))
+        # Keep the rows the creator reads, or is about to click, where they are.
+        newer = self.feed_newer
+        holding = newer.holding()
+        if holding and newer.by_pointer and self.feed_model.rowCount() >= FEED_HOLD_ROWS:
+            newer.show_newest()  # a pointer resting on the feed through a burst: let it go
+            holding = False
+        added = self.feed_model.add_newest(newest)
+        if added and holding:
+            newer.hold(added)
         unthanked = [d for d in newest if not d.thanked]
         if unthanked:
             self._queue_pending[0:0] = unthanked

@@ -1,0 +1,105 @@
+"""Rows that hold still as new ones come on top of a list sorted newest first (the moderation
+tables, the creator's donor feed).
+
+Someone reading older rows (scrolled down), or with the pointer over the rows at the top (about
+to click one), keeps the rows they see where they are, as a chat pauses under the pointer: the
+view scrolls by what came on top, and a button over the rows ("↑ 3 newer donations") goes back
+to the newest. A pause the pointer made ends at the next rows once the pointer has left with
+nothing selected; one they scrolled into, or left with rows selected (off to the action
+buttons), lasts until they go back to the top.
+
+    newer = NewerRows(view, "moderationTableNewer")
+    holding = newer.holding()            # before the rows are inserted on top
+    added = model.insert_on_top(...)
+    if added and holding:
+        newer.hold(added)
+
+The pointer is read when rows come (the view's own flag: its rows, its header and the button
+count): an event filter in Python on the view was called as the view was being destroyed, and
+crashed the process.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QAbstractItemView
+
+from livegiving_desktop.ui.common.widgets import button
+
+
+class NewerRows(QObject):
+    """Holds `view`'s rows in place as rows come on top; its button goes back to the newest."""
+
+    def __init__(self, view: QAbstractItemView, name: str) -> None:
+        super().__init__(view)
+        self.view = view
+        self.count = 0  # rows that came on top while the view held its place
+        self.by_pointer = False  # held only because the pointer was over the rows at the top
+        self._adjusting = False  # the view scrolled by hold(), not by its user
+        self.button = button("", name, "mdi6.arrow-up", "primary")
+        self.button.setParent(view)
+        self.button.hide()
+        self.button.clicked.connect(self.show_newest)
+        view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def holding(self) -> bool:
+        """Whether the rows in view stay put as rows come on top now. A pause the pointer
+        made ends here once the pointer has left with nothing selected."""
+        view = self.view
+        pointer = view.underMouse()
+        if self.by_pointer and not pointer:
+            selection = view.selectionModel()
+            if selection is not None and selection.hasSelection():
+                self.by_pointer = False  # rows to act on, off to the buttons: they stay in view
+            else:
+                self.show_newest()
+        if self.count:
+            self._place()  # the view may have been resized since
+        return view.verticalScrollBar().value() > 0 or pointer
+
+    def hold(self, added: int) -> None:
+        """`added` rows came on top: scroll by them, so that the rows in view stay put."""
+        view = self.view
+        view.doItemsLayout()  # the scroll bar's range includes the new rows
+        bar = view.verticalScrollBar()
+        before = bar.value()
+        per_item = view.verticalScrollMode() is QAbstractItemView.ScrollMode.ScrollPerItem
+        self._adjusting = True
+        try:
+            bar.setValue(before + added * (1 if per_item else view.sizeHintForRow(0)))
+        finally:
+            self._adjusting = False
+        if bar.value() == before:
+            return  # every row fits: nothing moved out of view
+        self.by_pointer = self.by_pointer or before == 0
+        self.count += added
+        text = self.tr("%n newer donation(s)", "", self.count)
+        self.button.setText(text)
+        self.button.setAccessibleName(text)
+        self.button.adjustSize()
+        self._place()
+        self.button.show()
+        self.button.raise_()
+
+    def _place(self) -> None:
+        """Top right over the rows, away from the donor and the amount a click aims at."""
+        viewport, pill = self.view.viewport(), self.button
+        pill.move(viewport.x() + viewport.width() - pill.width() - 12, viewport.y() + 8)
+
+    @Slot()
+    def show_newest(self) -> None:
+        """Back to the newest rows, which then come on top as they arrive."""
+        self.view.scrollToTop()
+        self._forget()
+
+    def _forget(self) -> None:
+        self.count = 0
+        self.by_pointer = False
+        self.button.hide()
+
+    @Slot(int)
+    def _on_scrolled(self, value: int) -> None:
+        if not self._adjusting:
+            self.by_pointer = False  # its user scrolled: held until they go back
+        if value == 0 and self.count:
+            self._forget()  # the newest rows are in view

@@ -1,0 +1,86 @@
+"""The creator's donor feed under the pointer: the rows they are about to click hold still as
+donations come on top (at five a second they moved under the pointer and a click took the next
+donor), as the moderation tables do (ui/common/newer.py); the newest show again once the pointer
+has left, and a pointer resting on the feed through a burst lets it go past FEED_HOLD_ROWS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QListView, QPushButton
+from tests.gui.conftest import find
+
+from livegiving_desktop.core.records import CampaignRecord
+from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common.runner import spawn
+from livegiving_desktop.ui.fundraiser import page as fundraiser_page
+
+
+@pytest.fixture
+def campaign(ledger: LedgerService) -> CampaignRecord:
+    c = ledger.create_fundraiser(
+        title="Winter drive", organization_id="croix-rouge-francaise", goal="500", currency="EUR"
+    )
+    for i in range(40):
+        ledger.record_donation(c.id, amount="5", donor_name=f"Older {i:02d}")
+    return ledger.campaign(c.id)
+
+
+def _top_visible(feed: QListView) -> str:
+    donation = feed.model().donation(feed.indexAt(QPoint(4, 4)).row())
+    return "" if donation is None else donation.donor_name
+
+
+def _open(qtbot: Any, window: Any, campaign: CampaignRecord) -> QListView:
+    spawn(window.show_live(campaign.id))
+    qtbot.waitUntil(lambda: window.live.campaign is not None, timeout=10_000)
+    feed = find(window, QListView, "donorFeed")
+    qtbot.waitUntil(lambda: feed.model().rowCount() == 40, timeout=10_000)
+    qtbot.waitUntil(lambda: _top_visible(feed) == "Older 39")
+    return feed
+
+
+def test_the_pointer_over_the_feed_holds_its_rows_until_it_leaves(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    feed = _open(qtbot, livegiving_window, campaign)
+    newer = find(livegiving_window, QPushButton, "donorFeedNewer")
+    rows = feed.model().rowCount
+
+    def give(donor: str, count: int) -> None:
+        ledger.record_donation(campaign.id, amount="7", donor_name=donor)
+        qtbot.waitUntil(lambda: rows() == count, timeout=10_000)
+
+    feed.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # offscreen has no pointer
+    give("Eve", 41)
+    qtbot.waitUntil(newer.isVisible, timeout=5_000)
+    assert _top_visible(feed) == "Older 39"  # still under the pointer
+    assert newer.text() == "1 newer donation"
+    assert feed.model().donation(0).donor_name == "Eve"  # row 0: the newest (the contract)
+    feed.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+    give("Fay", 42)
+    qtbot.waitUntil(lambda: _top_visible(feed) == "Fay", timeout=5_000)
+    assert not newer.isVisible()
+
+
+def test_a_pointer_resting_on_the_feed_through_a_burst_lets_it_go(
+    qtbot: Any,
+    livegiving_window: Any,
+    ledger: LedgerService,
+    campaign: CampaignRecord,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(fundraiser_page, "FEED_HOLD_ROWS", 43)
+    feed = _open(qtbot, livegiving_window, campaign)
+    newer = find(livegiving_window, QPushButton, "donorFeedNewer")
+    feed.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)
+    for i in range(3):
+        ledger.record_donation(campaign.id, amount="7", donor_name=f"Burst {i}")
+        qtbot.waitUntil(lambda i=i: feed.model().rowCount() == 41 + i, timeout=10_000)
+    qtbot.waitUntil(newer.isVisible, timeout=5_000)
+    assert _top_visible(feed) == "Older 39"
+    ledger.record_donation(campaign.id, amount="7", donor_name="One too many")
+    qtbot.waitUntil(lambda: _top_visible(feed) == "One too many", timeout=10_000)
+    assert not newer.isVisible()
