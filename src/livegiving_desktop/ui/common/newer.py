@@ -30,9 +30,12 @@ from livegiving_desktop.ui.common.widgets import button
 class NewerRows(QObject):
     """Holds `view`'s rows in place as rows come on top; its button goes back to the newest."""
 
-    def __init__(self, view: QAbstractItemView, name: str) -> None:
+    def __init__(self, view: QAbstractItemView, name: str, *, centred: bool = False) -> None:
+        """`centred`: the button over the middle of the rows (the feed's amounts are on the
+        right), else top right (a table's right-hand columns say least)."""
         super().__init__(view)
         self.view = view
+        self._centred = centred
         self.count = 0  # rows that came on top while the view held its place
         self.by_pointer = False  # held only because the pointer was over the rows at the top
         self._adjusting = False  # the view scrolled by hold(), not by its user
@@ -82,9 +85,10 @@ class NewerRows(QObject):
         self.button.raise_()
 
     def _place(self) -> None:
-        """Top right over the rows, away from the donor and the amount a click aims at."""
+        """At the top of the rows, away from the donor and the amount a click aims at."""
         viewport, pill = self.view.viewport(), self.button
-        pill.move(viewport.x() + viewport.width() - pill.width() - 12, viewport.y() + 8)
+        free = viewport.width() - pill.width()
+        pill.move(viewport.x() + (free // 2 if self._centred else free - 12), viewport.y() + 8)
 
     @Slot()
     def show_newest(self) -> None:
