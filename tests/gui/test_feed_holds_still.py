@@ -1,7 +1,8 @@
 """The creator's donor feed under the pointer: the rows they are about to click hold still as
 donations come on top (at five a second they moved under the pointer and a click took the next
 donor), as the moderation tables do (ui/common/newer.py); the newest show again once the pointer
-has left, and a pointer resting on the feed through a burst lets it go past FEED_HOLD_ROWS."""
+has left (with the creator's donor still selected: the feed keeps its selection for Thank),
+and a pointer resting on the feed through a burst lets it go past FEED_HOLD_ROWS."""
 
 from __future__ import annotations
 
@@ -64,6 +65,16 @@ def test_the_pointer_over_the_feed_holds_its_rows_until_it_leaves(
     qtbot.waitUntil(lambda: _top_visible(feed) == "Fay", timeout=5_000)
     assert not newer.isVisible()
 
+    # A donor picked (for Thank), then off to the buttons: the newest show again all the same.
+    feed.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)
+    feed.setCurrentIndex(feed.model().index(3, 0))
+    give("Gus", 43)
+    qtbot.waitUntil(newer.isVisible, timeout=5_000)
+    feed.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+    give("Hal", 44)
+    qtbot.waitUntil(lambda: _top_visible(feed) == "Hal", timeout=5_000)
+    assert feed.model().donation(feed.currentIndex().row()).donor_name == "Older 38"
+
 
 def test_a_pointer_resting_on_the_feed_through_a_burst_lets_it_go(
     qtbot: Any,
@@ -81,6 +92,8 @@ def test_a_pointer_resting_on_the_feed_through_a_burst_lets_it_go(
         qtbot.waitUntil(lambda i=i: feed.model().rowCount() == 41 + i, timeout=10_000)
     qtbot.waitUntil(newer.isVisible, timeout=5_000)
     assert _top_visible(feed) == "Older 39"
+    assert feed.model().rowCount() == 43  # held: kept whole
     ledger.record_donation(campaign.id, amount="7", donor_name="One too many")
     qtbot.waitUntil(lambda: _top_visible(feed) == "One too many", timeout=10_000)
     assert not newer.isVisible()
+    assert not feed.model().keep_older  # at the top again: trimmed to LIVE_ROWS from now on

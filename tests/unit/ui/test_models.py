@@ -108,6 +108,11 @@ def test_the_feed_inserts_trims_updates_and_pages_without_a_reset(qtmodeltester:
     model.append_older([donation(i) for i in range(15, 10, -1)], page_size=5)
     assert model.rowCount() == 15
     qtmodeltester.check(model)
+    # Rows kept (read below, or held under the pointer): a flush larger than the limit comes
+    # whole, none left out between the new rows and the ones kept.
+    assert model.add_newest([donation(i) for i in range(45, 25, -1)]) == 20
+    assert [model.record(r).id for r in (0, 19, 20)] == [45, 26, 25]  # type: ignore[union-attr]
+    assert model.rowCount() == 35
     assert resets.count == 1  # only `show`, another campaign's rows
 
 

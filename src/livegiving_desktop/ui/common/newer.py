@@ -22,7 +22,7 @@ crashed the process.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from livegiving_desktop.ui.common.widgets import button
 
@@ -30,12 +30,17 @@ from livegiving_desktop.ui.common.widgets import button
 class NewerRows(QObject):
     """Holds `view`'s rows in place as rows come on top; its button goes back to the newest."""
 
-    def __init__(self, view: QAbstractItemView, name: str, *, centred: bool = False) -> None:
+    def __init__(
+        self, view: QAbstractItemView, name: str, *, centred: bool = False, feed: bool = False
+    ) -> None:
         """`centred`: the button over the middle of the rows (the feed's amounts are on the
-        right), else top right (a table's right-hand columns say least)."""
+        right), else top right (a table's right-hand columns say least). `feed`: a list whose
+        selection stays for good (the creator's donor, for Thank and the stickers), so a
+        selection does not keep a pause the pointer made once it has left."""
         super().__init__(view)
         self.view = view
         self._centred = centred
+        self._selection_keeps = not feed
         self.count = 0  # rows that came on top while the view held its place
         self.by_pointer = False  # held only because the pointer was over the rows at the top
         self._adjusting = False  # the view scrolled by hold(), not by its user
@@ -52,7 +57,7 @@ class NewerRows(QObject):
         pointer = view.underMouse()
         if self.by_pointer and not pointer:
             selection = view.selectionModel()
-            if selection is not None and selection.hasSelection():
+            if self._selection_keeps and selection is not None and selection.hasSelection():
                 self.by_pointer = False  # rows to act on, off to the buttons: they stay in view
             else:
                 self.show_newest()
@@ -66,10 +71,15 @@ class NewerRows(QObject):
         view.doItemsLayout()  # the scroll bar's range includes the new rows
         bar = view.verticalScrollBar()
         before = bar.value()
-        per_item = view.verticalScrollMode() is QAbstractItemView.ScrollMode.ScrollPerItem
+        if view.verticalScrollMode() is QAbstractItemView.ScrollMode.ScrollPerItem:
+            step = 1
+        elif isinstance(view, QTableView):
+            step = view.rowHeight(0)  # a table's rows may be taller than their hint
+        else:
+            step = view.sizeHintForRow(0)
         self._adjusting = True
         try:
-            bar.setValue(before + added * (1 if per_item else view.sizeHintForRow(0)))
+            bar.setValue(before + added * step)
         finally:
             self._adjusting = False
         if bar.value() == before:

@@ -164,7 +164,10 @@ class DonationFeedModel(PagedDonationModel):
         came on top (rows past the limit may leave from the bottom meanwhile)."""
         top = self.record(0)
         fresh = [d for d in newest_first if top is None or d.id > top.id]
-        fresh = fresh[: self.live_limit]
+        if not self.keep_older:
+            # Trimmed next to the newest `live_limit`: the rest would leave at once (older
+            # ones page in from the database). Kept rows keep every new one: no gap.
+            fresh = fresh[: self.live_limit]
         if not fresh:
             return 0
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)

@@ -157,7 +157,7 @@ class FundraiserPage(BroadcastPage):
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.feed.verticalScrollBar().valueChanged.connect(self._on_feed_scrolled)
         self.feed.setModel(self.feed_model)
-        self.feed_newer = NewerRows(self.feed, "donorFeedNewer", centred=True)
+        self.feed_newer = NewerRows(self.feed, "donorFeedNewer", centred=True, feed=True)
         self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
         self.feed_count = label("", "muted")
         empty = self.tr("No donations yet. Go live and the first gifts appear here.")
@@ -272,9 +272,14 @@ class FundraiserPage(BroadcastPage):
         if holding and newer.by_pointer and self.feed_model.rowCount() >= FEED_HOLD_ROWS:
             newer.show_newest()  # a pointer resting on the feed through a burst: let it go
             holding = False
+        if holding:
+            self.feed_model.keep_older = True  # the rows under the pointer stay in the model
         added = self.feed_model.add_newest(newest)
         if added and holding:
             newer.hold(added)
+        # Kept only while the view is away from the top (a hold with every row in view moved
+        # nothing): at the top the feed is trimmed again.
+        self.feed_model.keep_older = self.feed.verticalScrollBar().value() > 0
         unthanked = [d for d in newest if not d.thanked]
         if unthanked:
             self._queue_pending[0:0] = unthanked
