@@ -412,12 +412,8 @@ def test_rows_in_view_stay_put_as_donations_come_on_top_until_the_newest_are_ask
     """A moderator reading older rows, about to click one, keeps them where they are as new
     donations come on top (they moved under the pointer at 7 a second: a click took the wrong
     donation); a button over the table says how many came and goes back to the newest."""
-    for i in range(60):
-        ledger.record_donation(campaign.id, amount="5", donor_name=f"Older {i:02d}")
-    console = _open_table_of(qtbot, livegiving_window, campaign, rows=64)
-    table = find(console, QTableView, "moderationTable")
+    table, newer = _a_long_table(qtbot, livegiving_window, ledger, campaign)
     model = table.model()
-    newer = find(console, QPushButton, "moderationTableNewer")
     table.verticalScrollBar().setValue(10)  # reading older rows
     qtbot.waitUntil(lambda: _top_visible(table) != "")
     reading = _top_visible(table)
@@ -437,6 +433,19 @@ def test_rows_in_view_stay_put_as_donations_come_on_top_until_the_newest_are_ask
     qtbot.waitUntil(lambda: model.rowCount() == 68, timeout=10_000)
     qtbot.waitUntil(lambda: _top_visible(table) == "Latest", timeout=5_000)
     assert not newer.isVisible()
+
+
+def _a_long_table(
+    qtbot: Any, window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> tuple[QTableView, QPushButton]:
+    """The console on 64 donations (more than the table shows): the table, its newer button."""
+    for i in range(60):
+        ledger.record_donation(campaign.id, amount="5", donor_name=f"Older {i:02d}")
+    console = _open_table_of(qtbot, window, campaign, rows=64)
+    return (
+        find(console, QTableView, "moderationTable"),
+        find(console, QPushButton, "moderationTableNewer"),
+    )
 
 
 def _open_table_of(qtbot: Any, window: Any, campaign: CampaignRecord, rows: int) -> Any:
@@ -459,12 +468,8 @@ def test_the_pointer_over_the_rows_holds_them_until_it_leaves_or_a_row_is_picked
     """At the top, the pointer over the rows holds them (as a chat pauses under the pointer);
     once it has left with nothing selected, the next donations show on top again; left with a
     row selected (off to the action buttons), the rows stay until the moderator goes back."""
-    for i in range(60):
-        ledger.record_donation(campaign.id, amount="5", donor_name=f"Older {i:02d}")
-    console = _open_table_of(qtbot, livegiving_window, campaign, rows=64)
-    table = find(console, QTableView, "moderationTable")
+    table, newer = _a_long_table(qtbot, livegiving_window, ledger, campaign)
     model = table.model()
-    newer = find(console, QPushButton, "moderationTableNewer")
 
     def pointer_over(on: bool) -> None:  # what Qt sets as the pointer comes and goes
         table.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, on)

@@ -30,17 +30,14 @@ from livegiving_desktop.ui.common.widgets import button
 class NewerRows(QObject):
     """Holds `view`'s rows in place as rows come on top; its button goes back to the newest."""
 
-    def __init__(
-        self, view: QAbstractItemView, name: str, *, centred: bool = False, feed: bool = False
-    ) -> None:
-        """`centred`: the button over the middle of the rows (the feed's amounts are on the
-        right), else top right (a table's right-hand columns say least). `feed`: a list whose
-        selection stays for good (the creator's donor, for Thank and the stickers), so a
-        selection does not keep a pause the pointer made once it has left."""
+    def __init__(self, view: QAbstractItemView, name: str, *, feed: bool = False) -> None:
+        """`feed`: the creator's donor feed. Its selection stays for good (the donor to
+        thank), so a selection does not keep a pause the pointer made once it has left, and
+        its button goes over the middle of the rows (its amounts are on the right; a table's
+        button goes top right, where its columns say least)."""
         super().__init__(view)
         self.view = view
-        self._centred = centred
-        self._selection_keeps = not feed
+        self._feed = feed
         self.count = 0  # rows that came on top while the view held its place
         self.by_pointer = False  # held only because the pointer was over the rows at the top
         self._adjusting = False  # the view scrolled by hold(), not by its user
@@ -57,7 +54,7 @@ class NewerRows(QObject):
         pointer = view.underMouse()
         if self.by_pointer and not pointer:
             selection = view.selectionModel()
-            if self._selection_keeps and selection is not None and selection.hasSelection():
+            if not self._feed and selection is not None and selection.hasSelection():
                 self.by_pointer = False  # rows to act on, off to the buttons: they stay in view
             else:
                 self.show_newest()
@@ -98,7 +95,7 @@ class NewerRows(QObject):
         """At the top of the rows, away from the donor and the amount a click aims at."""
         viewport, pill = self.view.viewport(), self.button
         free = viewport.width() - pill.width()
-        pill.move(viewport.x() + (free // 2 if self._centred else free - 12), viewport.y() + 8)
+        pill.move(viewport.x() + (free // 2 if self._feed else free - 12), viewport.y() + 8)
 
     @Slot()
     def show_newest(self) -> None:

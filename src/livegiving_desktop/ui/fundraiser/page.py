@@ -157,7 +157,7 @@ class FundraiserPage(BroadcastPage):
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.feed.verticalScrollBar().valueChanged.connect(self._on_feed_scrolled)
         self.feed.setModel(self.feed_model)
-        self.feed_newer = NewerRows(self.feed, "donorFeedNewer", centred=True, feed=True)
+        self.feed_newer = NewerRows(self.feed, "donorFeedNewer", feed=True)
         self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
         self.feed_count = label("", "muted")
         empty = self.tr("No donations yet. Go live and the first gifts appear here.")
