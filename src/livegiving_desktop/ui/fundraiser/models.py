@@ -133,7 +133,8 @@ class DonationFeedModel(PagedDonationModel):
         self, privacy: OnAirPrivacy, live_limit: int = LIVE_ROWS, parent: QObject | None = None
     ) -> None:
         super().__init__(privacy, live_limit, parent)
-        self.keep_older = False  # True while the user looks at older rows: do not trim them
+        # Set by the page at each flush: rows read below or under the pointer, not trimmed.
+        self.keep_older = False
 
     @property
     def live_limit(self) -> int:

@@ -155,7 +155,6 @@ class FundraiserPage(BroadcastPage):
         self.feed.setMouseTracking(True)
         self.feed.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.feed.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.feed.verticalScrollBar().valueChanged.connect(self._on_feed_scrolled)
         self.feed.setModel(self.feed_model)
         self.feed_newer = NewerRows(self.feed, "donorFeedNewer", feed=True)
         self.feed.selectionModel().selectionChanged.connect(self._on_feed_selection_changed)
@@ -272,14 +271,11 @@ class FundraiserPage(BroadcastPage):
         if holding and newer.by_pointer and self.feed_model.rowCount() >= FEED_HOLD_ROWS:
             newer.show_newest()  # a pointer resting on the feed through a burst: let it go
             holding = False
-        if holding:
-            self.feed_model.keep_older = True  # the rows under the pointer stay in the model
+        # Rows read below or under the pointer stay in the model; at the top it is trimmed.
+        self.feed_model.keep_older = holding
         added = self.feed_model.add_newest(newest)
         if added and holding:
             newer.hold(added)
-        # Kept only while the view is away from the top (a hold with every row in view moved
-        # nothing): at the top the feed is trimmed again.
-        self.feed_model.keep_older = self.feed.verticalScrollBar().value() > 0
         unthanked = [d for d in newest if not d.thanked]
         if unthanked:
             self._queue_pending[0:0] = unthanked
@@ -444,10 +440,6 @@ class FundraiserPage(BroadcastPage):
         if self.controller.campaign is not None and self.controller.campaign.id == campaign_id:
             self._show_queue(rows)
             self.update_controls()
-
-    @Slot(int)
-    def _on_feed_scrolled(self, value: int) -> None:
-        self.feed_model.keep_older = value > 0
 
     # -- actions ---------------------------------------------------------------------------
 
