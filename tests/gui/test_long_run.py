@@ -1,7 +1,10 @@
-"""Hours on air in seconds: 50,000 UI updates in a process of its own must leave it alive and,
+"""Hours on air in seconds: 10,000 UI updates in a process of its own must leave it alive and,
 on Python < 3.12 (where None is not immortal), leave None's reference count where it was.
 PySide6 6.12.0 on Python 3.11 lost one reference to None per Qt call returning nothing and
-aborted the app a minute or two into a broadcast; this test is what would have caught it."""
+aborted the app a minute or two into a broadcast; this test is what would have caught it.
+Each UI update makes at least one such call, so that leak takes 10,000 references or more,
+five times the slack below (50,000 updates took 17 s of CPU, a tenth of the suite's wall time
+on two cores; benchmarks/soak.py keeps a window on air for as long as asked)."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 NONE_SLACK = 2_000
 
 
-def test_fifty_thousand_ui_updates_leave_the_app_alive_and_none_intact(tmp_path: Path) -> None:
+def test_ten_thousand_ui_updates_leave_the_app_alive_and_none_intact(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tests.helpers.long_run", str(tmp_path / "ledger.db")],
         cwd=REPO,
@@ -31,11 +34,11 @@ def test_fifty_thousand_ui_updates_leave_the_app_alive_and_none_intact(tmp_path:
     assert result.returncode == 0, f"the app died (exit {result.returncode}):\n{tail}"
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     print(json.dumps(figures))
-    assert figures["ui_updates"] >= 50_000
+    assert figures["ui_updates"] >= 10_000
     assert figures["console_open"] is True
     assert figures["feed_rows"] == LIVE_ROWS  # the feed stays bounded however long the broadcast
-    # 6,250 ticks of 4 donations of 100 + id % 5000 minor units
-    amounts = sum(100 + i % 5000 for i in range(1, 6_250 * 4 + 1))
+    # 1,250 ticks of 4 donations of 100 + id % 5000 minor units
+    amounts = sum(100 + i % 5000 for i in range(1, 1_250 * 4 + 1))
     assert figures["total_shown"] == f"€{amounts // 100:,}.{amounts % 100:02d}"
     if sys.version_info < (3, 12):
         fell = figures["none_refcount_before"] - figures["none_refcount_after"]

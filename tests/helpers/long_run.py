@@ -30,7 +30,7 @@ UPDATES_PER_TICK = 8
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("db")
-    parser.add_argument("--ticks", type=int, default=6_250)
+    parser.add_argument("--ticks", type=int, default=1_250)
     args = parser.parse_args()
 
     import qasync
