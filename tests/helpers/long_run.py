@@ -4,7 +4,8 @@ The main window goes live, the moderation console is open, and committed batches
 the live view as fast as it takes them: each tick inserts feed rows, sets the total and the
 figures, repaints the stage and the sparkline and lets the console refresh. A Qt binding that
 loses a reference on every call (PySide6 6.12.0 on Python 3.11 took one from None per call
-that returns nothing) aborts this process long before the end. The last stdout line is JSON.
+that returns nothing) loses ten thousand of them or more by the end (the test's check), and
+with more ticks aborts this process. The last stdout line is JSON.
 
     python -m tests.helpers.long_run DB_PATH [--ticks N]
 """
