@@ -86,6 +86,7 @@ screenshots-sizes: $(STAMP) $(QM)
 
 benchmarks: $(STAMP) $(QM)
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/pg_write.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/ui_burst.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/scale.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/story.py
