@@ -40,22 +40,15 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture
-def french_window(qtbot: Any, livegiving_window: Any, qapp: Any) -> Iterator[Any]:
+def french_window(qtbot: Any, livegiving_db_url: str, qapp: Any) -> Iterator[Any]:
     """The main window in French on the test's database (English again afterwards)."""
     from livegiving_desktop.app import prepare
-    from livegiving_desktop.ui.main_window import MainWindow
+    from livegiving_desktop.testing import window_on
 
-    db_url = livegiving_window.db_url
-    livegiving_window.shutdown_now()
-    prepare(qapp, "fr")
-    window = MainWindow(db_url=db_url, language="fr")
     try:
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(window.is_ready, timeout=10_000)
-        yield window
+        with window_on(qtbot, qapp, livegiving_db_url, "fr") as window:
+            yield window
     finally:
-        window.shutdown_now()
         prepare(qapp, "en")
 
 
