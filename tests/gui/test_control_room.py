@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -293,19 +294,14 @@ def test_last_campaign_and_geometry_are_remembered(
         again.shutdown_now()
 
 
-def test_french_interface_and_money(qtbot: Any, livegiving_window: Any, qapp: Any) -> None:
+def test_french_interface_and_money(qtbot: Any, livegiving_db_url: str, qapp: Any) -> None:
     """--lang fr: the app speaks French and formats money the French way."""
     from livegiving_desktop.app import prepare
-    from livegiving_desktop.ui.main_window import MainWindow
+    from livegiving_desktop.testing import window_on
 
-    db_url = livegiving_window.db_url
-    livegiving_window.shutdown_now()
-    prepare(qapp, "fr")
+    stack = contextlib.ExitStack()
     try:
-        window = MainWindow(db_url=db_url, language="fr")
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(window.is_ready, timeout=10_000)
+        window = stack.enter_context(window_on(qtbot, qapp, livegiving_db_url, "fr"))
         assert find(window, QPushButton, "newCampaign").text() == "Nouvelle campagne"
         find(window, QPushButton, "newCampaign").click()
         assert find(window, QComboBox, "currency").currentText() == "EUR"
@@ -318,6 +314,6 @@ def test_french_interface_and_money(qtbot: Any, livegiving_window: Any, qapp: An
         goal_label = find(window, QLabel, "goalLabel")
         assert "1\u00a0234,50\u00a0€" in goal_label.text()
         assert find(window, QLabel, "totalRaised").text() == "0,00\u00a0€"
-        window.shutdown_now()
     finally:
+        stack.close()
         prepare(qapp, "en")
