@@ -60,43 +60,39 @@ def _on_duty(
     ids=["ctrl-c-home", "sigterm-live-view", "sigterm-console", "sighup-live-view"],
 )
 def test_a_signal_quits_the_app_as_quit_does(
-    db_url: str, user_data_dir: Path, how: signal.Signals, options: tuple[str, ...]
+    service: LedgerService,
+    db_url: str,
+    user_data_dir: Path,
+    how: signal.Signals,
+    options: tuple[str, ...],
 ) -> None:
     with (user_data_dir / "settings.ini").open("a", encoding="utf-8") as ini:
         ini.write("\n[moderation]\ndisplayName=Sam\nrole=moderator\n")
-    service = LedgerService.open(db_url)
-    try:
-        if "--moderator" in options:
-            service.create_fundraiser(title="Marathon", organization_id="croix-rouge-francaise",
-                                      goal="500", currency="EUR")  # fmt: skip
-        with _on_duty(service, db_url, user_data_dir, options) as app:
-            asked = time.monotonic()
-            app.send_signal(how)
-            _out, err = app.communicate(timeout=15)
-            took = time.monotonic() - asked
-        assert app.returncode == 0, err
-        assert "Traceback" not in err, err
-        assert took < 10  # CLOSE_WAIT_S and then some: never hangs on a question
-        assert _seats(service) == set()  # gone at once for the team, not after 15 s
-    finally:
-        service.close()
+    if "--moderator" in options:
+        service.create_fundraiser(title="Marathon", organization_id="croix-rouge-francaise",
+                                  goal="500", currency="EUR")  # fmt: skip
+    with _on_duty(service, db_url, user_data_dir, options) as app:
+        asked = time.monotonic()
+        app.send_signal(how)
+        _out, err = app.communicate(timeout=15)
+        took = time.monotonic() - asked
+    assert app.returncode == 0, err
+    assert "Traceback" not in err, err
+    assert took < 10  # CLOSE_WAIT_S and then some: never hangs on a question
+    assert _seats(service) == set()  # gone at once for the team, not after 15 s
 
 
 def test_an_app_started_with_nohup_goes_on_when_its_terminal_closes(
-    db_url: str, user_data_dir: Path
+    service: LedgerService, db_url: str, user_data_dir: Path
 ) -> None:
-    service = LedgerService.open(db_url)
-    try:
-        nohup = (signal.SIGHUP,)
-        with _on_duty(service, db_url, user_data_dir, (), ignored=nohup) as app:
-            app.send_signal(signal.SIGHUP)
-            time.sleep(1.0)
-            assert app.poll() is None  # still there
-            app.send_signal(signal.SIGTERM)
-            _out, err = app.communicate(timeout=15)
-        assert app.returncode == 0, err
-    finally:
-        service.close()
+    nohup = (signal.SIGHUP,)
+    with _on_duty(service, db_url, user_data_dir, (), ignored=nohup) as app:
+        app.send_signal(signal.SIGHUP)
+        time.sleep(1.0)
+        assert app.poll() is None  # still there
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=15)
+    assert app.returncode == 0, err
 
 
 @pytest.mark.parametrize("after_s", [0.0, 0.25])
