@@ -2342,6 +2342,13 @@ The details are in the log: %2</source>
 <context>
     <name>NewerRows</name>
     <message numerus="yes">
+        <source>%n newer ticket sale(s)</source>
+        <translation>
+            <numerusform>%n newer ticket sale</numerusform>
+            <numerusform>%n newer ticket sales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n newer donation(s)</source>
         <translation>
             <numerusform>%n newer donation</numerusform>

@@ -2347,6 +2347,13 @@ Les détails figurent dans le journal&#xa0;: %2</translation>
 <context>
     <name>NewerRows</name>
     <message numerus="yes">
+        <source>%n newer ticket sale(s)</source>
+        <translation>
+            <numerusform>%n vente plus récente</numerusform>
+            <numerusform>%n ventes plus récentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n newer donation(s)</source>
         <translation>
             <numerusform>%n don plus récent</numerusform>

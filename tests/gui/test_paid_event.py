@@ -388,3 +388,57 @@ def test_a_lost_code_is_replaced_from_the_live_view_and_the_old_one_stops_workin
         widget = find(w, QPushButton, name)
         assert not widget.isEnabled(), name
         assert "moderator" in widget.toolTip(), name
+
+
+def test_the_sales_under_the_pointer_hold_still_as_tickets_sell(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService
+) -> None:
+    """At a rush of sales the list moved under the pointer, and a click took the next buyer's
+    ticket: the rows under the pointer (or scrolled to) hold still as sales come on top, as the
+    donor feed's do (ui/common/newer.py), and "↑ 2 newer ticket sales" goes back to the newest.
+    A ticket picked to refund or to give a new code keeps the pause once the pointer has left
+    for the buttons, and stays selected."""
+    from PySide6.QtCore import QPoint, Qt
+
+    w = livegiving_window
+    campaign = ledger.create_paid_event(title="Concert", category="cooking-class", price="15",
+                                        currency="EUR", capacity="100")  # fmt: skip
+    events = EventService(ledger)
+    for i in range(40):
+        events.buy_ticket(campaign.id, f"Early {i:02d}")
+    _open_the_only_campaign(qtbot, w)
+    sales = find(w, QListView, "ticketSales")
+    qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 40, timeout=10_000)
+    newer = find(w, QPushButton, "ticketSalesNewer")
+
+    def top() -> str:
+        ticket = sales.model().ticket(sales.indexAt(QPoint(4, 4)).row())
+        return "" if ticket is None else ticket.buyer_name
+
+    def sell(buyer: str, count: int) -> None:
+        events.buy_ticket(campaign.id, buyer)
+        qtbot.waitUntil(lambda: sales.model().rowCount() == count, timeout=10_000)
+
+    qtbot.waitUntil(lambda: top() == "Early 39")
+    assert sales.model().rowCount() * sales.sizeHintForRow(0) > sales.viewport().height()
+    sales.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # offscreen has no pointer
+    sell("Ana", 41)
+    qtbot.waitUntil(newer.isVisible, timeout=5_000)
+    assert top() == "Early 39"  # still under the pointer
+    assert newer.text() == "1 newer ticket sale"
+    assert sales.model().ticket(0).buyer_name == "Ana"  # row 0: the newest
+
+    w.event_view.select_ticket_row(3)
+    assert w.event_view.selected_ticket().buyer_name == "Early 37"
+    sales.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)  # off to Refund
+    sell("Bob", 42)
+    qtbot.waitUntil(lambda: newer.text() == "2 newer ticket sales", timeout=5_000)
+    assert top() == "Early 39"
+    assert w.event_view.selected_ticket().buyer_name == "Early 37"
+
+    newer.click()
+    qtbot.waitUntil(lambda: top() == "Bob")
+    assert not newer.isVisible()
+    assert w.event_view.selected_ticket().buyer_name == "Early 37"
+    sell("Cy", 43)
+    qtbot.waitUntil(lambda: top() == "Cy", timeout=5_000)  # at the top: the newest come in view

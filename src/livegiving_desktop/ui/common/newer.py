@@ -1,5 +1,5 @@
 """Rows that hold still as new ones come on top of a list sorted newest first (the moderation
-tables, the creator's donor feed).
+tables, the creator's donor feed, a paid event's ticket sales).
 
 Someone reading older rows (scrolled down), or with the pointer over the rows at the top (about
 to click one), keeps the rows they see where they are, as a chat pauses under the pointer: the
@@ -30,14 +30,19 @@ from livegiving_desktop.ui.common.widgets import button
 class NewerRows(QObject):
     """Holds `view`'s rows in place as rows come on top; its button goes back to the newest."""
 
-    def __init__(self, view: QAbstractItemView, name: str, *, feed: bool = False) -> None:
+    def __init__(
+        self, view: QAbstractItemView, name: str, *, feed: bool = False, tickets: bool = False
+    ) -> None:
         """`feed`: the creator's donor feed. Its selection stays for good (the donor to
         thank), so a selection does not keep a pause the pointer made once it has left, and
         its button goes over the middle of the rows (its amounts are on the right; a table's
-        button goes top right, where its columns say least)."""
+        button goes top right, where its columns say least). `tickets`: the rows are ticket
+        sales, and the button says so; like a table's, its selection (the ticket to refund or
+        give a new code) keeps the pause."""
         super().__init__(view)
         self.view = view
         self._feed = feed
+        self._tickets = tickets
         self.count = 0  # rows that came on top while the view held its place
         self.by_pointer = False  # held only because the pointer was over the rows at the top
         self._adjusting = False  # the view scrolled by hold(), not by its user
@@ -83,7 +88,10 @@ class NewerRows(QObject):
             return  # every row fits: nothing moved out of view
         self.by_pointer = self.by_pointer or before == 0
         self.count += added
-        text = self.tr("%n newer donation(s)", "", self.count)
+        if self._tickets:
+            text = self.tr("%n newer ticket sale(s)", "", self.count)
+        else:
+            text = self.tr("%n newer donation(s)", "", self.count)
         self.button.setText(text)
         self.button.setAccessibleName(text)
         self.button.adjustSize()

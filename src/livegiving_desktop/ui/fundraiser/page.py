@@ -225,6 +225,7 @@ class FundraiserPage(BroadcastPage):
         self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
         self.feed_model.privacy = self.queue_model.privacy = self.privacy
         self.feed_model.show(snap.recent, has_older=len(snap.recent) >= PAGE)
+        self.feed_newer.show_newest()  # what was held was another campaign's
         self._show_queue(snap.unthanked)
         self.warm_scripts()
         self.thanks.hide_undo()

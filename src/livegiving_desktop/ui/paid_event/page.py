@@ -42,6 +42,7 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
+from livegiving_desktop.ui.common.newer import NewerRows
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label, timer
@@ -63,6 +64,11 @@ from livegiving_desktop.ui.paid_event.widgets import CancelEventDialog, RefundTi
 
 __all__ = ["EventPage", "refund_policy_text"]
 
+SALES_ROWS = 500  # the newest sales the list shows
+# The most it keeps while it holds still for someone reading (scrolled down, or the pointer
+# over its top rows): past them the newest show again and the list is trimmed.
+SALES_HOLD_ROWS = 1_000
+
 
 class EventPage(BroadcastPage):
     """The live view of a paid event (the main window's `event_view`)."""
@@ -74,7 +80,7 @@ class EventPage(BroadcastPage):
             parent=parent,
         )  # fmt: skip
         self.events: EventService | None = None
-        self.sales_model = TicketSalesModel("en", parent=self)
+        self.sales_model = TicketSalesModel("en", SALES_ROWS, parent=self)
         self.log_model = AdmissionLogModel(parent=self)
         # A welcome stays on the stage for a moment, as a fundraiser's alert does (kept, it
         # covered the scene's title on a short stage for the rest of the event).
@@ -121,6 +127,7 @@ class EventPage(BroadcastPage):
         self.sales.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sales.setModel(self.sales_model)
         self.sales.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.sales_newer = NewerRows(self.sales, "ticketSalesNewer", tickets=True)
         self.refund = button(self.tr("Refund ticket"), "refundTicket", "mdi6.cash-refund",
                              tip=self.tr("Refund the selected ticket"))  # fmt: skip
         self.refund.clicked.connect(self._on_refund_clicked)
@@ -225,7 +232,9 @@ class EventPage(BroadcastPage):
     @Slot(EventSnapshot)
     def _on_controller_opened(self, snap: EventSnapshot) -> None:
         c = snap.campaign
+        self.sales_model.limit = SALES_ROWS
         self.sales_model.reset(snap.sales)
+        self.sales_newer.show_newest()  # what was held was another campaign's
         self.log_model.reset(snap.admissions)
         self.warm_scripts()
         parts = [category_text(c.category)]
@@ -271,7 +280,17 @@ class EventPage(BroadcastPage):
 
     @Slot(list)
     def _on_controller_tickets_added(self, newest: list[StoredTicket]) -> None:
+        # Keep the sales the creator reads, or is about to click, where they are.
+        newer = self.sales_newer
+        holding = newer.holding()
+        if holding and self.sales_model.rowCount() >= SALES_HOLD_ROWS:
+            newer.show_newest()  # a rush of sales while they looked away: back to the newest
+            holding = False
+        # Rows read below or under the pointer stay in the list; at the top it is trimmed.
+        self.sales_model.limit = None if holding else SALES_ROWS
         self.sales_model.prepend(newest)
+        if newest and holding:
+            newer.hold(len(newest))
 
     @Slot(list)
     def _on_controller_tickets_changed(self, tickets: list[StoredTicket]) -> None:
