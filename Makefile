@@ -20,13 +20,14 @@ $(BIN)/python:
 #
 # pip would compile each installed package's sources one file after the other (the install
 # took 20.0 s here; without compiling 12.2 s, and compileall on both cores 3.9 s). As
-# with pip, a file that does not compile (some packages ship such files as test data) is
-# left to be compiled when imported, if it ever is.
+# with pip, a package's file that does not compile (PySide6 ships templates named .py) is
+# left alone; the app's own sources must compile.
 $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
-	$(BIN)/python -m compileall -q -j 0 $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') src >/dev/null || true
+	$(BIN)/python -m compileall -q -j 0 $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null || true
+	$(BIN)/python -m compileall -q src >/dev/null
 	touch $(STAMP)
 
 # Refresh requirements.lock after a change of pyproject.toml's dependencies (or to take newer
@@ -68,9 +69,9 @@ unit: $(STAMP) $(QM)
 
 # The suite is collected once while the linters run: that writes pytest's rewritten test
 # modules (and the bytecode of conftest and the helpers), which each of the three processes
-# would otherwise make for itself as it starts, ~3 s of CPU apiece (PYTHONDONTWRITEBYTECODE,
-# set here, stops pytest writing them; its processes still read them). Its own failures are
-# the run's to report.
+# would otherwise make for itself as it starts, ~3 s of CPU apiece: where the environment has
+# PYTHONDONTWRITEBYTECODE (this machine and CI do), pytest writes none, but still reads them.
+# Its own failures are the run's to report.
 PRECOLLECT := env -u PYTHONDONTWRITEBYTECODE QT_QPA_PLATFORM=offscreen \
 	$(BIN)/python -m pytest --collect-only -q -p no:cacheprovider
 

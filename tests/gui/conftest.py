@@ -55,6 +55,19 @@ def french(qapp: Any) -> Iterator[None]:
     prepare(qapp, "en")
 
 
+@pytest.fixture
+def french_window(qtbot: Any, livegiving_db_url: str, qapp: Any) -> Iterator[Any]:
+    """The main window in French on the test's database (English again afterwards)."""
+    from livegiving_desktop.app import prepare
+    from livegiving_desktop.testing import window_on
+
+    try:
+        with window_on(qtbot, qapp, livegiving_db_url, "fr") as window:
+            yield window
+    finally:
+        prepare(qapp, "en")
+
+
 def row_records(view: Any) -> list[Any]:
     """The records of an item view's rows (role UserRole + 1), as an outside test reads them."""
     from PySide6.QtCore import Qt

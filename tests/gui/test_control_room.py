@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -294,26 +293,18 @@ def test_last_campaign_and_geometry_are_remembered(
         again.shutdown_now()
 
 
-def test_french_interface_and_money(qtbot: Any, livegiving_db_url: str, qapp: Any) -> None:
+def test_french_interface_and_money(qtbot: Any, french_window: Any) -> None:
     """--lang fr: the app speaks French and formats money the French way."""
-    from livegiving_desktop.app import prepare
-    from livegiving_desktop.testing import window_on
-
-    stack = contextlib.ExitStack()
-    try:
-        window = stack.enter_context(window_on(qtbot, qapp, livegiving_db_url, "fr"))
-        assert find(window, QPushButton, "newCampaign").text() == "Nouvelle campagne"
-        find(window, QPushButton, "newCampaign").click()
-        assert find(window, QComboBox, "currency").currentText() == "EUR"
-        find(window, QPushButton, "createCampaign").click()  # no title yet: refused in French
-        assert find(window, QLabel, "setupError").text() == (
-            "Titre : est vide ; donnez un titre à la campagne"
-        )
-        create_fundraiser(qtbot, window, goal="1234.5")
-        assert find(window, QPushButton, "goLive").text() == "Passer en direct"
-        goal_label = find(window, QLabel, "goalLabel")
-        assert "1\u00a0234,50\u00a0€" in goal_label.text()
-        assert find(window, QLabel, "totalRaised").text() == "0,00\u00a0€"
-    finally:
-        stack.close()
-        prepare(qapp, "en")
+    window = french_window
+    assert find(window, QPushButton, "newCampaign").text() == "Nouvelle campagne"
+    find(window, QPushButton, "newCampaign").click()
+    assert find(window, QComboBox, "currency").currentText() == "EUR"
+    find(window, QPushButton, "createCampaign").click()  # no title yet: refused in French
+    assert find(window, QLabel, "setupError").text() == (
+        "Titre : est vide ; donnez un titre à la campagne"
+    )
+    create_fundraiser(qtbot, window, goal="1234.5")
+    assert find(window, QPushButton, "goLive").text() == "Passer en direct"
+    goal_label = find(window, QLabel, "goalLabel")
+    assert "1\u00a0234,50\u00a0€" in goal_label.text()
+    assert find(window, QLabel, "totalRaised").text() == "0,00\u00a0€"

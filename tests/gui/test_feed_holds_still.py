@@ -97,3 +97,21 @@ def test_a_pointer_resting_on_the_feed_through_a_burst_lets_it_go(
     qtbot.waitUntil(lambda: _top_visible(feed) == "One too many", timeout=10_000)
     assert not newer.isVisible()
     assert not feed.model().keep_older  # at the top again: trimmed to LIVE_ROWS from now on
+
+
+def test_a_donor_picked_for_thank_who_leaves_the_feed_is_unpicked_not_swapped(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    """At the top the feed keeps its newest rows: the donor picked low in it leaves as
+    donations come. Qt then picked the next donor in their place, and Thank thanked someone
+    the creator never picked; now nobody is picked."""
+    feed = _open(qtbot, livegiving_window, campaign)
+    livegiving_window.live.feed_model.limit = 40  # the newest 40 rows while watching the top
+    feed.setCurrentIndex(feed.model().index(39, 0))
+    assert feed.model().donation(39).donor_name == "Older 00"
+    feed.scrollToTop()
+    ledger.record_donation(campaign.id, amount="7", donor_name="Newest")
+    qtbot.waitUntil(lambda: feed.model().donation(0).donor_name == "Newest", timeout=10_000)
+    assert feed.model().rowCount() == 40  # Older 00 left
+    assert feed.selectionModel().selectedRows() == []
+    assert not find(livegiving_window, QPushButton, "thankDonor").isEnabled()

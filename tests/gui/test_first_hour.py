@@ -39,19 +39,6 @@ from livegiving_desktop.ui.fundraiser.models import LIVE_ROWS
 NBSP = "\u00a0"
 
 
-@pytest.fixture
-def french_window(qtbot: Any, livegiving_db_url: str, qapp: Any) -> Iterator[Any]:
-    """The main window in French on the test's database (English again afterwards)."""
-    from livegiving_desktop.app import prepare
-    from livegiving_desktop.testing import window_on
-
-    try:
-        with window_on(qtbot, qapp, livegiving_db_url, "fr") as window:
-            yield window
-    finally:
-        prepare(qapp, "en")
-
-
 def _offline_dialog(qtbot: Any, w: Any) -> QDialog:
     button = find(w, QPushButton, "addOfflineDonation")
     qtbot.waitUntil(button.isEnabled, timeout=5_000)

@@ -442,3 +442,43 @@ def test_the_sales_under_the_pointer_hold_still_as_tickets_sell(
     assert w.event_view.selected_ticket().buyer_name == "Early 37"
     sell("Cy", 43)
     qtbot.waitUntil(lambda: top() == "Cy", timeout=5_000)  # at the top: the newest come in view
+
+
+def test_a_rush_past_the_hold_shows_the_newest_and_unpicks_a_ticket_that_left(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, monkeypatch: Any
+) -> None:
+    """A held list keeps what comes up to SALES_HOLD_ROWS rows; past them it shows the newest
+    again and keeps SALES_ROWS. The ticket picked for Refund, gone with the oldest rows, is
+    unpicked: Qt had picked its neighbour, and Refund would have refunded another buyer."""
+    from PySide6.QtCore import Qt
+
+    from livegiving_desktop.ui.paid_event import page as event_page
+
+    monkeypatch.setattr(event_page, "SALES_ROWS", 40)
+    monkeypatch.setattr(event_page, "SALES_HOLD_ROWS", 45)
+    w = livegiving_window
+    campaign = ledger.create_paid_event(title="Concert", category="cooking-class", price="15",
+                                        currency="EUR", capacity="100")  # fmt: skip
+    events = EventService(ledger)
+    for i in range(40):
+        events.buy_ticket(campaign.id, f"Early {i:02d}")
+    _open_the_only_campaign(qtbot, w)
+    sales = find(w, QListView, "ticketSales")
+    qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 40, timeout=10_000)
+    newer = find(w, QPushButton, "ticketSalesNewer")
+    w.event_view.select_ticket_row(39)
+    assert w.event_view.selected_ticket().buyer_name == "Early 00"
+    sales.scrollToTop()
+    sales.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # the pointer holds the list
+    for n in range(5):
+        events.buy_ticket(campaign.id, f"Rush {n}")
+        qtbot.waitUntil(lambda n=n: sales.model().rowCount() == 41 + n, timeout=10_000)
+    assert newer.isVisible() and newer.text() == "5 newer ticket sales"
+    assert w.event_view.selected_ticket().buyer_name == "Early 00"  # kept while held
+
+    events.buy_ticket(campaign.id, "Rush 5")  # 45 rows held: back to the newest 40
+    qtbot.waitUntil(lambda: sales.model().ticket(0).buyer_name == "Rush 5", timeout=10_000)
+    assert sales.model().rowCount() == 40
+    assert not newer.isVisible()
+    assert w.event_view.selected_ticket() is None
+    assert not find(w, QPushButton, "refundTicket").isEnabled()

@@ -21,7 +21,10 @@ crashed the process.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QPersistentModelIndex, Slot
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from livegiving_desktop.ui.common.widgets import button
@@ -122,3 +125,16 @@ class NewerRows(QObject):
             self.by_pointer = False  # its user scrolled: held until they go back
         if value == 0 and self.count:
             self._forget()  # the newest rows are in view
+
+
+@contextmanager
+def unpicked_if_gone(view: QAbstractItemView) -> Iterator[None]:
+    """Around rows leaving `view`'s model (a list trimmed at the bottom as new rows come on
+    top): a picked row that leaves is unpicked, never swapped for another. A single-selection
+    view of Qt selects a neighbour when the selected row is removed, so the donor picked for
+    Thank, or the ticket picked for Refund, became someone the user never picked."""
+    selection = view.selectionModel()
+    picked = [QPersistentModelIndex(i) for i in selection.selectedIndexes()] if selection else []
+    yield
+    if picked and not all(p.isValid() for p in picked):
+        selection.clear()

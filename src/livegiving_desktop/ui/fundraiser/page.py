@@ -32,7 +32,7 @@ from livegiving_desktop.ui.broadcast.controller import PAGE
 from livegiving_desktop.ui.broadcast.page import OVERLAY_MS, BroadcastPage
 from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.feed import FeedBridge
-from livegiving_desktop.ui.common.newer import NewerRows
+from livegiving_desktop.ui.common.newer import NewerRows, unpicked_if_gone
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.throttle import Throttle
@@ -225,7 +225,7 @@ class FundraiserPage(BroadcastPage):
         self.privacy = OnAirPrivacy(snap.campaign, self.money_locale)
         self.feed_model.privacy = self.queue_model.privacy = self.privacy
         self.feed_model.show(snap.recent, has_older=len(snap.recent) >= PAGE)
-        self.feed_newer.show_newest()  # what was held was another campaign's
+        self.feed_newer.show_newest()  # the feed was shown anew: nothing is held
         self._show_queue(snap.unthanked)
         self.warm_scripts()
         self.thanks.hide_undo()
@@ -274,7 +274,8 @@ class FundraiserPage(BroadcastPage):
             holding = False
         # Rows read below or under the pointer stay in the model; at the top it is trimmed.
         self.feed_model.keep_older = holding
-        added = self.feed_model.add_newest(newest)
+        with unpicked_if_gone(self.feed):
+            added = self.feed_model.add_newest(newest)
         if added and holding:
             newer.hold(added)
         unthanked = [d for d in newest if not d.thanked]

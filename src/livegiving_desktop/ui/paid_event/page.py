@@ -42,7 +42,7 @@ from livegiving_desktop.ui.common import format as fmt
 from livegiving_desktop.ui.common.accessibility import name_clear_button, set_figure
 from livegiving_desktop.ui.common.confirm import ask
 from livegiving_desktop.ui.common.feed import FeedBridge
-from livegiving_desktop.ui.common.newer import NewerRows
+from livegiving_desktop.ui.common.newer import NewerRows, unpicked_if_gone
 from livegiving_desktop.ui.common.roles import gate
 from livegiving_desktop.ui.common.runner import DbRunner, spawn
 from livegiving_desktop.ui.common.widgets import button, label, timer
@@ -234,7 +234,7 @@ class EventPage(BroadcastPage):
         c = snap.campaign
         self.sales_model.limit = SALES_ROWS
         self.sales_model.reset(snap.sales)
-        self.sales_newer.show_newest()  # what was held was another campaign's
+        self.sales_newer.show_newest()  # the list was shown anew: nothing is held
         self.log_model.reset(snap.admissions)
         self.warm_scripts()
         parts = [category_text(c.category)]
@@ -288,7 +288,8 @@ class EventPage(BroadcastPage):
             holding = False
         # Rows read below or under the pointer stay in the list; at the top it is trimmed.
         self.sales_model.limit = None if holding else SALES_ROWS
-        self.sales_model.prepend(newest)
+        with unpicked_if_gone(self.sales):
+            self.sales_model.prepend(newest)
         if newest and holding:
             newer.hold(len(newest))
 
