@@ -390,6 +390,20 @@ def test_a_lost_code_is_replaced_from_the_live_view_and_the_old_one_stops_workin
         assert "moderator" in widget.toolTip(), name
 
 
+def _forty_sales(qtbot: Any, w: Any, ledger: LedgerService) -> tuple[EventService, Any, Any, Any]:
+    """A paid event with 40 tickets sold ("Early 00" the oldest), opened in the live view:
+    its service, the event, the `ticketSales` view and its `ticketSalesNewer` button."""
+    campaign = ledger.create_paid_event(title="Concert", category="cooking-class", price="15",
+                                        currency="EUR", capacity="100")  # fmt: skip
+    events = EventService(ledger)
+    for i in range(40):
+        events.buy_ticket(campaign.id, f"Early {i:02d}")
+    _open_the_only_campaign(qtbot, w)
+    sales = find(w, QListView, "ticketSales")
+    qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 40, timeout=10_000)
+    return events, campaign, sales, find(w, QPushButton, "ticketSalesNewer")
+
+
 def test_the_sales_under_the_pointer_hold_still_as_tickets_sell(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService
 ) -> None:
@@ -401,15 +415,7 @@ def test_the_sales_under_the_pointer_hold_still_as_tickets_sell(
     from PySide6.QtCore import QPoint, Qt
 
     w = livegiving_window
-    campaign = ledger.create_paid_event(title="Concert", category="cooking-class", price="15",
-                                        currency="EUR", capacity="100")  # fmt: skip
-    events = EventService(ledger)
-    for i in range(40):
-        events.buy_ticket(campaign.id, f"Early {i:02d}")
-    _open_the_only_campaign(qtbot, w)
-    sales = find(w, QListView, "ticketSales")
-    qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 40, timeout=10_000)
-    newer = find(w, QPushButton, "ticketSalesNewer")
+    events, campaign, sales, newer = _forty_sales(qtbot, w, ledger)
 
     def top() -> str:
         ticket = sales.model().ticket(sales.indexAt(QPoint(4, 4)).row())
@@ -457,15 +463,7 @@ def test_a_rush_past_the_hold_shows_the_newest_and_unpicks_a_ticket_that_left(
     monkeypatch.setattr(event_page, "SALES_ROWS", 40)
     monkeypatch.setattr(event_page, "SALES_HOLD_ROWS", 45)
     w = livegiving_window
-    campaign = ledger.create_paid_event(title="Concert", category="cooking-class", price="15",
-                                        currency="EUR", capacity="100")  # fmt: skip
-    events = EventService(ledger)
-    for i in range(40):
-        events.buy_ticket(campaign.id, f"Early {i:02d}")
-    _open_the_only_campaign(qtbot, w)
-    sales = find(w, QListView, "ticketSales")
-    qtbot.waitUntil(lambda: sales.isVisible() and sales.model().rowCount() == 40, timeout=10_000)
-    newer = find(w, QPushButton, "ticketSalesNewer")
+    events, campaign, sales, newer = _forty_sales(qtbot, w, ledger)
     w.event_view.select_ticket_row(39)
     assert w.event_view.selected_ticket().buyer_name == "Early 00"
     sales.scrollToTop()
