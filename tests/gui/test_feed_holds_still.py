@@ -115,3 +115,31 @@ def test_a_donor_picked_for_thank_who_leaves_the_feed_is_unpicked_not_swapped(
     assert feed.model().rowCount() == 40  # Older 00 left
     assert feed.selectionModel().selectedRows() == []
     assert not find(livegiving_window, QPushButton, "thankDonor").isEnabled()
+
+
+def test_the_thank_queue_holds_the_names_read_out_under_the_pointer(
+    qtbot: Any, livegiving_window: Any, ledger: LedgerService, campaign: CampaignRecord
+) -> None:
+    """The creator reads the names to thank on air from the queue: under the pointer they
+    hold still as donations come on top, and "↑ 1 newer donation" goes back to the newest."""
+    _open(qtbot, livegiving_window, campaign)
+    queue = find(livegiving_window, QListView, "thankQueue")
+    qtbot.waitUntil(lambda: queue.model().rowCount() == 40, timeout=10_000)
+    newer = find(livegiving_window, QPushButton, "thankQueueNewer")
+
+    def top() -> str:
+        donation = queue.model().record(queue.indexAt(QPoint(4, 4)).row())
+        return "" if donation is None else donation.donor_name
+
+    assert top() == "Older 39"
+    assert queue.model().rowCount() * queue.sizeHintForRow(0) > queue.viewport().height()
+    queue.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # offscreen has no pointer
+    ledger.record_donation(campaign.id, amount="7", donor_name="Eve")
+    qtbot.waitUntil(lambda: queue.model().rowCount() == 41, timeout=10_000)
+    qtbot.waitUntil(newer.isVisible, timeout=5_000)
+    assert top() == "Older 39"
+    assert newer.text() == "1 newer donation"
+    assert queue.model().record(0).donor_name == "Eve"  # row 0: the newest
+    newer.click()
+    qtbot.waitUntil(lambda: top() == "Eve")
+    assert not newer.isVisible()

@@ -111,14 +111,16 @@ class _RecordRows(_ItemModel, Generic[R]):
             del self._rows[self.limit :]
         self.endResetModel()
 
-    def prepend(self, newest_first: Sequence[R]) -> None:
-        """Insert rows at the top in one insert; rows beyond `limit` leave from the bottom."""
+    def prepend(self, newest_first: Sequence[R]) -> int:
+        """Insert rows at the top in one insert; rows beyond `limit` leave from the bottom.
+        Returns how many came on top."""
         if not newest_first:
-            return
+            return 0
         self.beginInsertRows(QModelIndex(), 0, len(newest_first) - 1)
         self._rows[0:0] = newest_first
         self.endInsertRows()
         self.trim()
+        return len(newest_first)
 
     def append(self, rows: Sequence[R]) -> None:
         """Add rows at the bottom (an older page) in one insert."""

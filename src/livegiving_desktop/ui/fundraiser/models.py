@@ -193,14 +193,15 @@ class ThankQueueModel(PagedDonationModel):
         super().__init__(privacy, limit, parent)
         self._live_limit = limit
 
-    def prepend(self, newest_first: Sequence[StoredDonation]) -> None:
+    def prepend(self, newest_first: Sequence[StoredDonation]) -> int:
         if self.limit is not None and len(newest_first) > self.limit:
             newest_first = newest_first[: self.limit]  # the rest would leave at once
             self._has_older = True
         before = self.rowCount()
-        super().prepend(newest_first)
-        if self.rowCount() < before + len(newest_first):
+        added = super().prepend(newest_first)
+        if self.rowCount() < before + added:
             self._has_older = True  # rows left from the bottom: they can be paged in again
+        return added
 
     def show(self, rows: Sequence[StoredDonation], *, has_older: bool = True) -> None:
         self.limit = self._live_limit  # a new first page: bounded again

@@ -174,6 +174,8 @@ class FundraiserPage(BroadcastPage):
         self.total, self.goal_bar = self.totals.total, self.totals.goal_bar
         self.sparkline, self.queue = self.rate_card.sparkline, self.thanks.queue
         self.thank_all = self.thanks.thank_all
+        # The names the creator reads out on air hold still too.
+        self.queue_newer = NewerRows(self.queue, "thankQueueNewer")
 
         self.left.addWidget(self.stage, 5)
         self.left.addLayout(self.controls)
@@ -321,13 +323,17 @@ class FundraiserPage(BroadcastPage):
         """The thank queue's turn: the rows of the flushes since its last one, on top."""
         self._queue_later.stop()
         pending, self._queue_pending = self._queue_pending, []
-        self.queue_model.prepend(pending)
+        holding = self.queue_newer.holding()
+        added = self.queue_model.prepend(pending)
+        if added and holding:
+            self.queue_newer.hold(added)
 
     def _show_queue(self, rows: list[StoredDonation]) -> None:
         """The queue as the database has it: what was waiting for its turn is in it."""
         self._queue_later.stop()
         self._queue_pending = []
         self.queue_model.show(rows, has_older=len(rows) >= PAGE)
+        self.queue_newer.show_newest()  # the queue was shown anew: nothing is held
 
     def name_fonts(self) -> list[QFont]:
         delegate = self.feed.itemDelegate()

@@ -289,9 +289,9 @@ class EventPage(BroadcastPage):
         # Rows read below or under the pointer stay in the list; at the top it is trimmed.
         self.sales_model.limit = None if holding else SALES_ROWS
         with unpicked_if_gone(self.sales):
-            self.sales_model.prepend(newest)
-        if newest and holding:
-            newer.hold(len(newest))
+            added = self.sales_model.prepend(newest)
+        if added and holding:
+            newer.hold(added)
 
     @Slot(list)
     def _on_controller_tickets_changed(self, tickets: list[StoredTicket]) -> None:
