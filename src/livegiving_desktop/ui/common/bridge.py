@@ -1,5 +1,5 @@
 """A worker thread's callbacks into Qt: they reach a signal of a bridge object on the UI thread
-(ui/common/feed.FeedBridge, ui/common/presence.PresenceBridge).
+(ui/common/feed.FeedBridge, ui/common/presence.PresenceBridge, the overlays panel's actions).
 
 The worker thread never touches the bridge itself: the UI thread may delete it at any moment
 (its window closed), and a signal emitted from another thread on an object being deleted
@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 class _Relay(QObject):
     """Carries deliveries from worker threads to the bridges, on the UI thread."""
 
-    delivered = Signal(int, str, object)  # the bridge's key, its signal's name, the value
+    delivered = Signal(int, str, object)  # the bridge's key, its signal's name, the values
 
     def __init__(self) -> None:
         super().__init__()
@@ -34,11 +34,11 @@ class _Relay(QObject):
         self.delivered.connect(self._on_delivered)
 
     @Slot(int, str, object)
-    def _on_delivered(self, key: int, signal: str, value: Any) -> None:
+    def _on_delivered(self, key: int, signal: str, values: tuple[Any, ...]) -> None:
         ref = self.bridges.get(key)
         bridge = None if ref is None else ref()
         if bridge is not None and shiboken6.isValid(bridge):
-            getattr(bridge, signal).emit(value)
+            getattr(bridge, signal).emit(*values)
 
 
 @functools.cache
@@ -50,17 +50,18 @@ def _relay() -> _Relay:
 _keys = itertools.count(1)
 
 
-def thread_emitter(bridge: QObject, signal: str) -> Callable[[Any], None]:
-    """A callable for another thread that emits `bridge`'s `signal` on the UI thread; nothing
-    once Qt has deleted the bridge (its window gone: a delivery already on its way has nobody
-    left to tell, and the thread is stopping). Called on the UI thread, as the bridge is made."""
+def thread_emitter(bridge: QObject, signal: str) -> Callable[..., None]:
+    """A callable for another thread that emits `bridge`'s `signal` with its arguments on the
+    UI thread; nothing once Qt has deleted the bridge (its window gone: a delivery already on
+    its way has nobody left to tell, and the thread is stopping). Called on the UI thread, as
+    the bridge is made."""
     relay = _relay()
     key = next(_keys)
     relay.bridges[key] = weakref.ref(bridge)
     bridge.destroyed.connect(lambda *_: relay.bridges.pop(key, None))
     deliver = relay.delivered.emit
 
-    def emit(value: Any) -> None:
-        deliver(key, signal, value)
+    def emit(*values: Any) -> None:
+        deliver(key, signal, values)
 
     return emit

@@ -69,6 +69,7 @@ from livegiving_desktop.services.overlays import (
     OverlayService,
     OverlaySetupView,
 )
+from livegiving_desktop.ui.common.bridge import thread_emitter
 from livegiving_desktop.ui.common.error_text import translate_reason, user_message
 from livegiving_desktop.ui.overlays.preview import OverlayPreview
 
@@ -259,6 +260,9 @@ class OverlaysPanel(QWidget):
         self._tiers: list[_TierRow] = []
         self._build()
         self._finished.connect(self._on_self_finished)
+        # Done on the executor's thread: it reaches this panel on the UI thread, and nothing if
+        # the panel is gone by then (its window closed while the action ran).
+        self._finish = thread_emitter(self, "_finished")
         self._refresh = QTimer(self)
         self._refresh.setInterval(refresh_ms)
         self._refresh.timeout.connect(self._on_refresh_timeout)
@@ -696,8 +700,8 @@ class OverlaysPanel(QWidget):
     def _run(self, what: str, fn: Any, *args: Any) -> None:
         generation = self._generation
         future = self.executor.submit(fn, *args)
-        # Emitted on the executor's thread: Qt queues it to this panel's (the UI) thread.
-        future.add_done_callback(lambda f: self._finished.emit(what, generation, f))
+        finish = self._finish
+        future.add_done_callback(lambda f: finish(what, generation, f))
 
     @Slot(object, object, object)
     def _on_self_finished(self, what: str, generation: int, future: Future[Any]) -> None:
