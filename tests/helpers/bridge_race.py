@@ -33,20 +33,38 @@ def main() -> int:
         seen: list[object] = []
         bridge.changes.connect(seen.append)
         emit = thread_emitter(bridge, "changes")
-        stop = threading.Event()
+        stop, started = threading.Event(), threading.Event()
 
-        def pump(emit=emit, stop=stop) -> None:  # type: ignore[no-untyped-def]
+        def pump(emit=emit, stop=stop, started=started) -> None:  # type: ignore[no-untyped-def]
             while not stop.is_set():
                 emit(1)
+                started.set()
 
         thread = threading.Thread(target=pump)
         thread.start()
+        started.wait()  # emitting already as the window goes
         time.sleep(0.0005)
         shiboken6.delete(window)  # the window closes, its bridge with it, the thread emitting
         time.sleep(0.0005)
         stop.set()
         thread.join()
         app.processEvents()
+
+    # And a bridge that stays: what a thread emits reaches its receivers, in order, on the UI
+    # thread.
+    bridge = Bridge()
+    seen = []
+    bridge.changes.connect(lambda value: seen.append((value, threading.current_thread().name)))
+    emit = thread_emitter(bridge, "changes")
+    sender = threading.Thread(target=lambda: [emit(n) for n in range(5)], name="worker")
+    sender.start()
+    sender.join()
+    deadline = time.monotonic() + 10
+    while len(seen) < 5 and time.monotonic() < deadline:
+        app.processEvents()
+    if seen != [(n, "MainThread") for n in range(5)]:
+        print(f"delivered {seen}", flush=True)
+        return 1
     print("ok", flush=True)
     return 0
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 
 class _Relay(QObject):
@@ -43,8 +43,13 @@ class _Relay(QObject):
 
 @functools.cache
 def _relay() -> _Relay:
-    """The process's relay, made on the UI thread by the first bridge."""
-    return _Relay()
+    """The process's relay, living on the UI thread (the application's) whichever thread makes
+    the first bridge: on another, its deliveries would be lost or run on a worker."""
+    relay = _Relay()
+    app = QCoreApplication.instance()
+    if app is not None and relay.thread() is not app.thread():
+        relay.moveToThread(app.thread())
+    return relay
 
 
 _keys = itertools.count(1)
@@ -53,8 +58,10 @@ _keys = itertools.count(1)
 def thread_emitter(bridge: QObject, signal: str) -> Callable[..., None]:
     """A callable for another thread that emits `bridge`'s `signal` with its arguments on the
     UI thread; nothing once Qt has deleted the bridge (its window gone: a delivery already on
-    its way has nobody left to tell, and the thread is stopping). Called on the UI thread, as
-    the bridge is made."""
+    its way is dropped, for every receiver, and the thread is stopping). Called as the bridge
+    is made. The bridge's receivers run one after the other inside the relay's slot: one that
+    spun an event loop of its own would let later deliveries reach the next receivers first
+    (none does)."""
     relay = _relay()
     key = next(_keys)
     relay.bridges[key] = weakref.ref(bridge)
