@@ -2,7 +2,7 @@
 donations come on top (at five a second they moved under the pointer and a click took the next
 donor), as the moderation tables do (ui/common/newer.py); the newest show again once the pointer
 has left (with the creator's donor still selected: the feed keeps its selection for Thank),
-and a pointer resting on the feed through a burst lets it go past FEED_HOLD_ROWS."""
+and a pointer resting on the feed through a burst lets it go past HOLD_ROWS (newer.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from tests.gui.conftest import find
 
 from livegiving_desktop.core.records import CampaignRecord
 from livegiving_desktop.services.ledger import LedgerService
+from livegiving_desktop.ui.common import newer as newer_rows
 from livegiving_desktop.ui.common.runner import spawn
-from livegiving_desktop.ui.fundraiser import page as fundraiser_page
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_pointer_resting_on_the_feed_through_a_burst_lets_it_go(
     campaign: CampaignRecord,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(fundraiser_page, "FEED_HOLD_ROWS", 43)
+    monkeypatch.setattr(newer_rows, "HOLD_ROWS", 43)
     feed = _open(qtbot, livegiving_window, campaign)
     newer = find(livegiving_window, QPushButton, "donorFeedNewer")
     feed.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)

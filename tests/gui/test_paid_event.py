@@ -453,16 +453,17 @@ def test_the_sales_under_the_pointer_hold_still_as_tickets_sell(
 def test_a_rush_past_the_hold_shows_the_newest_and_unpicks_a_ticket_that_left(
     qtbot: Any, livegiving_window: Any, ledger: LedgerService, monkeypatch: Any
 ) -> None:
-    """A held list keeps what comes up to SALES_HOLD_ROWS rows; past them it shows the newest
-    again and keeps SALES_ROWS. The ticket picked for Refund, gone with the oldest rows, is
-    unpicked: Qt had picked its neighbour, and Refund would have refunded another buyer."""
+    """A held list keeps what comes up to HOLD_ROWS rows (ui/common/newer.py); past them it
+    shows the newest again and keeps its limit (SALES_ROWS). The ticket picked for Refund,
+    gone with the oldest rows, is unpicked: Qt had picked its neighbour, and Refund would
+    have refunded another buyer."""
     from PySide6.QtCore import Qt
 
-    from livegiving_desktop.ui.paid_event import page as event_page
+    from livegiving_desktop.ui.common import newer as newer_rows
 
-    monkeypatch.setattr(event_page, "SALES_ROWS", 40)
-    monkeypatch.setattr(event_page, "SALES_HOLD_ROWS", 45)
+    monkeypatch.setattr(newer_rows, "HOLD_ROWS", 45)
     w = livegiving_window
+    w.event_view.sales_model.limit = 40  # the newest 40 sales while watching the top
     events, campaign, sales, newer = _forty_sales(qtbot, w, ledger)
     w.event_view.select_ticket_row(39)
     assert w.event_view.selected_ticket().buyer_name == "Early 00"

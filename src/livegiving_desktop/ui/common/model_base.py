@@ -41,7 +41,8 @@ else:
 
 class _RecordRows(_ItemModel, Generic[R]):
     """Rows of records in a fixed order chosen by the caller (newest first for live lists).
-    `limit` bounds how many rows are kept when new ones are prepended (None: no bound).
+    `limit` bounds how many rows are kept when new ones are prepended (None: no bound), except
+    while `keep_older` (its view holds still for someone reading: ui/common/newer.py).
     Mixed into a Qt model class: RecordModel (lists) and RecordTableModel (tables)."""
 
     COLUMNS: ClassVar[int] = 1
@@ -49,6 +50,7 @@ class _RecordRows(_ItemModel, Generic[R]):
     def __init__(self, limit: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.limit = limit
+        self.keep_older = False
         self._rows: list[R] = []
 
     # -- what subclasses say ---------------------------------------------------------------
@@ -132,8 +134,8 @@ class _RecordRows(_ItemModel, Generic[R]):
         self.endInsertRows()
 
     def trim(self) -> None:
-        """Keep at most `limit` rows (the newest, at the top)."""
-        if self.limit is not None and len(self._rows) > self.limit:
+        """Keep at most `limit` rows (the newest, at the top); all of them while `keep_older`."""
+        if self.limit is not None and not self.keep_older and len(self._rows) > self.limit:
             self.beginRemoveRows(QModelIndex(), self.limit, len(self._rows) - 1)
             del self._rows[self.limit :]
             self.endRemoveRows()

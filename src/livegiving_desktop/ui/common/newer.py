@@ -29,6 +29,11 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from livegiving_desktop.ui.common.widgets import button
 
+# The most rows a view keeps while it holds still: past them (a pointer resting on it through
+# a burst, or someone reading below through a rush of sales) the newest show again and the
+# model is trimmed to its limit.
+HOLD_ROWS = 1_000
+
 
 class NewerRows(QObject):
     """Holds `view`'s rows in place as rows come on top; its button goes back to the newest."""
@@ -69,6 +74,16 @@ class NewerRows(QObject):
         if self.count:
             self._place()  # the view may have been resized since
         return view.verticalScrollBar().value() > 0 or pointer
+
+    def holding_at_most(self, kept: int, *, pointer_only: bool = False) -> bool:
+        """holding(), but a hold that keeps HOLD_ROWS rows (`kept`) lets go. `pointer_only`:
+        only a pointer's hold (a view that pages older rows in as it is scrolled keeps them on
+        purpose)."""
+        holding = self.holding()
+        if holding and kept >= HOLD_ROWS and (self.by_pointer or not pointer_only):
+            self.show_newest()
+            return False
+        return holding
 
     def hold(self, added: int) -> None:
         """`added` rows came on top: scroll by them, so that the rows in view stay put."""

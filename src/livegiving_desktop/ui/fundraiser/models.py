@@ -133,8 +133,6 @@ class DonationFeedModel(PagedDonationModel):
         self, privacy: OnAirPrivacy, live_limit: int = LIVE_ROWS, parent: QObject | None = None
     ) -> None:
         super().__init__(privacy, live_limit, parent)
-        # Set by the page at each flush: rows read below or under the pointer, not trimmed.
-        self.keep_older = False
 
     @property
     def live_limit(self) -> int:
@@ -194,7 +192,7 @@ class ThankQueueModel(PagedDonationModel):
         self._live_limit = limit
 
     def prepend(self, newest_first: Sequence[StoredDonation]) -> int:
-        if self.limit is not None and len(newest_first) > self.limit:
+        if self.limit is not None and not self.keep_older and len(newest_first) > self.limit:
             newest_first = newest_first[: self.limit]  # the rest would leave at once
             self._has_older = True
         before = self.rowCount()

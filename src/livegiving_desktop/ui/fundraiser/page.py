@@ -64,9 +64,6 @@ ALERT_MIN_S = 1.5  # each alert stays readable at least this long, however fast 
 # in a frame of their own, not on top of the feed's (under a burst the two in one frame held
 # the UI thread 15 to 17 ms; issue 19).
 QUEUE_LAG_MS = 40
-# The most rows the feed keeps while the pointer holds it at the top: past them (a pointer
-# resting on the feed through a burst) the newest show again and the feed is trimmed.
-FEED_HOLD_ROWS = 1_000
 
 
 class FundraiserPage(BroadcastPage):
@@ -270,10 +267,7 @@ class FundraiserPage(BroadcastPage):
     def _on_controller_donations_added(self, newest: list[StoredDonation]) -> None:
         # Keep the rows the creator reads, or is about to click, where they are.
         newer = self.feed_newer
-        holding = newer.holding()
-        if holding and newer.by_pointer and self.feed_model.rowCount() >= FEED_HOLD_ROWS:
-            newer.show_newest()  # a pointer resting on the feed through a burst: let it go
-            holding = False
+        holding = newer.holding_at_most(self.feed_model.rowCount(), pointer_only=True)
         # Rows read below or under the pointer stay in the model; at the top it is trimmed.
         self.feed_model.keep_older = holding
         with unpicked_if_gone(self.feed):
@@ -323,7 +317,8 @@ class FundraiserPage(BroadcastPage):
         """The thank queue's turn: the rows of the flushes since its last one, on top."""
         self._queue_later.stop()
         pending, self._queue_pending = self._queue_pending, []
-        holding = self.queue_newer.holding()
+        holding = self.queue_newer.holding_at_most(self.queue_model.rowCount(), pointer_only=True)
+        self.queue_model.keep_older = holding
         added = self.queue_model.prepend(pending)
         if added and holding:
             self.queue_newer.hold(added)

@@ -64,10 +64,7 @@ from livegiving_desktop.ui.paid_event.widgets import CancelEventDialog, RefundTi
 
 __all__ = ["EventPage", "refund_policy_text"]
 
-SALES_ROWS = 500  # the newest sales the list shows
-# The most it keeps while it holds still for someone reading (scrolled down, or the pointer
-# over its top rows): past them the newest show again and the list is trimmed.
-SALES_HOLD_ROWS = 1_000
+SALES_ROWS = 500  # the newest sales the list shows (more while it holds still: newer.py)
 
 
 class EventPage(BroadcastPage):
@@ -232,7 +229,6 @@ class EventPage(BroadcastPage):
     @Slot(EventSnapshot)
     def _on_controller_opened(self, snap: EventSnapshot) -> None:
         c = snap.campaign
-        self.sales_model.limit = SALES_ROWS
         self.sales_model.reset(snap.sales)
         self.sales_newer.show_newest()  # the list was shown anew: nothing is held
         self.log_model.reset(snap.admissions)
@@ -282,12 +278,9 @@ class EventPage(BroadcastPage):
     def _on_controller_tickets_added(self, newest: list[StoredTicket]) -> None:
         # Keep the sales the creator reads, or is about to click, where they are.
         newer = self.sales_newer
-        holding = newer.holding()
-        if holding and self.sales_model.rowCount() >= SALES_HOLD_ROWS:
-            newer.show_newest()  # a rush of sales while they looked away: back to the newest
-            holding = False
+        holding = newer.holding_at_most(self.sales_model.rowCount())
         # Rows read below or under the pointer stay in the list; at the top it is trimmed.
-        self.sales_model.limit = None if holding else SALES_ROWS
+        self.sales_model.keep_older = holding
         with unpicked_if_gone(self.sales):
             added = self.sales_model.prepend(newest)
         if added and holding:
